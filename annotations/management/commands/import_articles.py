@@ -1,0 +1,124 @@
+import hashlib
+import json
+from datetime import UTC
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from annotations import anchoring, services
+from annotations.models import Article, Source, normalize_url
+
+
+class Rejected(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = (
+        "Import articles from plain-text files (first line is the title) and JSON Lines files "
+        "(title, body, url, publisher, published_at per line). Duplicates by URL or body are skipped."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", type=Path)
+        parser.add_argument(
+            "--user", default="admin", help="Username recorded as the creator (default: admin)."
+        )
+
+    def handle(self, *args, files, user, **options):
+        try:
+            self.user = get_user_model().objects.get(username=user)
+        except get_user_model().DoesNotExist:
+            raise CommandError(f"No user {user!r}; pass --user with an existing username.") from None
+        totals = {"created": 0, "skipped": 0, "rejected": 0}
+        for path in files:
+            counts = self.import_file(path)
+            for key, value in counts.items():
+                totals[key] += value
+            self.stdout.write(
+                f"{path}: {counts['created']} created, {counts['skipped']} skipped as duplicate, "
+                f"{counts['rejected']} rejected"
+            )
+        self.stdout.write(
+            f"Total: {totals['created']} created, {totals['skipped']} skipped, "
+            f"{totals['rejected']} rejected"
+        )
+
+    def import_file(self, path: Path) -> dict[str, int]:
+        counts = {"created": 0, "skipped": 0, "rejected": 0}
+        for label, record in self.records(path):
+            try:
+                outcome = self.import_record(record)
+            except Rejected as error:
+                outcome = "rejected"
+                self.stderr.write(f"{path}{label}: rejected: {error}")
+            else:
+                if outcome == "skipped":
+                    self.stdout.write(f"{path}{label}: skipped, duplicate of an existing article")
+            counts[outcome] += 1
+        return counts
+
+    def records(self, path: Path):
+        """Yield (label, record dict or Rejected) for each article in the file."""
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            yield "", Rejected(f"cannot read the file: {error}")
+            return
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            for number, line in enumerate(text.splitlines(), start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as error:
+                    record = Rejected(f"not valid JSON ({error.msg})")
+                if not isinstance(record, dict | Rejected):
+                    record = Rejected("a line must be a JSON object")
+                yield f":{number}", record
+        else:
+            title, _, body = anchoring.normalize_body(text).partition("\n")
+            yield "", {"title": title.strip(), "body": body.strip("\n")}
+
+    def import_record(self, record) -> str:
+        if isinstance(record, Rejected):
+            raise record
+        title = str(record.get("title") or "").strip()
+        body = anchoring.normalize_body(str(record.get("body") or "")).strip("\n")
+        if not title:
+            raise Rejected("missing title")
+        if not body.strip():
+            raise Rejected("missing body")
+        url = normalize_url(str(record.get("url") or ""))
+        digest = hashlib.sha256(body.encode()).hexdigest()
+        if Article.objects.filter(body_sha256=digest).exists() or (
+            url and Article.objects.filter(url=url).exists()
+        ):
+            return "skipped"
+        published_at = None
+        if record.get("published_at"):
+            try:
+                published_at = parse_datetime(str(record["published_at"]))
+            except ValueError:
+                published_at = None
+            if published_at is None:
+                raise Rejected(f"published_at {record['published_at']!r} is not an ISO 8601 date-time")
+            if timezone.is_naive(published_at):
+                published_at = timezone.make_aware(published_at, UTC)
+        publisher = None
+        if record.get("publisher"):
+            publisher = {"name": str(record["publisher"]), "kind": Source.Kind.NEWS_OUTLET}
+        try:
+            services.article_create(
+                user=self.user, title=title, body=body, url=url, publisher=publisher,
+                published_at=published_at, language=str(record.get("language") or "en"),
+                byline=str(record.get("byline") or ""),
+            )
+        except ValidationError as error:
+            raise Rejected("; ".join(f"{field}: {' '.join(messages)}"
+                                     for field, messages in error.message_dict.items())) from None
+        return "created"

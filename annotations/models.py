@@ -1,0 +1,266 @@
+import hashlib
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from simple_history.models import HistoricalRecords
+
+from . import anchoring
+
+http_url = URLValidator(schemes=["http", "https"])
+
+
+def normalize_url(url: str) -> str:
+    """Return url with lower-case scheme and host, no fragment and no trailing slash on the path."""
+    url = url.strip()
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/") if parts.path not in ("", "/") else ""
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+
+
+class Source(models.Model):
+    """A party that makes, reports, confirms or denies claims."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANIZATION = "organization", "Organization"
+        NEWS_OUTLET = "news_outlet", "News outlet"
+        GOVERNMENT = "government", "Government body"
+        ANONYMOUS = "anonymous", "Anonymous source"
+        DOCUMENT = "document", "Document"
+
+    name = models.CharField("name", max_length=200)
+    kind = models.CharField("kind", max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    url = models.URLField("URL", blank=True, validators=[http_url])
+    same_as = models.URLField(
+        "same as", blank=True, validators=[http_url],
+        help_text="An authority page for this source, e.g. its Wikidata entry.",
+    )
+    description = models.TextField("description", blank=True)
+    created_at = models.DateTimeField("created", auto_now_add=True)
+    updated_at = models.DateTimeField("updated", auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            # Sources are matched by name, whatever the case, when clients name them.
+            models.UniqueConstraint(Lower("name"), name="source_unique_name"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Article(models.Model):
+    """A news article; its normalized body is what every annotation offset points into."""
+
+    title = models.CharField("title", max_length=500)
+    url = models.URLField(
+        "URL", max_length=1000, blank=True, validators=[http_url],
+        help_text="Where the article was published; stored normalized, unique when given.",
+    )
+    # Deleting a publisher that articles name would leave them unattributed.
+    publisher = models.ForeignKey(
+        Source, verbose_name="publisher", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="published_articles",
+    )
+    byline = models.CharField("byline", max_length=300, blank=True)
+    published_at = models.DateTimeField("published", null=True, blank=True)
+    language = models.CharField("language", max_length=16, default="en")
+    body = models.TextField(
+        "body", help_text="Plain text, NFC, \\n line endings, paragraphs separated by a blank line."
+    )
+    body_sha256 = models.CharField("body SHA-256", max_length=64, editable=False, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="created by", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    created_at = models.DateTimeField("created", auto_now_add=True)
+    updated_at = models.DateTimeField("updated", auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"], condition=~Q(url=""), name="article_unique_url"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        self.url = normalize_url(self.url)
+        self.body = anchoring.normalize_body(self.body)
+        if not self.body.strip():
+            raise ValidationError({"body": "The body must not be empty."})
+
+    def save(self, *args, **kwargs):
+        self.body_sha256 = hashlib.sha256(self.body.encode()).hexdigest()
+        super().save(*args, **kwargs)
+
+
+class Rating(models.TextChoices):
+    TRUE = "true", "True"
+    MOSTLY_TRUE = "mostly_true", "Mostly true"
+    MIXED = "mixed", "Half true"
+    MOSTLY_FALSE = "mostly_false", "Mostly false"
+    FALSE = "false", "False"
+    MISLEADING = "misleading", "Misleading"
+    MISSING_CONTEXT = "missing_context", "Missing context"
+    MISATTRIBUTED = "misattributed", "Misattributed"
+    UNPROVEN = "unproven", "Unproven"
+    SATIRE = "satire", "Satire"
+
+
+# Position on ClaimReview's five-point scale (worstRating 1, bestRating 5);
+# the other ratings are published with alternateName only.
+RATING_SCALE = {
+    Rating.TRUE: 5,
+    Rating.MOSTLY_TRUE: 4,
+    Rating.MIXED: 3,
+    Rating.MOSTLY_FALSE: 2,
+    Rating.FALSE: 1,
+}
+
+
+class ReviewState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    VERIFIED = "verified", "Verified"
+
+
+class Annotation(models.Model):
+    """One highlighted claim in an article, with its rating and review."""
+
+    # Articles with verified claims are refused deletion by the service layer.
+    article = models.ForeignKey(
+        Article, verbose_name="article", on_delete=models.CASCADE, related_name="annotations"
+    )
+    start = models.PositiveIntegerField("start", help_text="First code point of the span.")
+    end = models.PositiveIntegerField("end", help_text="Code point just past the span.")
+    quote = models.TextField("quote", help_text="The highlighted text, body[start:end].")
+    prefix = models.CharField("prefix", max_length=32, blank=True)
+    suffix = models.CharField("suffix", max_length=32, blank=True)
+    claim = models.CharField(
+        "claim", max_length=1000, blank=True, help_text="The claim restated in a short sentence."
+    )
+    rating = models.CharField("rating", max_length=20, choices=Rating.choices, blank=True)
+    rationale = models.TextField("rationale", blank=True)
+    review_state = models.CharField(
+        "review state", max_length=20, choices=ReviewState.choices, default=ReviewState.DRAFT
+    )
+    review_comment = models.TextField(
+        "review comment", blank=True, help_text="Why the annotation was last returned."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="created by", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="annotations_created",
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="reviewed by", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="annotations_reviewed",
+    )
+    reviewed_at = models.DateTimeField("reviewed", null=True, blank=True)
+    version = models.PositiveIntegerField(
+        "version", default=1, editable=False, help_text="Bumped on every write."
+    )
+    created_at = models.DateTimeField("created", auto_now_add=True)
+    updated_at = models.DateTimeField("updated", auto_now=True, db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article_id", "start", "end", "id"]
+        permissions = [("verify_annotation", "Can verify or return others' annotations")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__gte=0) & Q(start__lt=F("end")), name="annotation_start_before_end"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["article", "start"]),
+            models.Index(fields=["review_state", "id"]),
+        ]
+
+    def __str__(self):
+        return self.claim or self.quote[:80]
+
+    def clean(self):
+        if self.article_id is None or self.start is None or self.end is None:
+            return
+        try:
+            anchoring.validate_span(self.article.body, self.start, self.end, self.quote)
+        except anchoring.AnchoringError as error:
+            raise ValidationError({error.field: str(error)}) from error
+
+
+class Attribution(models.Model):
+    """Who a claim comes from, and who confirmed or denied it."""
+
+    class Stance(models.TextChoices):
+        ASSERTED = "asserted", "asserted"
+        REPORTED = "reported", "reported"
+        CONFIRMED = "confirmed", "confirmed"
+        DENIED = "denied", "denied"
+        DISPUTED = "disputed", "disputed"
+        NO_RESPONSE = "no_response", "did not respond"
+
+    annotation = models.ForeignKey(
+        Annotation, verbose_name="annotation", on_delete=models.CASCADE, related_name="attributions"
+    )
+    # A source cited by attributions is kept; merge duplicates instead of deleting.
+    source = models.ForeignKey(
+        Source, verbose_name="source", on_delete=models.PROTECT, related_name="attributions"
+    )
+    stance = models.CharField("stance", max_length=20, choices=Stance.choices)
+    url = models.URLField("URL", max_length=1000, blank=True, validators=[http_url])
+    date = models.DateField("date", null=True, blank=True)
+    note = models.TextField("note", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["annotation_id", "id"]
+
+    def __str__(self):
+        return f"{self.source} ({self.stance})"
+
+
+class Evidence(models.Model):
+    """A document that supports, refutes or gives context to a claim."""
+
+    class Relation(models.TextChoices):
+        SUPPORTS = "supports", "supports"
+        REFUTES = "refutes", "refutes"
+        CONTEXT = "context", "context"
+
+    annotation = models.ForeignKey(
+        Annotation, verbose_name="annotation", on_delete=models.CASCADE, related_name="evidence"
+    )
+    url = models.URLField("URL", max_length=1000, validators=[http_url])
+    title = models.CharField("title", max_length=500, blank=True)
+    publisher = models.CharField("publisher", max_length=200, blank=True)
+    published = models.DateField("published", null=True, blank=True)
+    excerpt = models.TextField("excerpt", blank=True)
+    relation = models.CharField(
+        "relation", max_length=20, choices=Relation.choices, default=Relation.CONTEXT
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="added by", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["annotation_id", "id"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self):
+        return self.title or self.url

@@ -1,0 +1,59 @@
+"""Who may do what to an annotation: one place, used by the services, the API and admin."""
+
+from .models import Annotation, ReviewState
+
+REVIEWER_GROUP = "Reviewer"
+EDITOR_GROUP = "Editor"
+
+
+def _active(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_editor(user) -> bool:
+    return _active(user) and user.has_perm("annotations.verify_annotation")
+
+
+def can_read_drafts(user) -> bool:
+    return _active(user) and user.has_perm("annotations.view_annotation")
+
+
+def can_create(user) -> bool:
+    return _active(user) and user.has_perm("annotations.add_annotation")
+
+
+def can_edit(user, annotation: Annotation) -> bool:
+    """Authors edit their own drafts (returned ones included); editors edit anything."""
+    if is_editor(user):
+        return True
+    return (
+        can_create(user)
+        and annotation.created_by_id == user.pk
+        and annotation.review_state == ReviewState.DRAFT
+    )
+
+
+def can_submit(user, annotation: Annotation) -> bool:
+    return annotation.review_state == ReviewState.DRAFT and can_edit(user, annotation)
+
+
+def can_review(user, annotation: Annotation) -> bool:
+    """Verify or return: an editor who is not the author (four eyes)."""
+    return (
+        annotation.review_state == ReviewState.IN_REVIEW
+        and is_editor(user)
+        and annotation.created_by_id != user.pk
+    )
+
+
+def can_delete(user, annotation: Annotation) -> bool:
+    """Drafts only, by their author or an editor; reviewed work is never deleted."""
+    return (
+        annotation.review_state == ReviewState.DRAFT
+        and _active(user)
+        and (is_editor(user) or (can_create(user) and annotation.created_by_id == user.pk))
+    )
+
+
+def can_manage_articles(user) -> bool:
+    return _active(user) and user.has_perm("annotations.add_article")

@@ -1,0 +1,57 @@
+"""Every non-trivial read, with its joins and prefetches set, so N+1 has one place to be fixed."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from . import rules
+from .models import Annotation, Article, Attribution, Evidence, ReviewState, Source
+
+
+def annotations_visible_to(user) -> QuerySet[Annotation]:
+    """Return the annotations a user may read: all for staff readers, verified for the rest."""
+    annotations = Annotation.objects.all()
+    if not rules.can_read_drafts(user):
+        annotations = annotations.filter(review_state=ReviewState.VERIFIED)
+    return annotations
+
+
+def with_details(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
+    """Attach authors, attributions with their sources, and evidence."""
+    return annotations.select_related("created_by", "reviewed_by").prefetch_related(
+        Prefetch("attributions", queryset=Attribution.objects.select_related("source")),
+        Prefetch("evidence", queryset=Evidence.objects.order_by("id")),
+    )
+
+
+def annotation_list(*, user) -> QuerySet[Annotation]:
+    return with_details(annotations_visible_to(user))
+
+
+def claim_list() -> QuerySet[Annotation]:
+    """Return the verified claims with their articles (and the articles' publishers)."""
+    return with_details(
+        Annotation.objects.filter(review_state=ReviewState.VERIFIED).select_related(
+            "article", "article__publisher"
+        )
+    )
+
+
+def article_list(*, user) -> QuerySet[Article]:
+    """Return articles with their publisher and the annotation counts the user may see."""
+    visible = Q() if rules.can_read_drafts(user) else Q(annotations__review_state=ReviewState.VERIFIED)
+    return Article.objects.select_related("publisher").annotate(
+        annotation_count=Count("annotations", filter=visible),
+        draft_count=Count("annotations", filter=visible & Q(annotations__review_state=ReviewState.DRAFT)),
+        in_review_count=Count(
+            "annotations", filter=visible & Q(annotations__review_state=ReviewState.IN_REVIEW)
+        ),
+        verified_count=Count(
+            "annotations", filter=Q(annotations__review_state=ReviewState.VERIFIED)
+        ),
+    )
+
+
+def source_list() -> QuerySet[Source]:
+    return Source.objects.annotate(
+        attribution_count=Count("attributions", distinct=True),
+        article_count=Count("published_articles", distinct=True),
+    )

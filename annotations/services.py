@@ -1,0 +1,360 @@
+"""Every write to the domain: one transaction each, validated, recorded in history."""
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from . import anchoring, rules
+from .models import Annotation, Article, Attribution, Evidence, ReviewState, Source
+
+ANNOTATION_TEXT_FIELDS = ("claim", "rating", "rationale")
+SPAN_FIELDS = ("start", "end", "quote", "prefix", "suffix")
+ARTICLE_FIELDS = ("title", "url", "publisher", "byline", "published_at", "language", "body")
+
+
+class StaleVersion(Exception):
+    """The caller's version of an annotation is not the stored one."""
+
+    def __init__(self, current: Annotation):
+        super().__init__(f"Annotation {current.pk} is at version {current.version}.")
+        self.current = current
+
+
+class Conflict(Exception):
+    """The write would break something that must be kept."""
+
+
+def _save(instance, *, user, reason: str = "") -> None:
+    instance.full_clean()
+    instance._history_user = user
+    instance._change_reason = reason
+    instance.save()
+
+
+def _delete(instance, *, user, reason: str = "") -> None:
+    instance._history_user = user
+    instance._change_reason = reason
+    instance.delete()
+
+
+# Sources
+
+
+def source_resolve(source: Source | Mapping[str, Any] | int, *, user) -> Source:
+    """Return a Source given as an instance, an id, or {"name", "kind"} (matched by name)."""
+    if isinstance(source, Source):
+        return source
+    if isinstance(source, int):
+        try:
+            return Source.objects.get(pk=source)
+        except Source.DoesNotExist:
+            raise ValidationError({"source": f"There is no source with id {source}."}) from None
+    name = (source.get("name") or "").strip()
+    if not name:
+        raise ValidationError({"source": "A source needs a name."})
+    existing = Source.objects.filter(name__iexact=name).first()
+    if existing:
+        return existing
+    return source_create(user=user, name=name, kind=source.get("kind") or Source.Kind.PERSON)
+
+
+@transaction.atomic
+def source_create(*, user, name: str, kind: str, url: str = "", same_as: str = "",
+                  description: str = "") -> Source:
+    source = Source(name=name.strip(), kind=kind, url=url, same_as=same_as, description=description)
+    _save(source, user=user)
+    return source
+
+
+@transaction.atomic
+def source_update(*, source: Source, user, **changes) -> Source:
+    for field, value in changes.items():
+        setattr(source, field, value)
+    _save(source, user=user)
+    return source
+
+
+@transaction.atomic
+def source_merge(*, duplicate: Source, into: Source, user) -> Source:
+    """Re-point the duplicate's attributions and articles to `into`, then delete it."""
+    if duplicate.pk == into.pk:
+        raise ValidationError("A source cannot be merged into itself.")
+    reason = f"merged source {duplicate.name!r} (#{duplicate.pk}) into {into.name!r} (#{into.pk})"
+    for attribution in duplicate.attributions.select_for_update():
+        attribution.source = into
+        _save(attribution, user=user, reason=reason)
+    for article in duplicate.published_articles.select_for_update():
+        article.publisher = into
+        _save(article, user=user, reason=reason)
+    _delete(duplicate, user=user, reason=reason)
+    return into
+
+
+# Articles
+
+
+@transaction.atomic
+def article_create(*, user, title: str, body: str, url: str = "", publisher=None,
+                   byline: str = "", published_at=None, language: str = "en") -> Article:
+    if not rules.can_manage_articles(user):
+        raise PermissionDenied("You may not add articles.")
+    article = Article(
+        title=title, body=body, url=url, byline=byline, published_at=published_at,
+        language=language or "en", created_by=user,
+        publisher=source_resolve(publisher, user=user) if publisher is not None else None,
+    )
+    _save(article, user=user)
+    return article
+
+
+@transaction.atomic
+def article_update(*, article: Article, user, **changes) -> Article:
+    """Change an article; a new body re-anchors its annotations or is refused."""
+    if not rules.can_manage_articles(user) or not user.has_perm("annotations.change_article"):
+        raise PermissionDenied("You may not edit articles.")
+    unknown = set(changes) - set(ARTICLE_FIELDS)
+    if unknown:
+        raise ValidationError({field: "This field cannot be changed." for field in unknown})
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    old_body = article.body
+    if "publisher" in changes and changes["publisher"] is not None:
+        changes["publisher"] = source_resolve(changes["publisher"], user=user)
+    for field, value in changes.items():
+        setattr(article, field, value)
+    _save(article, user=user)
+    if article.body != old_body:
+        _reanchor_annotations(article, old_body, user=user)
+    return article
+
+
+def _reanchor_annotations(article: Article, old_body: str, *, user) -> None:
+    lost = []
+    for annotation in article.annotations.select_for_update():
+        selector = anchoring.TextQuote(annotation.quote, annotation.prefix, annotation.suffix)
+        try:
+            start, end = anchoring.reanchor(article.body, selector, annotation.start)
+        except anchoring.AnchoringError:
+            lost.append(annotation.pk)
+            continue
+        if (start, end) != (annotation.start, annotation.end):
+            annotation.start, annotation.end = start, end
+            _set_context(annotation, article.body)
+            annotation.version += 1
+            _save(annotation, user=user, reason="re-anchored after the article body changed")
+    if lost:
+        raise ValidationError(
+            {"body": f"The new body no longer contains the quotes of annotations {lost}."}
+        )
+
+
+@transaction.atomic
+def article_delete(*, article: Article, user) -> None:
+    if not user.has_perm("annotations.delete_article") or not user.is_active:
+        raise PermissionDenied("You may not delete articles.")
+    if article.annotations.filter(review_state=ReviewState.VERIFIED).exists():
+        raise Conflict("The article has verified claims; it cannot be deleted.")
+    _delete(article, user=user)
+
+
+# Annotations
+
+
+def _set_context(annotation: Annotation, body: str) -> None:
+    selector = anchoring.quote_selector(body, annotation.start, annotation.end)
+    annotation.quote, annotation.prefix, annotation.suffix = (
+        selector.exact, selector.prefix, selector.suffix,
+    )
+
+
+def _anchor(annotation: Annotation, *, start, end, quote, prefix, suffix) -> None:
+    """Place the annotation from start/end (checked against quote) or from quote alone."""
+    body = annotation.article.body
+    try:
+        if start is None and end is None:
+            if not quote:
+                raise anchoring.AnchoringError("Give start and end, or a quote to anchor.")
+            start, end = anchoring.locate(body, quote, prefix or "", suffix or "")
+        elif start is None or end is None:
+            missing = "start" if start is None else "end"
+            raise anchoring.AnchoringError(f"{missing} is required with the other offset.", missing)
+        else:
+            anchoring.validate_span(body, start, end, quote)
+    except anchoring.AnchoringError as error:
+        raise ValidationError({error.field: str(error)}) from error
+    annotation.start, annotation.end = start, end
+    _set_context(annotation, body)
+
+
+def _sync_children(annotation: Annotation, model, related_name: str,
+                   items: Iterable[Mapping[str, Any]], *, user, prepare) -> None:
+    """Make the annotation's children match items: update by id, create new, delete the rest."""
+    existing = {child.pk: child for child in getattr(annotation, related_name).all()}
+    kept = set()
+    for index, item in enumerate(items):
+        item = dict(item)
+        pk = item.pop("id", None)
+        if pk is None:
+            child = model(annotation=annotation)
+        elif pk in existing:
+            child = existing[pk]
+        else:
+            raise ValidationError({related_name: f"Item {index}: no {related_name} with id {pk} here."})
+        for field, value in prepare(item).items():
+            setattr(child, field, value)
+        try:
+            _save(child, user=user)
+        except ValidationError as error:
+            raise ValidationError({related_name: {index: error.message_dict}}) from error
+        kept.add(child.pk)
+    for pk, child in existing.items():
+        if pk not in kept:
+            _delete(child, user=user)
+
+
+def _sync_attributions(annotation, items, *, user):
+    def prepare(item):
+        if "source" not in item:
+            raise ValidationError({"source": "This field is required."})
+        return {**item, "source": source_resolve(item["source"], user=user)}
+
+    _sync_children(annotation, Attribution, "attributions", items, user=user, prepare=prepare)
+
+
+def _sync_evidence(annotation, items, *, user):
+    def prepare(item):
+        return {"added_by": user, **item} if "added_by" not in item else item
+
+    _sync_children(annotation, Evidence, "evidence", items, user=user, prepare=prepare)
+
+
+@transaction.atomic
+def annotation_create(
+    *, article: Article, user, start: int | None = None, end: int | None = None,
+    quote: str | None = None, prefix: str = "", suffix: str = "", claim: str = "",
+    rating: str = "", rationale: str = "",
+    attributions: Iterable[Mapping[str, Any]] = (), evidence: Iterable[Mapping[str, Any]] = (),
+) -> Annotation:
+    """Create a draft annotation with its attributions and evidence."""
+    if not rules.can_create(user):
+        raise PermissionDenied("You may not create annotations.")
+    annotation = Annotation(
+        article=article, claim=claim, rating=rating, rationale=rationale, created_by=user,
+    )
+    _anchor(annotation, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix)
+    _save(annotation, user=user, reason="created")
+    _sync_attributions(annotation, attributions, user=user)
+    _sync_evidence(annotation, evidence, user=user)
+    return annotation
+
+
+def _lock(annotation: Annotation, version: int | None) -> Annotation:
+    current = Annotation.objects.select_for_update().select_related("article").get(pk=annotation.pk)
+    if version is not None and version != current.version:
+        raise StaleVersion(current)
+    return current
+
+
+@transaction.atomic
+def annotation_update(*, annotation: Annotation, user, version: int, **changes) -> Annotation:
+    """Apply changes if version is current; a verified annotation goes back to review."""
+    annotation = _lock(annotation, version)
+    if not rules.can_edit(user, annotation):
+        raise PermissionDenied("You may not edit this annotation.")
+    unknown = set(changes) - set(SPAN_FIELDS) - set(ANNOTATION_TEXT_FIELDS) - {
+        "attributions", "evidence",
+    }
+    if unknown:
+        raise ValidationError({field: "This field cannot be changed." for field in unknown})
+    span = {field: changes.pop(field) for field in SPAN_FIELDS if field in changes}
+    if span:
+        _anchor(
+            annotation,
+            start=span.get("start", annotation.start if "quote" not in span else None),
+            end=span.get("end", annotation.end if "quote" not in span else None),
+            quote=span.get("quote"),
+            prefix=span.get("prefix", ""),
+            suffix=span.get("suffix", ""),
+        )
+    for field in ANNOTATION_TEXT_FIELDS:
+        if field in changes:
+            setattr(annotation, field, changes[field])
+    reason = "edited"
+    if annotation.review_state == ReviewState.VERIFIED:
+        annotation.review_state = ReviewState.IN_REVIEW
+        annotation.reviewed_by = annotation.reviewed_at = None
+        reason = "edited after verification; back in review"
+    annotation.version += 1
+    _save(annotation, user=user, reason=reason)
+    if "attributions" in changes:
+        _sync_attributions(annotation, changes["attributions"], user=user)
+    if "evidence" in changes:
+        _sync_evidence(annotation, changes["evidence"], user=user)
+    return annotation
+
+
+@transaction.atomic
+def annotation_delete(*, annotation: Annotation, user, version: int | None) -> None:
+    annotation = _lock(annotation, version)
+    if not rules.can_delete(user, annotation):
+        raise PermissionDenied("Only drafts can be deleted, by their author or an editor.")
+    _delete(annotation, user=user, reason="deleted")
+
+
+def _transition(annotation: Annotation, *, user, state: str, reason: str) -> Annotation:
+    annotation.review_state = state
+    annotation.version += 1
+    _save(annotation, user=user, reason=reason)
+    return annotation
+
+
+@transaction.atomic
+def review_submit(*, annotation: Annotation, user, version: int | None = None) -> Annotation:
+    """Send a draft to review; it needs a claim and a rating first."""
+    annotation = _lock(annotation, version)
+    if not rules.can_submit(user, annotation):
+        raise PermissionDenied("Only a draft's author or an editor can submit it for review.")
+    missing = {
+        field: "Fill this in before submitting for review."
+        for field in ("claim", "rating") if not getattr(annotation, field)
+    }
+    if missing:
+        raise ValidationError(missing)
+    annotation.review_comment = ""
+    return _transition(annotation, user=user, state=ReviewState.IN_REVIEW, reason="submitted")
+
+
+@transaction.atomic
+def review_verify(*, annotation: Annotation, user, version: int | None = None,
+                  comment: str = "") -> Annotation:
+    """Verify an annotation under review: an editor other than its author (four eyes)."""
+    annotation = _lock(annotation, version)
+    if annotation.review_state != ReviewState.IN_REVIEW:
+        raise ValidationError({"review_state": "Only an annotation in review can be verified."})
+    if annotation.created_by_id == user.pk:
+        raise PermissionDenied("You cannot verify your own annotation; another editor must.")
+    if not rules.can_review(user, annotation):
+        raise PermissionDenied("You need the verify permission to verify annotations.")
+    annotation.reviewed_by, annotation.reviewed_at = user, timezone.now()
+    reason = f"verified: {comment}" if comment else "verified"
+    return _transition(annotation, user=user, state=ReviewState.VERIFIED, reason=reason)
+
+
+@transaction.atomic
+def review_return(*, annotation: Annotation, user, comment: str,
+                  version: int | None = None) -> Annotation:
+    """Send an annotation under review back to its author as a draft, saying why."""
+    annotation = _lock(annotation, version)
+    if not comment or not comment.strip():
+        raise ValidationError({"comment": "Say why the annotation is returned."})
+    if annotation.review_state != ReviewState.IN_REVIEW:
+        raise ValidationError({"review_state": "Only an annotation in review can be returned."})
+    if not rules.can_review(user, annotation):
+        raise PermissionDenied("Only an editor who is not the author can return an annotation.")
+    annotation.review_comment = comment.strip()
+    annotation.reviewed_by, annotation.reviewed_at = user, timezone.now()
+    return _transition(
+        annotation, user=user, state=ReviewState.DRAFT, reason=f"returned: {comment.strip()}"
+    )

@@ -1,0 +1,76 @@
+import pytest
+
+from annotations import services
+from tests import factories
+
+
+@pytest.fixture
+def reviewer(db):
+    return factories.reviewer(username="rita")
+
+
+@pytest.fixture
+def other_reviewer(db):
+    return factories.reviewer(username="omar")
+
+
+@pytest.fixture
+def editor(db):
+    return factories.editor(username="eddie")
+
+
+@pytest.fixture
+def other_editor(db):
+    return factories.editor(username="erin")
+
+
+@pytest.fixture
+def admin_user(db):
+    return factories.UserFactory(username="ada", is_superuser=True)
+
+
+@pytest.fixture
+def article(db):
+    return factories.ArticleFactory()
+
+
+@pytest.fixture
+def ft_source(db):
+    return factories.SourceFactory(name="Financial Times", kind="news_outlet")
+
+
+@pytest.fixture
+def trump(db):
+    return factories.SourceFactory(name="Donald Trump", kind="person")
+
+
+@pytest.fixture
+def donbas_quote():
+    return (
+        "refuted a story by the Financial Times that he had pressed Zelenskyy "
+        "to relinquish the whole Donbas region to Russia"
+    )
+
+
+@pytest.fixture
+def draft(article, reviewer, ft_source, trump, donbas_quote):
+    """The FT Donbas annotation as a draft by `reviewer`."""
+    return services.annotation_create(
+        article=article, user=reviewer, quote=donbas_quote,
+        claim="Trump pressed Zelenskyy to give up the whole Donbas region", rating="unproven",
+        attributions=[
+            {"source": ft_source, "stance": "reported"},
+            {"source": trump, "stance": "denied"},
+        ],
+        evidence=[{"url": "https://evidence.example/ft", "title": "FT report", "relation": "context"}],
+    )
+
+
+@pytest.fixture
+def in_review(draft, reviewer):
+    return services.review_submit(annotation=draft, user=reviewer)
+
+
+@pytest.fixture
+def verified(in_review, editor):
+    return services.review_verify(annotation=in_review, user=editor)
