@@ -1,0 +1,96 @@
+"""Plain-dict representations shared by the API and every export format.
+
+Each function reads only what the selectors prefetch, so presenting a page of
+annotations runs no further queries.
+"""
+
+from datetime import date, datetime
+from typing import Any
+
+from .models import Annotation, Article, Attribution, Evidence, Source
+
+
+def iso(value: datetime | date | None) -> str | None:
+    """Format like DRF does: ISO 8601, UTC written as Z."""
+    if value is None:
+        return None
+    text = value.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def username(user) -> str | None:
+    return user.get_username() if user is not None else None
+
+
+def source_summary(source: Source | None) -> dict[str, Any] | None:
+    if source is None:
+        return None
+    return {"id": source.pk, "name": source.name, "kind": source.kind}
+
+
+def attribution_dict(attribution: Attribution) -> dict[str, Any]:
+    return {
+        "id": attribution.pk,
+        "source": source_summary(attribution.source),
+        "stance": attribution.stance,
+        "url": attribution.url,
+        "date": iso(attribution.date),
+        "note": attribution.note,
+    }
+
+
+def evidence_dict(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "id": evidence.pk,
+        "url": evidence.url,
+        "title": evidence.title,
+        "publisher": evidence.publisher,
+        "published": iso(evidence.published),
+        "excerpt": evidence.excerpt,
+        "relation": evidence.relation,
+    }
+
+
+def annotation_dict(annotation: Annotation) -> dict[str, Any]:
+    return {
+        "id": annotation.pk,
+        "article": annotation.article_id,
+        "start": annotation.start,
+        "end": annotation.end,
+        "quote": annotation.quote,
+        "prefix": annotation.prefix,
+        "suffix": annotation.suffix,
+        "claim": annotation.claim,
+        "rating": annotation.rating,
+        "rationale": annotation.rationale,
+        "review_state": annotation.review_state,
+        "review_comment": annotation.review_comment,
+        "attributions": [attribution_dict(a) for a in annotation.attributions.all()],
+        "evidence": [evidence_dict(e) for e in annotation.evidence.all()],
+        "created_by": username(annotation.created_by),
+        "reviewed_by": username(annotation.reviewed_by),
+        "reviewed_at": iso(annotation.reviewed_at),
+        "version": annotation.version,
+        "created_at": iso(annotation.created_at),
+        "updated_at": iso(annotation.updated_at),
+    }
+
+
+def article_summary(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.pk,
+        "title": article.title,
+        "url": article.url,
+        "publisher": source_summary(article.publisher),
+        "published_at": iso(article.published_at),
+    }
+
+
+def claim_dict(annotation: Annotation) -> dict[str, Any]:
+    """A verified claim: the annotation with its article embedded."""
+    return {**annotation_dict(annotation), "article": article_summary(annotation.article)}
+
+
+def stances_summary(annotation: Annotation) -> str:
+    """Return "Financial Times (reported); Donald Trump (denied)"."""
+    return "; ".join(f"{a.source.name} ({a.stance})" for a in annotation.attributions.all())
