@@ -100,7 +100,9 @@ def locate(
     if not candidates:
         raise QuoteNotFound(f"quote {_excerpt(exact)} is not in the article body.")
     if len(candidates) > 1:
-        scores = {start: _context_score(body, start, start + len(exact), prefix, suffix) for start in candidates}
+        scores = {
+            start: _context_score(body, start, start + len(exact), prefix, suffix) for start in candidates
+        }
         best = max(scores.values())
         candidates = [start for start in candidates if scores[start] == best]
     if len(candidates) > 1:

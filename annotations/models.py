@@ -97,15 +97,15 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        self.body_sha256 = hashlib.sha256(self.body.encode()).hexdigest()
+        super().save(*args, **kwargs)
+
     def clean(self):
         self.url = normalize_url(self.url)
         self.body = anchoring.normalize_body(self.body)
         if not self.body.strip():
             raise ValidationError({"body": "The body must not be empty."})
-
-    def save(self, *args, **kwargs):
-        self.body_sha256 = hashlib.sha256(self.body.encode()).hexdigest()
-        super().save(*args, **kwargs)
 
 
 class Rating(models.TextChoices):

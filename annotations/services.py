@@ -207,7 +207,12 @@ def _sync_children(annotation: Annotation, model, related_name: str,
         try:
             _save(child, user=user)
         except ValidationError as error:
-            raise ValidationError({related_name: {index: error.message_dict}}) from error
+            raise ValidationError({
+                related_name: [
+                    f"item {index}, {field}: {message}"
+                    for field, messages in error.message_dict.items() for message in messages
+                ]
+            }) from error
         kept.add(child.pk)
     for pk, child in existing.items():
         if pk not in kept:

@@ -15,6 +15,7 @@ from annotations.rules import EDITOR_GROUP, REVIEWER_GROUP
 
 ARTICLE_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "demo_article.txt"
 ARTICLE_URL = "https://demo-wire.example/world/trump-putin-budapest-summit-on-hold"
+EVIDENCE_URL = "https://demo-wire.example/world"
 
 SOURCES = {
     "Demo Wire": Source.Kind.NEWS_OUTLET,
@@ -36,8 +37,8 @@ ANNOTATIONS = [
         Rating.UNPROVEN, ReviewState.VERIFIED,
         [("Financial Times", "reported"), ("Donald Trump", "denied")],
         [
-            ("https://demo-wire.example/world/ft-donbas-report", "FT: Trump urged Zelenskyy to cede Donbas", "context"),
-            ("https://demo-wire.example/world/trump-we-never-discussed-it", "Trump: 'We never discussed it'", "refutes"),
+            (f"{EVIDENCE_URL}/ft-donbas-report", "FT: Trump urged Zelenskyy to cede Donbas", "context"),
+            (f"{EVIDENCE_URL}/trump-we-never-discussed-it", "Trump: 'We never discussed it'", "refutes"),
         ],
     ),
     (
@@ -45,7 +46,7 @@ ANNOTATIONS = [
         "The Trump–Putin meeting in Budapest is not planned for the near future",
         Rating.TRUE, ReviewState.VERIFIED,
         [("White House official", "asserted"), ("Dmitry Peskov, Kremlin spokesperson", "confirmed")],
-        [("https://demo-wire.example/world/kremlin-no-dates-set", "Kremlin: no dates were ever set", "supports")],
+        [(f"{EVIDENCE_URL}/kremlin-no-dates-set", "Kremlin: no dates were ever set", "supports")],
     ),
     (
         "the two leaders agreed by phone to meet within weeks",
@@ -81,7 +82,7 @@ ANNOTATIONS = [
         "NATO allies remain committed to supporting Ukraine",
         Rating.TRUE, ReviewState.VERIFIED,
         [("NATO", "asserted"), ("Demo Wire", "reported")],
-        [("https://demo-wire.example/world/nato-statement", "NATO statement on Ukraine", "supports")],
+        [(f"{EVIDENCE_URL}/nato-statement", "NATO statement on Ukraine", "supports")],
     ),
     (
         "Photo: Demo Wire pool photographer, Washington.",
