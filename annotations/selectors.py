@@ -26,6 +26,34 @@ def annotation_list(*, user) -> QuerySet[Annotation]:
     return with_details(annotations_visible_to(user))
 
 
+def review_queue(*, user) -> QuerySet[Annotation]:
+    """Return the annotations waiting for review by `user`: others' work, oldest first."""
+    return (
+        with_details(Annotation.objects.filter(review_state=ReviewState.IN_REVIEW))
+        .exclude(created_by=user)
+        .select_related("article")
+        .order_by("updated_at", "id")
+    )
+
+
+def article_annotation_summaries(*, article: Article, user) -> QuerySet:
+    """Return (id, start, end, rating, review_state, version, author) rows in text order.
+
+    The annotation view paints thousands of these; full annotations come from the API
+    when one is opened.
+    """
+    return annotations_visible_to(user).filter(article=article).order_by(
+        "start", "end", "id"
+    ).values_list("id", "start", "end", "rating", "review_state", "version", "created_by__username")
+
+
+def article_stances(*, article: Article, user) -> QuerySet:
+    """Return (annotation id, source name, stance) rows for the annotations a user may read."""
+    return Attribution.objects.filter(
+        annotation__in=annotations_visible_to(user).filter(article=article)
+    ).order_by("annotation_id", "id").values_list("annotation_id", "source__name", "stance")
+
+
 def claim_list() -> QuerySet[Annotation]:
     """Return the verified claims with their articles (and the articles' publishers)."""
     return with_details(
@@ -35,10 +63,13 @@ def claim_list() -> QuerySet[Annotation]:
     )
 
 
-def article_list(*, user) -> QuerySet[Article]:
+def article_list(*, user, search: str = "") -> QuerySet[Article]:
     """Return articles with their publisher and the annotation counts the user may see."""
     visible = Q() if rules.can_read_drafts(user) else Q(annotations__review_state=ReviewState.VERIFIED)
-    return Article.objects.select_related("publisher").annotate(
+    articles = Article.objects.select_related("publisher")
+    if search:
+        articles = articles.filter(Q(title__icontains=search) | Q(publisher__name__icontains=search))
+    return articles.annotate(
         annotation_count=Count("annotations", filter=visible),
         draft_count=Count("annotations", filter=visible & Q(annotations__review_state=ReviewState.DRAFT)),
         in_review_count=Count(

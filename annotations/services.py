@@ -28,7 +28,13 @@ class Conflict(Exception):
 
 
 def _save(instance, *, user, reason: str = "") -> None:
-    instance.full_clean()
+    # A related object held as an instance was just read (or saved): checking that it
+    # exists would cost a query per foreign key; the database's constraint still holds.
+    loaded = [
+        field.name for field in instance._meta.concrete_fields
+        if field.is_relation and field.is_cached(instance) and getattr(instance, field.name) is not None
+    ]
+    instance.full_clean(exclude=loaded)
     instance._history_user = user
     instance._change_reason = reason
     instance.save()
@@ -91,6 +97,14 @@ def source_merge(*, duplicate: Source, into: Source, user) -> Source:
         _save(article, user=user, reason=reason)
     _delete(duplicate, user=user, reason=reason)
     return into
+
+
+@transaction.atomic
+def source_delete(*, source: Source, user) -> None:
+    """Delete a source nothing cites; a cited one is merged into another instead."""
+    if source.attributions.exists() or source.published_articles.exists():
+        raise Conflict("The source is cited; merge it into another source instead of deleting it.")
+    _delete(source, user=user, reason="deleted")
 
 
 # Articles
@@ -202,7 +216,11 @@ def _sync_children(annotation: Annotation, model, related_name: str,
             child = existing[pk]
         else:
             raise ValidationError({related_name: f"Item {index}: no {related_name} with id {pk} here."})
-        for field, value in prepare(item).items():
+        values = prepare(item)
+        if child.pk is not None and all(getattr(child, f) == v for f, v in values.items()):
+            kept.add(child.pk)  # unchanged: no save, so no empty history record
+            continue
+        for field, value in values.items():
             setattr(child, field, value)
         try:
             _save(child, user=user)
@@ -229,10 +247,12 @@ def _sync_attributions(annotation, items, *, user):
 
 
 def _sync_evidence(annotation, items, *, user):
-    def prepare(item):
-        return {"added_by": user, **item} if "added_by" not in item else item
-
-    _sync_children(annotation, Evidence, "evidence", items, user=user, prepare=prepare)
+    # New evidence is credited to the writer; existing evidence keeps who added it.
+    items = [
+        item if item.get("id") is not None or "added_by" in item else {**item, "added_by": user}
+        for item in items
+    ]
+    _sync_children(annotation, Evidence, "evidence", items, user=user, prepare=dict)
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from annotations import anchoring
 from annotations.models import Annotation, Article, Attribution, Evidence, Source
@@ -96,3 +97,17 @@ class EvidenceFactory(factory.django.DjangoModelFactory):
     url = factory.Sequence(lambda n: f"https://evidence.example/{n}")
     title = "A document"
     relation = Evidence.Relation.CONTEXT
+
+
+def verified_claim(*, article=None, reviewer=None, **kwargs) -> Annotation:
+    """Return a verified annotation with two attributions (reported, denied) and one evidence."""
+    annotation = AnnotationFactory(
+        review_state="verified", reviewed_by=reviewer or UserFactory(username="verifier"),
+        reviewed_at=timezone.now(), **({"article": article} if article else {}), **kwargs,
+    )
+    AttributionFactory(annotation=annotation, stance=Attribution.Stance.REPORTED,
+                       source=SourceFactory(name="Financial Times", kind=Source.Kind.NEWS_OUTLET))
+    AttributionFactory(annotation=annotation, stance=Attribution.Stance.DENIED,
+                       source=SourceFactory(name="Donald Trump"))
+    EvidenceFactory(annotation=annotation)
+    return annotation
