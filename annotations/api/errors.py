@@ -1,0 +1,62 @@
+"""Turn the domain's exceptions into API responses, so no input ends in a 500."""
+
+from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.serializers import as_serializer_error
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from annotations import presenters, selectors, services
+from annotations.models import Annotation
+
+
+class PreconditionRequired(exceptions.APIException):
+    status_code = status.HTTP_428_PRECONDITION_REQUIRED
+    default_detail = (
+        'Send If-Match with the annotation\'s ETag (e.g. If-Match: "3") or "version" in the body.'
+    )
+    default_code = "precondition_required"
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is larger than the configured maximum."
+    default_code = "payload_too_large"
+
+
+class ConflictError(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The request conflicts with the stored data."
+    default_code = "conflict"
+
+
+def etag(annotation: Annotation) -> str:
+    return f'"{annotation.version}"'
+
+
+def annotation_response(annotation_id: int, *, status_code: int = status.HTTP_200_OK) -> Response:
+    """Return the stored annotation as the API shows it, with its ETag."""
+    annotation = selectors.with_details(Annotation.objects.filter(pk=annotation_id)).get()
+    return Response(
+        presenters.annotation_dict(annotation), status=status_code,
+        headers={"ETag": etag(annotation)},
+    )
+
+
+def exception_handler(exc, context):
+    """Map ValidationError 400, PermissionDenied 403, Conflict 409, StaleVersion 412, too big 413."""
+    if isinstance(exc, services.StaleVersion):
+        # The caller gets the representation that won, to merge or re-apply its change.
+        return annotation_response(exc.current.pk, status_code=status.HTTP_412_PRECONDITION_FAILED)
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(as_serializer_error(exc))
+    elif isinstance(exc, services.Conflict):
+        exc = ConflictError(str(exc))
+    elif isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge()
+    elif isinstance(exc, IntegrityError):
+        # Validation ran before the write, so only a concurrent write gets here.
+        exc = ConflictError("A concurrent change conflicts with this one; reload and retry.")
+    return drf_exception_handler(exc, context)

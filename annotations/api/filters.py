@@ -1,0 +1,119 @@
+"""Query-string filters for the annotation and source lists."""
+
+from datetime import UTC
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django_filters.fields import IsoDateTimeField
+from drf_spectacular.utils import extend_schema_field
+
+from annotations.models import Annotation, Attribution, Rating, ReviewState, Source
+
+MAX_ID = 2**63 - 1
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
+class IdFilter(django_filters.NumberFilter):
+    """An id: a whole number (a decimal one is refused, not rounded)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+class UtcDateTimeField(IsoDateTimeField):
+    """An ISO 8601 time converted to UTC: PostgreSQL refuses offsets beyond ±16 hours."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(UTC)
+        except OverflowError:
+            raise ValidationError("This time is out of range.", code="overflow") from None
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
+
+class AnnotationFilter(django_filters.FilterSet):
+    article = IdFilter(field_name="article_id", label="Article id.")
+    review_state = django_filters.ChoiceFilter(choices=ReviewState.choices)
+    rating = django_filters.ChoiceFilter(choices=Rating.choices)
+    source = IdFilter(method="filter_attribution", label="Source id of one of the attributions.")
+    stance = django_filters.ChoiceFilter(
+        choices=Attribution.Stance.choices, method="filter_attribution",
+        label="Stance of one of the attributions (of the given source, when both are given).",
+    )
+    created_by = django_filters.CharFilter(
+        method="filter_created_by", max_length=150, label="The author's username or user id."
+    )
+    updated_since = UtcDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", label="Changed at or after this ISO 8601 time."
+    )
+    q = django_filters.CharFilter(
+        method="filter_text", max_length=500, label="Text in the quote or the claim."
+    )
+
+    class Meta:
+        model = Annotation
+        fields = [
+            "article", "review_state", "rating", "source", "stance", "created_by",
+            "updated_since", "q",
+        ]
+
+    def filter_attribution(self, queryset, name, value):
+        # source and stance describe one attribution ("Trump denied it"), so both go into
+        # a single EXISTS, built when the first of them is reached.
+        data = self.form.cleaned_data
+        if name == "stance" and data.get("source") is not None:
+            return queryset
+        conditions = Q(annotation=OuterRef("pk"))
+        if data.get("source") is not None:
+            conditions &= Q(source_id=data["source"])
+        if data.get("stance"):
+            conditions &= Q(stance=data["stance"])
+        return queryset.filter(Exists(Attribution.objects.filter(conditions)))
+
+    def filter_created_by(self, queryset, name, value):
+        author = Q(created_by__username=value)
+        if value.isascii() and value.isdigit() and int(value) <= MAX_ID:
+            author |= Q(created_by_id=int(value))
+        return queryset.filter(author)
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(quote__icontains=value) | Q(claim__icontains=value))
+
+
+class SourceFilter(django_filters.FilterSet):
+    search = django_filters.CharFilter(
+        method="filter_search", max_length=200,
+        label="Part of the name; names that start with it come first.",
+    )
+    kind = django_filters.ChoiceFilter(choices=Source.Kind.choices)
+
+    class Meta:
+        model = Source
+        fields = ["search", "kind"]
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return (
+            queryset.filter(name__icontains=value)
+            .annotate(
+                starts_with=Case(
+                    When(name__istartswith=value, then=Value(0)),
+                    default=Value(1), output_field=IntegerField(),
+                )
+            )
+            .order_by("starts_with", "name", "id")
+        )

@@ -1,0 +1,58 @@
+"""A JSON parser that refuses oversized, undecodable or unstorable bodies with a 4xx."""
+
+import codecs
+import json
+
+from django.conf import settings
+from rest_framework.exceptions import ParseError
+from rest_framework.parsers import JSONParser
+
+from .errors import PayloadTooLarge
+
+
+def declared_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+class BoundedJSONParser(JSONParser):
+    """Parse JSON of at most FACTCHECK_MAX_BODY_BYTES whose strings encode as UTF-8."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        parser_context = parser_context or {}
+        limit = settings.FACTCHECK_MAX_BODY_BYTES
+        request = parser_context.get("request")
+        # DRF reads the stream itself, bypassing Django's DATA_UPLOAD_MAX_MEMORY_SIZE check.
+        if request is not None and declared_length(request) > limit:
+            raise PayloadTooLarge()
+        raw = stream.read(limit + 1) if stream is not None else b""
+        if len(raw) > limit:
+            raise PayloadTooLarge()
+        encoding = parser_context.get("encoding", settings.DEFAULT_CHARSET)
+        try:
+            codecs.lookup(encoding)
+            text = raw.decode(encoding)
+        except LookupError:
+            raise ParseError(f"Unknown charset {encoding!r}; send UTF-8.") from None
+        except UnicodeDecodeError as error:
+            raise ParseError(f"The body is not valid {encoding}: {error.reason}.") from None
+        try:
+            data = json.loads(text, parse_constant=_refuse_constant)
+        except RecursionError:
+            raise ParseError("JSON parse error - nested too deeply.") from None
+        except ValueError as error:
+            raise ParseError(f"JSON parse error - {error}") from None
+        try:
+            # Lone surrogates ("\ud800") parse but cannot be stored.
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ParseError("JSON parse error - the body contains a lone surrogate.") from None
+        except RecursionError:
+            raise ParseError("JSON parse error - nested too deeply.") from None
+        return data
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not valid JSON.")

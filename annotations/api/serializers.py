@@ -1,0 +1,380 @@
+"""Parse API input into the keyword arguments of the services; describe the output.
+
+Input serializers reject every field they do not know. Output goes through the
+presenters, so the API and the exports show the same dicts; the output serializers
+here give the OpenAPI schema its shapes.
+"""
+
+from collections.abc import Mapping
+
+from drf_spectacular.utils import extend_schema_field, inline_serializer
+from rest_framework import serializers
+
+from annotations import anchoring, presenters
+from annotations.models import (
+    Annotation,
+    Article,
+    Attribution,
+    Evidence,
+    Rating,
+    ReviewState,
+    Source,
+    http_url,
+    normalize_url,
+)
+
+# Offsets and ids are stored in integer columns; larger numbers cannot name anything.
+MAX_OFFSET = 2**31 - 1
+MAX_ID = 2**63 - 1
+LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+
+
+class StrictSerializer(serializers.Serializer):
+    """A serializer that refuses fields it does not accept instead of ignoring them."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping):
+            accepted = {name for name, field in self.fields.items() if not field.read_only}
+            unknown = sorted(str(name) for name in set(data) - accepted)
+            if unknown:
+                raise serializers.ValidationError(
+                    {name: ["This field is not accepted here."] for name in unknown}
+                )
+        return super().to_internal_value(data)
+
+
+# Output shapes
+
+
+class SourceSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Source.Kind.choices)
+
+
+class AttributionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    source = SourceSummarySerializer()
+    stance = serializers.ChoiceField(choices=Attribution.Stance.choices)
+    url = serializers.CharField()
+    date = serializers.DateField(allow_null=True)
+    note = serializers.CharField()
+
+
+class EvidenceSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.CharField()
+    title = serializers.CharField()
+    publisher = serializers.CharField()
+    published = serializers.DateField(allow_null=True)
+    excerpt = serializers.CharField()
+    relation = serializers.ChoiceField(choices=Evidence.Relation.choices)
+
+
+class AnnotationSerializer(serializers.Serializer):
+    """An annotation as presenters.annotation_dict shows it (and the claims export too)."""
+
+    id = serializers.IntegerField()
+    article = serializers.IntegerField()
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    quote = serializers.CharField()
+    prefix = serializers.CharField()
+    suffix = serializers.CharField()
+    claim = serializers.CharField()
+    rating = serializers.ChoiceField(choices=Rating.choices, allow_blank=True)
+    rationale = serializers.CharField()
+    review_state = serializers.ChoiceField(choices=ReviewState.choices)
+    review_comment = serializers.CharField(help_text="Why the annotation was last returned.")
+    attributions = AttributionSerializer(many=True)
+    evidence = EvidenceSerializer(many=True)
+    created_by = serializers.CharField(allow_null=True, help_text="Username of the author.")
+    reviewed_by = serializers.CharField(allow_null=True, help_text="Username of the reviewer.")
+    reviewed_at = serializers.DateTimeField(allow_null=True)
+    version = serializers.IntegerField(help_text="Bumped on every write; the ETag carries it.")
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+    def to_representation(self, instance: Annotation):
+        return presenters.annotation_dict(instance)
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    url = serializers.CharField(help_text="Normalized; empty when unknown.")
+    publisher = SourceSummarySerializer(allow_null=True)
+    annotation_count = serializers.IntegerField(
+        help_text="Annotations of this article that the caller may read."
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "id", "title", "url", "publisher", "byline", "published_at", "language", "body",
+            "body_sha256", "annotation_count", "created_at", "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    # Empty strings when unknown, so not "format: uri" in the schema.
+    url = serializers.CharField()
+    same_as = serializers.CharField()
+
+    class Meta:
+        model = Source
+        fields = ["id", "name", "kind", "url", "same_as", "description", "created_at", "updated_at"]
+        read_only_fields = fields
+
+
+class HistoryChangeSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    old = serializers.JSONField(allow_null=True)
+    new = serializers.JSONField(allow_null=True)
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="Id of the history record (unique per object type).")
+    at = serializers.DateTimeField()
+    user = serializers.CharField(allow_null=True)
+    type = serializers.ChoiceField(choices=["created", "changed", "deleted"])
+    object = serializers.ChoiceField(choices=["annotation", "attribution", "evidence"])
+    object_id = serializers.IntegerField()
+    version = serializers.IntegerField(
+        allow_null=True, help_text="The annotation's version after this change."
+    )
+    comment = serializers.CharField()
+    changes = HistoryChangeSerializer(many=True)
+
+
+# Input
+
+
+SOURCE_REFERENCE_SCHEMA = {
+    "oneOf": [
+        {"type": "integer", "minimum": 1, "description": "Id of an existing source."},
+        {
+            "type": "object",
+            "description": "Matched by name case-insensitively; created if absent.",
+            "properties": {
+                "name": {"type": "string", "minLength": 1, "maxLength": 200},
+                "kind": {"type": "string", "enum": Source.Kind.values},
+            },
+            "required": ["name"],
+            "additionalProperties": False,
+        },
+    ]
+}
+
+
+class SourceNameSerializer(StrictSerializer):
+    name = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=Source.Kind.choices, default=Source.Kind.PERSON)
+
+
+@extend_schema_field(SOURCE_REFERENCE_SCHEMA)
+class SourceReferenceField(serializers.Field):
+    """A source written as an id or as {"name", "kind"}; read as {id, name, kind}."""
+
+    default_error_messages = {
+        "invalid": 'Give a source id or {{"name": ..., "kind": ...}}.',
+        "does_not_exist": "There is no source with id {pk}.",
+    }
+
+    def to_internal_value(self, data):
+        """Return an id (resolved by resolve_sources) or a {"name", "kind"} dict."""
+        if isinstance(data, bool):
+            self.fail("invalid")
+        if isinstance(data, int):
+            return data
+        if isinstance(data, Mapping):
+            named = SourceNameSerializer(data=data)
+            named.is_valid(raise_exception=True)
+            return dict(named.validated_data)
+        self.fail("invalid")
+
+    def to_representation(self, value):
+        return presenters.source_summary(value)
+
+
+def resolve_sources(references: list, field: str = "source"):
+    """Replace source ids by Source instances with one query; name the ids that do not exist."""
+    ids = {ref for ref in references if isinstance(ref, int) and 0 < ref <= MAX_ID}
+    found = Source.objects.in_bulk(ids) if ids else {}
+    errors = [
+        {field: [SourceReferenceField.default_error_messages["does_not_exist"].format(pk=ref)]}
+        if isinstance(ref, int) and ref not in found else {}
+        for ref in references
+    ]
+    if any(errors):
+        raise serializers.ValidationError(errors)
+    return [found[ref] if isinstance(ref, int) else ref for ref in references]
+
+
+class AttributionWriteSerializer(StrictSerializer):
+    id = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID,
+        help_text="Keep (and change) this existing attribution; omit for a new one.",
+    )
+    source = SourceReferenceField()
+    stance = serializers.ChoiceField(choices=Attribution.Stance.choices)
+    url = serializers.URLField(
+        max_length=1000, allow_blank=True, required=False, validators=[http_url]
+    )
+    date = serializers.DateField(allow_null=True, required=False)
+    note = serializers.CharField(allow_blank=True, required=False)
+
+
+class EvidenceWriteSerializer(StrictSerializer):
+    id = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID,
+        help_text="Keep (and change) this existing evidence; omit for a new one.",
+    )
+    url = serializers.URLField(max_length=1000, validators=[http_url])
+    title = serializers.CharField(max_length=500, allow_blank=True, required=False)
+    publisher = serializers.CharField(max_length=200, allow_blank=True, required=False)
+    published = serializers.DateField(allow_null=True, required=False)
+    excerpt = serializers.CharField(allow_blank=True, required=False)
+    relation = serializers.ChoiceField(choices=Evidence.Relation.choices, required=False)
+
+
+def _context_field():
+    return serializers.CharField(
+        trim_whitespace=False, allow_blank=True, required=False, max_length=1000,
+        help_text="Text just before (prefix) or after (suffix) the quote; picks among repeats.",
+    )
+
+
+class AnnotationContentSerializer(StrictSerializer):
+    """The fields a client writes on an annotation, for create and update alike."""
+
+    start = serializers.IntegerField(
+        min_value=0, max_value=MAX_OFFSET, required=False,
+        help_text="First code point of the span in the article body.",
+    )
+    end = serializers.IntegerField(
+        min_value=1, max_value=MAX_OFFSET, required=False,
+        help_text="Code point just past the span.",
+    )
+    quote = serializers.CharField(
+        trim_whitespace=False, required=False,
+        help_text="body[start:end]; given alone (with prefix/suffix) the server anchors it.",
+    )
+    prefix = _context_field()
+    suffix = _context_field()
+    claim = serializers.CharField(max_length=1000, allow_blank=True, required=False)
+    rating = serializers.ChoiceField(choices=Rating.choices, allow_blank=True, required=False)
+    rationale = serializers.CharField(allow_blank=True, required=False)
+    attributions = AttributionWriteSerializer(
+        many=True, required=False,
+        help_text="The full list: items with an id are kept, new ones created, the rest deleted.",
+    )
+    evidence = EvidenceWriteSerializer(
+        many=True, required=False,
+        help_text="The full list: items with an id are kept, new ones created, the rest deleted.",
+    )
+
+
+    def validate_attributions(self, items):
+        sources = resolve_sources([item["source"] for item in items])
+        return [{**item, "source": source} for item, source in zip(items, sources, strict=True)]
+
+
+class AnnotationCreateSerializer(AnnotationContentSerializer):
+    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all())
+
+
+class AnnotationUpdateSerializer(AnnotationContentSerializer):
+    version = serializers.IntegerField(
+        required=False, min_value=0, max_value=MAX_OFFSET,
+        help_text="The version this change is based on, when no If-Match header is sent.",
+    )
+
+    # A full replacement (PUT) resets what it leaves out.
+    REPLACE_DEFAULTS = {
+        "prefix": "", "suffix": "", "claim": "", "rating": "", "rationale": "",
+        "attributions": [], "evidence": [],
+    }
+
+    def validate(self, attrs):
+        if not self.partial:
+            if "quote" not in attrs and not {"start", "end"} <= set(attrs):
+                raise serializers.ValidationError(
+                    {"quote": "A full replacement needs start and end, or a quote to anchor."}
+                )
+            attrs = {**self.REPLACE_DEFAULTS, **attrs}
+        return attrs
+
+
+class ReviewActionSerializer(StrictSerializer):
+    version = serializers.IntegerField(
+        required=False, min_value=0, max_value=MAX_OFFSET,
+        help_text="Refuse (412) unless the annotation is at this version.",
+    )
+    comment = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+class ReturnActionSerializer(ReviewActionSerializer):
+    comment = serializers.CharField(max_length=5000, help_text="Why the annotation goes back.")
+
+
+class ArticleWriteSerializer(StrictSerializer):
+    title = serializers.CharField(max_length=500)
+    url = serializers.URLField(
+        max_length=1000, allow_blank=True, required=False, validators=[http_url]
+    )
+    publisher = SourceReferenceField(allow_null=True, required=False)
+    byline = serializers.CharField(max_length=300, allow_blank=True, required=False)
+    published_at = serializers.DateTimeField(allow_null=True, required=False)
+    language = serializers.RegexField(
+        LANGUAGE_TAG, max_length=16, required=False, help_text="A language tag such as en or pt-BR."
+    )
+    body = serializers.CharField(
+        trim_whitespace=False,
+        help_text="Plain text; stored in NFC with \\n line endings, which offsets count in.",
+    )
+
+    def validate_publisher(self, value):
+        if value is None:
+            return None
+        try:
+            return resolve_sources([value])[0]
+        except serializers.ValidationError as error:
+            raise serializers.ValidationError(error.detail[0]["source"]) from None
+
+    def validate_url(self, value):
+        url = normalize_url(value)
+        if url:
+            duplicate = Article.objects.filter(url=url)
+            if self.instance is not None:
+                duplicate = duplicate.exclude(pk=self.instance.pk)
+            existing = duplicate.values_list("pk", flat=True).first()
+            if existing is not None:
+                raise serializers.ValidationError(f"Article {existing} has this URL already.")
+        return value
+
+    def validate_body(self, value):
+        if not anchoring.normalize_body(value).strip():
+            raise serializers.ValidationError("The body must not be empty.")
+        return value
+
+
+class SourceWriteSerializer(StrictSerializer):
+    name = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=Source.Kind.choices, default=Source.Kind.PERSON)
+    url = serializers.URLField(allow_blank=True, required=False, validators=[http_url])
+    same_as = serializers.URLField(allow_blank=True, required=False, validators=[http_url])
+    description = serializers.CharField(allow_blank=True, required=False)
+
+    def validate_name(self, value):
+        duplicate = Source.objects.filter(name__iexact=value.strip())
+        if self.instance is not None:
+            duplicate = duplicate.exclude(pk=self.instance.pk)
+        existing = duplicate.values_list("pk", flat=True).first()
+        if existing is not None:
+            raise serializers.ValidationError(f"Source {existing} has this name already.")
+        return value.strip()
+
+
+# Error bodies, for the schema.
+
+ErrorSerializer = inline_serializer("Error", {"detail": serializers.CharField()})

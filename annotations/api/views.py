@@ -1,0 +1,313 @@
+"""REST API v1: articles, annotations (with review actions and history) and sources.
+
+Each view parses input with a serializer, calls a service and presents the result;
+reads come from the selectors.
+"""
+
+import re
+
+from django.conf import settings
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.decorators import action
+from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from annotations import presenters, selectors, services
+from annotations.models import Source
+
+from . import serializers as s
+from .errors import PayloadTooLarge, PreconditionRequired, annotation_response, etag
+from .filters import AnnotationFilter, SourceFilter
+from .history import annotation_history
+from .parsers import BoundedJSONParser, declared_length
+from .permissions import AnnotationPermission, ArticlePermission, SourcePermission
+from .schema import StrictAutoSchema
+
+ENTITY_TAG = re.compile(r'^"(\d{1,10})"$')
+
+
+def _errors(*codes: int, **overrides) -> dict:
+    """Return the documented error responses for the given status codes."""
+    described = {
+        400: OpenApiResponse(OpenApiTypes.OBJECT, description="Invalid input, by field."),
+        401: OpenApiResponse(s.ErrorSerializer, description="Not authenticated."),
+        403: OpenApiResponse(s.ErrorSerializer, description="Not allowed."),
+        404: OpenApiResponse(s.ErrorSerializer, description="Not found (or not visible)."),
+        409: OpenApiResponse(s.ErrorSerializer, description="Refused to keep verified work."),
+        412: OpenApiResponse(
+            s.AnnotationSerializer, description="Stale version; the body is the current one."
+        ),
+        413: OpenApiResponse(s.ErrorSerializer, description="Request body too large."),
+        415: OpenApiResponse(s.ErrorSerializer, description="Send application/json."),
+        428: OpenApiResponse(s.ErrorSerializer, description="If-Match (or version) missing."),
+    }
+    return {code: overrides.get(f"r{code}", described[code]) for code in codes}
+
+
+READ_ERRORS = (400, 401, 403, 404)
+WRITE_ERRORS = (400, 401, 403, 404, 413, 415)
+IF_MATCH = OpenApiParameter(
+    "If-Match", str, OpenApiParameter.HEADER,
+    description='The annotation\'s ETag, e.g. "3". Required unless the body carries version.',
+)
+
+
+class ApiViewSet(viewsets.GenericViewSet):
+    """JSON only; token first, so anonymous writes are challenged with 401."""
+
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    parser_classes = [BoundedJSONParser]
+    renderer_classes = [JSONRenderer]
+    # Anything up to the next slash, so a malformed id gets the API's JSON 404.
+    lookup_value_regex = "[^/]+"
+    schema = StrictAutoSchema()
+
+    def initial(self, request, *args, **kwargs):
+        # Refuse an oversized body before anything (CSRF checks included) starts reading it.
+        if declared_length(request) > settings.FACTCHECK_MAX_BODY_BYTES:
+            raise PayloadTooLarge()
+        super().initial(request, *args, **kwargs)
+
+
+class ArticlePagination(LimitOffsetPagination):
+    default_limit = 50
+    max_limit = 100  # article bodies can be large
+
+
+class AnnotationPagination(LimitOffsetPagination):
+    default_limit = 50
+    max_limit = 500
+
+
+class SourcePagination(LimitOffsetPagination):
+    default_limit = 20
+    max_limit = 100
+
+
+@extend_schema_view(
+    list=extend_schema(responses={200: s.ArticleSerializer(many=True), **_errors(*READ_ERRORS)}),
+    retrieve=extend_schema(responses={200: s.ArticleSerializer, **_errors(*READ_ERRORS)}),
+    create=extend_schema(
+        request=s.ArticleWriteSerializer,
+        responses={201: s.ArticleSerializer, **_errors(*WRITE_ERRORS)},
+    ),
+    partial_update=extend_schema(
+        request=s.ArticleWriteSerializer,
+        responses={200: s.ArticleSerializer, **_errors(*WRITE_ERRORS)},
+    ),
+    destroy=extend_schema(responses={204: None, **_errors(401, 403, 404, 409)}),
+)
+@extend_schema(tags=["articles"])
+class ArticleViewSet(ApiViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
+    """News articles; their normalized bodies are what annotation offsets point into."""
+
+    serializer_class = s.ArticleSerializer
+    pagination_class = ArticlePagination
+    permission_classes = [IsAuthenticatedOrReadOnly, ArticlePermission]
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def get_queryset(self):
+        return selectors.article_list(user=self.request.user)
+
+    def _present(self, article, status_code=status.HTTP_200_OK):
+        article = self.get_queryset().get(pk=article.pk)
+        return Response(s.ArticleSerializer(article).data, status=status_code)
+
+    def create(self, request):
+        serializer = s.ArticleWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        article = services.article_create(user=request.user, **serializer.validated_data)
+        return self._present(article, status.HTTP_201_CREATED)
+
+    def partial_update(self, request, pk=None):
+        article = self.get_object()
+        serializer = s.ArticleWriteSerializer(article, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        article = services.article_update(
+            article=article, user=request.user, **serializer.validated_data
+        )
+        return self._present(article)
+
+    def destroy(self, request, pk=None):
+        services.article_delete(article=self.get_object(), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _requested_version(request, annotation, body_version: int | None) -> int | None:
+    """Return the version the client bases its write on: If-Match first, then the body."""
+    header = request.headers.get("If-Match")
+    if header is None:
+        return body_version
+    tags = [tag.strip() for tag in header.split(",")]
+    if "*" in tags:
+        return annotation.version
+    versions = [int(match[1]) for tag in tags if (match := ENTITY_TAG.match(tag))]
+    if annotation.version in versions:
+        return annotation.version
+    # A tag that names no version (weak or malformed) never matches: 412.
+    return versions[0] if versions else -1
+
+
+def _annotation_docs(request=None, code=200, errors=WRITE_ERRORS, parameters=(), **overrides):
+    return extend_schema(
+        request=request,
+        parameters=list(parameters),
+        responses={
+            code: s.AnnotationSerializer,
+            **_errors(*errors, **overrides),
+        },
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(responses={200: s.AnnotationSerializer(many=True), **_errors(*READ_ERRORS)}),
+    retrieve=_annotation_docs(errors=READ_ERRORS),
+    create=_annotation_docs(s.AnnotationCreateSerializer, 201),
+    update=_annotation_docs(
+        s.AnnotationUpdateSerializer, errors=(*WRITE_ERRORS, 412, 428), parameters=[IF_MATCH]
+    ),
+    partial_update=_annotation_docs(
+        s.AnnotationUpdateSerializer, errors=(*WRITE_ERRORS, 412, 428), parameters=[IF_MATCH]
+    ),
+    destroy=extend_schema(
+        request=None, parameters=[IF_MATCH],
+        responses={204: None, **_errors(400, 401, 403, 404, 412, 413, 415, 428)},
+    ),
+    submit=_annotation_docs(s.ReviewActionSerializer, errors=(*WRITE_ERRORS, 412)),
+    verify=_annotation_docs(s.ReviewActionSerializer, errors=(*WRITE_ERRORS, 412)),
+    return_annotation=_annotation_docs(s.ReturnActionSerializer, errors=(*WRITE_ERRORS, 412)),
+    history=extend_schema(
+        responses={200: s.HistoryEntrySerializer(many=True), **_errors(*READ_ERRORS)}
+    ),
+)
+@extend_schema(tags=["annotations"])
+class AnnotationViewSet(ApiViewSet):
+    """Claim annotations: spans of an article with attributions, rating and review."""
+
+    serializer_class = s.AnnotationSerializer
+    filterset_class = AnnotationFilter
+    pagination_class = AnnotationPagination
+    permission_classes = [IsAuthenticatedOrReadOnly, AnnotationPermission]
+
+    def get_queryset(self):
+        if self.action in ("list", "retrieve"):
+            return selectors.annotation_list(user=self.request.user)
+        return selectors.annotations_visible_to(self.request.user)
+
+    def list(self, request):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response([presenters.annotation_dict(a) for a in page])
+
+    def retrieve(self, request, pk=None):
+        annotation = self.get_object()
+        return Response(presenters.annotation_dict(annotation), headers={"ETag": etag(annotation)})
+
+    def create(self, request):
+        serializer = s.AnnotationCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        annotation = services.annotation_create(user=request.user, **serializer.validated_data)
+        response = annotation_response(annotation.pk, status_code=status.HTTP_201_CREATED)
+        response["Location"] = request.build_absolute_uri(f"{annotation.pk}/")
+        return response
+
+    def update(self, request, pk=None, partial=False):
+        annotation = self.get_object()
+        serializer = s.AnnotationUpdateSerializer(data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        changes = dict(serializer.validated_data)
+        version = _requested_version(request, annotation, changes.pop("version", None))
+        if version is None:
+            raise PreconditionRequired()
+        services.annotation_update(annotation=annotation, user=request.user, version=version, **changes)
+        return annotation_response(annotation.pk)
+
+    def partial_update(self, request, pk=None):
+        return self.update(request, pk, partial=True)
+
+    def destroy(self, request, pk=None):
+        annotation = self.get_object()
+        body_version = None
+        if request.data:
+            serializer = s.ReviewActionSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            body_version = serializer.validated_data.get("version")
+        version = _requested_version(request, annotation, body_version)
+        if version is None:
+            raise PreconditionRequired()
+        services.annotation_delete(annotation=annotation, user=request.user, version=version)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def _review(self, request, service, serializer_class, extra):
+        annotation = self.get_object()
+        serializer = serializer_class(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        version = _requested_version(request, annotation, data.pop("version", None))
+        service(annotation=annotation, user=request.user, version=version, **extra(data))
+        return annotation_response(annotation.pk)
+
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        """Send a draft to review (it needs a claim and a rating)."""
+        return self._review(request, services.review_submit, s.ReviewActionSerializer,
+                            extra=lambda data: {})
+
+    @action(detail=True, methods=["post"])
+    def verify(self, request, pk=None):
+        """Verify an annotation in review: an editor other than its author."""
+        return self._review(request, services.review_verify, s.ReviewActionSerializer,
+                            extra=lambda data: {"comment": data.get("comment", "")})
+
+    @action(detail=True, methods=["post"], url_path="return", url_name="return")
+    def return_annotation(self, request, pk=None):
+        """Send an annotation in review back to its author as a draft, saying why."""
+        return self._review(request, services.review_return, s.ReturnActionSerializer,
+                            extra=lambda data: {"comment": data["comment"]})
+
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None):
+        """Every recorded change of the annotation, its attributions and its evidence."""
+        annotation = self.get_object()
+        return Response(annotation_history(annotation.pk))
+
+
+@extend_schema_view(
+    list=extend_schema(responses={200: s.SourceSerializer(many=True), **_errors(*READ_ERRORS)}),
+    retrieve=extend_schema(responses={200: s.SourceSerializer, **_errors(*READ_ERRORS)}),
+    create=extend_schema(
+        request=s.SourceWriteSerializer, responses={201: s.SourceSerializer, **_errors(*WRITE_ERRORS)}
+    ),
+    partial_update=extend_schema(
+        request=s.SourceWriteSerializer, responses={200: s.SourceSerializer, **_errors(*WRITE_ERRORS)}
+    ),
+)
+@extend_schema(tags=["sources"])
+class SourceViewSet(ApiViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
+    """Parties that make, report, confirm or deny claims; ?search= for autocomplete."""
+
+    serializer_class = s.SourceSerializer
+    filterset_class = SourceFilter
+    pagination_class = SourcePagination
+    permission_classes = [IsAuthenticated, SourcePermission]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return Source.objects.all()
+
+    def create(self, request):
+        serializer = s.SourceWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        source = services.source_create(user=request.user, **serializer.validated_data)
+        return Response(s.SourceSerializer(source).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, pk=None):
+        source = self.get_object()
+        serializer = s.SourceWriteSerializer(source, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        source = services.source_update(source=source, user=request.user, **serializer.validated_data)
+        return Response(s.SourceSerializer(source).data)

@@ -1,0 +1,101 @@
+import pytest
+
+from annotations.models import Source
+from annotations.presenters import iso
+from tests.api_support import client_for
+
+URL = "/api/v1/sources/"
+
+
+def expected(source: Source) -> dict:
+    source.refresh_from_db()
+    return {
+        "id": source.pk, "name": source.name, "kind": source.kind, "url": source.url,
+        "same_as": source.same_as, "description": source.description,
+        "created_at": iso(source.created_at), "updated_at": iso(source.updated_at),
+    }
+
+
+@pytest.fixture
+def sources(db):
+    names = [
+        ("Donald Trump", "person"), ("Trumpet Weekly", "news_outlet"), ("Financial Times", "news_outlet"),
+        ("Office of the President (not Trump)", "government"), ("Kremlin", "government"),
+    ]
+    return {name: Source.objects.create(name=name, kind=kind) for name, kind in names}
+
+
+def test_search_puts_names_that_start_with_the_text_first(sources, reviewer):
+    response = client_for(reviewer).get(URL, {"search": "trum"})
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "count": 3, "next": None, "previous": None,
+        "results": [expected(sources[name]) for name in (
+            "Trumpet Weekly", "Donald Trump", "Office of the President (not Trump)",
+        )],
+    }
+
+
+def test_list_pages_are_small_and_ordered_by_name(sources, reviewer, django_assert_num_queries):
+    Source.objects.bulk_create(Source(name=f"Source {i:02}") for i in range(30))
+    client = client_for(reviewer)
+
+    # token, user permissions, group permissions, count, page
+    with django_assert_num_queries(5):
+        page = client.get(URL).json()
+    with django_assert_num_queries(5):
+        one = client.get(URL, {"limit": 1}).json()
+
+    assert (page["count"], len(page["results"])) == (35, 20)
+    assert [s["name"] for s in page["results"][:4]] == [
+        "Donald Trump", "Financial Times", "Kremlin", "Office of the President (not Trump)",
+    ]
+    assert len(one["results"]) == 1
+    assert len(client.get(URL, {"limit": 1000}).json()["results"]) == 35  # capped at 100
+    assert client.get(URL, {"kind": "government"}).json()["count"] == 2
+
+
+def test_create_and_patch_a_source(reviewer, editor):
+    created = client_for(reviewer).post(URL, {
+        "name": " Maria Zakharova ", "kind": "person", "url": "https://mid.ru",
+        "same_as": "https://www.wikidata.org/wiki/Q4316385", "description": "Spokeswoman",
+    })
+    source = Source.objects.get()
+    changed = client_for(editor).patch(f"{URL}{source.pk}/", {"kind": "government"})
+
+    assert created.status_code == 201
+    assert created.json()["name"] == "Maria Zakharova"
+    assert changed.status_code == 200
+    assert changed.json() == expected(source)
+    assert (changed.json()["name"], changed.json()["kind"]) == ("Maria Zakharova", "government")
+    assert source.history.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"name": "financial times"}, "name"),
+        ({"name": ""}, "name"),
+        ({"name": "X", "kind": "alien"}, "kind"),
+        ({"name": "X", "url": "not a url"}, "url"),
+        ({"name": "X", "same_as": "ftp://example.org/x"}, "same_as"),
+        ({"name": "X", "id": 3}, "id"),
+    ],
+)
+def test_create_refuses_bad_input_naming_the_field(sources, reviewer, payload, field):
+    response = client_for(reviewer).post(URL, payload)
+
+    assert response.status_code == 400
+    assert list(response.json()) == [field]
+    assert Source.objects.count() == len(sources)
+
+
+def test_renaming_onto_another_source_is_refused(sources, editor):
+    kremlin = sources["Kremlin"]
+
+    response = client_for(editor).patch(f"{URL}{kremlin.pk}/", {"name": "DONALD TRUMP"})
+
+    assert response.status_code == 400
+    assert response.json() == {"name": [f"Source {sources['Donald Trump'].pk} has this name already."]}
+    assert Source.objects.get(pk=kremlin.pk).name == "Kremlin"
