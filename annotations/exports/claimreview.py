@@ -1,0 +1,148 @@
+"""schema.org ClaimReview for verified claims, built from plain claim dicts.
+
+Google requires claimReviewed, reviewRating.alternateName and url, and recommends author,
+datePublished and itemReviewed (a Claim with author, datePublished and appearance).
+"""
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.conf import settings
+
+from annotations import presenters
+from annotations.models import RATING_SCALE, Annotation, Attribution, Rating, Source
+
+MEDIA_TYPE = "application/ld+json; charset=utf-8"
+
+PERSON_KINDS = {Source.Kind.PERSON, Source.Kind.ANONYMOUS}
+
+# How each stance reads in the rating explanation ("Donald Trump denied it.").
+STANCE_SENTENCES = {
+    Attribution.Stance.ASSERTED: "{} made the claim.",
+    Attribution.Stance.REPORTED: "{} reported it.",
+    Attribution.Stance.CONFIRMED: "{} confirmed it.",
+    Attribution.Stance.DENIED: "{} denied it.",
+    Attribution.Stance.DISPUTED: "{} disputed it.",
+    Attribution.Stance.NO_RESPONSE: "{} did not respond.",
+}
+
+# Where a claim is seen to come from: whoever made it, else whoever published it.
+AUTHOR_STANCES = (Attribution.Stance.ASSERTED, Attribution.Stance.REPORTED)
+
+
+def claim_url(base_url: str, pk: int) -> str:
+    """Return the absolute URL of a claim's public page."""
+    return f"{base_url.rstrip('/')}/claims/{pk}/"
+
+
+def _date(value: str | None) -> str | None:
+    return value[:10] if value else None
+
+
+def _agent(source: dict[str, Any]) -> dict[str, Any]:
+    kind = "Person" if source["kind"] in PERSON_KINDS else "Organization"
+    return {"@type": kind, "name": source["name"]}
+
+
+def _organization() -> dict[str, Any]:
+    return {
+        "@type": "Organization",
+        "name": settings.FACTCHECK_ORGANIZATION_NAME,
+        "url": settings.FACTCHECK_ORGANIZATION_URL,
+    }
+
+
+def _rating(claim: dict[str, Any]) -> dict[str, Any]:
+    rating = claim["rating"]
+    explanation = [
+        STANCE_SENTENCES[a["stance"]].format(a["source"]["name"]) for a in claim["attributions"]
+    ]
+    if claim["rationale"]:
+        explanation.append(claim["rationale"])
+    result = {
+        "@type": "Rating",
+        "alternateName": Rating(rating).label if rating else "Not rated",
+    }
+    if rating in RATING_SCALE:
+        result |= {"ratingValue": RATING_SCALE[rating], "bestRating": 5, "worstRating": 1}
+    if explanation:
+        result["ratingExplanation"] = " ".join(explanation)
+    return result
+
+
+def _article(article: dict[str, Any]) -> dict[str, Any]:
+    result = {"@type": "NewsArticle", "headline": article["title"]}
+    if article["url"]:
+        result["url"] = article["url"]
+    if article["published_at"]:
+        result["datePublished"] = _date(article["published_at"])
+    if article["publisher"]:
+        result["publisher"] = _agent(article["publisher"])
+    return result
+
+
+def _item_reviewed(claim: dict[str, Any]) -> dict[str, Any]:
+    """Return the Claim: its author, when it was made, and where it appeared."""
+    article = claim["article"]
+    author = next(
+        (
+            attribution
+            for stance in AUTHOR_STANCES
+            for attribution in claim["attributions"]
+            if attribution["stance"] == stance
+        ),
+        None,
+    )
+    item: dict[str, Any] = {"@type": "Claim"}
+    if author:
+        item["author"] = _agent(author["source"])
+    date = _date((author or {}).get("date") or article["published_at"])
+    if date:
+        item["datePublished"] = date
+    appearance = [_article(article)]
+    for attribution in claim["attributions"]:
+        if attribution["stance"] in AUTHOR_STANCES and attribution["url"]:
+            work = {
+                "@type": "CreativeWork",
+                "url": attribution["url"],
+                "author": _agent(attribution["source"]),
+            }
+            if attribution["date"]:
+                work["datePublished"] = attribution["date"]
+            appearance.append(work)
+    item["appearance"] = appearance
+    return item
+
+
+def from_claim(claim: dict[str, Any], base_url: str) -> dict[str, Any]:
+    """Return the ClaimReview of a claim dict (presenters.claim_dict)."""
+    review = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": claim_url(base_url, claim["id"]),
+        "claimReviewed": claim["claim"] or claim["quote"],
+        "author": _organization(),
+        "reviewRating": _rating(claim),
+        "itemReviewed": _item_reviewed(claim),
+    }
+    date = _date(claim["reviewed_at"] or claim["updated_at"])
+    if date:
+        review["datePublished"] = date
+    return review
+
+
+def claimreview(annotation: Annotation, base_url: str) -> dict[str, Any]:
+    """Return the ClaimReview of a verified annotation read through selectors.claim_list."""
+    return from_claim(presenters.claim_dict(annotation), base_url)
+
+
+def stream_claimreviews(chunks: Iterable[list[dict[str, Any]]], base_url: str) -> Iterator[bytes]:
+    """Yield a JSON array of ClaimReview objects, a chunk of claims at a time."""
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    opening = "["
+    for chunk in chunks:
+        if chunk:
+            yield (opening + ",\n".join(encode(from_claim(c, base_url)) for c in chunk)).encode()
+            opening = ",\n"
+    yield b"[]\n" if opening == "[" else b"]\n"

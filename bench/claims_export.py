@@ -1,0 +1,266 @@
+"""Benchmark the verified-claims exports and the claims list on PostgreSQL.
+
+    .venv/bin/python bench/claims_export.py            # seed if needed, then measure all
+    .venv/bin/python bench/claims_export.py seed       # (re)seed 100,000 verified claims
+    .venv/bin/python bench/claims_export.py measure    # exports and list latency only
+
+DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/fc_bench; the database is
+created if it does not exist. Each export runs in a fresh subprocess, so the peak RSS it
+reports is that export's own.
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/fc_bench")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
+os.environ.setdefault("SECRET_KEY", "benchmark-only-key")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+
+TOTAL = 100_000
+CLAIMS_PER_ARTICLE = 100
+SIZES = (10_000, 100_000)
+FORMATS = ("jsonl", "csv", "claimreview")
+PAGE_SIZES = (10, 100, 1000)
+# What one record of each format starts or ends with, to count what was streamed.
+RECORD_MARKERS = {"jsonl": b"\n", "csv": b"\r\n", "claimreview": b'"@type":"ClaimReview"'}
+
+
+def ensure_database() -> None:
+    """Create the benchmark database if it is missing."""
+    import psycopg
+
+    url = urlsplit(os.environ["DATABASE_URL"])
+    name = url.path.lstrip("/")
+    admin = url._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def setup_django() -> None:
+    import django
+
+    django.setup()
+
+
+def seed(total: int = TOTAL) -> None:
+    """Replace the data with `total` verified claims (2 attributions and 1 evidence each)."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection, transaction
+
+    from annotations import anchoring
+    from annotations.models import Annotation, Article, Attribution, Evidence, Source
+
+    started = time.perf_counter()
+    User = get_user_model()
+    paragraph = (
+        "Claim {n}: Trump refuted a story by the Financial Times that he had pressed "
+        "Zelenskyy to relinquish the whole Donbas region to Russia 👍🏽 — officials said."
+    )
+    with transaction.atomic():
+        for model in (Evidence, Attribution, Annotation, Article, Source):
+            model.objects.all().delete()
+        author, _ = User.objects.get_or_create(username="bench-reviewer")
+        editor, _ = User.objects.get_or_create(username="bench-editor")
+        wire = Source.objects.create(name="Bench Wire", kind="news_outlet")
+        ft = Source.objects.create(name="Financial Times", kind="news_outlet")
+        trump = Source.objects.create(name="Donald Trump", kind="person")
+        spans, articles = [], []
+        for a in range(total // CLAIMS_PER_ARTICLE):
+            parts, offsets, position = [], [], 0
+            for i in range(CLAIMS_PER_ARTICLE):
+                text = paragraph.format(n=a * CLAIMS_PER_ARTICLE + i)
+                offsets.append((position, position + len(text)))
+                parts.append(text)
+                position += len(text) + 2
+            body = anchoring.normalize_body("\n\n".join(parts))
+            articles.append(Article(
+                title=f"Bench article {a}", url=f"https://bench.example/articles/{a}",
+                publisher=wire, body=body, published_at="2025-10-21T18:30:00Z",
+            ))
+            spans.append((body, offsets))
+        for article in articles:
+            # bulk_create skips save(), which sets the hash.
+            article.body_sha256 = hashlib.sha256(article.body.encode()).hexdigest()
+        Article.objects.bulk_create(articles, batch_size=500)
+        annotations = []
+        for article, (body, offsets) in zip(articles, spans, strict=True):
+            for start, end in offsets:
+                context = anchoring.quote_selector(body, start, end)
+                annotations.append(Annotation(
+                    article=article, start=start, end=end, quote=context.exact,
+                    prefix=context.prefix, suffix=context.suffix,
+                    claim="Trump pressed Zelenskyy to give up the whole Donbas region",
+                    rating="unproven", rationale="The FT stands by its report; Trump denies it.",
+                    review_state="verified", created_by=author, reviewed_by=editor,
+                    reviewed_at="2025-10-22T09:00:00Z", version=3,
+                ))
+        Annotation.objects.bulk_create(annotations, batch_size=5000)
+        Attribution.objects.bulk_create(
+            [
+                Attribution(annotation=annotation, source=source, stance=stance, date="2025-10-21")
+                for annotation in annotations
+                for source, stance in ((ft, "reported"), (trump, "denied"))
+            ],
+            batch_size=5000,
+        )
+        Evidence.objects.bulk_create(
+            [
+                Evidence(
+                    annotation=annotation, url=f"https://evidence.example/{annotation.pk}",
+                    title="FT report", publisher="Financial Times", relation="context",
+                )
+                for annotation in annotations
+            ],
+            batch_size=5000,
+        )
+        with connection.cursor() as cursor:
+            # Spread the change times so that updated_since selects the newest N claims.
+            cursor.execute(
+                "UPDATE annotations_annotation "
+                "SET updated_at = timestamptz '2025-01-01 00:00:00+00' + id * interval '1 second'"
+            )
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    print(f"seeded {total:,} verified claims in {time.perf_counter() - started:.1f} s")
+
+
+def since_for(size: int) -> str:
+    """Return the updated_since value that selects the newest `size` claims."""
+    from annotations.models import Annotation
+
+    updated = (
+        Annotation.objects.filter(review_state="verified").order_by("-updated_at")
+        .values_list("updated_at", flat=True)[size - 1]
+    )
+    return updated.isoformat()
+
+
+def export_once(export_format: str, since: str) -> dict:
+    """Stream one export through the full Django stack; return its figures (in this process)."""
+    from django.test import Client
+
+    client = Client()
+    started = time.perf_counter()
+    response = client.get(
+        "/api/v1/claims/export/", {"format": export_format, "updated_since": since}
+    )
+    assert response.status_code == 200, response.status_code
+    size = records = 0
+    marker = RECORD_MARKERS[export_format]
+    for chunk in response.streaming_content:
+        size += len(chunk)
+        records += chunk.count(marker)
+    response.close()
+    seconds = time.perf_counter() - started
+    if export_format == "csv":
+        records -= 1  # the header row
+    return {
+        "format": export_format,
+        "claims": records,
+        "seconds": seconds,
+        "claims_per_second": records / seconds,
+        "megabytes": size / 1e6,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def run_export_subprocess(export_format: str, size: int) -> dict:
+    output = subprocess.run(
+        [sys.executable, __file__, "export-once", "--format", export_format, "--size", str(size)],
+        check=True, capture_output=True, text=True, env=os.environ.copy(),
+    ).stdout
+    result = json.loads(output.strip().splitlines()[-1])
+    assert result["claims"] == size, result
+    return result
+
+
+def list_latency(page_size: int, requests: int) -> dict:
+    """Return the p50 latency of the claims list, walking the cursor page by page."""
+    from django.test import Client
+
+    client = Client()
+    url, params = "/api/v1/claims/", {"page_size": page_size}
+    timings = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        response = client.get(url, params)
+        payload = response.json()
+        timings.append(time.perf_counter() - started)
+        assert response.status_code == 200 and len(payload["results"]) == page_size
+        url, params = payload["next"], None
+    return {
+        "page_size": page_size,
+        "requests": requests,
+        "p50_ms": statistics.median(timings) * 1000,
+        "p90_ms": statistics.quantiles(timings, n=10)[-1] * 1000,
+    }
+
+
+def measure() -> None:
+    from annotations.models import Annotation
+
+    verified = Annotation.objects.filter(review_state="verified").count()
+    print(f"database: {os.environ['DATABASE_URL']} ({verified:,} verified claims)")
+    print(f"{'format':<12}{'claims':>9}{'seconds':>9}{'claims/s':>10}{'MB':>8}{'peak RSS MB':>13}")
+    for export_format in FORMATS:
+        for size in SIZES:
+            r = run_export_subprocess(export_format, size)
+            print(
+                f"{r['format']:<12}{r['claims']:>9,}{r['seconds']:>9.2f}"
+                f"{r['claims_per_second']:>10,.0f}{r['megabytes']:>8.1f}{r['peak_rss_mb']:>13.1f}"
+            )
+    print(f"\n{'page size':<12}{'requests':>9}{'p50 ms':>9}{'p90 ms':>9}")
+    list_latency(100, 5)  # warm up connections and caches
+    for page_size in PAGE_SIZES:
+        r = list_latency(page_size, 50 if page_size < 1000 else 20)
+        print(f"{r['page_size']:<12}{r['requests']:>9}{r['p50_ms']:>9.1f}{r['p90_ms']:>9.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", nargs="?", default="all",
+                        choices=["all", "seed", "measure", "export-once"])
+    parser.add_argument("--format", choices=FORMATS)
+    parser.add_argument("--size", type=int)
+    parser.add_argument("--total", type=int, default=TOTAL)
+    args = parser.parse_args()
+
+    if args.command == "export-once":
+        setup_django()
+        print(json.dumps(export_once(args.format, since_for(args.size))))
+        return
+    ensure_database()
+    setup_django()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from annotations.models import Annotation
+
+    if args.command == "seed" or (
+        args.command == "all"
+        and Annotation.objects.filter(review_state="verified").count() != args.total
+    ):
+        seed(args.total)
+    if args.command in ("all", "measure"):
+        measure()
+
+
+if __name__ == "__main__":
+    main()
