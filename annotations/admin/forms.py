@@ -1,0 +1,82 @@
+"""Forms used only by the admin."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from annotations.models import Annotation, Source
+
+from .base import stale_message
+
+
+class AnnotationAddForm(forms.ModelForm):
+    """A new annotation: the quote, placed by its offsets or found in the body."""
+
+    class Meta:
+        model = Annotation
+        fields = ["article", "start", "end", "quote", "claim", "rating", "rationale"]
+        widgets = {"claim": forms.Textarea(attrs={"rows": 2, "cols": 80})}
+        help_texts = {
+            "quote": "The highlighted text, exactly as in the article body.",
+            "start": "Leave start and end empty to find the quote in the body.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["start"].required = False
+        self.fields["end"].required = False
+
+
+class AnnotationChangeForm(forms.ModelForm):
+    """Edit an annotation's claim; the version it was read at travels with the form."""
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    class Meta:
+        model = Annotation
+        fields = ["claim", "rating", "rationale"]
+        widgets = {"claim": forms.Textarea(attrs={"rows": 2, "cols": 80})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["expected_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        expected = cleaned.get("expected_version")
+        if expected is not None and expected != self.instance.version:
+            raise ValidationError(stale_message(self.instance, expected), code="stale")
+        return cleaned
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label="Why are they returned?", widget=forms.Textarea(attrs={"rows": 4, "cols": 80}),
+        help_text="The authors see this comment on their drafts; it is kept in the history.",
+    )
+
+
+class ReviewDecisionForm(forms.Form):
+    """One decision taken in the review queue, on the version the editor saw."""
+
+    annotation = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(choices=[("verify", "Verify"), ("return", "Return")])
+    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "return" and not cleaned.get("comment", "").strip():
+            self.add_error("comment", "Say why the annotation is returned.")
+        return cleaned
+
+
+class MergeSourcesForm(forms.Form):
+    into = forms.ModelChoiceField(
+        queryset=Source.objects.none(), widget=forms.RadioSelect, empty_label=None,
+        label="Keep this source",
+        help_text="The others are deleted; their attributions and articles move to it.",
+    )
+
+    def __init__(self, *args, sources, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = sources

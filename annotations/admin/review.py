@@ -1,0 +1,156 @@
+"""The review workflow in admin: the submit/verify/return actions and the review queue."""
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+
+from annotations import rules, selectors, services
+from annotations.models import Annotation
+
+from .base import REFUSED, describe, refusal_message
+from .forms import ReturnForm, ReviewDecisionForm
+
+
+def browser_url(annotation: Annotation) -> str:
+    """Return the annotation's place in the browser view of its article."""
+    return f"{reverse('article-detail', args=[annotation.article_id])}#annotation-{annotation.pk}"
+
+
+def attributions_short(annotation: Annotation) -> str:
+    """Return "Financial Times reported · Donald Trump denied" from the prefetched attributions."""
+    return " · ".join(
+        f"{attribution.source.name} {attribution.get_stance_display()}"
+        for attribution in annotation.attributions.all()
+    )
+
+
+class ReviewAdmin:
+    """Mixed into the annotation admin: every decision goes through the review services."""
+
+    actions = ["submit_for_review", "verify", "return_for_changes"]
+
+    def has_verify_permission(self, request):
+        return rules.is_editor(request.user)
+
+    # Review actions
+
+    def _apply_each(self, request, queryset, write, *, done: str, refused: str) -> None:
+        """Run write on each selected annotation; report what was done and what was refused."""
+        succeeded = []
+        for annotation in queryset.order_by("pk"):
+            try:
+                saved = write(annotation=annotation, user=request.user)
+            except REFUSED as error:
+                self.message_user(
+                    request, f"{describe(annotation)} {refused}: {refusal_message(error)}",
+                    messages.ERROR,
+                )
+            else:
+                succeeded.append(saved)
+                self.log_change(request, saved, done)
+        if succeeded:
+            self.message_user(
+                request, f"{done}: {', '.join(describe(a) for a in succeeded)}.", messages.SUCCESS
+            )
+
+    @admin.action(description="Submit for review", permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        self._apply_each(
+            request, queryset, services.review_submit,
+            done="Submitted for review", refused="was not submitted",
+        )
+
+    @admin.action(description="Verify (an editor who is not the author)", permissions=["verify"])
+    def verify(self, request, queryset):
+        self._apply_each(
+            request, queryset, services.review_verify, done="Verified", refused="was not verified"
+        )
+
+    @admin.action(description="Return to the author, with a comment…", permissions=["verify"])
+    def return_for_changes(self, request, queryset):
+        form = ReturnForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            comment = form.cleaned_data["comment"]
+
+            def write(*, annotation, user):
+                return services.review_return(annotation=annotation, user=user, comment=comment)
+
+            self._apply_each(
+                request, queryset, write, done="Returned to the author", refused="was not returned"
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Return annotations to their authors",
+            "opts": self.opts,
+            "annotations": queryset.order_by("pk"),
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "action": "return_for_changes",
+            "media": self.media,
+        }
+        return TemplateResponse(
+            request, "admin/annotations/annotation/return_for_changes.html", context
+        )
+
+    # The review queue
+
+    def get_urls(self):
+        queue = path(
+            "review-queue/", self.admin_site.admin_view(self.review_queue_view),
+            name="annotations_annotation_review_queue",
+        )
+        return [queue, *super().get_urls()]
+
+    def review_queue_view(self, request):
+        """List others' annotations in review, oldest first; verify or return them."""
+        if not rules.is_editor(request.user):
+            raise PermissionDenied
+        queue_url = reverse("admin:annotations_annotation_review_queue")
+        if request.method == "POST":
+            self._decide(request, ReviewDecisionForm(request.POST))
+            return HttpResponseRedirect(queue_url)
+        page = Paginator(selectors.review_queue(user=request.user), 25).get_page(
+            request.GET.get("page")
+        )
+        for annotation in page.object_list:
+            annotation.attributions_in_short = attributions_short(annotation)
+            annotation.browser_url = browser_url(annotation)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Review queue",
+            "subtitle": None,
+            "opts": self.opts,
+            "page": page,
+            "queue_url": queue_url,
+        }
+        return TemplateResponse(request, "admin/annotations/annotation/review_queue.html", context)
+
+    def _decide(self, request, form: ReviewDecisionForm) -> None:
+        if not form.is_valid():
+            errors = "; ".join(message for items in form.errors.values() for message in items)
+            self.message_user(request, f"Nothing was done: {errors}", messages.ERROR)
+            return
+        annotation = get_object_or_404(Annotation, pk=form.cleaned_data["annotation"])
+        decision, comment = form.cleaned_data["decision"], form.cleaned_data["comment"].strip()
+        write = services.review_verify if decision == "verify" else services.review_return
+        try:
+            saved = write(
+                annotation=annotation, user=request.user, version=form.cleaned_data["version"],
+                comment=comment,
+            )
+        except REFUSED as error:
+            verb = "verified" if decision == "verify" else "returned"
+            self.message_user(
+                request, f"{describe(annotation)} was not {verb}: {refusal_message(error)}",
+                messages.ERROR,
+            )
+            return
+        done = "Verified" if decision == "verify" else "Returned to the author"
+        self.log_change(request, saved, done)
+        self.message_user(request, f"{done}: {describe(saved)}.", messages.SUCCESS)

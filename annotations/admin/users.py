@@ -1,0 +1,194 @@
+"""Users in admin: roles, deactivation, API tokens, and what each user has annotated."""
+
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from rest_framework.authtoken.models import Token
+
+from annotations.models import Annotation, ReviewState
+
+User = get_user_model()
+
+
+@transaction.atomic
+def api_token_issue(*, user) -> Token:
+    """Give the user a new API token, replacing any token they had."""
+    Token.objects.filter(user=user).delete()
+    return Token.objects.create(user=user)
+
+
+@transaction.atomic
+def api_token_revoke(*, user) -> bool:
+    """Delete the user's API token; return whether there was one."""
+    deleted, _ = Token.objects.filter(user=user).delete()
+    return bool(deleted)
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class NewsroomUserAdmin(UserAdmin):
+    """Reviewers and editors: their roles, their access, and their work."""
+
+    list_display = [
+        "username", "email", "roles", "is_active", "is_staff", "has_api_token", "last_login",
+    ]
+    fieldsets = (
+        UserAdmin.fieldsets[0],
+        ("Fact-checking", {"fields": ["annotation_counts", "api_token"]}),
+        *UserAdmin.fieldsets[1:],
+    )
+    add_fieldsets = (
+        (None, {
+            "classes": ["wide"],
+            "fields": [
+                "username", "email", "usable_password", "password1", "password2",
+                "is_staff", "groups",
+            ],
+            "description": "Reviewers and editors need “Staff status” to use this site. "
+                           "Choose Reviewer or Editor as their group.",
+        }),
+    )
+    readonly_fields = ["annotation_counts", "api_token"]
+    actions = ["issue_api_tokens", "revoke_api_tokens", "deactivate"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("auth_token").prefetch_related("groups")
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # deactivate instead; their history stays theirs
+        return actions
+
+    @admin.display(description="groups")
+    def roles(self, obj):
+        return ", ".join(group.name for group in obj.groups.all()) or "—"
+
+    @admin.display(description="API token", boolean=True)
+    def has_api_token(self, obj):
+        return hasattr(obj, "auth_token")
+
+    @admin.display(description="annotations by state")
+    def annotation_counts(self, obj):
+        if obj.pk is None:
+            return "—"
+        counts = dict(
+            Annotation.objects.filter(created_by=obj).order_by()
+            .values_list("review_state").annotate(count=Count("id"))
+        )
+        reviewed = Annotation.objects.filter(reviewed_by=obj).count()
+        changelist = reverse("admin:annotations_annotation_changelist")
+        by_state = format_html_join(
+            " · ", '<a href="{}?created_by__id__exact={}&amp;review_state__exact={}">{}: {}</a>',
+            (
+                (changelist, obj.pk, state.value, state.label, counts.get(state.value, 0))
+                for state in ReviewState
+            ),
+        )
+        return format_html(
+            '{} · <a href="{}?reviewed_by__id__exact={}">reviewed by them: {}</a>',
+            by_state, changelist, obj.pk, reviewed,
+        )
+
+    @admin.display(description="API token")
+    def api_token(self, obj):
+        token = Token.objects.filter(user=obj).first() if obj.pk else None
+        status = (
+            format_html(
+                "issued {} UTC, starts {}…", token.created.strftime("%Y-%m-%d %H:%M"), token.key[:6]
+            )
+            if token else "none"
+        )
+        if obj.pk is None:
+            return status
+        url = reverse("admin:auth_user_api_token", args=[obj.pk])
+        return format_html('{} — <a href="{}">issue or revoke</a>', status, url)
+
+    # API tokens from the user's page
+
+    def get_urls(self):
+        token = path(
+            "<int:user_id>/api-token/", self.admin_site.admin_view(self.api_token_view),
+            name="auth_user_api_token",
+        )
+        return [token, *super().get_urls()]
+
+    def api_token_view(self, request, user_id):
+        """Show a user's token status; issue (shown once) or revoke it."""
+        holder = get_object_or_404(User, pk=user_id)
+        if not self.has_change_permission(request, holder):
+            raise PermissionDenied
+        change_url = reverse("admin:auth_user_change", args=[holder.pk])
+        new_key = None
+        if request.method == "POST":
+            if "issue" in request.POST:
+                new_key = api_token_issue(user=holder).key
+                self.log_change(request, holder, "Issued an API token.")
+            elif "revoke" in request.POST:
+                if api_token_revoke(user=holder):
+                    self.log_change(request, holder, "Revoked the API token.")
+                    self.message_user(request, f"{holder}'s API token is revoked.", messages.SUCCESS)
+                else:
+                    self.message_user(request, f"{holder} had no API token.", messages.WARNING)
+                return HttpResponseRedirect(change_url)
+            else:
+                raise Http404("Unknown token operation.")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"API token for {holder}",
+            "opts": self.opts,
+            "original": holder,
+            "holder": holder,
+            "token": Token.objects.filter(user=holder).first(),
+            "new_key": new_key,
+            "change_url": change_url,
+        }
+        return TemplateResponse(request, "admin/auth/user/api_token.html", context)
+
+    # Bulk actions
+
+    @admin.action(description="Issue new API tokens (replacing old ones)…", permissions=["change"])
+    def issue_api_tokens(self, request, queryset):
+        issued = [(holder, api_token_issue(user=holder).key) for holder in queryset.order_by("pk")]
+        for holder, _key in issued:
+            self.log_change(request, holder, "Issued an API token.")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "New API tokens",
+            "opts": self.opts,
+            "issued": issued,
+        }
+        return TemplateResponse(request, "admin/auth/user/api_tokens_issued.html", context)
+
+    @admin.action(description="Revoke API tokens", permissions=["change"])
+    def revoke_api_tokens(self, request, queryset):
+        revoked = [holder for holder in queryset.order_by("pk") if api_token_revoke(user=holder)]
+        for holder in revoked:
+            self.log_change(request, holder, "Revoked the API token.")
+        names = ", ".join(str(holder) for holder in revoked) or "nobody (no tokens)"
+        self.message_user(request, f"Revoked the API tokens of {names}.", messages.SUCCESS)
+
+    @admin.action(description="Deactivate (and revoke their API tokens)", permissions=["change"])
+    def deactivate(self, request, queryset):
+        done = []
+        for holder in queryset.order_by("pk"):
+            if holder.pk == request.user.pk:
+                self.message_user(request, "You cannot deactivate yourself.", messages.ERROR)
+                continue
+            with transaction.atomic():
+                holder.is_active = False
+                holder.save(update_fields=["is_active"])
+                api_token_revoke(user=holder)
+            self.log_change(request, holder, "Deactivated; API token revoked.")
+            done.append(str(holder))
+        if done:
+            self.message_user(request, f"Deactivated {', '.join(done)}.", messages.SUCCESS)
