@@ -1,9 +1,168 @@
-from django.shortcuts import render
+"""HTML pages: the article list, the annotation view, article entry and public claim pages.
 
-from . import selectors
+The annotation view is a client of /api/v1/: the page only renders the article and the
+annotations the user may read; every write goes through the API from the browser.
+"""
+
+import json
+import re
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+from . import rules, selectors, services
+from .exports.claimreview import claimreview
+from .forms import ArticleForm
+from .models import Article, Attribution, Evidence, Rating, ReviewState, Source
+
+ARTICLES_PER_PAGE = 50
+# The annotation view's ES modules, preloaded so that the browser fetches them in parallel.
+ARTICLE_MODULES = [
+    f"annotations/js/{name}.js"
+    for name in (
+        "article", "api", "dom", "errors", "highlights", "history", "keyboard", "list", "offsets",
+        "panel", "rows",
+    )
+]
+PARAGRAPH_BREAK = re.compile(r"\n{2,}")
+# As django.utils.html.json_script does, so that no text in the data can end the script element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def paragraphs(body: str) -> list[tuple[int, str]]:
+    """Split a body at blank lines into (code point offset, text) pairs, keeping every character.
+
+    The separators are not rendered; each paragraph carries its own offset so the
+    browser maps DOM positions to body offsets exactly.
+    """
+    result, position = [], 0
+    for separator in PARAGRAPH_BREAK.finditer(body):
+        if separator.start() > position:
+            result.append((position, body[position : separator.start()]))
+        position = separator.end()
+    if position < len(body):
+        result.append((position, body[position:]))
+    return result
+
+
+def json_for_script(data) -> str:
+    """Return data as JSON safe to place inside a <script> element."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))
+
+
+def vocabularies() -> dict:
+    return {
+        "ratings": Rating.choices,
+        "review_states": ReviewState.choices,
+        "stances": Attribution.Stance.choices,
+        "source_kinds": Source.Kind.choices,
+        "relations": Evidence.Relation.choices,
+    }
+
+
+def annotation_summaries(article: Article, user) -> list[dict]:
+    """Return what the annotation view paints and lists for each annotation the user may read."""
+    stances: dict[int, list[list[str]]] = {}
+    for annotation_id, source, stance in selectors.article_stances(article=article, user=user):
+        stances.setdefault(annotation_id, []).append([source, stance])
+    fields = ("id", "start", "end", "rating", "review_state", "version", "created_by")
+    return [
+        {**dict(zip(fields, row, strict=True)), "stances": stances.get(row[0], [])}
+        for row in selectors.article_annotation_summaries(article=article, user=user)
+    ]
 
 
 def article_list(request):
-    """List the articles with their annotation counts."""
-    articles = selectors.article_list(user=request.user)
-    return render(request, "annotations/article_list.html", {"articles": articles})
+    """List the articles with their annotation counts, filtered by a search term."""
+    search = request.GET.get("q", "").strip()
+    articles = selectors.article_list(user=request.user, search=search).order_by(
+        F("published_at").desc(nulls_last=True), "-id"
+    )
+    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "annotations/article_list.html", {
+        "page": page,
+        "search": search,
+        "can_add": rules.can_manage_articles(request.user),
+    })
+
+
+@login_required
+def article_create(request):
+    """Add an article from its pasted title, text, URL and publisher."""
+    if not rules.can_manage_articles(request.user):
+        raise PermissionDenied("You may not add articles.")
+    form = ArticleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            article = services.article_create(user=request.user, **form.service_arguments())
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages)
+        else:
+            return redirect("article-detail", pk=article.pk)
+    return render(request, "annotations/article_form.html", {"form": form})
+
+
+def article_detail(request, pk: int):
+    """Show an article with its annotations; reviewers annotate it through the API."""
+    article = get_object_or_404(Article.objects.select_related("publisher"), pk=pk)
+    user = request.user
+    config = {
+        "article": article.pk,
+        "api": "/api/v1/",
+        "claim_url": reverse("claim-detail", args=[0]).replace("/0/", "/{id}/"),
+        "user": {
+            "username": user.get_username() if user.is_authenticated else None,
+            "can_create": rules.can_create(user),
+            "is_editor": rules.is_editor(user),
+        },
+        "vocabularies": vocabularies(),
+    }
+    return render(request, "annotations/article_detail.html", {
+        "article": article,
+        "article_url": http_url_or_empty(article.url),
+        "paragraphs": paragraphs(article.body),
+        "annotations": annotation_summaries(article, user),
+        "config": config,
+        "ratings": Rating.choices,
+        "modules": ARTICLE_MODULES,
+    })
+
+
+def http_url_or_empty(url: str) -> str:
+    """Return url if it is an http(s) address, else "" so that it is never rendered as a link."""
+    return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+def claim_detail(request, pk: int):
+    """Publish one verified claim with its ClaimReview; anything not verified is a 404."""
+    annotation = get_object_or_404(selectors.claim_list(), pk=pk)
+    body = annotation.article.body
+    context_start = max(
+        [start for start, _ in paragraphs(body) if start <= annotation.start], default=0
+    )
+    separator = PARAGRAPH_BREAK.search(body, annotation.end)
+    context_end = separator.start() if separator else len(body)
+    evidence = list(annotation.evidence.all())
+    for item in evidence:
+        item.safe_url = http_url_or_empty(item.url)
+    return render(request, "annotations/claim_detail.html", {
+        "claim": annotation,
+        "article": annotation.article,
+        "article_url": http_url_or_empty(annotation.article.url),
+        "before": body[context_start : annotation.start],
+        "after": body[annotation.end : context_end],
+        "attributions": annotation.attributions.all(),
+        "evidence": evidence,
+        "rating_label": Rating(annotation.rating).label if annotation.rating else "",
+        "claimreview": json_for_script(
+            claimreview(annotation, request.build_absolute_uri("/").rstrip("/"))
+        ),
+        "organization": settings.FACTCHECK_ORGANIZATION_NAME,
+    })

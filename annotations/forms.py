@@ -1,0 +1,50 @@
+from django import forms
+
+from .models import Article, Source, normalize_url
+
+
+class ArticleForm(forms.Form):
+    """The fields a reviewer pastes to add an article; the service validates the rest."""
+
+    title = forms.CharField(label="Title", max_length=Article._meta.get_field("title").max_length)
+    url = forms.URLField(
+        label="URL", required=False, assume_scheme="https",
+        max_length=Article._meta.get_field("url").max_length,
+        help_text="Where the article was published (http or https).",
+    )
+    publisher = forms.CharField(
+        label="Publisher", required=False, max_length=Source._meta.get_field("name").max_length,
+        help_text="A news outlet; an existing source of that name is reused.",
+    )
+    published_at = forms.DateTimeField(
+        label="Published", required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
+    )
+    byline = forms.CharField(
+        label="Byline", required=False, max_length=Article._meta.get_field("byline").max_length
+    )
+    body = forms.CharField(
+        label="Text", widget=forms.Textarea(attrs={"rows": 16}), strip=False,
+        help_text="Paste the article text; separate paragraphs with a blank line.",
+    )
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        existing = Article.objects.filter(url=normalize_url(url)).values_list("pk", flat=True).first()
+        if url and existing is not None:
+            raise forms.ValidationError(f"Article {existing} has this URL already.")
+        return url
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if not body.strip():
+            raise forms.ValidationError(self.fields["body"].error_messages["required"])
+        return body
+
+    def service_arguments(self) -> dict:
+        """Return the cleaned data as keyword arguments for services.article_create."""
+        data = dict(self.cleaned_data)
+        name = data.pop("publisher").strip()
+        data["publisher"] = {"name": name, "kind": Source.Kind.NEWS_OUTLET} if name else None
+        return data

@@ -1,0 +1,84 @@
+// Same-origin client of /api/v1/: JSON in and out, the CSRF token on writes, If-Match on edits.
+
+export class ApiError extends Error {
+  constructor(status, data) {
+    super(`The server answered ${status}.`);
+    this.status = status;
+    this.data = data;
+  }
+
+  /** Return {field: [messages]} from a 400, or {non_field_errors: [detail]} for other errors. */
+  get fieldErrors() {
+    if (this.data && typeof this.data === "object" && !("detail" in this.data) && this.status === 400) {
+      return this.data;
+    }
+    const detail = this.data && this.data.detail;
+    return { non_field_errors: [detail || defaultMessage(this.status)] };
+  }
+}
+
+function defaultMessage(status) {
+  if (status === 0) return "The server could not be reached. Check your connection and try again.";
+  if (status === 403) return "You may not do this.";
+  if (status === 404) return "This annotation no longer exists.";
+  if (status >= 500) return "The server failed to handle this. Try again later.";
+  return `The request failed (${status}).`;
+}
+
+export class Api {
+  constructor({ base, csrfToken }) {
+    this.base = base;
+    this.csrfToken = csrfToken;
+  }
+
+  async request(method, path, { body, version, params } = {}) {
+    const headers = { Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (method !== "GET") headers["X-CSRFToken"] = this.csrfToken;
+    if (version !== undefined && version !== null) headers["If-Match"] = `"${version}"`;
+    const url = new URL(this.base + path, window.location.origin);
+    for (const [name, value] of Object.entries(params || {})) url.searchParams.set(name, value);
+    let response;
+    try {
+      response = await fetch(url, {
+        method, headers, credentials: "same-origin",
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, null);
+    }
+    const type = response.headers.get("Content-Type") || "";
+    const data = response.status !== 204 && type.includes("json") ? await response.json() : null;
+    if (!response.ok) throw new ApiError(response.status, data);
+    return data;
+  }
+
+  searchSources(search) {
+    return this.request("GET", "sources/", { params: { search, limit: 10 } })
+      .then((data) => (Array.isArray(data) ? data : data.results || []));
+  }
+
+  createAnnotation(fields) {
+    return this.request("POST", "annotations/", { body: fields });
+  }
+
+  updateAnnotation(id, version, fields) {
+    return this.request("PATCH", `annotations/${id}/`, { body: fields, version });
+  }
+
+  getAnnotation(id) {
+    return this.request("GET", `annotations/${id}/`);
+  }
+
+  deleteAnnotation(id, version) {
+    return this.request("DELETE", `annotations/${id}/`, { version });
+  }
+
+  transition(id, action, version, body = {}) {
+    return this.request("POST", `annotations/${id}/${action}/`, { body, version });
+  }
+
+  history(id) {
+    return this.request("GET", `annotations/${id}/history/`);
+  }
+}

@@ -1,0 +1,409 @@
+// The annotation panel: the form for a new or existing annotation, API errors next to their
+// fields, the review workflow, the history, and what to do when someone else saved first.
+
+import { ApiError } from "./api.js";
+import { el, formatDate, replaceChildren } from "./dom.js";
+import { FormErrors } from "./errors.js";
+import { renderHistory } from "./history.js";
+import { AttributionRows, EvidenceRows, SourceDirectory } from "./rows.js";
+import { stancesText, summarize } from "./list.js";
+
+/** Return what the current user may do with an annotation (mirrors annotations/rules.py). */
+export function permissions(user, annotation) {
+  const own = annotation.created_by === user.username;
+  const draft = annotation.review_state === "draft";
+  const canEdit = user.is_editor || (user.can_create && own && draft);
+  return {
+    edit: canEdit,
+    submit: draft && canEdit,
+    review: annotation.review_state === "in_review" && user.is_editor && !own,
+    remove: draft && (user.is_editor || (user.can_create && own)),
+  };
+}
+
+export class Panel {
+  constructor(root, { api, user, labels, claimUrl, callbacks }) {
+    this.root = root;
+    this.api = api;
+    this.user = user;
+    this.labels = labels;
+    this.claimUrl = claimUrl;
+    this.callbacks = callbacks;
+    this.form = root.querySelector("#annotation-form");
+    this.annotation = null;
+    this.span = null;
+    this.busy = false;
+    const sources = new SourceDirectory(api, document.getElementById("source-options"), labels.kinds);
+    this.attributions = new AttributionRows(root.querySelector("#attribution-rows"), {
+      sources, kindLabels: labels.kinds,
+    });
+    this.evidence = new EvidenceRows(root.querySelector("#evidence-rows"));
+    this.errors = new FormErrors(root, {
+      // Error indexes count the rows that were sent (blank new rows are left out).
+      sentRows: (field) => (field === "attributions" ? this.attributions : this.evidence).sent || [],
+      workflowOpen: () => Boolean(this.annotation) && !root.querySelector("#panel-workflow").hidden,
+      announce: (text) => callbacks.announce(text),
+    });
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.save();
+    });
+    root.addEventListener("click", (event) => this.onClick(event));
+    root.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && !event.defaultPrevented) {
+        event.preventDefault();
+        this.close();
+      } else if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && this.form.contains(event.target)) {
+        event.preventDefault();
+        this.save();
+      }
+    });
+  }
+
+  get isOpen() {
+    return !this.root.hidden;
+  }
+
+  onClick(event) {
+    const button = event.target.closest("[data-action]");
+    if (!button || !this.root.contains(button)) return;
+    const actions = {
+      "close-panel": () => this.close(),
+      "add-attribution": () => this.attributions.add().querySelector("input").focus(),
+      "add-evidence": () => this.evidence.add().querySelector("input").focus(),
+      "remove-row": () => this.removeRow(button.closest("li")),
+      "submit-review": () => this.transition("submit"),
+      verify: () => this.transition("verify"),
+      "show-return": () => this.toggle("#return-form", true, "#f-return-comment"),
+      "hide-return": () => this.toggle("#return-form", false, "[data-action=show-return]"),
+      return: () => this.returnToAuthor(),
+      "show-delete": () => this.toggle("#delete-confirm", true, "[data-action=delete]"),
+      "hide-delete": () => this.toggle("#delete-confirm", false, "[data-action=show-delete]"),
+      delete: () => this.remove(),
+      "conflict-reload": () => this.loadTheirs(),
+      "conflict-reapply": () => this.reapply(),
+    };
+    const action = actions[button.dataset.action];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  }
+
+  toggle(selector, show, focusSelector) {
+    this.root.querySelector(selector).hidden = !show;
+    this.root.querySelector(focusSelector)?.focus();
+  }
+
+  removeRow(row) {
+    const list = row.parentNode;
+    const fieldset = row.closest("fieldset");
+    row.remove();
+    (list.lastElementChild?.querySelector("input") || fieldset.querySelector("button")).focus();
+  }
+
+  /** Open the form for a new annotation on span {start, end, quote}. */
+  openNew(span, { returnFocus } = {}) {
+    this.annotation = null;
+    this.openId = null;
+    this.span = span;
+    this.returnFocus = returnFocus || null;
+    this.show({
+      heading: "New annotation", quote: span.quote, claim: span.quote, rating: "", rationale: "",
+      attributions: [], evidence: [],
+    });
+    this.attributions.add();
+    this.setStatus([]);
+    this.setEditable(true);
+    this.root.querySelector("#panel-workflow").hidden = true;
+    this.root.querySelector("#panel-history").hidden = true;
+    this.reveal();
+    const claim = this.form.querySelector("#f-claim");
+    claim.focus();
+    claim.select();
+  }
+
+  /** Open an existing annotation from its summary, then load it from the API to edit it. */
+  async open(summary, { quote, returnFocus } = {}) {
+    const id = summary.id;
+    this.annotation = null;
+    this.openId = id;
+    this.span = null;
+    this.returnFocus = returnFocus || null;
+    this.show({
+      heading: `Annotation ${id}`, quote, claim: "", rating: summary.rating, rationale: "",
+      attributions: [], evidence: [],
+    });
+    this.setStatus(["Loading…"]);
+    this.setEditable(false);
+    this.root.querySelector("#panel-workflow").hidden = true;
+    this.root.querySelector("#panel-history").hidden = true;
+    this.root.querySelector("#panel-returned").hidden = true;
+    this.reveal(id);
+    this.root.querySelector("#panel-heading").focus();
+    let annotation;
+    try {
+      annotation = await this.api.getAnnotation(id);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      if (this.openId !== id) return;
+      this.setStatus([]);
+      this.errors.show(error.fieldErrors);
+      if (error.status === 404) this.callbacks.onRemoved(id);
+      return;
+    }
+    if (this.openId !== id || !this.isOpen) return;
+    this.annotation = annotation;
+    this.callbacks.onSaved(annotation);
+    this.fill(annotation);
+    this.loadHistory(id);
+  }
+
+  fill(annotation) {
+    const may = permissions(this.user, annotation);
+    this.show({ heading: `Annotation ${annotation.id}`, ...annotation });
+    const { ratings, states } = this.labels;
+    this.setStatus([
+      el("span", { class: `badge badge--state state--${annotation.review_state}` }, states[annotation.review_state]),
+      el("span", { class: `badge rating--${annotation.rating || "none"}` }, ratings[annotation.rating] || "Not rated"),
+      ` Version ${annotation.version}`,
+      annotation.created_by ? ` · by ${annotation.created_by}` : "",
+      annotation.reviewed_by ? ` · reviewed by ${annotation.reviewed_by}` : "",
+    ]);
+    const returned = this.root.querySelector("#panel-returned");
+    returned.hidden = !(annotation.review_comment && annotation.review_state === "draft");
+    returned.textContent = returned.hidden ? "" : `Returned for changes: ${annotation.review_comment}`;
+    this.setEditable(may.edit);
+    const workflow = this.root.querySelector("#panel-workflow");
+    const show = (action, visible) => {
+      workflow.querySelector(`[data-action=${action}]`).hidden = !visible;
+    };
+    show("submit-review", may.submit);
+    show("verify", may.review);
+    show("show-return", may.review);
+    show("show-delete", may.remove);
+    const publicLink = workflow.querySelector("#panel-public-link");
+    publicLink.hidden = annotation.review_state !== "verified";
+    publicLink.setAttribute("href", this.claimUrl.replace("{id}", String(annotation.id)));
+    workflow.hidden = false;
+  }
+
+  show(values) {
+    this.errors.clear();
+    this.root.querySelector("#panel-conflict").hidden = true;
+    this.root.querySelector("#return-form").hidden = true;
+    this.root.querySelector("#delete-confirm").hidden = true;
+    this.root.querySelector("#f-return-comment").value = "";
+    this.root.querySelector("#panel-heading").textContent = values.heading;
+    this.root.querySelector("#panel-quote").textContent = values.quote;
+    this.form.elements.claim.value = values.claim;
+    this.form.elements.rating.value = values.rating;
+    this.form.elements.rationale.value = values.rationale;
+    this.attributions.reset(values.attributions);
+    this.evidence.reset(values.evidence);
+    this.conflict = null;
+  }
+
+  setStatus(parts) {
+    replaceChildren(this.root.querySelector("#panel-status"), parts);
+  }
+
+  setEditable(editable) {
+    for (const control of this.form.querySelectorAll("input, select, textarea, button")) {
+      if (control.dataset.action === "close-panel") continue;
+      control.disabled = !editable;
+    }
+    this.form.querySelector(".panel__save").hidden = !editable;
+    this.form.classList.toggle("is-readonly", !editable);
+  }
+
+  reveal(id = null) {
+    this.root.hidden = false;
+    document.body.classList.add("panel-open");
+    this.callbacks.onOpen(id);
+  }
+
+  close() {
+    if (!this.isOpen) return;
+    this.root.hidden = true;
+    document.body.classList.remove("panel-open");
+    this.annotation = null;
+    this.openId = null;
+    this.span = null;
+    this.callbacks.onClose();
+    const target = this.returnFocus && this.returnFocus.isConnected ? this.returnFocus : null;
+    (target || document.getElementById("article-body")).focus({ preventScroll: Boolean(!target) });
+  }
+
+  collect() {
+    const attributions = this.attributions.values();
+    const evidence = this.evidence.values();
+    if (!attributions || !evidence) return null;
+    return {
+      claim: this.form.elements.claim.value.trim(),
+      rating: this.form.elements.rating.value,
+      rationale: this.form.elements.rationale.value.trim(),
+      attributions,
+      evidence,
+    };
+  }
+
+  async save({ version } = {}) {
+    if (this.busy) return;
+    this.errors.clear();
+    const values = this.collect();
+    if (!values) {
+      this.form.querySelector(".row__error:not(:empty)")?.closest("li").querySelector("input")?.focus();
+      return;
+    }
+    if (this.annotation) {
+      const current = this.annotation;
+      await this.run(
+        () => this.api.updateAnnotation(current.id, version ?? current.version, values),
+        { again: (newer) => this.save({ version: newer.version }), label: "Re-apply my changes" },
+      );
+    } else {
+      const span = this.span;
+      const body = { article: this.callbacks.articleId, start: span.start, end: span.end, quote: span.quote, ...values };
+      performance.mark("save-start");
+      this.callbacks.onProvisional({ ...body, id: "provisional", review_state: "draft" });
+      try {
+        await this.run(() => this.api.createAnnotation(body), {});
+      } finally {
+        this.callbacks.onProvisional(null);
+      }
+    }
+  }
+
+  /**
+   * Run one API write and show its outcome: the stored annotation, errors by field, or, when
+   * someone else saved first (412), their version with a way to re-apply this write.
+   */
+  async run(request, { again, label }) {
+    this.busy = true;
+    this.root.setAttribute("aria-busy", "true");
+    try {
+      const annotation = await request();
+      if (annotation) {
+        this.annotation = annotation;
+        this.openId = annotation.id;
+        this.span = null;
+        this.callbacks.onSaved(annotation);
+        this.fill(annotation);
+        this.loadHistory(annotation.id);
+        this.callbacks.announce(`Annotation ${annotation.id} saved.`);
+        // The focused control may have been rebuilt; keep the focus in the panel.
+        if (!this.root.contains(document.activeElement)) this.root.querySelector("#panel-heading").focus();
+      }
+      return true;
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      if (error.status === 412 && error.data && again) {
+        this.showConflict(error.data, again, label);
+      } else if (error.status === 404 && this.annotation) {
+        this.errors.show({ non_field_errors: ["This annotation was deleted by someone else."] });
+        this.callbacks.onRemoved(this.annotation.id);
+      } else {
+        this.errors.show(error.fieldErrors);
+      }
+      return false;
+    } finally {
+      this.busy = false;
+      this.root.removeAttribute("aria-busy");
+    }
+  }
+
+  transition(action, body = {}, { version } = {}) {
+    const current = this.annotation;
+    const labels = { submit: "Submit anyway", verify: "Verify anyway", return: "Return anyway" };
+    return this.run(
+      () => this.api.transition(current.id, action, version ?? current.version, body),
+      { again: (newer) => this.transition(action, body, { version: newer.version }), label: labels[action] },
+    );
+  }
+
+  returnToAuthor() {
+    const comment = this.root.querySelector("#f-return-comment").value.trim();
+    if (!comment) {
+      this.errors.show({ comment: ["Say why the annotation is returned."] });
+      return null;
+    }
+    return this.transition("return", { comment });
+  }
+
+  async remove({ version } = {}) {
+    const current = this.annotation;
+    const id = current.id;
+    const deleted = await this.run(
+      async () => {
+        await this.api.deleteAnnotation(id, version ?? current.version);
+        return null;
+      },
+      { again: (newer) => this.remove({ version: newer.version }), label: "Delete anyway" },
+    );
+    if (deleted) {
+      this.callbacks.onRemoved(id);
+      this.callbacks.announce(`Annotation ${id} deleted.`);
+      this.close();
+    }
+  }
+
+  showConflict(theirs, again, label) {
+    this.conflict = { theirs, again };
+    this.annotation = theirs;
+    this.callbacks.onSaved(theirs);
+    const mine = this.collect() || {};
+    const { ratings, states, stances } = this.labels;
+    const rows = [
+      ["Claim", theirs.claim, mine.claim !== undefined && mine.claim !== theirs.claim],
+      ["Rating", ratings[theirs.rating] || "Not rated", mine.rating !== undefined && mine.rating !== theirs.rating],
+      ["Rationale", theirs.rationale || "—", mine.rationale !== undefined && mine.rationale !== theirs.rationale],
+      ["Attributions", stancesText(summarize(theirs).stances, stances) || "—", false],
+      ["Evidence", theirs.evidence.map((item) => item.title || item.url).join(" · ") || "—", false],
+      ["Review state", states[theirs.review_state], false],
+    ];
+    replaceChildren(this.root.querySelector("#conflict-values"), rows.map(([term, value, differs]) => [
+      el("dt", {}, term, differs ? el("span", { class: "badge badge--differs" }, "differs from yours") : null),
+      el("dd", {}, value),
+    ]));
+    this.root.querySelector("#conflict-summary").textContent =
+      `The stored annotation is now at version ${theirs.version}, saved ${formatDate(theirs.updated_at)}.`;
+    this.root.querySelector("[data-action=conflict-reapply]").textContent = label;
+    const box = this.root.querySelector("#panel-conflict");
+    box.hidden = false;
+    box.scrollIntoView({ block: "nearest" });
+    this.root.querySelector("[data-action=conflict-reapply]").focus();
+  }
+
+  loadTheirs() {
+    const theirs = this.conflict && this.conflict.theirs;
+    if (!theirs) return;
+    this.fill(theirs);
+    this.loadHistory(theirs.id);
+    this.root.querySelector("#panel-heading").focus();
+  }
+
+  reapply() {
+    const conflict = this.conflict;
+    if (!conflict) return;
+    this.root.querySelector("#panel-conflict").hidden = true;
+    this.conflict = null;
+    conflict.again(conflict.theirs);
+  }
+
+  async loadHistory(id) {
+    const section = this.root.querySelector("#panel-history");
+    const list = this.root.querySelector("#history-items");
+    // The history names reviewers; only signed-in users may read it.
+    section.hidden = !this.user.username;
+    if (section.hidden) return;
+    list.replaceChildren(el("li", { class: "history__loading" }, "Loading history…"));
+    try {
+      const data = await this.api.history(id);
+      if (!this.annotation || this.annotation.id !== id) return;
+      renderHistory(list, data, this.labels);
+    } catch {
+      list.replaceChildren(el("li", {}, "The history could not be loaded."));
+    }
+  }
+}

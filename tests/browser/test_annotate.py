@@ -1,0 +1,198 @@
+import re
+
+from playwright.sync_api import expect
+
+from annotations import services
+from annotations.models import Annotation
+from tests.browser.helpers import click_text, drag_over, highlight_texts, select_text, stable_dict
+
+PANEL = "#annotation-panel"
+
+
+def test_dragging_over_text_opens_the_panel_and_save_paints_the_highlight(
+    page, login, open_article, reviewer, article, ft_source
+):
+    login(reviewer)
+    open_article(article)
+
+    drag_over(page, "a story by the Financial Times")
+
+    expect(page.locator(PANEL)).to_be_visible()
+    expect(page.locator("#panel-heading")).to_have_text("New annotation")
+    expect(page.locator("#panel-quote")).to_have_text("a story by the Financial Times")
+    expect(page.locator("#f-claim")).to_have_value("a story by the Financial Times")
+    assert highlight_texts(page, "pending") == ["a story by the Financial Times"]
+    page.fill("#f-claim", "The Financial Times published a story")
+    page.select_option("#f-rating", "unproven")
+    page.fill("#f-rationale", "Only one outlet reported it.")
+    first = page.locator("#attribution-rows > li").nth(0)
+    first.locator("[name=source]").fill("financial times")
+    expect(first.locator(".row__known")).to_have_text("Known source · News outlet")
+    expect(first.locator(".row__kind")).to_be_hidden()
+    first.locator("[name=stance]").select_option("reported")
+    page.click("[data-action=add-attribution]")
+    second = page.locator("#attribution-rows > li").nth(1)
+    second.locator("[name=source]").fill("Jane Roe")
+    expect(second.locator(".row__kind")).to_be_visible()
+    second.locator("[name=kind]").select_option("person")
+    second.locator("[name=stance]").select_option("denied")
+    page.click("[data-action=add-evidence]")
+    evidence = page.locator("#evidence-rows > li").nth(0)
+    evidence.locator("[name=url]").fill("https://evidence.example/ft-story")
+    evidence.locator("[name=title]").fill("The FT story")
+    evidence.locator("[name=relation]").select_option("supports")
+    page.click("[data-action=save]")
+
+    expect(page.locator("#panel-heading")).to_have_text(re.compile(r"^Annotation \d+$"))
+    annotation = Annotation.objects.get()
+    assert stable_dict(annotation) == {
+        "article": article.pk,
+        "start": 14, "end": 44,
+        "quote": "a story by the Financial Times",
+        "prefix": "Trump refuted ",
+        "suffix": " that he had pressed Zelenskyy t",
+        "claim": "The Financial Times published a story",
+        "rating": "unproven",
+        "rationale": "Only one outlet reported it.",
+        "review_state": "draft",
+        "review_comment": "",
+        "attributions": [
+            {"source": {"name": "Financial Times", "kind": "news_outlet"}, "stance": "reported",
+             "url": "", "date": None, "note": ""},
+            {"source": {"name": "Jane Roe", "kind": "person"}, "stance": "denied",
+             "url": "", "date": None, "note": ""},
+        ],
+        "evidence": [
+            {"url": "https://evidence.example/ft-story", "title": "The FT story", "publisher": "",
+             "published": None, "excerpt": "", "relation": "supports"},
+        ],
+        "created_by": "rita",
+        "reviewed_by": None,
+        "version": 1,
+    }
+    assert annotation.attributions.get(stance="reported").source == ft_source
+    assert highlight_texts(page, "rating-unproven") == ["a story by the Financial Times"]
+    assert highlight_texts(page, "state-draft") == ["a story by the Financial Times"]
+    assert highlight_texts(page, "pending") == []
+    item = page.locator(f"#annotation-list [data-annotation='{annotation.pk}']")
+    expect(item).to_contain_text("Unproven")
+    expect(item).to_contain_text("Draft")
+    expect(item).to_contain_text("“a story by the Financial Times”")
+    expect(item).to_contain_text("Financial Times reported · Jane Roe denied")
+    expect(page.locator("#history-items")).to_contain_text("rita created the annotation")
+
+
+def test_clicking_a_highlight_opens_it_and_an_edit_repaints_it(
+    page, login, open_article, reviewer, draft
+):
+    login(reviewer)
+    open_article(draft.article)
+    assert highlight_texts(page, "rating-unproven") == [draft.quote]
+
+    click_text(page, "Zelenskyy")
+
+    expect(page.locator("#panel-heading")).to_have_text(f"Annotation {draft.pk}")
+    expect(page.locator("#f-claim")).to_have_value(draft.claim)
+    assert highlight_texts(page, "active") == [draft.quote]
+    page.select_option("#f-rating", "false")
+    page.fill("#f-claim", "Trump urged Zelenskyy to cede the Donbas")
+    page.locator("#attribution-rows > li").nth(1).locator("[data-action=remove-row]").click()
+    page.click("[data-action=save]")
+
+    expect(page.locator("#panel-status")).to_contain_text("Version 2")
+    draft.refresh_from_db()
+    assert (draft.claim, draft.rating, draft.version) == (
+        "Trump urged Zelenskyy to cede the Donbas", "false", 2,
+    )
+    assert [(a.source.name, a.stance) for a in draft.attributions.all()] == [
+        ("Financial Times", "reported"),
+    ]
+    assert highlight_texts(page, "rating-false") == [draft.quote]
+    assert highlight_texts(page, "rating-unproven") == []
+    expect(page.locator(f"#annotation-list [data-annotation='{draft.pk}']")).to_contain_text("False")
+
+
+def test_clicking_plain_text_opens_nothing(page, login, open_article, reviewer, draft):
+    login(reviewer)
+    open_article(draft.article)
+
+    click_text(page, "White House official")
+
+    expect(page.locator(PANEL)).to_be_hidden()
+
+
+def test_delete_asks_for_confirmation_then_removes_the_highlight(
+    page, login, open_article, reviewer, draft
+):
+    login(reviewer)
+    open_article(draft.article)
+    page.click(f"#annotation-list [data-annotation='{draft.pk}']")
+
+    page.click("[data-action=show-delete]")
+    expect(page.locator("#delete-confirm")).to_be_visible()
+    expect(page.locator("[data-action=delete]")).to_be_focused()
+    page.click("[data-action=hide-delete]")
+    assert Annotation.objects.filter(pk=draft.pk).exists()
+    page.click("[data-action=show-delete]")
+    page.click("[data-action=delete]")
+
+    expect(page.locator(PANEL)).to_be_hidden()
+    expect(page.locator("#annotation-list > li")).to_have_count(0)
+    assert not Annotation.objects.filter(pk=draft.pk).exists()
+    assert highlight_texts(page, "state-draft") == []
+
+
+def test_overlapping_annotations_are_marked_and_a_click_opens_the_innermost(
+    page, login, open_article, reviewer, draft
+):
+    services.annotation_create(
+        article=draft.article, user=reviewer, quote="Trump refuted a story", claim="Trump refuted it"
+    )
+    login(reviewer)
+    open_article(draft.article)
+    assert highlight_texts(page, "overlap") == ["refuted a story"]
+
+    drag_over(page, "pressed Zelenskyy")
+    page.fill("#f-claim", "He pressed Zelenskyy")
+    page.click("[data-action=save]")
+    expect(page.locator("#panel-heading")).to_have_text(re.compile(r"^Annotation \d+$"))
+
+    newest = Annotation.objects.get(quote="pressed Zelenskyy")
+    assert highlight_texts(page, "overlap") == ["pressed Zelenskyy", "refuted a story"]
+    assert highlight_texts(page, "state-draft") == sorted(
+        [draft.quote, "Trump refuted a story", "pressed Zelenskyy"]
+    )
+    page.click("[data-action=close-panel]")
+    click_text(page, "Zelenskyy")
+    expect(page.locator("#panel-heading")).to_have_text(f"Annotation {newest.pk}")
+    click_text(page, "relinquish")
+    expect(page.locator("#panel-heading")).to_have_text(f"Annotation {draft.pk}")
+    expect(page.locator("#annotation-list > li")).to_have_count(3)
+    assert page.locator("#annotation-list .annotation-item__quote").all_text_contents() == [
+        "“Trump refuted a story”",
+        "“refuted a story by the Financial Times that he had pressed Zelenskyy to relinquish the…”",
+        "“pressed Zelenskyy”",
+    ]
+
+
+def test_api_errors_are_shown_next_to_their_field(page, login, open_article, reviewer, article):
+    login(reviewer)
+    open_article(article)
+    select_text(page, "Donbas region")
+    page.keyboard.press("Control+Enter")
+    page.locator("#attribution-rows [data-action=remove-row]").click()
+    page.click("[data-action=add-evidence]")
+    row = page.locator("#evidence-rows > li").nth(0)
+    row.locator("[name=url]").fill("javascript:alert(1)")
+    page.click("[data-action=save]")
+    expect(row.locator(".row__error")).to_have_text("Enter a link that starts with http:// or https://.")
+    assert not Annotation.objects.exists()
+
+    row.locator("[name=url]").fill("https://evidence.example/donbas")
+    row.locator("[name=title]").fill("x" * 501)
+    page.click("[data-action=save]")
+
+    expect(row.locator(".row__error")).to_contain_text("no more than 500 characters")
+    expect(page.locator(PANEL)).to_be_visible()
+    assert not Annotation.objects.exists()
+    assert highlight_texts(page, "state-draft") == []
