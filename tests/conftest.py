@@ -1,4 +1,7 @@
+import importlib
+
 import pytest
+from django.contrib.auth.models import Group, Permission
 
 from annotations import services
 from tests import factories
@@ -7,6 +10,17 @@ from tests import factories
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def roles(transactional_db):
+    """Recreate the Reviewer and Editor groups, which the flush after a transactional test removes."""
+    migration = importlib.import_module("annotations.migrations.0002_roles")
+    for name, codenames in migration.GROUPS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label="annotations", codename__in=codenames)
+        )
 
 
 @pytest.fixture

@@ -19,8 +19,8 @@ pytestmark = [
         reason="needs PostgreSQL's SELECT ... FOR UPDATE; SQLite serializes every writer "
                "(set DATABASE_URL=postgres://... to run it)",
     ),
-    # serialized_rollback restores the Reviewer and Editor groups the flush removes.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("roles"),
 ]
 
 

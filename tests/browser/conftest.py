@@ -4,13 +4,11 @@ Playwright's sync API runs an asyncio loop in the test thread, so Django's guard
 database access from async code is lifted for these tests.
 """
 
-import importlib
 import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -30,14 +28,8 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
-def roles(transactional_db):
-    """Recreate the Reviewer and Editor groups that flushing after a live-server test removes."""
-    roles = importlib.import_module("annotations.migrations.0002_roles")
-    for name, codenames in roles.GROUPS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(
-            Permission.objects.filter(content_type__app_label="annotations", codename__in=codenames)
-        )
+def live_roles(roles):
+    """Every browser test runs against a live server, after which the groups are flushed."""
 
 
 # Module scope: Playwright's loop must not outlive these modules, or other tests that start

@@ -8,6 +8,8 @@ from tests.browser.helpers import highlight_texts, select_text
 def open_in_panel(page, annotation):
     page.click(f"#annotation-list [data-annotation='{annotation.pk}']")
     expect(page.locator("#panel-heading")).to_have_text(f"Annotation {annotation.pk}")
+    # The panel has loaded the annotation from the API once it shows the version.
+    expect(page.locator("#panel-status")).to_contain_text(f"Version {annotation.version}")
 
 
 def test_submit_shows_missing_fields_next_to_them_then_sends_the_draft_to_review(
