@@ -6,6 +6,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from . import anchoring, rules
 from .models import Annotation, Article, Attribution, Evidence, ReviewState, Source
@@ -27,14 +28,20 @@ class Conflict(Exception):
     """The write would break something that must be kept."""
 
 
-def _save(instance, *, user, reason: str = "") -> None:
+def _clean(instance) -> None:
     # A related object held as an instance was just read (or saved): checking that it
     # exists would cost a query per foreign key; the database's constraint still holds.
     loaded = [
         field.name for field in instance._meta.concrete_fields
         if field.is_relation and field.is_cached(instance) and getattr(instance, field.name) is not None
     ]
-    instance.full_clean(exclude=loaded)
+    # Annotation.clean() checks 0 <= start < end <= len(body) itself; having the database
+    # evaluate the same CheckConstraint again would cost three statements per save.
+    instance.full_clean(exclude=loaded, validate_constraints=not isinstance(instance, Annotation))
+
+
+def _save(instance, *, user, reason: str = "") -> None:
+    _clean(instance)
     instance._history_user = user
     instance._change_reason = reason
     instance.save()
@@ -202,20 +209,31 @@ def _anchor(annotation: Annotation, *, start, end, quote, prefix, suffix) -> Non
     _set_context(annotation, body)
 
 
+def _item_error(related_name: str, index: int, error: ValidationError) -> ValidationError:
+    return ValidationError({
+        related_name: [
+            f"item {index}, {field}: {message}"
+            for field, messages in error.message_dict.items() for message in messages
+        ]
+    })
+
+
 def _sync_children(annotation: Annotation, model, related_name: str,
-                   items: Iterable[Mapping[str, Any]], *, user, prepare) -> None:
-    """Make the annotation's children match items: update by id, create new, delete the rest."""
-    existing = {child.pk: child for child in getattr(annotation, related_name).all()}
-    kept = set()
+                   items: Iterable[Mapping[str, Any]], *, user, prepare, created: bool) -> list:
+    """Make the annotation's children match items: update by id, create new, delete the rest.
+
+    New children are inserted together, with their history rows, in two statements.
+    Return the children in the order of items.
+    """
+    existing = {} if created else {child.pk: child for child in getattr(annotation, related_name).all()}
+    kept, new, children = set(), [], []
     for index, item in enumerate(items):
         item = dict(item)
         pk = item.pop("id", None)
-        if pk is None:
-            child = model(annotation=annotation)
-        elif pk in existing:
-            child = existing[pk]
-        else:
+        if pk is not None and pk not in existing:
             raise ValidationError({related_name: f"Item {index}: no {related_name} with id {pk} here."})
+        child = existing[pk] if pk is not None else model(annotation=annotation)
+        children.append(child)
         values = prepare(item)
         if child.pk is not None and all(getattr(child, f) == v for f, v in values.items()):
             kept.add(child.pk)  # unchanged: no save, so no empty history record
@@ -223,36 +241,48 @@ def _sync_children(annotation: Annotation, model, related_name: str,
         for field, value in values.items():
             setattr(child, field, value)
         try:
-            _save(child, user=user)
+            _clean(child)
         except ValidationError as error:
-            raise ValidationError({
-                related_name: [
-                    f"item {index}, {field}: {message}"
-                    for field, messages in error.message_dict.items() for message in messages
-                ]
-            }) from error
-        kept.add(child.pk)
+            raise _item_error(related_name, index, error) from error
+        if child.pk is None:
+            new.append(child)
+        else:
+            _save(child, user=user)
+            kept.add(child.pk)
+    bulk_create_with_history(new, model, default_user=user, default_change_reason="")
     for pk, child in existing.items():
         if pk not in kept:
             _delete(child, user=user)
+    return children
 
 
-def _sync_attributions(annotation, items, *, user):
+def _sync_attributions(annotation, items, *, user, created=False):
+    items = list(items)
+    # Sources named by id are read in one query; source_resolve reports unknown ids.
+    known = Source.objects.in_bulk([item["source"] for item in items if isinstance(item.get("source"), int)])
+
     def prepare(item):
         if "source" not in item:
             raise ValidationError({"source": "This field is required."})
-        return {**item, "source": source_resolve(item["source"], user=user)}
+        source = item["source"]
+        if isinstance(source, int) and source in known:
+            source = known[source]
+        return {**item, "source": source_resolve(source, user=user)}
 
-    _sync_children(annotation, Attribution, "attributions", items, user=user, prepare=prepare)
+    return _sync_children(
+        annotation, Attribution, "attributions", items, user=user, prepare=prepare, created=created
+    )
 
 
-def _sync_evidence(annotation, items, *, user):
+def _sync_evidence(annotation, items, *, user, created=False):
     # New evidence is credited to the writer; existing evidence keeps who added it.
     items = [
         item if item.get("id") is not None or "added_by" in item else {**item, "added_by": user}
         for item in items
     ]
-    _sync_children(annotation, Evidence, "evidence", items, user=user, prepare=dict)
+    return _sync_children(
+        annotation, Evidence, "evidence", items, user=user, prepare=dict, created=created
+    )
 
 
 @transaction.atomic
@@ -270,9 +300,20 @@ def annotation_create(
     )
     _anchor(annotation, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix)
     _save(annotation, user=user, reason="created")
-    _sync_attributions(annotation, attributions, user=user)
-    _sync_evidence(annotation, evidence, user=user)
+    _hold_as_prefetched(
+        annotation, "attributions", _sync_attributions(annotation, attributions, user=user, created=True)
+    )
+    _hold_as_prefetched(
+        annotation, "evidence", _sync_evidence(annotation, evidence, user=user, created=True)
+    )
     return annotation
+
+
+def _hold_as_prefetched(instance, related_name: str, objects: list) -> None:
+    """Keep just-written children as prefetch_related would, so presenting reads nothing back."""
+    queryset = getattr(instance, related_name).all()
+    queryset._result_cache, queryset._prefetch_done = objects, True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[related_name] = queryset
 
 
 def _lock(annotation: Annotation, version: int | None) -> Annotation:

@@ -39,6 +39,11 @@ def etag(annotation: Annotation) -> str:
 def annotation_response(annotation_id: int, *, status_code: int = status.HTTP_200_OK) -> Response:
     """Return the stored annotation as the API shows it, with its ETag."""
     annotation = selectors.with_details(Annotation.objects.filter(pk=annotation_id)).get()
+    return present_annotation(annotation, status_code=status_code)
+
+
+def present_annotation(annotation: Annotation, *, status_code: int = status.HTTP_200_OK) -> Response:
+    """Return an annotation, its attributions and evidence already loaded, with its ETag."""
     return Response(
         presenters.annotation_dict(annotation), status=status_code,
         headers={"ETag": etag(annotation)},

@@ -21,7 +21,13 @@ from annotations import presenters, selectors, services
 from annotations.models import Source
 
 from . import serializers as s
-from .errors import PayloadTooLarge, PreconditionRequired, annotation_response, etag
+from .errors import (
+    PayloadTooLarge,
+    PreconditionRequired,
+    annotation_response,
+    etag,
+    present_annotation,
+)
 from .filters import AnnotationFilter, SourceFilter
 from .history import annotation_history
 from .parsers import BoundedJSONParser, declared_length
@@ -211,7 +217,7 @@ class AnnotationViewSet(ApiViewSet):
         serializer = s.AnnotationCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         annotation = services.annotation_create(user=request.user, **serializer.validated_data)
-        response = annotation_response(annotation.pk, status_code=status.HTTP_201_CREATED)
+        response = present_annotation(annotation, status_code=status.HTTP_201_CREATED)
         response["Location"] = request.build_absolute_uri(f"{annotation.pk}/")
         return response
 
