@@ -257,17 +257,10 @@ def _sync_children(annotation: Annotation, model, related_name: str,
 
 
 def _sync_attributions(annotation, items, *, user, created=False):
-    items = list(items)
-    # Sources named by id are read in one query; source_resolve reports unknown ids.
-    known = Source.objects.in_bulk([item["source"] for item in items if isinstance(item.get("source"), int)])
-
     def prepare(item):
         if "source" not in item:
             raise ValidationError({"source": "This field is required."})
-        source = item["source"]
-        if isinstance(source, int) and source in known:
-            source = known[source]
-        return {**item, "source": source_resolve(source, user=user)}
+        return {**item, "source": source_resolve(item["source"], user=user)}
 
     return _sync_children(
         annotation, Attribution, "attributions", items, user=user, prepare=prepare, created=created

@@ -3,10 +3,10 @@ from django.urls import path
 from . import claims, w3c
 
 urlpatterns = [
-    path("claims/", claims.ClaimList.as_view(), name="claim-list"),
-    path("claims/export/", claims.ClaimExport.as_view(), name="claim-export"),
-    path("claims/<str:pk>/", claims.ClaimDetail.as_view(), name="claim-detail"),
-    path("claims/<str:pk>/claimreview/", claims.ClaimReviewDetail.as_view(), name="claim-claimreview"),
+    path("claims/", claims.ClaimList.as_view(), name="api-claim-list"),
+    path("claims/export/", claims.ClaimExport.as_view(), name="api-claim-export"),
+    path("claims/<str:pk>/", claims.ClaimDetail.as_view(), name="api-claim-detail"),
+    path("claims/<str:pk>/claimreview/", claims.ClaimReviewDetail.as_view(), name="api-claim-claimreview"),
     path("w3c/annotations/", w3c.AnnotationContainer.as_view(), name="w3c-annotation-list"),
     path("w3c/annotations/<str:pk>/", w3c.AnnotationDetail.as_view(), name="w3c-annotation-detail"),
 ]
