@@ -6,8 +6,11 @@ half-open, as the W3C TextPositionSelector defines them. Nothing here touches th
 
 import unicodedata
 from dataclasses import dataclass
+from itertools import islice
 
 CONTEXT_LENGTH = 32
+# Scoring every repeat of a one-letter quote in a 2 MB body would take a minute.
+MAX_CANDIDATES = 10_000
 
 
 class AnchoringError(ValueError):
@@ -96,7 +99,11 @@ def locate(
     """
     if not exact:
         raise QuoteNotFound("quote must not be empty.")
-    candidates = list(_occurrences(body, exact))
+    candidates = list(islice(_occurrences(body, exact), MAX_CANDIDATES + 1))
+    if len(candidates) > MAX_CANDIDATES:
+        raise QuoteAmbiguous(
+            f"quote {_excerpt(exact)} occurs more than {MAX_CANDIDATES} times; give start and end."
+        )
     if not candidates:
         raise QuoteNotFound(f"quote {_excerpt(exact)} is not in the article body.")
     if len(candidates) > 1:

@@ -165,6 +165,11 @@ class Annotation(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="created by", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="annotations_created",
     )
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="last edited by", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text="Who last changed the span, claim, rating, rationale, attributions or evidence.",
+    )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="reviewed by", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="annotations_reviewed",

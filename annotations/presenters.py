@@ -89,8 +89,3 @@ def article_summary(article: Article) -> dict[str, Any]:
 def claim_dict(annotation: Annotation) -> dict[str, Any]:
     """A verified claim: the annotation with its article embedded."""
     return {**annotation_dict(annotation), "article": article_summary(annotation.article)}
-
-
-def stances_summary(annotation: Annotation) -> str:
-    """Return "Financial Times (reported); Donald Trump (denied)"."""
-    return "; ".join(f"{a.source.name} ({a.stance})" for a in annotation.attributions.all())

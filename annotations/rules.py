@@ -38,11 +38,11 @@ def can_submit(user, annotation: Annotation) -> bool:
 
 
 def can_review(user, annotation: Annotation) -> bool:
-    """Verify or return: an editor who is not the author (four eyes)."""
+    """Verify or return: an editor who neither wrote nor last edited it (four eyes)."""
     return (
         annotation.review_state == ReviewState.IN_REVIEW
         and is_editor(user)
-        and annotation.created_by_id != user.pk
+        and user.pk not in (annotation.created_by_id, annotation.edited_by_id)
     )
 
 

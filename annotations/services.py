@@ -1,10 +1,12 @@
 """Every write to the domain: one transaction each, validated, recorded in history."""
 
+import dataclasses
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -71,7 +73,11 @@ def source_resolve(source: Source | Mapping[str, Any] | int, *, user) -> Source:
     existing = Source.objects.filter(name__iexact=name).first()
     if existing:
         return existing
-    return source_create(user=user, name=name, kind=source.get("kind") or Source.Kind.PERSON)
+    try:
+        return source_create(user=user, name=name, kind=source.get("kind") or Source.Kind.PERSON)
+    except IntegrityError:
+        # Someone created the same source a moment ago.
+        return Source.objects.get(name__iexact=name)
 
 
 @transaction.atomic
@@ -193,6 +199,10 @@ def _set_context(annotation: Annotation, body: str) -> None:
 def _anchor(annotation: Annotation, *, start, end, quote, prefix, suffix) -> None:
     """Place the annotation from start/end (checked against quote) or from quote alone."""
     body = annotation.article.body
+    # Bodies are stored in NFC; a client's decomposed "é" must still find the stored one.
+    quote, prefix, suffix = (
+        anchoring.normalize_body(text) if text else text for text in (quote, prefix, suffix)
+    )
     try:
         if start is None and end is None:
             if not quote:
@@ -218,64 +228,73 @@ def _item_error(related_name: str, index: int, error: ValidationError) -> Valida
     })
 
 
-def _sync_children(annotation: Annotation, model, related_name: str,
-                   items: Iterable[Mapping[str, Any]], *, user, prepare, created: bool) -> list:
-    """Make the annotation's children match items: update by id, create new, delete the rest.
+@dataclass
+class ChildChanges:
+    """What writing a list of attributions or evidence would change; apply() writes it."""
 
-    New children are inserted together, with their history rows, in two statements.
-    Return the children in the order of items.
-    """
-    existing = {} if created else {child.pk: child for child in getattr(annotation, related_name).all()}
-    kept, new, children = set(), [], []
+    model: type
+    children: list  # in the order of the items, as they will be stored
+    updated: list = dataclasses.field(default_factory=list)
+    created: list = dataclasses.field(default_factory=list)
+    deleted: list = dataclasses.field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.updated or self.created or self.deleted)
+
+    def apply(self, *, user) -> None:
+        """Write the changes; new children go in together, with their history rows."""
+        for child in self.updated:
+            _save(child, user=user)
+        bulk_create_with_history(self.created, self.model, default_user=user, default_change_reason="")
+        for child in self.deleted:
+            _delete(child, user=user)
+
+
+def _plan_children(annotation: Annotation, model, related_name: str,
+                   items: Iterable[Mapping[str, Any]], *, prepare, existing: bool) -> ChildChanges:
+    """Validate items against the annotation's children: update by id, create new, delete the rest."""
+    current = {child.pk: child for child in getattr(annotation, related_name).all()} if existing else {}
+    plan = ChildChanges(model=model, children=[])
     for index, item in enumerate(items):
         item = dict(item)
         pk = item.pop("id", None)
-        if pk is not None and pk not in existing:
+        if pk is not None and pk not in current:
             raise ValidationError({related_name: f"Item {index}: no {related_name} with id {pk} here."})
-        child = existing[pk] if pk is not None else model(annotation=annotation)
-        children.append(child)
+        child = current.pop(pk) if pk is not None else model(annotation=annotation)
+        plan.children.append(child)
         values = prepare(item)
         if child.pk is not None and all(getattr(child, f) == v for f, v in values.items()):
-            kept.add(child.pk)  # unchanged: no save, so no empty history record
-            continue
-        for field, value in values.items():
-            setattr(child, field, value)
+            continue  # unchanged: no save, so no empty history record
+        for name, value in values.items():
+            setattr(child, name, value)
         try:
             _clean(child)
         except ValidationError as error:
             raise _item_error(related_name, index, error) from error
-        if child.pk is None:
-            new.append(child)
-        else:
-            _save(child, user=user)
-            kept.add(child.pk)
-    bulk_create_with_history(new, model, default_user=user, default_change_reason="")
-    for pk, child in existing.items():
-        if pk not in kept:
-            _delete(child, user=user)
-    return children
+        (plan.updated if child.pk is not None else plan.created).append(child)
+    plan.deleted = list(current.values())
+    return plan
 
 
-def _sync_attributions(annotation, items, *, user, created=False):
+def _plan_attributions(annotation, items, *, user, existing=True) -> ChildChanges:
     def prepare(item):
         if "source" not in item:
             raise ValidationError({"source": "This field is required."})
         return {**item, "source": source_resolve(item["source"], user=user)}
 
-    return _sync_children(
-        annotation, Attribution, "attributions", items, user=user, prepare=prepare, created=created
+    return _plan_children(
+        annotation, Attribution, "attributions", items, prepare=prepare, existing=existing
     )
 
 
-def _sync_evidence(annotation, items, *, user, created=False):
+def _plan_evidence(annotation, items, *, user, existing=True) -> ChildChanges:
     # New evidence is credited to the writer; existing evidence keeps who added it.
     items = [
         item if item.get("id") is not None or "added_by" in item else {**item, "added_by": user}
         for item in items
     ]
-    return _sync_children(
-        annotation, Evidence, "evidence", items, user=user, prepare=dict, created=created
-    )
+    return _plan_children(annotation, Evidence, "evidence", items, prepare=dict, existing=existing)
 
 
 @transaction.atomic
@@ -289,16 +308,18 @@ def annotation_create(
     if not rules.can_create(user):
         raise PermissionDenied("You may not create annotations.")
     annotation = Annotation(
-        article=article, claim=claim, rating=rating, rationale=rationale, created_by=user,
+        article=article, claim=claim, rating=rating, rationale=rationale,
+        created_by=user, edited_by=user,
     )
     _anchor(annotation, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix)
+    children = {
+        "attributions": _plan_attributions(annotation, attributions, user=user, existing=False),
+        "evidence": _plan_evidence(annotation, evidence, user=user, existing=False),
+    }
     _save(annotation, user=user, reason="created")
-    _hold_as_prefetched(
-        annotation, "attributions", _sync_attributions(annotation, attributions, user=user, created=True)
-    )
-    _hold_as_prefetched(
-        annotation, "evidence", _sync_evidence(annotation, evidence, user=user, created=True)
-    )
+    for related_name, plan in children.items():
+        plan.apply(user=user)
+        _hold_as_prefetched(annotation, related_name, plan.children)
     return annotation
 
 
@@ -318,7 +339,10 @@ def _lock(annotation: Annotation, version: int | None) -> Annotation:
 
 @transaction.atomic
 def annotation_update(*, annotation: Annotation, user, version: int, **changes) -> Annotation:
-    """Apply changes if version is current; a verified annotation goes back to review."""
+    """Apply changes if version is current; a verified annotation goes back to review.
+
+    A write that changes nothing is not recorded: same version, same review state.
+    """
     annotation = _lock(annotation, version)
     if not rules.can_edit(user, annotation):
         raise PermissionDenied("You may not edit this annotation.")
@@ -327,6 +351,7 @@ def annotation_update(*, annotation: Annotation, user, version: int, **changes) 
     }
     if unknown:
         raise ValidationError({field: "This field cannot be changed." for field in unknown})
+    before = {field: getattr(annotation, field) for field in (*SPAN_FIELDS, *ANNOTATION_TEXT_FIELDS)}
     span = {field: changes.pop(field) for field in SPAN_FIELDS if field in changes}
     if span:
         _anchor(
@@ -340,17 +365,25 @@ def annotation_update(*, annotation: Annotation, user, version: int, **changes) 
     for field in ANNOTATION_TEXT_FIELDS:
         if field in changes:
             setattr(annotation, field, changes[field])
+    children = []
+    if "attributions" in changes:
+        children.append(_plan_attributions(annotation, changes["attributions"], user=user))
+    if "evidence" in changes:
+        children.append(_plan_evidence(annotation, changes["evidence"], user=user))
+    if all(getattr(annotation, name) == value for name, value in before.items()) and not any(
+        plan.changed for plan in children
+    ):
+        return annotation
     reason = "edited"
     if annotation.review_state == ReviewState.VERIFIED:
         annotation.review_state = ReviewState.IN_REVIEW
         annotation.reviewed_by = annotation.reviewed_at = None
         reason = "edited after verification; back in review"
+    annotation.edited_by = user
     annotation.version += 1
     _save(annotation, user=user, reason=reason)
-    if "attributions" in changes:
-        _sync_attributions(annotation, changes["attributions"], user=user)
-    if "evidence" in changes:
-        _sync_evidence(annotation, changes["evidence"], user=user)
+    for plan in children:
+        plan.apply(user=user)
     return annotation
 
 
@@ -394,6 +427,8 @@ def review_verify(*, annotation: Annotation, user, version: int | None = None,
         raise ValidationError({"review_state": "Only an annotation in review can be verified."})
     if annotation.created_by_id == user.pk:
         raise PermissionDenied("You cannot verify your own annotation; another editor must.")
+    if annotation.edited_by_id == user.pk:
+        raise PermissionDenied("You last edited this annotation; another editor must verify it.")
     if not rules.can_review(user, annotation):
         raise PermissionDenied("You need the verify permission to verify annotations.")
     annotation.reviewed_by, annotation.reviewed_at = user, timezone.now()
@@ -411,9 +446,10 @@ def review_return(*, annotation: Annotation, user, comment: str,
     if annotation.review_state != ReviewState.IN_REVIEW:
         raise ValidationError({"review_state": "Only an annotation in review can be returned."})
     if not rules.can_review(user, annotation):
-        raise PermissionDenied("Only an editor who is not the author can return an annotation.")
+        raise PermissionDenied(
+            "Only an editor who neither wrote nor last edited it can return an annotation."
+        )
     annotation.review_comment = comment.strip()
-    annotation.reviewed_by, annotation.reviewed_at = user, timezone.now()
     return _transition(
         annotation, user=user, state=ReviewState.DRAFT, reason=f"returned: {comment.strip()}"
     )

@@ -7,9 +7,10 @@ annotations the user may read; every write goes through the API from the browser
 import json
 import re
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,6 +34,8 @@ ARTICLE_MODULES = [
 PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 # As django.utils.html.json_script does, so that no text in the data can end the script element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+# Refuses NUL characters, which PostgreSQL cannot compare text with; strips the ends.
+SEARCH_TERM = forms.CharField(required=False)
 
 
 def paragraphs(body: str) -> list[tuple[int, str]]:
@@ -80,7 +83,10 @@ def annotation_summaries(article: Article, user) -> list[dict]:
 
 def article_list(request):
     """List the articles with their annotation counts, filtered by a search term."""
-    search = request.GET.get("q", "").strip()
+    try:
+        search = SEARCH_TERM.clean(request.GET.get("q", ""))
+    except ValidationError as error:
+        raise BadRequest(" ".join(error.messages)) from error
     articles = selectors.article_list(user=request.user, search=search).order_by(
         F("published_at").desc(nulls_last=True), "-id"
     )

@@ -5,6 +5,8 @@ SECRET_KEY     required unless DEBUG is on.
 DEBUG          "1"/"true"/"yes" turns it on; off otherwise.
 ALLOWED_HOSTS  comma separated; defaults to localhost names when DEBUG is on.
 CSRF_TRUSTED_ORIGINS  comma separated origins (https://factcheck.example).
+HASHED_STATIC  serve collectstatic's hashed files (default: on unless DEBUG).
+BEHIND_TLS_PROXY  trust X-Forwarded-Proto from the proxy in front (default: off).
 """
 
 import os
@@ -142,7 +144,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Trust X-Forwarded-Proto only behind a proxy that sets it (and strips the client's).
+    if env_bool("BEHIND_TLS_PROXY"):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))

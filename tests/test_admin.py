@@ -4,6 +4,7 @@ import datetime as dt
 from urllib.parse import quote
 
 import pytest
+from django.contrib import admin as django_admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -673,27 +674,46 @@ def test_source_list_shows_usage_counts_and_filters_by_kind(as_user, editor, dra
     ]
 
 
-def test_merging_sources_asks_which_one_survives(as_user, editor, ft_source):
+def test_merging_sources_asks_which_one_survives(as_user, admin_user, ft_source):
     duplicate = factories.SourceFactory(name="FT", kind="news_outlet")
 
     response = action(
-        as_user(editor), "merge", [duplicate, ft_source], url_name="admin:annotations_source_changelist",
+        as_user(admin_user), "merge", [duplicate, ft_source],
+        url_name="admin:annotations_source_changelist",
     )
 
     assert response.templates[0].name == "admin/annotations/source/merge.html"
     assert [s.name for s in response.context["sources"]] == ["FT", "Financial Times"]
 
 
+def test_merging_sources_needs_the_delete_permission(as_user, editor, ft_source):
+    """A merge deletes the duplicates, so editors, who may change but not delete sources, cannot."""
+    duplicate = factories.SourceFactory(name="FT", kind="news_outlet")
+    client = as_user(editor)
+
+    listing = client.get(reverse("admin:annotations_source_changelist"))
+    response = action(
+        client, "merge", [duplicate, ft_source], url_name="admin:annotations_source_changelist",
+        apply="1", into=str(ft_source.pk),
+    )
+
+    source_admin = django_admin.site.get_model_admin(Source)
+    assert source_admin.has_delete_permission(listing.wsgi_request) is False
+    assert "merge" not in source_admin.get_actions(listing.wsgi_request)
+    assert (response.status_code, messages_of(response)) == (200, [])
+    assert Source.objects.filter(pk=duplicate.pk).exists()
+
+
 def test_merging_sources_repoints_attributions_and_publishers_with_history(
-    as_user, editor, draft, ft_source,
+    as_user, admin_user, draft, ft_source,
 ):
     duplicate = factories.SourceFactory(name="FT", kind="news_outlet")
     attribution = factories.AttributionFactory(annotation=draft, source=duplicate, stance="confirmed")
     article = factories.ArticleFactory(publisher=duplicate)
 
     response = action(
-        as_user(editor), "merge", [duplicate, ft_source], url_name="admin:annotations_source_changelist",
-        apply="1", into=str(ft_source.pk),
+        as_user(admin_user), "merge", [duplicate, ft_source],
+        url_name="admin:annotations_source_changelist", apply="1", into=str(ft_source.pk),
     )
 
     assert messages_of(response) == [("success", "Merged FT into Financial Times.")]
@@ -705,10 +725,30 @@ def test_merging_sources_repoints_attributions_and_publishers_with_history(
     assert [(r.history_user, r.history_change_reason) for r in (
         attribution.history.first(), article.history.first(),
         Source.history.filter(id=duplicate.pk).first(),
-    )] == [(editor, reason)] * 3
+    )] == [(admin_user, reason)] * 3
     assert LogEntry.objects.get(object_id=str(ft_source.pk)).change_message == (
         "Merged FT into Financial Times"
     )
+
+
+@pytest.mark.parametrize("model_name", ["annotation", "article", "source"])
+@pytest.mark.parametrize("object_id", ["abc", "1.5", "99999999999999999999", "-99999999999999999999"])
+def test_history_of_an_id_that_names_nothing_is_not_found(as_user, admin_user, model_name, object_id):
+    client = as_user(admin_user)
+
+    history = client.get(reverse(f"admin:annotations_{model_name}_history", args=[object_id]))
+    version = client.get(
+        reverse(f"admin:annotations_{model_name}_simple_history", args=[object_id, "1"])
+    )
+
+    assert (history.status_code, version.status_code) == (404, 404)
+
+
+@pytest.mark.parametrize("version_id", ["abc", "99999999999999999999"])
+def test_history_version_that_names_nothing_is_not_found(as_user, admin_user, draft, version_id):
+    url = reverse("admin:annotations_annotation_simple_history", args=[draft.pk, version_id])
+
+    assert as_user(admin_user).get(url).status_code == 404
 
 
 def test_cited_source_cannot_be_deleted(as_user, admin_user, draft, ft_source):

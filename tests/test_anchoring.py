@@ -101,3 +101,8 @@ def test_reanchor_follows_a_span_when_text_is_inserted_before_it():
     new = "On Tuesday, Trump denied the FT report."
     selector = anchoring.quote_selector(old, 6, 12)
     assert anchoring.reanchor(new, selector, 6) == (18, 24)
+
+
+def test_locate_refuses_a_quote_repeated_beyond_reason():
+    with pytest.raises(anchoring.QuoteAmbiguous, match="more than 10000 times"):
+        anchoring.locate("a" * 20_000, "a", prefix="aaa", suffix="aaa")

@@ -83,19 +83,22 @@ def test_import_jsonl_skips_duplicates_and_reports_bad_records(importer, tmp_pat
         {"title": "Bad date", "body": "x", "published_at": "yesterday"},
         {"title": "Bad url", "body": "y", "url": "javascript:alert(1)"},
         ["not", "an", "object"],
+        {"title": "Broken url", "body": "z", "url": "http://[::1"},
+        {"title": "Line\u2028separator", "body": "Body with \u2028 inside"},
     ]
     lines = [json.dumps(record) for record in records]
     lines += ["{broken", "", json.dumps({"title": "B", "body": "Body B"})]
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(lines))
     out, err = run("import_articles", str(path))
-    assert f"{path}: 2 created, 2 skipped as duplicate, 5 rejected" in out
+    assert f"{path}: 3 created, 2 skipped as duplicate, 6 rejected" in out
     assert f"{path}:4: rejected: missing title" in err
     assert f"{path}:5: rejected: published_at 'yesterday'" in err
     assert f"{path}:6: rejected: url:" in err
     assert f"{path}:7: rejected: a line must be a JSON object" in err
-    assert f"{path}:8: rejected: not valid JSON" in err
-    assert sorted(Article.objects.values_list("title", flat=True)) == ["A", "B"]
+    assert f"{path}:8: rejected: url: Invalid IPv6 URL" in err
+    assert f"{path}:10: rejected: not valid JSON" in err
+    assert sorted(Article.objects.values_list("title", flat=True)) == ["A", "B", "Line\u2028separator"]
     assert Article.objects.get(title="A").publisher.name == "Reuters"
 
 

@@ -75,11 +75,15 @@ def test_csv_has_a_header_and_one_row_per_claim(client, verified):
     )
 
 
-def test_csv_attributions_read_like_the_presenter_summary(client, verified):
+def test_csv_attributions_list_each_source_with_its_stance_in_order(client, verified):
+    claim = presenters.claim_dict(selectors.claim_list().get(pk=verified.pk))
     row = next(csv.DictReader(io.StringIO(_export(client, "csv"))))
 
-    assert row["attributions"] == presenters.stances_summary(
-        selectors.claim_list().get(pk=verified.pk)
+    assert [(a["source"]["name"], a["stance"]) for a in claim["attributions"]] == [
+        ("Financial Times", "reported"), ("Donald Trump", "denied"),
+    ]
+    assert row["attributions"] == tabular.attributions_summary(claim) == (
+        "Financial Times (reported); Donald Trump (denied)"
     )
 
 
@@ -137,8 +141,10 @@ def test_row_reader_builds_exactly_the_presenter_dicts(demo):
     factories.verified_claim(article=factories.ArticleFactory(publisher=None))
     expected = [presenters.claim_dict(c) for c in selectors.claim_list().order_by("id")]
 
-    assert list(rows.iter_claims(selectors.claim_list(), chunk_size=2)) == expected
-    assert list(rows.iter_claims(selectors.claim_list())) == expected
+    assert [c for chunk in rows.claim_chunks(selectors.claim_list(), chunk_size=2) for c in chunk] == (
+        expected
+    )
+    assert [c for chunk in rows.claim_chunks(selectors.claim_list()) for c in chunk] == expected
     assert len(expected) == 6
 
 

@@ -207,3 +207,51 @@ def test_source_merge_repoints_attributions_and_publishers(draft, reviewer, ft_s
     assert Source.history.filter(name="FT", history_type="-").get().history_change_reason.startswith(
         "merged source 'FT'"
     )
+
+
+def test_an_editor_who_edited_a_claim_cannot_verify_it(verified, other_editor, editor):
+    edited = services.annotation_update(
+        annotation=verified, user=other_editor, version=verified.version, rationale="Reworded"
+    )
+    with pytest.raises(PermissionDenied, match="last edited"):
+        services.review_verify(annotation=edited, user=other_editor)
+    with pytest.raises(PermissionDenied):
+        services.review_return(annotation=edited, user=other_editor, comment="self-review")
+    assert services.review_verify(annotation=edited, user=editor).review_state == "verified"
+
+
+def test_a_write_that_changes_nothing_keeps_version_and_state(verified, editor, other_editor):
+    attributions = [
+        {"id": a.pk, "source": a.source, "stance": a.stance} for a in verified.attributions.all()
+    ]
+    same = services.annotation_update(
+        annotation=verified, user=other_editor, version=verified.version,
+        claim=verified.claim, attributions=attributions,
+    )
+    assert (same.version, same.review_state) == (verified.version, "verified")
+    assert verified.history.count() == 3
+
+
+def test_returning_does_not_record_a_review(in_review, editor):
+    returned = services.review_return(annotation=in_review, user=editor, comment="Add a source")
+    assert (returned.reviewed_by, returned.reviewed_at) == (None, None)
+
+
+def test_a_decomposed_quote_finds_the_composed_body(reviewer, db):
+    article = services.article_create(user=reviewer, title="t", body="Un café noir, un cafe\u0301 noir.")
+    annotation = services.annotation_create(
+        article=article, user=reviewer, quote="cafe\u0301 noir", suffix=".",
+    )
+    assert (annotation.start, annotation.quote) == (17, "café noir")
+
+
+def test_an_invalid_child_writes_nothing_on_update(draft, reviewer, ft_source):
+    with pytest.raises(ValidationError):
+        services.annotation_update(
+            annotation=draft, user=reviewer, version=1, claim="new",
+            attributions=[{"source": ft_source, "stance": "whispered"}],
+        )
+    draft.refresh_from_db()
+    assert (draft.claim, draft.version, draft.attributions.count()) == (
+        "Trump pressed Zelenskyy to give up the whole Donbas region", 1, 2,
+    )

@@ -19,6 +19,7 @@ from .base import (
     ServiceRefusal,
     copy_saved,
     refusal_errors,
+    require_key,
 )
 from .forms import AnnotationAddForm, AnnotationChangeForm
 from .review import ReviewAdmin, attributions_short, browser_url
@@ -356,6 +357,7 @@ class AnnotationAdmin(ReviewAdmin, ServiceAdmin):
     # History page: the annotation's records plus its attributions' and evidence's.
 
     def history_view(self, request, object_id, extra_context=None):
+        require_key(self.model, object_id)  # before the children are looked up by it
         children = []
         for model, label in ((Attribution, "attribution"), (Evidence, "evidence")):
             records = model.history.filter(annotation_id=object_id).select_related(

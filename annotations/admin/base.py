@@ -4,9 +4,10 @@ from collections.abc import Iterable, Mapping
 
 from django.contrib import messages
 from django.contrib.admin import widgets
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
-from django.http import HttpResponseRedirect
+from django.db import connections, models, router
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.text import Truncator
@@ -112,6 +113,24 @@ class _HistoryDisplay(HistoricalRecordContextHelper):
         return super().prepare_delta_change_value(change, value)
 
 
+def require_key(model, value: str, field=None) -> None:
+    """Raise Http404 unless value (from a URL) can be a key of the model's pk (or of field).
+
+    The history views look ids up as given: "abc" would raise ValueError and an id
+    beyond the column's range OverflowError (SQLite) instead of answering not found.
+    """
+    field = field or model._meta.pk
+    try:
+        key = field.to_python(unquote(value))
+    except ValidationError as error:
+        raise Http404 from error
+    if isinstance(key, int):
+        ops = connections[router.db_for_read(model)].ops
+        low, high = ops.integer_field_range(field.get_internal_type())
+        if not (low is None or low <= key) or not (high is None or key <= high):
+            raise Http404
+
+
 class ServiceAdmin(SimpleHistoryAdmin):
     """Admin whose saves call the services; their refusals show up as form errors.
 
@@ -167,9 +186,15 @@ class ServiceAdmin(SimpleHistoryAdmin):
     def has_change_history_permission(self, request, obj=None):
         return False
 
+    def history_view(self, request, object_id, extra_context=None):
+        require_key(self.model, object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method not in ("GET", "HEAD"):
             raise PermissionDenied("History cannot be changed.")
+        require_key(self.model, object_id)
+        require_key(self.model.history.model, version_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 

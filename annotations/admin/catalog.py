@@ -148,7 +148,8 @@ class SourceAdmin(ServiceAdmin):
         except REFUSED as error:
             raise ServiceRefusal(refusal_errors(error)) from error
 
-    @admin.action(description="Merge duplicates into one source…", permissions=["change"])
+    # A merge deletes the duplicates, so it asks for what deleting a source asks for.
+    @admin.action(description="Merge duplicates into one source…", permissions=["delete"])
     def merge(self, request, queryset):
         sources = queryset.order_by("name", "pk")
         if len(sources) < 2:

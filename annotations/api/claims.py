@@ -17,7 +17,7 @@ from annotations.exports import EXPORTERS
 from annotations.exports.claimreview import claimreview
 
 from . import serializers as api_serializers
-from .claim_filters import ClaimFilter
+from .filters import AnnotationFilter
 
 
 def base_url(request) -> str:
@@ -82,7 +82,7 @@ CLAIM_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="The c
 class ClaimMixin:
     permission_classes = [AllowAny]
     serializer_class = ClaimSerializer
-    filterset_class = ClaimFilter
+    filterset_class = AnnotationFilter
 
     def get_queryset(self):
         return selectors.claim_list()

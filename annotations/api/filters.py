@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from annotations.models import Annotation, Attribution, Rating, ReviewState, Source
 
-MAX_ID = 2**63 - 1
+from .serializers import MAX_ID
 
 
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})

@@ -53,7 +53,7 @@ def _records(model, **lookup):
     )
 
 
-USER_FIELDS = {"created_by", "reviewed_by", "added_by"}
+USER_FIELDS = {"created_by", "edited_by", "reviewed_by", "added_by"}
 
 
 def _reference_kind(field: str) -> str | None:

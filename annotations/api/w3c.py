@@ -16,8 +16,8 @@ from rest_framework.response import Response
 from annotations import presenters, selectors
 from annotations.exports import w3c
 
-from .claim_filters import ClaimFilter
 from .claims import CLAIM_ID, ERRORS, FixedRendererNegotiation, base_url
+from .filters import AnnotationFilter
 
 RESOURCE_LINK = '<http://www.w3.org/ns/ldp#Resource>; rel="type"'
 CONTAINER_LINK = (
@@ -46,7 +46,7 @@ class W3CView(generics.GenericAPIView):
     permission_classes = [AllowAny]
     renderer_classes = [AnnotationRenderer]
     content_negotiation_class = FixedRendererNegotiation
-    filterset_class = ClaimFilter
+    filterset_class = AnnotationFilter
     link = None
 
     def get_queryset(self):

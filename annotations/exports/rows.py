@@ -131,9 +131,3 @@ def claim_chunks(
                 publisher_kind, published_at,
             ) in chunk
         ]
-
-
-def iter_claims(annotations: QuerySet[Annotation], *, chunk_size: int = CHUNK_SIZE):
-    """Yield the annotations, ordered by id, as claim dicts one at a time."""
-    for chunk in claim_chunks(annotations, chunk_size=chunk_size):
-        yield from chunk

@@ -52,7 +52,7 @@ def cell(value: Any) -> Any:
 
 
 def attributions_summary(claim: dict[str, Any]) -> str:
-    """Return "Financial Times (reported); Donald Trump (denied)" (as presenters.stances_summary)."""
+    """Return "Financial Times (reported); Donald Trump (denied)" for a claim dict."""
     return "; ".join(f"{a['source']['name']} ({a['stance']})" for a in claim["attributions"])
 
 

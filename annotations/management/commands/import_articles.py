@@ -4,7 +4,7 @@ from datetime import UTC
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -70,7 +70,8 @@ class Command(BaseCommand):
             yield "", Rejected(f"cannot read the file: {error}")
             return
         if path.suffix.lower() in (".jsonl", ".ndjson"):
-            for number, line in enumerate(text.splitlines(), start=1):
+            # Only "\n" ends a record: U+2028 and friends are legal inside JSON strings.
+            for number, line in enumerate(text.split("\n"), start=1):
                 if not line.strip():
                     continue
                 try:
@@ -93,7 +94,10 @@ class Command(BaseCommand):
             raise Rejected("missing title")
         if not body.strip():
             raise Rejected("missing body")
-        url = normalize_url(str(record.get("url") or ""))
+        try:
+            url = normalize_url(str(record.get("url") or ""))
+        except ValueError as error:
+            raise Rejected(f"url: {error}") from None
         digest = hashlib.sha256(body.encode()).hexdigest()
         if Article.objects.filter(body_sha256=digest).exists() or (
             url and Article.objects.filter(url=url).exists()
@@ -121,4 +125,6 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise Rejected("; ".join(f"{field}: {' '.join(messages)}"
                                      for field, messages in error.message_dict.items())) from None
+        except PermissionDenied as error:
+            raise Rejected(str(error)) from None
         return "created"
