@@ -68,6 +68,7 @@ def annotation_dict(annotation: Annotation) -> dict[str, Any]:
         "attributions": [attribution_dict(a) for a in annotation.attributions.all()],
         "evidence": [evidence_dict(e) for e in annotation.evidence.all()],
         "created_by": username(annotation.created_by),
+        "edited_by": username(annotation.edited_by),
         "reviewed_by": username(annotation.reviewed_by),
         "reviewed_at": iso(annotation.reviewed_at),
         "version": annotation.version,

@@ -15,8 +15,8 @@ def annotations_visible_to(user) -> QuerySet[Annotation]:
 
 
 def with_details(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
-    """Attach authors, attributions with their sources, and evidence."""
-    return annotations.select_related("created_by", "reviewed_by").prefetch_related(
+    """Attach author, last editor and reviewer, attributions with their sources, and evidence."""
+    return annotations.select_related("created_by", "edited_by", "reviewed_by").prefetch_related(
         Prefetch("attributions", queryset=Attribution.objects.select_related("source")),
         Prefetch("evidence", queryset=Evidence.objects.order_by("id")),
     )
@@ -27,10 +27,11 @@ def annotation_list(*, user) -> QuerySet[Annotation]:
 
 
 def review_queue(*, user) -> QuerySet[Annotation]:
-    """Return the annotations waiting for review by `user`: others' work, oldest first."""
+    """Return the annotations `user` may review: neither written nor last edited by them."""
     return (
         with_details(Annotation.objects.filter(review_state=ReviewState.IN_REVIEW))
         .exclude(created_by=user)
+        .exclude(edited_by=user)
         .select_related("article")
         .order_by("updated_at", "id")
     )

@@ -487,6 +487,8 @@ def test_review_queue_lists_others_work_in_review_oldest_first(
     older = in_review_by(other_reviewer, article=article, claim="Older")
     Annotation.objects.filter(pk=older.pk).update(updated_at=timezone.now() - dt.timedelta(hours=3))
     in_review_by(editor, article=article, claim="The editor's own")
+    edited = in_review_by(other_reviewer, article=article, claim="Edited by the editor")
+    services.annotation_update(annotation=edited, user=editor, version=edited.version, rationale="x")
     factories.AnnotationFactory(
         article=article, created_by=reviewer, review_state=ReviewState.VERIFIED, claim="Done",
     )

@@ -56,6 +56,7 @@ def expected(annotation) -> dict:
             for e in annotation.evidence.order_by("id")
         ],
         "created_by": annotation.created_by.username if annotation.created_by else None,
+        "edited_by": annotation.edited_by.username if annotation.edited_by else None,
         "reviewed_by": annotation.reviewed_by.username if annotation.reviewed_by else None,
         "reviewed_at": iso(annotation.reviewed_at),
         "version": annotation.version,
@@ -110,6 +111,7 @@ def test_detail_shows_the_whole_annotation_with_its_etag(draft, reviewer, articl
             }
         ],
         "created_by": "rita",
+        "edited_by": "rita",
         "reviewed_by": None,
         "reviewed_at": None,
         "version": 1,
@@ -593,6 +595,30 @@ def test_submit_verify_and_return_walk_the_review_states(draft, reviewer, editor
     assert (verified.json()["reviewed_by"], verified.json()["reviewed_at"]) == (
         "eddie", iso(Annotation.objects.get(pk=draft.pk).reviewed_at),
     )
+
+
+def test_an_editors_edit_names_them_as_last_editor_who_then_may_not_verify_it(
+    in_review, editor, other_editor
+):
+    edited = client_for(other_editor).patch(
+        detail(in_review), {"rationale": "Transcript checked."}, HTTP_IF_MATCH='"2"'
+    )
+
+    assert edited.status_code == 200
+    assert edited.json() == expected(in_review)
+    assert (edited.json()["created_by"], edited.json()["edited_by"], edited.json()["version"]) == (
+        "rita", "erin", 3,
+    )
+
+    by_editor = client_for(other_editor).post(f"{detail(in_review)}verify/", {})
+    by_another = client_for(editor).post(f"{detail(in_review)}verify/", {})
+
+    assert by_editor.status_code == 403
+    assert by_editor.json() == {
+        "detail": "You last edited this annotation; another editor must verify it."
+    }
+    assert by_another.status_code == 200
+    assert (by_another.json()["edited_by"], by_another.json()["reviewed_by"]) == ("erin", "eddie")
 
 
 def test_return_needs_a_comment_and_verify_needs_another_editor(in_review, editor):

@@ -78,7 +78,7 @@ def test_schema_is_openapi_3_with_every_v1_endpoint(client):
     assert set(document["components"]["schemas"]["Annotation"]["properties"]) == {
         "id", "article", "start", "end", "quote", "prefix", "suffix", "claim", "rating",
         "rationale", "review_state", "review_comment", "attributions", "evidence", "created_by",
-        "reviewed_by", "reviewed_at", "version", "created_at", "updated_at",
+        "edited_by", "reviewed_by", "reviewed_at", "version", "created_at", "updated_at",
     }
     patch = document["paths"]["/api/v1/annotations/{id}/"]["patch"]
     assert {"412", "428"} <= set(patch["responses"])

@@ -55,6 +55,7 @@ def claim_payload(annotation):
             },
         ],
         "created_by": "rita",
+        "edited_by": "rita",
         "reviewed_by": "eddie",
         "reviewed_at": presenters.iso(annotation.reviewed_at),
         "version": 3,

@@ -63,15 +63,15 @@ def test_csv_has_a_header_and_one_row_per_claim(client, verified):
             "Trump ", ".\n\nA White House official said t",
             "Trump pressed Zelenskyy to give up the whole Donbas region", "unproven", "",
             "verified", "Financial Times (reported); Donald Trump (denied)", evidence.url,
-            "rita", "eddie", presenters.iso(annotation.reviewed_at), "3",
+            "rita", "rita", "eddie", presenters.iso(annotation.reviewed_at), "3",
             presenters.iso(annotation.created_at), presenters.iso(annotation.updated_at),
         ],
     ]
     assert tabular.CSV_COLUMNS == (
         "id", "article_id", "article_title", "article_url", "publisher", "article_published_at",
         "start", "end", "quote", "prefix", "suffix", "claim", "rating", "rationale",
-        "review_state", "attributions", "evidence", "created_by", "reviewed_by", "reviewed_at",
-        "version", "created_at", "updated_at",
+        "review_state", "attributions", "evidence", "created_by", "edited_by", "reviewed_by",
+        "reviewed_at", "version", "created_at", "updated_at",
     )
 
 
@@ -136,10 +136,12 @@ def test_demo_donbas_record_is_in_jsonl_and_csv(client, demo):
     assert len(claims) == len(table) == 4
 
 
-def test_row_reader_builds_exactly_the_presenter_dicts(demo):
-    factories.verified_claim()
+def test_row_reader_builds_exactly_the_presenter_dicts(demo, reviewer):
+    # Last edited by someone other than the author: the two user columns must not swap.
+    factories.verified_claim(edited_by=reviewer)
     factories.verified_claim(article=factories.ArticleFactory(publisher=None))
     expected = [presenters.claim_dict(c) for c in selectors.claim_list().order_by("id")]
+    assert expected[-2]["edited_by"] == "rita" != expected[-2]["created_by"]
 
     assert [c for chunk in rows.claim_chunks(selectors.claim_list(), chunk_size=2) for c in chunk] == (
         expected
@@ -163,7 +165,9 @@ def test_postgresql_builds_exactly_the_presenter_dicts(demo, reviewer):
     from annotations.exports import pg_json
 
     unicode_body = "Zoë 👍🏽 q̣̇ “x”\tend of the line"
-    factories.verified_claim(article=factories.ArticleFactory(publisher=None, body=unicode_body))
+    factories.verified_claim(
+        article=factories.ArticleFactory(publisher=None, body=unicode_body), edited_by=reviewer
+    )
     bare = factories.verified_claim(created_by=None)
     bare.attributions.all().delete()
     bare.evidence.all().delete()
@@ -177,6 +181,8 @@ def test_postgresql_builds_exactly_the_presenter_dicts(demo, reviewer):
 
     assert [json.loads(text) for chunk in chunks for text in chunk] == expected
     assert [len(chunk) for chunk in chunks] == [3, 3]
+    assert expected[-2]["edited_by"] == "rita" != expected[-2]["created_by"]
+    assert expected[-1]["edited_by"] is expected[-1]["created_by"] is None
     assert expected[-1]["reviewed_at"] == "2025-10-22T09:00:00Z"
     assert expected[-1]["updated_at"] == "2025-10-22T09:00:00.000100Z"
 

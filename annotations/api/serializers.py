@@ -89,6 +89,13 @@ class AnnotationSerializer(serializers.Serializer):
     attributions = AttributionSerializer(many=True)
     evidence = EvidenceSerializer(many=True)
     created_by = serializers.CharField(allow_null=True, help_text="Username of the author.")
+    edited_by = serializers.CharField(
+        allow_null=True,
+        help_text=(
+            "Username of who last changed the span, claim, rating, rationale, attributions or "
+            "evidence; like the author, they may not verify or return it."
+        ),
+    )
     reviewed_by = serializers.CharField(allow_null=True, help_text="Username of the reviewer.")
     reviewed_at = serializers.DateTimeField(allow_null=True)
     version = serializers.IntegerField(help_text="Bumped on every write; the ETag carries it.")

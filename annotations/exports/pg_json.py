@@ -77,7 +77,8 @@ def _claim_sql(ids_sql: str) -> str:
         ("rationale", "a.rationale"), ("review_state", "a.review_state"),
         ("review_comment", "a.review_comment"), ("attributions", "coalesce(att.items, '[]'::json)"),
         ("evidence", "coalesce(ev.items, '[]'::json)"), ("created_by", f"cu.{username}"),
-        ("reviewed_by", f"ru.{username}"), ("reviewed_at", _iso("a.reviewed_at")),
+        ("edited_by", f"eu.{username}"), ("reviewed_by", f"ru.{username}"),
+        ("reviewed_at", _iso("a.reviewed_at")),
         ("version", "a.version"), ("created_at", _iso("a.created_at")),
         ("updated_at", _iso("a.updated_at")),
     ])
@@ -86,6 +87,7 @@ def _claim_sql(ids_sql: str) -> str:
         f"JOIN {article} r ON r.id = a.article_id "
         f"LEFT JOIN {source} p ON p.id = r.publisher_id "
         f"LEFT JOIN {users} cu ON cu.id = a.created_by_id "
+        f"LEFT JOIN {users} eu ON eu.id = a.edited_by_id "
         f"LEFT JOIN {users} ru ON ru.id = a.reviewed_by_id "
         f"LEFT JOIN {attributions} att ON att.annotation_id = a.id "
         f"LEFT JOIN {evidence_list} ev ON ev.annotation_id = a.id "

@@ -25,7 +25,8 @@ def _annotation_fields() -> tuple[str, ...]:
     return (
         "id", "article_id", "start", "end", "quote", "prefix", "suffix", "claim", "rating",
         "rationale", "review_state", "review_comment", f"created_by__{username}",
-        f"reviewed_by__{username}", "reviewed_at", "version", "created_at", "updated_at",
+        f"edited_by__{username}", f"reviewed_by__{username}", "reviewed_at", "version",
+        "created_at", "updated_at",
         "article__title", "article__url", "article__publisher_id", "article__publisher__name",
         "article__publisher__kind", "article__published_at",
     )
@@ -118,6 +119,7 @@ def claim_chunks(
                 "attributions": attributions.get(pk, []),
                 "evidence": evidence.get(pk, []),
                 "created_by": created_by,
+                "edited_by": edited_by,
                 "reviewed_by": reviewed_by,
                 "reviewed_at": iso(reviewed_at),
                 "version": version,
@@ -126,8 +128,8 @@ def claim_chunks(
             }
             for (
                 pk, article_id, start, end, quote, prefix, suffix, claim, rating, rationale,
-                review_state, review_comment, created_by, reviewed_by, reviewed_at, version,
-                created_at, updated_at, title, article_url, publisher_id, publisher_name,
+                review_state, review_comment, created_by, edited_by, reviewed_by, reviewed_at,
+                version, created_at, updated_at, title, article_url, publisher_id, publisher_name,
                 publisher_kind, published_at,
             ) in chunk
         ]

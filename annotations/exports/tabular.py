@@ -19,8 +19,8 @@ CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 CSV_COLUMNS = (
     "id", "article_id", "article_title", "article_url", "publisher", "article_published_at",
     "start", "end", "quote", "prefix", "suffix", "claim", "rating", "rationale", "review_state",
-    "attributions", "evidence", "created_by", "reviewed_by", "reviewed_at", "version",
-    "created_at", "updated_at",
+    "attributions", "evidence", "created_by", "edited_by", "reviewed_by", "reviewed_at",
+    "version", "created_at", "updated_at",
 )
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
@@ -69,8 +69,8 @@ def csv_row(claim: dict[str, Any]) -> list[Any]:
             attributions_summary(claim),
             # URLs hold no spaces, so "; " separates them unambiguously.
             "; ".join(evidence["url"] for evidence in claim["evidence"]),
-            claim["created_by"], claim["reviewed_by"], claim["reviewed_at"], claim["version"],
-            claim["created_at"], claim["updated_at"],
+            claim["created_by"], claim["edited_by"], claim["reviewed_by"], claim["reviewed_at"],
+            claim["version"], claim["created_at"], claim["updated_at"],
         )
     ]
 

@@ -67,6 +67,7 @@ def test_dragging_over_text_opens_the_panel_and_save_paints_the_highlight(
              "published": None, "excerpt": "", "relation": "supports"},
         ],
         "created_by": "rita",
+        "edited_by": "rita",
         "reviewed_by": None,
         "version": 1,
     }

@@ -104,6 +104,31 @@ def test_a_reviewer_cannot_verify_their_own_annotation(page, login, open_article
     expect(page.locator(".panel__save")).to_be_hidden()
 
 
+def test_an_editor_who_last_edited_anothers_annotation_is_not_offered_verify(
+    page, login, open_article, editor, other_editor, in_review
+):
+    edited = services.annotation_update(
+        annotation=in_review, user=editor, version=in_review.version, rationale="Transcript checked."
+    )
+    login(editor)
+    open_article(edited.article)
+    open_in_panel(page, edited)
+
+    expect(page.locator("#panel-status")).to_contain_text("by rita · last edited by eddie")
+    expect(page.locator("#panel-workflow")).to_be_visible()
+    expect(page.locator("[data-action=verify]")).to_be_hidden()
+    expect(page.locator("[data-action=show-return]")).to_be_hidden()
+    # Editors may still edit it; only the review needs other eyes.
+    expect(page.locator(".panel__save")).to_be_visible()
+
+    login(other_editor)
+    open_article(edited.article)
+    open_in_panel(page, edited)
+
+    expect(page.locator("[data-action=verify]")).to_be_visible()
+    expect(page.locator("[data-action=show-return]")).to_be_visible()
+
+
 def test_a_stale_save_shows_their_version_and_reapplies_mine(
     page, login, open_article, reviewer, editor, draft
 ):

@@ -4,7 +4,7 @@ import { el, excerpt, formatDate, replaceChildren } from "./dom.js";
 
 const FIELD_NAMES = {
   review_state: "review state", review_comment: "review comment", reviewed_by: "reviewed by",
-  reviewed_at: "reviewed at", created_by: "created by", added_by: "added by",
+  reviewed_at: "reviewed at", created_by: "created by", edited_by: "last edited by", added_by: "added by",
 };
 
 function valueText(field, value, labels) {

@@ -8,15 +8,21 @@ import { renderHistory } from "./history.js";
 import { AttributionRows, EvidenceRows, SourceDirectory } from "./rows.js";
 import { stancesText, summarize } from "./list.js";
 
-/** Return what the current user may do with an annotation (mirrors annotations/rules.py). */
+/**
+ * Return what the current user may do with an annotation (mirrors annotations/rules.py).
+ *
+ * Takes the annotation as the API returns it: the page's summaries lack `edited_by`.
+ */
 export function permissions(user, annotation) {
   const own = annotation.created_by === user.username;
+  // Four eyes: whoever wrote it or last edited it may not also verify or return it.
+  const lastEdited = annotation.edited_by === user.username;
   const draft = annotation.review_state === "draft";
   const canEdit = user.is_editor || (user.can_create && own && draft);
   return {
     edit: canEdit,
     submit: draft && canEdit,
-    review: annotation.review_state === "in_review" && user.is_editor && !own,
+    review: annotation.review_state === "in_review" && user.is_editor && !own && !lastEdited,
     remove: draft && (user.is_editor || (user.can_create && own)),
   };
 }
@@ -168,6 +174,9 @@ export class Panel {
       el("span", { class: `badge rating--${annotation.rating || "none"}` }, ratings[annotation.rating] || "Not rated"),
       ` Version ${annotation.version}`,
       annotation.created_by ? ` · by ${annotation.created_by}` : "",
+      // Says why its last editor is offered no Verify or Return.
+      annotation.edited_by && annotation.edited_by !== annotation.created_by
+        ? ` · last edited by ${annotation.edited_by}` : "",
       annotation.reviewed_by ? ` · reviewed by ${annotation.reviewed_by}` : "",
     ]);
     const returned = this.root.querySelector("#panel-returned");
