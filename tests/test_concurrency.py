@@ -53,7 +53,7 @@ def snapshot(annotation: Annotation) -> dict:
         pk=annotation.pk
     )
     state = presenters.annotation_dict(annotation)
-    for field in ("claim", "version", "updated_at"):
+    for field in ("claim", "edited_by", "version", "updated_at"):
         state.pop(field)
     return state
 
