@@ -11,7 +11,7 @@ from annotations.exports.claimreview import claimreview
 from annotations.models import RATING_SCALE, Annotation, Rating
 from tests import factories
 
-STANDARDS = Path(__file__).resolve().parents[2] / "shared" / "standards"
+STANDARDS = Path(__file__).resolve().parent / "standards"
 SCHEMAORG = STANDARDS / "schemaorg-claimreview" / "claimreview-excerpt-schemaorg-30.0.jsonld"
 
 # Properties and types of schema.org's core (Thing, CreativeWork, Organization) that the

@@ -16,7 +16,7 @@ from annotations.exports import w3c
 from annotations.models import Annotation
 from tests import factories
 
-STANDARDS = Path(__file__).resolve().parents[2] / "shared" / "standards"
+STANDARDS = Path(__file__).resolve().parent / "standards"
 MODEL = STANDARDS / "w3c-annotation-model"
 MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
 

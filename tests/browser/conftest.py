@@ -38,7 +38,7 @@ def live_roles(roles):
 def browser():
     """Launch Chromium for a module's tests; without it, skip locally but fail in CI."""
     if not CHROMIUM.exists():
-        message = f"Chromium is not installed at {CHROMIUM}."
+        message = f"Chromium is not installed at {CHROMIUM} (Debian: apt-get install chromium)."
         if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
             pytest.fail(f"{message} The browser tests must run in CI.", pytrace=False)
         pytest.skip(message)
