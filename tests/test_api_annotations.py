@@ -132,9 +132,10 @@ def test_list_shows_drafts_to_reviewers_and_only_verified_claims_to_anonymous(
         "count": 2, "next": None, "previous": None,
         "results": [expected(verified), expected(draft)],
     }
-    assert public.json() == {
-        "count": 1, "next": None, "previous": None, "results": [expected(verified)],
-    }
+    # The public reads the organization's work, never the staff's usernames.
+    anonymous = {**expected(verified), "created_by": None, "edited_by": None, "reviewed_by": None}
+    assert public.json() == {"count": 1, "next": None, "previous": None, "results": [anonymous]}
+    assert client_for().get(detail(verified)).json() == anonymous
     assert client_for().get(detail(draft)).status_code == 404
 
 

@@ -17,7 +17,7 @@ from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnl
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from annotations import presenters, selectors, services
+from annotations import presenters, rules, selectors, services
 from annotations.models import Source
 
 from . import serializers as s
@@ -207,11 +207,15 @@ class AnnotationViewSet(ApiViewSet):
 
     def list(self, request):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        return self.get_paginated_response([presenters.annotation_dict(a) for a in page])
+        people = rules.can_read_drafts(request.user)
+        return self.get_paginated_response(
+            [presenters.annotation_dict(a, people=people) for a in page]
+        )
 
     def retrieve(self, request, pk=None):
         annotation = self.get_object()
-        return Response(presenters.annotation_dict(annotation), headers={"ETag": etag(annotation)})
+        data = presenters.annotation_dict(annotation, people=rules.can_read_drafts(request.user))
+        return Response(data, headers={"ETag": etag(annotation)})
 
     def create(self, request):
         serializer = s.AnnotationCreateSerializer(data=request.data)
