@@ -94,7 +94,10 @@ def source_create(*, user, name: str, kind: str, url: str = "", same_as: str = "
 @transaction.atomic
 def source_update(*, source: Source, user, **changes) -> Source:
     """Change a source; a new name or kind opens a correction of every claim citing it."""
-    before = {"name": source.name, "kind": source.kind}
+    if not user.is_active or not user.has_perm("annotations.change_source"):
+        raise PermissionDenied("You may not edit sources.")
+    # Compare with what is stored: an admin form has already set its values on `source`.
+    before = dict(Source.objects.select_for_update().filter(pk=source.pk).values("name", "kind").get())
     for field, value in changes.items():
         setattr(source, field, value)
     _save(source, user=user)
