@@ -55,7 +55,8 @@ def context_span(body: str, start: int, end: int) -> tuple[int, int]:
     if paragraph_end - paragraph_start <= MAX_CONTEXT:
         return paragraph_start, paragraph_end
     before = body[paragraph_start:start]
-    starts = [s for s in _sentence_starts(before) if s <= len(before)]
+    # Starts of the sentences before the quote (a start at the quote itself is not one).
+    starts = [s for s in _sentence_starts(before) if s < len(before)] or [len(before)]
     context_start = paragraph_start + starts[max(0, len(starts) - SENTENCES_AROUND)]
     after = body[end:paragraph_end]
     ends = [match.start() for match in SENTENCE_END.finditer(after)]
