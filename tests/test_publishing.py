@@ -92,6 +92,12 @@ def test_verifying_a_correction_replaces_the_published_version_with_a_dated_note
     page = client.get(f"/claims/{verified.pk}/").content.decode()
     assert note in page
     assert "Corrections" in page
+    history = client_for(editor).get(f"/api/v1/annotations/{verified.pk}/history/").json()
+    [entry] = [entry for entry in history if entry["object"] == "correction"]
+    assert {key: entry[key] for key in ("user", "object", "comment", "changes")} == {
+        "user": "erin", "object": "correction", "comment": note,
+        "changes": [{"field": "rating", "old": "unproven", "new": "false"}],
+    }
 
 
 def test_verifying_again_without_a_visible_change_adds_no_correction(
@@ -252,6 +258,22 @@ def test_open_corrections_ignores_drafts_and_first_reviews(draft, editor, other_
 
 
 # Who the public sees
+
+
+def test_a_public_display_name_is_set_on_the_user_page_in_admin(client, admin_user, editor):
+    from tests.admin_support import form_data
+
+    client.force_login(admin_user)
+    url = reverse("admin:auth_user_change", args=[editor.pk])
+    data = form_data(client.get(url))
+
+    response = client.post(url, {
+        **data, "date_joined_0": "2026-01-01", "date_joined_1": "09:00:00",
+        "public_profile-TOTAL_FORMS": "1", "public_profile-0-display_name": "Edith Editor",
+    })
+
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    assert PublicProfile.objects.get(user=editor).display_name == "Edith Editor"
 
 
 def test_public_output_never_names_staff_logins(client, verified):
