@@ -197,11 +197,46 @@ def is_published(annotation: Annotation) -> bool:
     return PublishedClaim.objects.filter(annotation_id=annotation.pk).exists()
 
 
-def publish_all(*, chunk_size: int = 1000) -> int:
-    """Publish every verified annotation that has no published version yet (for upgrades)."""
+def publish_all(*, chunk_size: int = 2000) -> int:
+    """Publish every verified annotation that has no published version yet, in bulk.
+
+    For upgrades and seeded data: each claim is published as it stands, verified at its
+    reviewed_at, without correction notes. Return how many were published.
+    """
+    missing = (
+        Annotation.objects.filter(review_state=ReviewState.VERIFIED, published__isnull=True)
+        .select_related(
+            "article", "article__publisher", "created_by__public_profile",
+            "reviewed_by__public_profile",
+        )
+        .order_by("pk")
+    )
     count = 0
-    missing = Annotation.objects.filter(review_state=ReviewState.VERIFIED, published__isnull=True)
-    for annotation in missing.order_by("pk").iterator(chunk_size=chunk_size):
-        publish(annotation=annotation, user=annotation.reviewed_by)
-        count += 1
-    return count
+    while True:
+        chunk = list(
+            missing.prefetch_related(
+                Prefetch("attributions", queryset=Attribution.objects.select_related("source")),
+                Prefetch("evidence", queryset=Evidence.objects.order_by("id")),
+            )[:chunk_size]
+        )
+        if not chunk:
+            return count
+        rows, attributions = [], []
+        for annotation in chunk:
+            when = annotation.reviewed_at or annotation.updated_at
+            data = public_claim(annotation, published_at=when, reviewed_at=when,
+                                date_modified=None, corrections=[])
+            rows.append(PublishedClaim(
+                annotation_id=annotation.pk, article_id=annotation.article_id,
+                rating=annotation.rating, claim=annotation.claim, quote=annotation.quote,
+                data=core.encode(data), published_at=when, modified_at=when,
+                version=annotation.version,
+            ))
+            attributions.extend(
+                PublishedAttribution(published_id=annotation.pk, source_id=a.source_id, stance=a.stance)
+                for a in annotation.attributions.all()
+            )
+        with transaction.atomic():
+            PublishedClaim.objects.bulk_create(rows)
+            PublishedAttribution.objects.bulk_create(attributions)
+        count += len(rows)
