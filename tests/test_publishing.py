@@ -1,6 +1,7 @@
 """Published fact-checks are snapshots: changes open corrections, verified corrections add notes."""
 
 import json
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -381,3 +382,21 @@ def test_publish_all_publishes_verified_claims_that_have_none(db):
 
     assert publishing.publish_all() == 1
     assert PublishedClaim.objects.get().pk == claim.pk
+
+
+def test_the_upgrade_publishes_claims_verified_before_snapshots_existed(client, verified):
+    import importlib
+
+    from django.apps import apps
+
+    migration = next(
+        importlib.import_module(f"annotations.migrations.{path.stem}")
+        for path in sorted((Path(__file__).resolve().parents[1] / "annotations" / "migrations").glob("0*.py"))
+        if "def publish_verified" in path.read_text()
+    )
+    expected = public(client, verified)
+    PublishedClaim.objects.all().delete()
+
+    migration.publish_verified(apps, None)
+
+    assert public(client, verified) == expected

@@ -40,7 +40,9 @@ admin.site.unregister(User)
 class NewsroomUserAdmin(UserAdmin):
     """Reviewers and editors: their roles, their access, and their work."""
 
-    inlines = [PublicProfileInline]
+    def get_inlines(self, request, obj):
+        # The public credit is set on an existing user's page, not while adding one.
+        return [PublicProfileInline] if obj else []
 
     list_display = [
         "username", "email", "roles", "is_active", "is_staff", "has_api_token", "last_login",

@@ -39,8 +39,12 @@ def test_a_corrected_claim_stays_published_until_another_editor_verifies_the_cor
 
     login(other_editor)
     open_article(verified.article)
-    open_in_panel(page, Annotation.objects.get(pk=verified.pk))
-    page.click("[data-action=verify]")
+    in_correction = Annotation.objects.get(pk=verified.pk)
+    open_in_panel(page, in_correction)
+    with page.expect_request(lambda request: request.url.endswith("/verify/")) as verify:
+        page.click("[data-action=verify]")
+    # The decision names the version the editor saw.
+    assert verify.value.headers["if-match"] == f'"{in_correction.version}"'
     expect(page.locator("#panel-status")).to_contain_text("Verified")
 
     page.goto(claim_page)
