@@ -269,3 +269,4 @@ class Evidence(models.Model):
 
     def __str__(self):
         return self.title or self.url
+from .publishing.models import Correction, PublicProfile, PublishedAttribution, PublishedClaim  # noqa: E402,F401

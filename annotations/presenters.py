@@ -7,7 +7,7 @@ annotations runs no further queries.
 from datetime import date, datetime
 from typing import Any
 
-from .models import Annotation, Article, Attribution, Evidence, Source
+from .models import Annotation, Attribution, Evidence, Source
 
 
 def iso(value: datetime | date | None) -> str | None:
@@ -51,8 +51,9 @@ def evidence_dict(evidence: Evidence) -> dict[str, Any]:
     }
 
 
-def annotation_dict(annotation: Annotation) -> dict[str, Any]:
-    return {
+def annotation_dict(annotation: Annotation, *, people: bool = True) -> dict[str, Any]:
+    """Return the annotation; without `people` (for the public) usernames are left out."""
+    result = {
         "id": annotation.pk,
         "article": annotation.article_id,
         "start": annotation.start,
@@ -75,18 +76,6 @@ def annotation_dict(annotation: Annotation) -> dict[str, Any]:
         "created_at": iso(annotation.created_at),
         "updated_at": iso(annotation.updated_at),
     }
-
-
-def article_summary(article: Article) -> dict[str, Any]:
-    return {
-        "id": article.pk,
-        "title": article.title,
-        "url": article.url,
-        "publisher": source_summary(article.publisher),
-        "published_at": iso(article.published_at),
-    }
-
-
-def claim_dict(annotation: Annotation) -> dict[str, Any]:
-    """A verified claim: the annotation with its article embedded."""
-    return {**annotation_dict(annotation), "article": article_summary(annotation.article)}
+    if not people:
+        result |= dict.fromkeys(("created_by", "edited_by", "reviewed_by"))
+    return result

@@ -55,15 +55,6 @@ def article_stances(*, article: Article, user) -> QuerySet:
     ).order_by("annotation_id", "id").values_list("annotation_id", "source__name", "stance")
 
 
-def claim_list() -> QuerySet[Annotation]:
-    """Return the verified claims with their articles (and the articles' publishers)."""
-    return with_details(
-        Annotation.objects.filter(review_state=ReviewState.VERIFIED).select_related(
-            "article", "article__publisher"
-        )
-    )
-
-
 def article_list(*, user, search: str = "") -> QuerySet[Article]:
     """Return articles with their publisher and the annotation counts the user may see."""
     visible = Q() if rules.can_read_drafts(user) else Q(annotations__review_state=ReviewState.VERIFIED)

@@ -7,11 +7,14 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from . import anchoring, rules
 from .models import Annotation, Article, Attribution, Evidence, ReviewState, Source
+from .publishing import core as publishing_core
+from .publishing import services as publishing
 
 ANNOTATION_TEXT_FIELDS = ("claim", "rating", "rationale")
 SPAN_FIELDS = ("start", "end", "quote", "prefix", "suffix")
@@ -90,9 +93,23 @@ def source_create(*, user, name: str, kind: str, url: str = "", same_as: str = "
 
 @transaction.atomic
 def source_update(*, source: Source, user, **changes) -> Source:
+    """Change a source; a new name or kind opens a correction of every claim citing it."""
+    if not user.is_active or not user.has_perm("annotations.change_source"):
+        raise PermissionDenied("You may not edit sources.")
+    # Compare with what is stored: an admin form has already set its values on `source`.
+    before = dict(Source.objects.select_for_update().filter(pk=source.pk).values("name", "kind").get())
     for field, value in changes.items():
         setattr(source, field, value)
     _save(source, user=user)
+    changed = [
+        f"{field} from {old!r} to {getattr(source, field)!r}"
+        for field, old in before.items() if getattr(source, field) != old
+    ]
+    if changed:
+        publishing.open_corrections(
+            Annotation.objects.filter(attributions__source=source).distinct(),
+            reason=f"cited source #{source.pk} changed: {', '.join(changed)}", user=user,
+        )
     return source
 
 
@@ -102,6 +119,7 @@ def source_merge(*, duplicate: Source, into: Source, user) -> Source:
     if duplicate.pk == into.pk:
         raise ValidationError("A source cannot be merged into itself.")
     reason = f"merged source {duplicate.name!r} (#{duplicate.pk}) into {into.name!r} (#{into.pk})"
+    citing = list(Annotation.objects.filter(attributions__source=duplicate).distinct())
     for attribution in duplicate.attributions.select_for_update():
         attribution.source = into
         _save(attribution, user=user, reason=reason)
@@ -109,6 +127,7 @@ def source_merge(*, duplicate: Source, into: Source, user) -> Source:
         article.publisher = into
         _save(article, user=user, reason=reason)
     _delete(duplicate, user=user, reason=reason)
+    publishing.open_corrections(citing, reason=f"cited source {reason}", user=user)
     return into
 
 
@@ -147,6 +166,11 @@ def article_update(*, article: Article, user, **changes) -> Article:
         raise ValidationError({field: "This field cannot be changed." for field in unknown})
     article = Article.objects.select_for_update().get(pk=article.pk)
     old_body = article.body
+    before = {field: getattr(article, field) for field in ARTICLE_SHOWN_FIELDS}
+    contexts = {
+        pk: publishing_core.context_of(old_body, start, end)["text"]
+        for pk, start, end in article.annotations.values_list("pk", "start", "end")
+    }
     if "publisher" in changes and changes["publisher"] is not None:
         changes["publisher"] = source_resolve(changes["publisher"], user=user)
     for field, value in changes.items():
@@ -154,7 +178,27 @@ def article_update(*, article: Article, user, **changes) -> Article:
     _save(article, user=user)
     if article.body != old_body:
         _reanchor_annotations(article, old_body, user=user)
+    _open_article_corrections(article, before, contexts, user=user)
     return article
+
+
+# What a published claim shows of its article (besides the text around its quote).
+ARTICLE_SHOWN_FIELDS = ("title", "url", "publisher_id", "published_at")
+
+
+def _open_article_corrections(article: Article, before: dict, contexts: dict, *, user) -> None:
+    """Open corrections of the claims whose article details or surrounding text changed."""
+    changed = [field.removesuffix("_id") for field, old in before.items()
+               if getattr(article, field) != old]
+    affected = []
+    for annotation in article.annotations.only("pk", "start", "end"):
+        if changed or contexts.get(annotation.pk) != publishing_core.context_of(
+            article.body, annotation.start, annotation.end
+        )["text"]:
+            affected.append(annotation)
+    if affected:
+        what = f"article {', '.join(changed)} changed" if changed else "article text around the quote changed"
+        publishing.open_corrections(affected, reason=f"{what} (article #{article.pk})", user=user)
 
 
 def _reanchor_annotations(article: Article, old_body: str, *, user) -> None:
@@ -181,7 +225,9 @@ def _reanchor_annotations(article: Article, old_body: str, *, user) -> None:
 def article_delete(*, article: Article, user) -> None:
     if not user.has_perm("annotations.delete_article") or not user.is_active:
         raise PermissionDenied("You may not delete articles.")
-    if article.annotations.filter(review_state=ReviewState.VERIFIED).exists():
+    if article.annotations.filter(
+        Q(review_state=ReviewState.VERIFIED) | Q(published__isnull=False)
+    ).exists():
         raise Conflict("The article has verified claims; it cannot be deleted.")
     _delete(article, user=user)
 
@@ -392,6 +438,8 @@ def annotation_delete(*, annotation: Annotation, user, version: int | None) -> N
     annotation = _lock(annotation, version)
     if not rules.can_delete(user, annotation):
         raise PermissionDenied("Only drafts can be deleted, by their author or an editor.")
+    if publishing.is_published(annotation):
+        raise Conflict("The annotation is published; correct it instead of deleting it.")
     _delete(annotation, user=user, reason="deleted")
 
 
@@ -433,7 +481,9 @@ def review_verify(*, annotation: Annotation, user, version: int | None = None,
         raise PermissionDenied("You need the verify permission to verify annotations.")
     annotation.reviewed_by, annotation.reviewed_at = user, timezone.now()
     reason = f"verified: {comment}" if comment else "verified"
-    return _transition(annotation, user=user, state=ReviewState.VERIFIED, reason=reason)
+    annotation = _transition(annotation, user=user, state=ReviewState.VERIFIED, reason=reason)
+    publishing.publish(annotation=annotation, user=user, comment=comment)
+    return annotation
 
 
 @transaction.atomic

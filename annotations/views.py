@@ -8,19 +8,20 @@ import json
 import re
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.safestring import mark_safe
 
 from . import rules, selectors, services
-from .exports.claimreview import claimreview
+from .exports.claimreview import from_claim
 from .forms import ArticleForm
 from .models import Article, Attribution, Evidence, Rating, ReviewState, Source
+from .publishing import selectors as publishing_selectors
 
 ARTICLES_PER_PAGE = 50
 # The annotation view's ES modules, preloaded so that the browser fetches them in parallel.
@@ -75,8 +76,14 @@ def annotation_summaries(article: Article, user) -> list[dict]:
     for annotation_id, source, stance in selectors.article_stances(article=article, user=user):
         stances.setdefault(annotation_id, []).append([source, stance])
     fields = ("id", "start", "end", "rating", "review_state", "version", "created_by")
+    # Usernames are for staff; the public sees the organization's work, not its logins.
+    people = rules.can_read_drafts(user)
     return [
-        {**dict(zip(fields, row, strict=True)), "stances": stances.get(row[0], [])}
+        {
+            **dict(zip(fields, row, strict=True)),
+            **({} if people else {"created_by": None}),
+            "stances": stances.get(row[0], []),
+        }
         for row in selectors.article_annotation_summaries(article=article, user=user)
     ]
 
@@ -147,28 +154,46 @@ def http_url_or_empty(url: str) -> str:
 
 
 def claim_detail(request, pk: int):
-    """Publish one verified claim with its ClaimReview; anything not verified is a 404."""
-    annotation = get_object_or_404(selectors.claim_list(), pk=pk)
-    body = annotation.article.body
-    context_start = max(
-        [start for start, _ in paragraphs(body) if start <= annotation.start], default=0
-    )
-    separator = PARAGRAPH_BREAK.search(body, annotation.end)
-    context_end = separator.start() if separator else len(body)
-    evidence = list(annotation.evidence.all())
-    for item in evidence:
-        item.safe_url = http_url_or_empty(item.url)
+    """Publish one claim as it was verified, with its corrections and ClaimReview.
+
+    The page reads the stored public version only: later edits of the claim, its sources
+    or its article are not shown until a second editor verifies them as a correction.
+    """
+    published = get_object_or_404(publishing_selectors.published_claims(), pk=pk)
+    claim = published.public
+    context, quote = claim["context"], claim["quote"]
+    offset = claim["start"] - context["start"]
+    article = {**claim["article"], "published_at": parse_datetime(claim["article"]["published_at"] or "")}
+    stances = dict(Attribution.Stance.choices)
+    relations = dict(Evidence.Relation.choices)
+    attributions = [
+        {**a, "stance_label": stances.get(a["stance"], a["stance"]),
+         "date": parse_date(a["date"] or "")}
+        for a in claim["attributions"]
+    ]
+    evidence = [
+        {**item, "relation_label": relations.get(item["relation"], item["relation"]),
+         "safe_url": http_url_or_empty(item["url"])}
+        for item in claim["evidence"]
+    ]
+    corrections = [
+        {**correction, "date": parse_datetime(correction["date"])}
+        for correction in claim["corrections"]
+    ]
     return render(request, "annotations/claim_detail.html", {
-        "claim": annotation,
-        "article": annotation.article,
-        "article_url": http_url_or_empty(annotation.article.url),
-        "before": body[context_start : annotation.start],
-        "after": body[annotation.end : context_end],
-        "attributions": annotation.attributions.all(),
+        "claim": claim,
+        "article": article,
+        "article_url": http_url_or_empty(article["url"]),
+        "before": context["text"][:offset],
+        "after": context["text"][offset + len(quote):],
+        "attributions": attributions,
         "evidence": evidence,
-        "rating_label": Rating(annotation.rating).label if annotation.rating else "",
+        "corrections": corrections,
+        "reviewed_at": parse_datetime(claim["reviewed_at"] or ""),
+        "published_at": parse_datetime(claim["published_at"] or ""),
+        "rating_label": claim["rating_label"] if claim["rating"] else "",
         "claimreview": json_for_script(
-            claimreview(annotation, request.build_absolute_uri("/").rstrip("/"))
+            from_claim(claim, request.build_absolute_uri("/").rstrip("/"))
         ),
-        "organization": settings.FACTCHECK_ORGANIZATION_NAME,
+        "organization": claim["organization"],
     })

@@ -66,6 +66,8 @@ def seed(total: int = TOTAL) -> None:
 
     from annotations import anchoring
     from annotations.models import Annotation, Article, Attribution, Evidence, Source
+    from annotations.publishing import services as publishing
+    from annotations.publishing.models import PublishedClaim
 
     started = time.perf_counter()
     User = get_user_model()
@@ -74,7 +76,7 @@ def seed(total: int = TOTAL) -> None:
         "Zelenskyy to relinquish the whole Donbas region to Russia 👍🏽 — officials said."
     )
     with transaction.atomic():
-        for model in (Evidence, Attribution, Annotation, Article, Source):
+        for model in (PublishedClaim, Evidence, Attribution, Annotation, Article, Source):
             model.objects.all().delete()
         author, _ = User.objects.get_or_create(username="bench-reviewer")
         editor, _ = User.objects.get_or_create(username="bench-editor")
@@ -130,26 +132,28 @@ def seed(total: int = TOTAL) -> None:
             ],
             batch_size=5000,
         )
+        # What a second editor's verification publishes, in bulk.
+        published = publishing.publish_all()
         with connection.cursor() as cursor:
             # Spread the change times so that updated_since selects the newest N claims.
             cursor.execute(
-                "UPDATE annotations_annotation "
-                "SET updated_at = timestamptz '2025-01-01 00:00:00+00' + id * interval '1 second'"
+                "UPDATE annotations_publishedclaim SET modified_at = "
+                "timestamptz '2025-01-01 00:00:00+00' + annotation_id * interval '1 second'"
             )
+        assert published == total, published
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
     print(f"seeded {total:,} verified claims in {time.perf_counter() - started:.1f} s")
 
 
 def since_for(size: int) -> str:
-    """Return the updated_since value that selects the newest `size` claims."""
-    from annotations.models import Annotation
+    """Return the updated_since value that selects the newest `size` published claims."""
+    from annotations.publishing.models import PublishedClaim
 
-    updated = (
-        Annotation.objects.filter(review_state="verified").order_by("-updated_at")
-        .values_list("updated_at", flat=True)[size - 1]
+    modified = (
+        PublishedClaim.objects.order_by("-modified_at").values_list("modified_at", flat=True)[size - 1]
     )
-    return updated.isoformat()
+    return modified.isoformat()
 
 
 def export_once(export_format: str, since: str) -> dict:
@@ -214,10 +218,10 @@ def list_latency(page_size: int, requests: int) -> dict:
 
 
 def measure() -> None:
-    from annotations.models import Annotation
+    from annotations.publishing.models import PublishedClaim
 
-    verified = Annotation.objects.filter(review_state="verified").count()
-    print(f"database: {os.environ['DATABASE_URL']} ({verified:,} verified claims)")
+    published = PublishedClaim.objects.count()
+    print(f"database: {os.environ['DATABASE_URL']} ({published:,} published claims)")
     print(f"{'format':<12}{'claims':>9}{'seconds':>9}{'claims/s':>10}{'MB':>8}{'peak RSS MB':>13}")
     for export_format in FORMATS:
         for size in SIZES:
@@ -251,11 +255,10 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from annotations.models import Annotation
+    from annotations.publishing.models import PublishedClaim
 
     if args.command == "seed" or (
-        args.command == "all"
-        and Annotation.objects.filter(review_state="verified").count() != args.total
+        args.command == "all" and PublishedClaim.objects.count() != args.total
     ):
         seed(args.total)
     if args.command in ("all", "measure"):

@@ -67,6 +67,15 @@ def action(client, name: str, objects, url_name: str = CHANGELIST, **extra):
     )
 
 
+def review_action(client, name: str, objects, *, versions=None, **extra):
+    """Confirm a review action on objects at the versions seen (their current ones by default)."""
+    seen = versions or {obj.pk: type(obj).objects.get(pk=obj.pk).version for obj in objects}
+    return action(
+        client, name, objects, apply="1",
+        **{f"version-{pk}": version for pk, version in seen.items()}, **extra,
+    )
+
+
 def empty_inlines() -> dict:
     """Management forms of an annotation's inlines with no rows."""
     data = {}

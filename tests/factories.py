@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from annotations import anchoring
 from annotations.models import Annotation, Article, Attribution, Evidence, Source
+from annotations.publishing import services as publishing
 from annotations.rules import EDITOR_GROUP, REVIEWER_GROUP
 
 
@@ -100,7 +101,7 @@ class EvidenceFactory(factory.django.DjangoModelFactory):
 
 
 def verified_claim(*, article=None, reviewer=None, **kwargs) -> Annotation:
-    """Return a verified annotation with two attributions (reported, denied) and one evidence."""
+    """Return a published, verified annotation with two attributions (reported, denied) and one evidence."""
     annotation = AnnotationFactory(
         review_state="verified", reviewed_by=reviewer or UserFactory(username="verifier"),
         reviewed_at=timezone.now(), **({"article": article} if article else {}), **kwargs,
@@ -110,4 +111,5 @@ def verified_claim(*, article=None, reviewer=None, **kwargs) -> Annotation:
     AttributionFactory(annotation=annotation, stance=Attribution.Stance.DENIED,
                        source=SourceFactory(name="Donald Trump"))
     EvidenceFactory(annotation=annotation)
+    publishing.publish(annotation=annotation, user=annotation.reviewed_by)
     return annotation

@@ -28,6 +28,7 @@ from tests.admin_support import (
     empty_inlines,
     form_data,
     messages_of,
+    review_action,
 )
 
 User = get_user_model()
@@ -400,7 +401,7 @@ def test_deleting_a_draft_in_admin_goes_through_the_service(as_user, reviewer, d
 def test_submit_action_reports_each_row(as_user, reviewer, draft, article):
     unrated = factories.AnnotationFactory(article=article, created_by=reviewer, rating="")
 
-    response = action(as_user(reviewer), "submit_for_review", [draft, unrated])
+    response = review_action(as_user(reviewer), "submit_for_review", [draft, unrated])
 
     assert messages_of(response) == [
         ("error", f"#{unrated.pk} “Trump pressed Zelenskyy to give up the whole Donbas region” "
@@ -416,7 +417,7 @@ def test_submit_action_reports_each_row(as_user, reviewer, draft, article):
 def test_verify_action_refuses_the_editors_own_work(as_user, editor, in_review, article):
     own = in_review_by(editor, article=article, claim="My own claim")
 
-    response = action(as_user(editor), "verify", [in_review, own])
+    response = review_action(as_user(editor), "verify", [in_review, own])
 
     assert messages_of(response) == [
         ("error", f"#{own.pk} “My own claim” was not verified: You cannot verify your own "
@@ -429,10 +430,43 @@ def test_verify_action_refuses_the_editors_own_work(as_user, editor, in_review, 
     assert LogEntry.objects.get(object_id=str(in_review.pk)).change_message == "Verified"
 
 
+@pytest.mark.parametrize("name", ["submit_for_review", "verify", "return_for_changes"])
+def test_review_actions_show_the_versions_first_and_apply_to_those(
+    as_user, editor, request, name
+):
+    target = request.getfixturevalue("draft" if name == "submit_for_review" else "in_review")
+    client = as_user(editor)
+
+    page = client.post(reverse(CHANGELIST), {"action": name, "_selected_action": [target.pk]})
+
+    html = page.content.decode()
+    assert f'name="version-{target.pk}" value="{target.version}"' in html
+    assert f"version {target.version}" in html
+    assert Annotation.objects.get(pk=target.pk).version == target.version  # nothing done yet
+
+
+@pytest.mark.parametrize("name", ["submit_for_review", "verify", "return_for_changes"])
+def test_review_actions_refuse_a_version_the_editor_did_not_see(
+    as_user, editor, request, name
+):
+    target = request.getfixturevalue("draft" if name == "submit_for_review" else "in_review")
+    state = Annotation.objects.get(pk=target.pk).review_state
+
+    stale = review_action(
+        as_user(editor), name, [target], versions={target.pk: target.version - 1}, comment="why",
+    )
+    missing = action(as_user(editor), name, [target], apply="1", comment="why")
+
+    for response in (stale, missing):
+        [(level, text)] = messages_of(response)
+        assert level == "error" and "changed meanwhile" in text
+    assert Annotation.objects.get(pk=target.pk).review_state == state
+
+
 def test_verify_action_is_not_offered_to_reviewers(as_user, reviewer, other_reviewer, article):
     theirs = in_review_by(other_reviewer, article=article)
 
-    response = action(as_user(reviewer), "verify", [theirs])
+    response = review_action(as_user(reviewer), "verify", [theirs])
 
     assert messages_of(response) == [("warning", "No action selected.")]
     theirs.refresh_from_db()
@@ -452,7 +486,7 @@ def test_return_action_asks_for_a_comment_first(as_user, editor, in_review):
 
     assert page.status_code == empty.status_code == 200
     assert page.templates[0].name == (
-        "admin/annotations/annotation/return_for_changes.html"
+        "admin/annotations/annotation/confirm_review_action.html"
     )
     assert list(page.context["annotations"]) == [in_review]
     assert empty.context["form"].errors == {"comment": ["This field is required."]}
@@ -461,9 +495,8 @@ def test_return_action_asks_for_a_comment_first(as_user, editor, in_review):
 
 
 def test_return_action_sends_annotations_back_with_the_comment(as_user, editor, in_review):
-    response = action(
-        as_user(editor), "return_for_changes", [in_review], apply="1",
-        comment="Name the FT's sources.",
+    response = review_action(
+        as_user(editor), "return_for_changes", [in_review], comment="Name the FT's sources.",
     )
 
     assert messages_of(response) == [

@@ -21,6 +21,10 @@ Columns:
   return          return the annotation (in review) to its author, with a comment
   delete          delete the annotation (a draft)
   read_drafts     see the annotation while it is a draft
+  rename_cited_source  rename a source that a third person's verified claim cites (the
+                  claim goes back to review; its published version stays as verified)
+  verify_unseen   verify a third person's annotation in review without naming the
+                  version seen (admin: no version on the confirmation; services: a stale one)
 """
 
 import pytest
@@ -30,18 +34,27 @@ from django.test import Client
 from django.urls import reverse
 
 from annotations import selectors, services
-from annotations.models import Annotation, ReviewState
+from annotations.models import Annotation, ReviewState, Source
+from annotations.publishing.models import PublishedClaim
 from tests import factories
-from tests.admin_support import CHANGELIST, action, change_url, changelist_ids, empty_inlines, form_data
+from tests.admin_support import (
+    CHANGELIST,
+    action,
+    change_url,
+    changelist_ids,
+    empty_inlines,
+    form_data,
+    review_action,
+)
 
 ROLES = ["anonymous", "reviewer", "other_reviewer", "editor", "author_editor", "admin", "inactive"]
 OPERATIONS = [
     "create", "edit_own", "edit_others", "submit", "verify_own", "verify_others", "return",
-    "delete", "read_drafts",
+    "delete", "read_drafts", "rename_cited_source", "verify_unseen",
 ]
 EDITOR_CAN = {
     "create", "edit_own", "edit_others", "submit", "verify_others", "return", "delete",
-    "read_drafts",
+    "read_drafts", "rename_cited_source",
 }
 EXPECTED = {
     "anonymous": set(),
@@ -103,7 +116,27 @@ def target_for(world: World, operation: str) -> Annotation | None:
         "return": lambda: world.annotation(by=world.author, state=ReviewState.IN_REVIEW),
         "delete": lambda: world.annotation(by=world.author),
         "read_drafts": lambda: world.annotation(by=world.author),
+        "rename_cited_source": lambda: factories.verified_claim(
+            article=world.article, created_by=world.third
+        ),
+        "verify_unseen": lambda: world.annotation(by=world.third, state=ReviewState.IN_REVIEW),
     }[operation]()
+
+
+def cited_source(target: Annotation):
+    return target.attributions.order_by("id").first().source
+
+
+def renamed(target: Annotation) -> bool:
+    """Tell whether the cited source was renamed; if so, the claim is in review, still published."""
+    if Source.objects.get(pk=cited_source(target).pk).name != "Vladimir Putin":
+        return False
+    published = PublishedClaim.objects.get(pk=target.pk).public
+    assert [a["source"]["name"] for a in published["attributions"]] == [
+        "Financial Times", "Donald Trump",
+    ]
+    assert Annotation.objects.get(pk=target.pk).review_state == ReviewState.IN_REVIEW
+    return True
 
 
 def happened(world: World, operation: str, target: Annotation | None) -> bool:
@@ -114,6 +147,8 @@ def happened(world: World, operation: str, target: Annotation | None) -> bool:
         ) else Annotation.objects.filter(claim=NEW_CLAIM).exists()
     if operation == "delete":
         return not Annotation.objects.filter(pk=target.pk).exists()
+    if operation == "rename_cited_source":
+        return renamed(target)
     target.refresh_from_db()
     return {
         "edit_own": target.claim == NEW_CLAIM,
@@ -121,11 +156,16 @@ def happened(world: World, operation: str, target: Annotation | None) -> bool:
         "submit": target.review_state == ReviewState.IN_REVIEW,
         "verify_own": target.review_state == ReviewState.VERIFIED,
         "verify_others": target.review_state == ReviewState.VERIFIED,
+        "verify_unseen": target.review_state == ReviewState.VERIFIED,
         "return": target.review_state == ReviewState.DRAFT and target.review_comment != "",
     }[operation]
 
 
 # Through admin
+
+
+def source_change_url(target: Annotation) -> str:
+    return reverse("admin:annotations_source_change", args=[cited_source(target).pk])
 
 
 def admin_attempt(client: Client, world: World, operation: str, target, editing_data) -> bool:
@@ -138,12 +178,16 @@ def admin_attempt(client: Client, world: World, operation: str, target, editing_
         })
     elif operation in ("edit_own", "edit_others"):
         client.post(change_url(target), {**editing_data, "claim": NEW_CLAIM})
+    elif operation == "rename_cited_source":
+        client.post(source_change_url(target), {**editing_data, "name": "Vladimir Putin"})
     elif operation == "submit":
-        action(client, "submit_for_review", [target])
+        review_action(client, "submit_for_review", [target])
     elif operation in ("verify_own", "verify_others"):
-        action(client, "verify", [target])
+        review_action(client, "verify", [target])
+    elif operation == "verify_unseen":
+        action(client, "verify", [target], apply="1")
     elif operation == "return":
-        action(client, "return_for_changes", [target], apply="1", comment="Name the FT's sources.")
+        review_action(client, "return_for_changes", [target], comment="Name the FT's sources.")
     elif operation == "delete":
         client.post(reverse("admin:annotations_annotation_delete", args=[target.pk]), {"post": "yes"})
     elif operation == "read_drafts":
@@ -161,10 +205,11 @@ def test_admin_enforces_the_permission_matrix(role, operation, db):
     world = World(role)
     target = target_for(world, operation)
     editing_data = None
-    if operation in ("edit_own", "edit_others"):
+    if operation in ("edit_own", "edit_others", "rename_cited_source"):
         superuser = Client()
         superuser.force_login(factories.UserFactory(username="root", is_superuser=True))
-        editing_data = form_data(superuser.get(change_url(target)))
+        url = source_change_url(target) if operation == "rename_cited_source" else change_url(target)
+        editing_data = form_data(superuser.get(url))
     world.finish(role)
     client = Client()
     if world.actor is not None:
@@ -191,6 +236,10 @@ def service_attempt(world: World, operation: str, target) -> bool:
             services.annotation_update(
                 annotation=target, user=user, version=target.version, claim=NEW_CLAIM
             )
+        elif operation == "rename_cited_source":
+            services.source_update(source=cited_source(target), user=user, name="Vladimir Putin")
+        elif operation == "verify_unseen":
+            services.review_verify(annotation=target, user=user, version=target.version - 1)
         elif operation == "submit":
             services.review_submit(annotation=target, user=user)
         elif operation in ("verify_own", "verify_others"):
@@ -199,7 +248,7 @@ def service_attempt(world: World, operation: str, target) -> bool:
             services.review_return(annotation=target, user=user, comment="Name the FT's sources.")
         elif operation == "delete":
             services.annotation_delete(annotation=target, user=user, version=target.version)
-    except PermissionDenied:
+    except (PermissionDenied, services.StaleVersion):
         assert not happened(world, operation, target)
         return False
     assert happened(world, operation, target)

@@ -4,6 +4,7 @@ import pytest
 from django.test import override_settings
 
 from annotations import services
+from annotations.api.errors import PreconditionRequired
 from annotations.models import Annotation, Attribution, Evidence, Source
 from annotations.presenters import iso
 from tests.api_support import client_for
@@ -132,9 +133,10 @@ def test_list_shows_drafts_to_reviewers_and_only_verified_claims_to_anonymous(
         "count": 2, "next": None, "previous": None,
         "results": [expected(verified), expected(draft)],
     }
-    assert public.json() == {
-        "count": 1, "next": None, "previous": None, "results": [expected(verified)],
-    }
+    # The public reads the organization's work, never the staff's usernames.
+    anonymous = {**expected(verified), "created_by": None, "edited_by": None, "reviewed_by": None}
+    assert public.json() == {"count": 1, "next": None, "previous": None, "results": [anonymous]}
+    assert client_for().get(detail(verified)).json() == anonymous
     assert client_for().get(detail(draft)).status_code == 404
 
 
@@ -580,10 +582,14 @@ def test_delete_refuses_reviewed_work(in_review, editor):
 def test_submit_verify_and_return_walk_the_review_states(draft, reviewer, editor, other_editor):
     author, checker = client_for(reviewer), client_for(editor)
 
-    submitted = author.post(f"{detail(draft)}submit/", {})
-    returned = checker.post(f"{detail(draft)}return/", {"comment": "Source the denial."})
+    submitted = author.post(f"{detail(draft)}submit/", {}, HTTP_IF_MATCH='"1"')
+    returned = checker.post(
+        f"{detail(draft)}return/", {"comment": "Source the denial."}, HTTP_IF_MATCH='"2"'
+    )
     resubmitted = author.post(f"{detail(draft)}submit/", {"version": 3})
-    verified = checker.post(f"{detail(draft)}verify/", {"comment": "Checked the transcript."})
+    verified = checker.post(
+        f"{detail(draft)}verify/", {"comment": "Checked the transcript."}, HTTP_IF_MATCH='"4"'
+    )
 
     assert [r.status_code for r in (submitted, returned, resubmitted, verified)] == [200] * 4
     assert [r.json()["review_state"] for r in (submitted, returned, resubmitted, verified)] == [
@@ -610,8 +616,8 @@ def test_an_editors_edit_names_them_as_last_editor_who_then_may_not_verify_it(
         "rita", "erin", 3,
     )
 
-    by_editor = client_for(other_editor).post(f"{detail(in_review)}verify/", {})
-    by_another = client_for(editor).post(f"{detail(in_review)}verify/", {})
+    by_editor = client_for(other_editor).post(f"{detail(in_review)}verify/", {}, HTTP_IF_MATCH='"3"')
+    by_another = client_for(editor).post(f"{detail(in_review)}verify/", {}, HTTP_IF_MATCH='"3"')
 
     assert by_editor.status_code == 403
     assert by_editor.json() == {
@@ -628,9 +634,9 @@ def test_return_needs_a_comment_and_verify_needs_another_editor(in_review, edito
     services.review_submit(annotation=draft_by_editor, user=editor)
     client = client_for(editor)
 
-    no_comment = client.post(f"{detail(in_review)}return/", {})
-    blank_comment = client.post(f"{detail(in_review)}return/", {"comment": "   "})
-    own = client.post(f"{detail(draft_by_editor)}verify/", {})
+    no_comment = client.post(f"{detail(in_review)}return/", {}, HTTP_IF_MATCH='"2"')
+    blank_comment = client.post(f"{detail(in_review)}return/", {"comment": "   "}, HTTP_IF_MATCH='"2"')
+    own = client.post(f"{detail(draft_by_editor)}verify/", {}, HTTP_IF_MATCH='"2"')
     stale = client.post(f"{detail(in_review)}verify/", {}, HTTP_IF_MATCH='"1"')
 
     assert (no_comment.status_code, list(no_comment.json())) == (400, ["comment"])
@@ -641,6 +647,46 @@ def test_return_needs_a_comment_and_verify_needs_another_editor(in_review, edito
     assert Annotation.objects.get(pk=in_review.pk).review_state == "in_review"
 
 
+@pytest.mark.parametrize("action", ["submit", "verify", "return"])
+def test_review_actions_need_the_version_the_reviewer_saw(request, action, editor, other_editor):
+    annotation = request.getfixturevalue("draft" if action == "submit" else "in_review")
+    client = client_for(editor)
+    url = f"{detail(annotation)}{action}/"
+    body = {"comment": "why"} if action == "return" else {}
+    current = f'"{annotation.version}"'
+
+    missing = client.post(url, body)
+    star = client.post(url, body, HTTP_IF_MATCH="*")
+    padded = client.post(url, body, HTTP_IF_MATCH=f'"00{annotation.version}"')
+    disagreeing = client.post(url, {**body, "version": annotation.version + 1}, HTTP_IF_MATCH=current)
+    weak = client.post(url, body, HTTP_IF_MATCH=f'W/{current}')
+
+    assert missing.status_code == 428
+    assert missing.json() == {"detail": PreconditionRequired.default_detail}
+    assert star.status_code == 400
+    assert list(star.json()) == ["If-Match"]
+    assert padded.status_code == 412  # "006" is not version 6
+    assert padded.json()["version"] == annotation.version
+    assert disagreeing.status_code == 400
+    assert list(disagreeing.json()) == ["version"]
+    assert weak.status_code == 412
+    stored = Annotation.objects.get(pk=annotation.pk)
+    assert (stored.version, stored.review_state) == (annotation.version, annotation.review_state)
+
+    done = client.post(url, body, HTTP_IF_MATCH=current)
+    assert done.status_code == 200
+
+
+def test_patch_refuses_if_match_star_and_zero_padded_versions(draft, reviewer):
+    client = client_for(reviewer)
+
+    star = client.patch(detail(draft), {"claim": "x"}, HTTP_IF_MATCH="*")
+    padded = client.patch(detail(draft), {"claim": "x"}, HTTP_IF_MATCH='"01"')
+
+    assert (star.status_code, padded.status_code) == (400, 412)
+    assert Annotation.objects.get(pk=draft.pk).claim == draft.claim
+
+
 def test_history_lists_every_change_with_who_when_and_comment(draft, reviewer, editor, ft_source, trump):
     client = client_for(reviewer)
     ft = draft.attributions.get(source=ft_source)
@@ -648,8 +694,10 @@ def test_history_lists_every_change_with_who_when_and_comment(draft, reviewer, e
         "claim": "Trump denied pressing Zelenskyy",
         "attributions": [{"id": ft.pk, "source": ft_source.pk, "stance": "reported"}],
     }, HTTP_IF_MATCH='"1"')
-    client.post(f"{detail(draft)}submit/", {})
-    client_for(editor).post(f"{detail(draft)}return/", {"comment": "Needs the denial back."})
+    client.post(f"{detail(draft)}submit/", {}, HTTP_IF_MATCH='"2"')
+    client_for(editor).post(
+        f"{detail(draft)}return/", {"comment": "Needs the denial back."}, HTTP_IF_MATCH='"3"'
+    )
 
     response = client.get(f"{detail(draft)}history/")
 

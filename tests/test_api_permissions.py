@@ -4,6 +4,8 @@ import pytest
 
 from annotations import services
 from annotations.models import Annotation, Article, Attribution, Source
+from annotations.publishing.models import PublishedClaim
+from tests import factories
 from tests.api_support import client_for
 
 ROLES = ("anonymous", "reviewer", "editor", "admin")
@@ -11,7 +13,7 @@ ROLES = ("anonymous", "reviewer", "editor", "admin")
 
 @pytest.fixture
 def world(article, draft, other_reviewer, editor, admin_user, ft_source):
-    """rita's draft, and omar's annotations: one in review, one draft."""
+    """rita's draft, omar's annotations (one in review, one draft), a claim citing the FT."""
     others_in_review = services.annotation_create(
         article=article, user=other_reviewer, quote="White House official", claim="c", rating="true",
     )
@@ -19,9 +21,11 @@ def world(article, draft, other_reviewer, editor, admin_user, ft_source):
     others_draft = services.annotation_create(
         article=article, user=other_reviewer, quote="no plans for a meeting",
     )
+    cited = factories.verified_claim(article=article)
+    assert cited.attributions.filter(source=ft_source).exists()
     return {
         "article": article, "draft": draft, "others_in_review": others_in_review,
-        "others_draft": others_draft, "source": ft_source,
+        "others_draft": others_draft, "source": ft_source, "cited": cited,
     }
 
 
@@ -58,19 +62,42 @@ ACTIONS = {
         "delete", f"/api/v1/annotations/{w['others_draft'].pk}/", None, _version(w["others_draft"])
     ),
     "annotation submit own draft": lambda w: (
-        "post", f"/api/v1/annotations/{w['draft'].pk}/submit/", {}, {}
+        "post", f"/api/v1/annotations/{w['draft'].pk}/submit/", {}, _version(w["draft"])
     ),
     "annotation verify other's": lambda w: (
-        "post", f"/api/v1/annotations/{w['others_in_review'].pk}/verify/", {}, {}
+        "post", f"/api/v1/annotations/{w['others_in_review'].pk}/verify/", {},
+        _version(w["others_in_review"]),
     ),
     "annotation return other's": lambda w: (
+        "post", f"/api/v1/annotations/{w['others_in_review'].pk}/return/", {"comment": "why"},
+        _version(w["others_in_review"]),
+    ),
+    "annotation submit without If-Match": lambda w: (
+        "post", f"/api/v1/annotations/{w['draft'].pk}/submit/", {}, {}
+    ),
+    "annotation verify without If-Match": lambda w: (
+        "post", f"/api/v1/annotations/{w['others_in_review'].pk}/verify/", {}, {}
+    ),
+    "annotation return without If-Match": lambda w: (
         "post", f"/api/v1/annotations/{w['others_in_review'].pk}/return/", {"comment": "why"}, {}
+    ),
+    "annotation verify with If-Match *": lambda w: (
+        "post", f"/api/v1/annotations/{w['others_in_review'].pk}/verify/", {}, {"HTTP_IF_MATCH": "*"}
+    ),
+    "annotation verify with a stale If-Match": lambda w: (
+        "post", f"/api/v1/annotations/{w['others_in_review'].pk}/verify/", {}, {"HTTP_IF_MATCH": '"1"'}
     ),
     "annotation history": lambda w: ("get", f"/api/v1/annotations/{w['draft'].pk}/history/", None, {}),
     "source list": lambda w: ("get", "/api/v1/sources/?search=fin", None, {}),
     "source detail": lambda w: ("get", f"/api/v1/sources/{w['source'].pk}/", None, {}),
     "source create": lambda w: ("post", "/api/v1/sources/", {"name": "Kremlin", "kind": "government"}, {}),
     "source patch": lambda w: ("patch", f"/api/v1/sources/{w['source'].pk}/", {"url": "https://ft.com"}, {}),
+    "source rename, cited by a verified claim": lambda w: (
+        "patch", f"/api/v1/sources/{w['source'].pk}/", {"name": "Vladimir Putin"}, {}
+    ),
+    "source kind change, cited by a verified claim": lambda w: (
+        "patch", f"/api/v1/sources/{w['source'].pk}/", {"kind": "person"}, {}
+    ),
 }
 
 #                                    anonymous reviewer editor admin
@@ -79,7 +106,7 @@ MATRIX = {
     "article detail":                    (200, 200, 200, 200),
     "article create":                    (401, 201, 201, 201),
     "article patch":                     (401, 403, 200, 200),
-    "article delete":                    (401, 403, 403, 204),
+    "article delete":                    (401, 403, 403, 409),  # it has a verified claim
     "annotation list":                   (200, 200, 200, 200),
     "annotation detail (draft)":         (404, 200, 200, 200),
     "annotation create":                 (401, 201, 201, 201),
@@ -91,11 +118,18 @@ MATRIX = {
     "annotation submit own draft":       (401, 200, 200, 200),
     "annotation verify other's":         (401, 403, 200, 200),
     "annotation return other's":         (401, 403, 200, 200),
+    "annotation submit without If-Match":  (401, 428, 428, 428),
+    "annotation verify without If-Match":  (401, 403, 428, 428),
+    "annotation return without If-Match":  (401, 403, 428, 428),
+    "annotation verify with If-Match *":   (401, 403, 400, 400),
+    "annotation verify with a stale If-Match": (401, 403, 412, 412),
     "annotation history":                (401, 200, 200, 200),
     "source list":                       (401, 200, 200, 200),
     "source detail":                     (401, 200, 200, 200),
     "source create":                     (401, 201, 201, 201),
     "source patch":                      (401, 403, 200, 200),
+    "source rename, cited by a verified claim":      (401, 403, 200, 200),
+    "source kind change, cited by a verified claim": (401, 403, 200, 200),
 }
 CASES = [(action, role, MATRIX[action][i]) for action in MATRIX for i, role in enumerate(ROLES)]
 
@@ -103,6 +137,7 @@ CASES = [(action, role, MATRIX[action][i]) for action in MATRIX for i, role in e
 def snapshot() -> tuple:
     return (
         sorted(Annotation.objects.values_list("id", "version", "review_state", "claim")),
+        sorted(PublishedClaim.objects.values_list("pk", "data")),
         sorted(Article.objects.values_list("id", "title")),
         sorted(Source.objects.values_list("id", "name", "url")),
         Attribution.objects.count(),
@@ -124,7 +159,15 @@ def test_permissions_matrix(world, reviewer, editor, admin_user, action, role, s
     assert response.status_code == status, response.content
     if status >= 400:
         assert snapshot() == before
-        assert list(response.json()) == ["detail"]
+        if status != 412:  # a 412 answers with the current annotation
+            assert list(response.json()) in (["detail"], ["If-Match"])
+    published = PublishedClaim.objects.get(pk=world["cited"].pk)
+    # Whatever anyone did, the published claim still shows what was verified.
+    assert published.data == before[1][0][1]
+    if ("cited" in action or action == "article patch") and status == 200:
+        cited = Annotation.objects.get(pk=world["cited"].pk)
+        assert (cited.review_state, cited.edited_by) == ("in_review", user)
+        assert cited.history.first().history_change_reason.startswith(("cited source", "article"))
     if status == 401:
         assert response["WWW-Authenticate"] == "Token"
 

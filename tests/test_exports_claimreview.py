@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from annotations import selectors
-from annotations.exports.claimreview import claimreview
+from annotations.exports.claimreview import from_claim
 from annotations.models import RATING_SCALE, Annotation, Rating
+from annotations.publishing import services as publishing
+from annotations.publishing.models import PublishedClaim
 from tests import factories
 
 STANDARDS = Path(__file__).resolve().parent / "standards"
@@ -16,7 +17,7 @@ SCHEMAORG = STANDARDS / "schemaorg-claimreview" / "claimreview-excerpt-schemaorg
 
 # Properties and types of schema.org's core (Thing, CreativeWork, Organization) that the
 # ClaimReview excerpt does not repeat.
-CORE_PROPERTIES = {"url", "name", "headline", "datePublished", "publisher", "sameAs"}
+CORE_PROPERTIES = {"url", "name", "headline", "datePublished", "dateModified", "publisher", "sameAs"}
 CORE_TYPES = {"Organization", "Person", "NewsArticle", "CreativeWork"}
 
 
@@ -44,6 +45,11 @@ def assert_schemaorg_terms(node, properties, classes):
         elif key != "@context":
             assert key in properties | CORE_PROPERTIES, key
         assert_schemaorg_terms(value, properties, classes)
+
+
+def claimreview(annotation, base_url: str) -> dict:
+    """Return the ClaimReview of an annotation's published version."""
+    return from_claim(PublishedClaim.objects.get(pk=annotation.pk).public, base_url)
 
 
 def assert_google_fields(review):
@@ -121,7 +127,7 @@ def test_claimreview_meets_google_fields_when_the_article_has_a_date(client, db)
 def test_claimreview_rates_on_the_five_point_scale_where_it_can(db, rating):
     claim = factories.verified_claim(rating=rating)
 
-    review_rating = claimreview(selectors.claim_list().get(pk=claim.pk), "http://x.example")[
+    review_rating = claimreview(claim, "http://x.example")[
         "reviewRating"
     ]
 
@@ -144,8 +150,9 @@ def test_claimreview_prefers_the_asserting_source_and_lists_appearances_with_url
     reporter = claim.attributions.get(stance="reported")
     reporter.url = "https://ft.example/donbas"
     reporter.save()
+    publishing.publish(annotation=claim, user=claim.reviewed_by)
 
-    review = claimreview(selectors.claim_list().get(pk=claim.pk), "https://factcheck.example/")
+    review = claimreview(claim, "https://factcheck.example/")
 
     item = review["itemReviewed"]
     assert item["author"] == {"@type": "Person", "name": "Sergei Lavrov"}

@@ -4,11 +4,13 @@ import json
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 
-from annotations import presenters, selectors
-from annotations.exports import rows, tabular
+from annotations import presenters, services
+from annotations.exports import claim_chunks, tabular, text_chunks
 from annotations.models import Annotation
+from annotations.publishing import services as publishing
+from annotations.publishing.models import PublishedClaim
+from annotations.publishing.selectors import published_claims
 from tests import factories
 from tests.test_claims_api import claim_payload
 
@@ -28,6 +30,17 @@ def test_jsonl_is_one_claim_per_line_as_in_the_claim_list(client, verified):
     lines = _export(client, "jsonl").splitlines()
 
     assert [json.loads(line) for line in lines] == [claim_payload(verified)]
+    assert client.get(f"/api/v1/claims/{verified.pk}/").content.decode() == lines[0]
+
+
+def test_jsonl_lines_are_the_stored_public_json_byte_for_byte(client, db):
+    claims = [factories.verified_claim() for _ in range(3)]
+
+    lines = _export(client, "jsonl").splitlines()
+
+    assert lines == [PublishedClaim.objects.get(pk=c.pk).data for c in claims]
+    listed = client.get("/api/v1/claims/").json()["results"]
+    assert [json.loads(line) for line in lines] == listed
 
 
 def test_jsonl_of_no_claims_is_empty(client, draft):
@@ -47,64 +60,123 @@ def test_jsonl_keeps_unicode_and_newlines_inside_one_line(client, db):
     assert claim.quote == article.body[:20]
 
 
-def test_csv_has_a_header_and_one_row_per_claim(client, verified):
+def _csv(client, **params) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(_export(client, "csv", **params).removeprefix("\ufeff"))))
+
+
+def test_csv_has_human_columns_first_and_one_row_per_claim(client, verified):
     annotation = Annotation.objects.get(pk=verified.pk)
     evidence = annotation.evidence.get()
+    reviewed = presenters.iso(annotation.reviewed_at)
 
-    table = list(csv.reader(io.StringIO(_export(client, "csv"))))
+    text = _export(client, "csv")
+    table = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
 
+    assert text.startswith("\ufeff\"Claim\",\"Rating\",\"Rating code\",\"Who said it\"")
     assert table == [
         list(tabular.CSV_COLUMNS),
         [
-            str(annotation.pk), str(annotation.article_id), annotation.article.title,
-            annotation.article.url, "Demo Wire", "", "6", "122",
+            "Trump pressed Zelenskyy to give up the whole Donbas region", "Unproven", "unproven",
+            "Financial Times (reported); Donald Trump (denied)", annotation.article.title,
+            f"http://testserver/claims/{annotation.pk}/", reviewed, "", "", evidence.url,
+            "Demo Wire", annotation.article.url, "", reviewed, str(annotation.pk),
+            str(annotation.article_id),
             "refuted a story by the Financial Times that he had pressed Zelenskyy to relinquish "
             "the whole Donbas region to Russia",
-            "Trump ", ".\n\nA White House official said t",
-            "Trump pressed Zelenskyy to give up the whole Donbas region", "unproven", "",
-            "verified", "Financial Times (reported); Donald Trump (denied)", evidence.url,
-            "rita", "rita", "eddie", presenters.iso(annotation.reviewed_at), "3",
-            presenters.iso(annotation.created_at), presenters.iso(annotation.updated_at),
+            "Trump refuted a story by the Financial Times that he had pressed Zelenskyy to "
+            "relinquish the whole Donbas region to Russia.",
+            "6", "122", "Trump ", ".\n\nA White House official said t",
         ],
     ]
     assert tabular.CSV_COLUMNS == (
-        "id", "article_id", "article_title", "article_url", "publisher", "article_published_at",
-        "start", "end", "quote", "prefix", "suffix", "claim", "rating", "rationale",
-        "review_state", "attributions", "evidence", "created_by", "edited_by", "reviewed_by",
-        "reviewed_at", "version", "created_at", "updated_at",
+        "Claim", "Rating", "Rating code", "Who said it", "Article", "Public URL", "Verified",
+        "Corrections", "Rationale", "Evidence", "Publisher", "Article URL", "Article published",
+        "First published", "Claim id", "Article id", "Quote", "Context", "Start", "End",
+        "Prefix", "Suffix",
     )
 
 
-def test_csv_attributions_list_each_source_with_its_stance_in_order(client, verified):
-    claim = presenters.claim_dict(selectors.claim_list().get(pk=verified.pk))
-    row = next(csv.DictReader(io.StringIO(_export(client, "csv"))))
+def test_csv_quotes_every_text_cell_and_leaves_numbers_bare(client, verified):
+    text = _export(client, "csv", bom="0")
+    row = text.splitlines()[1]
 
-    assert [(a["source"]["name"], a["stance"]) for a in claim["attributions"]] == [
-        ("Financial Times", "reported"), ("Donald Trump", "denied"),
-    ]
-    assert row["attributions"] == tabular.attributions_summary(claim) == (
+    assert row.startswith('"Trump pressed Zelenskyy to give up the whole Donbas region","Unproven",')
+    assert f',{verified.pk},{verified.article_id},"refuted a story' in row
+
+
+def test_csv_byte_order_mark_is_on_by_default_and_off_with_bom_0(client, verified):
+    assert _export(client, "csv").startswith("\ufeff\"Claim\"")
+    assert _export(client, "csv", bom="1").startswith("\ufeff\"Claim\"")
+    assert _export(client, "csv", bom="0").startswith("\"Claim\"")
+    response = client.get("/api/v1/claims/export/", {"format": "csv", "bom": "yes"})
+    assert response.status_code == 400
+    assert list(response.json()) == ["bom"]
+
+
+def test_csv_attributions_list_each_source_with_its_stance_in_order(client, verified):
+    claim = PublishedClaim.objects.get(pk=verified.pk).public
+    row = _csv(client)[0]
+
+    assert row["Who said it"] == tabular.attributions_summary(claim) == (
         "Financial Times (reported); Donald Trump (denied)"
     )
 
 
-def test_csv_joins_several_evidence_urls(client, db):
-    claim = factories.verified_claim()
-    factories.EvidenceFactory(annotation=claim, url="https://evidence.example/second")
+def test_csv_joins_several_evidence_urls(client, db, editor, other_editor):
+    claim = factories.verified_claim(reviewer=other_editor)
+    first = claim.evidence.get()
+    services.annotation_update(
+        annotation=claim, user=editor, version=claim.version,
+        evidence=[{"id": first.pk, "url": first.url}, {"url": "https://evidence.example/second"}],
+    )
+    services.review_verify(annotation=claim, user=factories.editor(username="third"))
 
-    row = next(csv.DictReader(io.StringIO(_export(client, "csv"))))
+    row = _csv(client)[0]
 
-    first = claim.evidence.order_by("id").first()
-    assert row["evidence"] == f"{first.url}; https://evidence.example/second"
+    assert row["Evidence"] == f"{first.url}; https://evidence.example/second"
 
 
 @pytest.mark.parametrize("dangerous", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx"])
 def test_csv_defuses_cells_that_a_spreadsheet_would_run(client, db, dangerous):
     factories.verified_claim(claim=dangerous, rationale=dangerous)
 
-    row = next(csv.DictReader(io.StringIO(_export(client, "csv"))))
+    row = _csv(client)[0]
 
-    assert row["claim"] == "'" + dangerous
-    assert row["rationale"] == "'" + dangerous
+    assert row["Claim"] == "'" + dangerous
+    assert row["Rationale"] == "'" + dangerous
+
+
+@pytest.mark.parametrize(
+    ("text", "defused"),
+    [
+        ("Alice;=cmd|' /C calc'!A0", "Alice;'=cmd|' /C calc'!A0"),
+        ("Alice, =1+1", "Alice, '=1+1"),
+        ("a|@SUM(A1)", "a|'@SUM(A1)"),
+        ("a\t+1", "a\t'+1"),
+        ("a;\r=1", "a;'\r=1"),
+        ("=1;=2", "'=1;'=2"),
+        ("cost - benefit", "cost - benefit"),
+        ("2025-10-22", "2025-10-22"),
+    ],
+)
+def test_csv_defuses_a_formula_after_any_separator_inside_a_cell(text, defused):
+    assert tabular.cell(text) == defused
+
+
+def test_csv_source_named_like_a_formula_is_defused_in_a_semicolon_locale(client, db):
+    claim = factories.verified_claim()
+    source = factories.SourceFactory(name="Alice;=cmd|' /C calc'!A0")
+    factories.AttributionFactory(annotation=claim, source=source, stance="asserted")
+    publishing.publish(annotation=claim, user=claim.reviewed_by)
+
+    text = _export(client, "csv", bom="0")
+
+    assert "Alice;'=cmd|' /C calc'!A0 (asserted)" in text
+    # Read with ";" as the separator, as a German or French spreadsheet does: no cell
+    # starts with a formula trigger.
+    for row in csv.reader(io.StringIO(text), delimiter=";"):
+        for value in row:
+            assert not value.lstrip(' "').startswith(("=", "+", "@")), value
 
 
 def test_csv_leaves_ordinary_text_and_numbers_alone():
@@ -115,12 +187,12 @@ def test_csv_leaves_ordinary_text_and_numbers_alone():
 
 
 def test_csv_of_no_claims_is_the_header(client, db):
-    assert _export(client, "csv") == ",".join(tabular.CSV_COLUMNS) + "\r\n"
+    assert _export(client, "csv", bom="0") == ",".join(f'"{c}"' for c in tabular.CSV_COLUMNS) + "\r\n"
 
 
 def test_demo_donbas_record_is_in_jsonl_and_csv(client, demo):
     claims = [json.loads(line) for line in _export(client, "jsonl").splitlines()]
-    table = list(csv.DictReader(io.StringIO(_export(client, "csv"))))
+    table = _csv(client)
 
     donbas = next(c for c in claims if "Donbas" in c["claim"])
     assert [(a["source"]["name"], a["stance"]) for a in donbas["attributions"]] == [
@@ -129,72 +201,19 @@ def test_demo_donbas_record_is_in_jsonl_and_csv(client, demo):
     assert donbas["article"]["url"] == (
         "https://demo-wire.example/world/trump-putin-budapest-summit-on-hold"
     )
-    row = next(r for r in table if "Donbas" in r["claim"])
-    assert row["attributions"] == "Financial Times (reported); Donald Trump (denied)"
-    assert row["rating"] == "unproven"
+    row = next(r for r in table if "Donbas" in r["Claim"])
+    assert row["Who said it"] == "Financial Times (reported); Donald Trump (denied)"
+    assert (row["Rating"], row["Rating code"]) == ("Unproven", "unproven")
     # The demo has four verified claims; drafts and claims in review stay out.
     assert len(claims) == len(table) == 4
 
 
-def test_row_reader_builds_exactly_the_presenter_dicts(demo, reviewer):
-    # Last edited by someone other than the author: the two user columns must not swap.
-    factories.verified_claim(edited_by=reviewer)
-    factories.verified_claim(article=factories.ArticleFactory(publisher=None))
-    expected = [presenters.claim_dict(c) for c in selectors.claim_list().order_by("id")]
-    assert expected[-2]["edited_by"] == "rita" != expected[-2]["created_by"]
+def test_chunks_are_the_stored_rows_in_id_order_of_the_given_size(db):
+    claims = [factories.verified_claim() for _ in range(5)]
 
-    assert [c for chunk in rows.claim_chunks(selectors.claim_list(), chunk_size=2) for c in chunk] == (
-        expected
-    )
-    assert [c for chunk in rows.claim_chunks(selectors.claim_list()) for c in chunk] == expected
-    assert len(expected) == 6
+    texts = list(text_chunks(published_claims(), chunk_size=2))
+    dicts = list(claim_chunks(published_claims(), chunk_size=2))
 
-
-def test_row_reader_yields_chunks_of_the_given_size(db):
-    for _ in range(5):
-        factories.verified_claim()
-
-    chunks = list(rows.claim_chunks(selectors.claim_list(), chunk_size=2))
-
-    assert [len(chunk) for chunk in chunks] == [2, 2, 1]
-
-
-@pytest.mark.postgres
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
-def test_postgresql_builds_exactly_the_presenter_dicts(demo, reviewer):
-    from annotations.exports import pg_json
-
-    unicode_body = "Zoë 👍🏽 q̣̇ “x”\tend of the line"
-    factories.verified_claim(
-        article=factories.ArticleFactory(publisher=None, body=unicode_body), edited_by=reviewer
-    )
-    bare = factories.verified_claim(created_by=None)
-    bare.attributions.all().delete()
-    bare.evidence.all().delete()
-    # Whole seconds: the timestamp is written without a fraction, as isoformat does.
-    Annotation.objects.filter(pk=bare.pk).update(
-        reviewed_by=None, reviewed_at="2025-10-22T09:00:00Z", updated_at="2025-10-22T09:00:00.000100Z"
-    )
-    expected = [presenters.claim_dict(c) for c in selectors.claim_list().order_by("id")]
-
-    chunks = list(pg_json.claim_json_chunks(selectors.claim_list(), chunk_size=3))
-
-    assert [json.loads(text) for chunk in chunks for text in chunk] == expected
-    assert [len(chunk) for chunk in chunks] == [3, 3]
-    assert expected[-2]["edited_by"] == "rita" != expected[-2]["created_by"]
-    assert expected[-1]["edited_by"] is expected[-1]["created_by"] is None
-    assert expected[-1]["reviewed_at"] == "2025-10-22T09:00:00Z"
-    assert expected[-1]["updated_at"] == "2025-10-22T09:00:00.000100Z"
-
-
-@pytest.mark.postgres
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
-def test_postgresql_jsonl_applies_the_filters(client, db):
-    keep = factories.verified_claim(rating="false")
-    factories.verified_claim(rating="true")
-
-    lines = _export(client, "jsonl", rating="false").splitlines()
-
-    assert [json.loads(line) for line in lines] == [
-        presenters.claim_dict(selectors.claim_list().get(pk=keep.pk))
-    ]
+    assert [len(chunk) for chunk in texts] == [2, 2, 1]
+    assert [json.loads(t) for chunk in texts for t in chunk] == [d for chunk in dicts for d in chunk]
+    assert [d["id"] for chunk in dicts for d in chunk] == [c.pk for c in claims]

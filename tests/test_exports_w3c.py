@@ -112,8 +112,8 @@ def expected_annotation(annotation: Annotation, *, embedded: bool = False) -> di
         "type": "Annotation",
         "motivation": "assessing",
         "created": annotation.created_at.isoformat().replace("+00:00", "Z"),
-        "modified": annotation.updated_at.isoformat().replace("+00:00", "Z"),
-        "creator": {"type": "Person", "nickname": annotation.created_by.username},
+        "modified": annotation.reviewed_at.isoformat().replace("+00:00", "Z"),
+        "creator": {"type": "Organization", "name": "Factcheck"},
         "body": [
             {"type": "TextualBody", "purpose": "classifying", "value": "Unproven", "format": "text/plain"},
             {
@@ -200,11 +200,13 @@ def test_annotation_answers_304_to_a_matching_if_none_match(client, verified):
     assert changed.status_code == 200
 
 
-def test_annotation_etag_changes_with_the_annotation(client, verified):
+def test_annotation_etag_changes_with_the_published_version(client, verified, editor, other_editor):
     url = f"/api/v1/w3c/annotations/{verified.pk}/"
     before = client.get(url)["ETag"]
-    Annotation.objects.filter(pk=verified.pk).update(claim="Another restatement")
+    services.annotation_update(annotation=verified, user=editor, version=3, claim="Restated")
 
+    assert client.get(url)["ETag"] == before  # a correction in review changes nothing public
+    services.review_verify(annotation=verified, user=other_editor)
     assert client.get(url)["ETag"] != before
 
 
@@ -318,10 +320,10 @@ def test_container_runs_the_same_queries_for_any_number_of_claims(
     for _ in range(count):
         factories.verified_claim()
 
-    # Count, the page of annotations, their attributions, their evidence.
-    with django_assert_num_queries(4):
+    # Count, the page of stored public versions.
+    with django_assert_num_queries(2):
         collection = client.get("/api/v1/w3c/annotations/").json()
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(2):
         page = client.get("/api/v1/w3c/annotations/", {"page": 0}).json()
 
     assert len(collection["first"]["items"]) == len(page["items"]) == count

@@ -12,7 +12,7 @@ from simple_history.models import HistoricalChanges
 
 from annotations import services
 from annotations.models import Annotation, Article, Attribution, Evidence, ReviewState, Source
-from tests.admin_support import QUEUE, action, change_url, form_data
+from tests.admin_support import QUEUE, change_url, form_data, review_action
 
 
 def trail(annotation) -> list[tuple]:
@@ -55,11 +55,11 @@ def test_admin_edits_and_decisions_are_recorded_like_service_writes(
     client.force_login(reviewer)
     data = form_data(client.get(change_url(draft)))
     client.post(change_url(draft), {**data, "rationale": "Two sources deny it."})
-    action(client, "submit_for_review", [draft])
+    review_action(client, "submit_for_review", [draft])
     client.force_login(editor)
-    action(client, "return_for_changes", [draft], apply="1", comment="Quote Trump directly.")
+    review_action(client, "return_for_changes", [draft], comment="Quote Trump directly.")
     client.force_login(reviewer)
-    action(client, "submit_for_review", [draft])
+    review_action(client, "submit_for_review", [draft])
     client.force_login(other_editor)
     client.post(reverse(QUEUE), {
         "annotation": draft.pk, "version": 5, "decision": "verify", "comment": "Agreed.",

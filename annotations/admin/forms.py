@@ -55,6 +55,18 @@ class ReturnForm(forms.Form):
     )
 
 
+class SubmitForm(forms.Form):
+    """Submitting takes no comment; the versions travel with the confirmation page."""
+
+
+class VerifyForm(forms.Form):
+    comment = forms.CharField(
+        label="Comment", required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+        help_text="Kept in the history; for a correction of a published claim it is the "
+        "public reason in the correction note.",
+    )
+
+
 class ReviewDecisionForm(forms.Form):
     """One decision taken in the review queue, on the version the editor saw."""
 

@@ -13,7 +13,7 @@ from annotations import rules, selectors, services
 from annotations.models import Annotation
 
 from .base import REFUSED, describe, refusal_message
-from .forms import ReturnForm, ReviewDecisionForm
+from .forms import ReturnForm, ReviewDecisionForm, SubmitForm, VerifyForm
 
 
 def browser_url(annotation: Annotation) -> str:
@@ -58,44 +58,72 @@ class ReviewAdmin:
                 request, f"{done}: {', '.join(describe(a) for a in succeeded)}.", messages.SUCCESS
             )
 
-    @admin.action(description="Submit for review", permissions=["change"])
+    def _confirm_each(self, request, queryset, *, action: str, title: str, intro: str,
+                      button: str, form_class, write, done: str, refused: str):
+        """Show the selected annotations with their versions; apply write to the versions seen.
+
+        A review decision is about the version the editor looked at: the confirmation
+        page carries each annotation's version, and a row that changed meanwhile is
+        refused as stale.
+        """
+        applying = "apply" in request.POST
+        form = form_class(request.POST if applying else None)
+        if applying and form.is_valid():
+            extra = dict(form.cleaned_data)
+            versions = {}
+            for pk in queryset.values_list("pk", flat=True):
+                raw = request.POST.get(f"version-{pk}", "")
+                versions[pk] = int(raw) if raw.isascii() and raw.isdigit() else -1
+
+            def write_seen(*, annotation, user):
+                return write(annotation=annotation, user=user, version=versions[annotation.pk], **extra)
+
+            self._apply_each(request, queryset, write_seen, done=done, refused=refused)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "intro": intro,
+            "button": button,
+            "opts": self.opts,
+            "annotations": queryset.select_related("created_by").order_by("pk"),
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "action": action,
+            "media": self.media,
+        }
+        return TemplateResponse(
+            request, "admin/annotations/annotation/confirm_review_action.html", context
+        )
+
+    @admin.action(description="Submit for review…", permissions=["change"])
     def submit_for_review(self, request, queryset):
-        self._apply_each(
-            request, queryset, services.review_submit,
+        return self._confirm_each(
+            request, queryset, action="submit_for_review", title="Submit for review",
+            intro="These annotations go to review as you see them here:",
+            button="Submit for review", form_class=SubmitForm, write=services.review_submit,
             done="Submitted for review", refused="was not submitted",
         )
 
-    @admin.action(description="Verify (an editor who is not the author)", permissions=["verify"])
+    @admin.action(description="Verify (an editor who is not the author)…", permissions=["verify"])
     def verify(self, request, queryset):
-        self._apply_each(
-            request, queryset, services.review_verify, done="Verified", refused="was not verified"
+        return self._confirm_each(
+            request, queryset, action="verify", title="Verify annotations",
+            intro="You verify these annotations at the versions shown; a published one is "
+            "corrected, with a dated note:",
+            button="Verify", form_class=VerifyForm, write=services.review_verify,
+            done="Verified", refused="was not verified",
         )
 
     @admin.action(description="Return to the author, with a comment…", permissions=["verify"])
     def return_for_changes(self, request, queryset):
-        form = ReturnForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            comment = form.cleaned_data["comment"]
-
-            def write(*, annotation, user):
-                return services.review_return(annotation=annotation, user=user, comment=comment)
-
-            self._apply_each(
-                request, queryset, write, done="Returned to the author", refused="was not returned"
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Return annotations to their authors",
-            "opts": self.opts,
-            "annotations": queryset.order_by("pk"),
-            "form": form,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            "action": "return_for_changes",
-            "media": self.media,
-        }
-        return TemplateResponse(
-            request, "admin/annotations/annotation/return_for_changes.html", context
+        return self._confirm_each(
+            request, queryset, action="return_for_changes",
+            title="Return annotations to their authors",
+            intro="These annotations go back to their authors as drafts, with your comment:",
+            button="Return to their authors", form_class=ReturnForm,
+            write=services.review_return, done="Returned to the author",
+            refused="was not returned",
         )
 
     # The review queue

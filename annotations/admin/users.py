@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from rest_framework.authtoken.models import Token
 
 from annotations.models import Annotation, ReviewState
+from annotations.publishing.admin import PublicProfileInline
 
 User = get_user_model()
 
@@ -38,6 +39,10 @@ admin.site.unregister(User)
 @admin.register(User)
 class NewsroomUserAdmin(UserAdmin):
     """Reviewers and editors: their roles, their access, and their work."""
+
+    def get_inlines(self, request, obj):
+        # The public credit is set on an existing user's page, not while adding one.
+        return [PublicProfileInline] if obj else []
 
     list_display = [
         "username", "email", "roles", "is_active", "is_staff", "has_api_token", "last_login",

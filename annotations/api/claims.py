@@ -1,4 +1,8 @@
-"""Verified claims for everyone: the list, one claim, its ClaimReview, and the streamed exports."""
+"""Published claims for everyone: the list, one claim, its ClaimReview, and the streamed exports.
+
+Every view here reads the stored public JSON of the published claims (publishing), so
+what the public sees is what a second editor verified, whatever changed since.
+"""
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
@@ -12,12 +16,13 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from annotations import presenters, selectors
 from annotations.exports import EXPORTERS
-from annotations.exports.claimreview import claimreview
+from annotations.exports.claimreview import from_claim
+from annotations.models import Rating, ReviewState
+from annotations.publishing import selectors as published
 
 from . import serializers as api_serializers
-from .filters import AnnotationFilter
+from .filters import PublishedClaimFilter
 
 
 def base_url(request) -> str:
@@ -42,13 +47,13 @@ class ClaimReviewRenderer(JSONRenderer):
 
 
 class ClaimPagination(CursorPagination):
-    ordering = "id"
+    ordering = "pk"
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 1000
 
 
-# The representation is presenters.claim_dict, shared with every export; the serializers
+# The representation is the stored public JSON, shared with every export; the serializers
 # give the OpenAPI schema its shape.
 
 
@@ -60,13 +65,57 @@ class ClaimArticleSerializer(serializers.Serializer):
     published_at = serializers.DateTimeField(allow_null=True)
 
 
-class ClaimSerializer(api_serializers.AnnotationSerializer):
-    """A verified claim: the annotation's fields with its article embedded."""
+class ClaimContextSerializer(serializers.Serializer):
+    start = serializers.IntegerField(help_text="Code point of the article body where it starts.")
+    text = serializers.CharField(help_text="The quote's paragraph, or a few sentences around it.")
 
+
+class CorrectionSerializer(serializers.Serializer):
+    date = serializers.DateTimeField()
+    note = serializers.CharField(help_text='"Corrected on <date>: what changed; why."')
+    reason = serializers.CharField()
+    # Rating codes, as in `rating` (plain strings here, so the schema names one rating enum).
+    previous_rating = serializers.CharField(allow_blank=True)
+    rating = serializers.CharField(allow_blank=True)
+
+
+class ClaimSerializer(serializers.Serializer):
+    """A published claim: the version a second editor verified, with its corrections."""
+
+    id = serializers.IntegerField()
     article = ClaimArticleSerializer()
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    quote = serializers.CharField()
+    prefix = serializers.CharField()
+    suffix = serializers.CharField()
+    context = ClaimContextSerializer()
+    claim = serializers.CharField()
+    rating = serializers.ChoiceField(choices=Rating.choices, allow_blank=True)
+    rating_label = serializers.CharField()
+    rationale = serializers.CharField()
+    review_state = serializers.ChoiceField(choices=[ReviewState.VERIFIED])
+    attributions = api_serializers.AttributionSerializer(many=True)
+    evidence = api_serializers.EvidenceSerializer(many=True)
+    organization = serializers.CharField(help_text="The fact-checking organization, the reviewer of record.")
+    created_by = serializers.CharField(
+        allow_null=True, help_text="The author's public display name, if they chose one."
+    )
+    reviewed_by = serializers.CharField(
+        allow_null=True, help_text="The verifier's public display name, if they chose one."
+    )
+    published_at = serializers.DateTimeField(help_text="First published (first verified).")
+    reviewed_at = serializers.DateTimeField(help_text="The published version was verified.")
+    date_modified = serializers.DateTimeField(
+        allow_null=True, help_text="The last correction; null if never corrected."
+    )
+    corrections = CorrectionSerializer(many=True)
+    version = serializers.IntegerField(help_text="The annotation version that was verified.")
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
 
     def to_representation(self, instance):
-        return presenters.claim_dict(instance)
+        return instance.public
 
 
 ERRORS = {
@@ -82,10 +131,10 @@ CLAIM_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="The c
 class ClaimMixin:
     permission_classes = [AllowAny]
     serializer_class = ClaimSerializer
-    filterset_class = AnnotationFilter
+    filterset_class = PublishedClaimFilter
 
     def get_queryset(self):
-        return selectors.claim_list()
+        return published.published_claims()
 
 
 @extend_schema(tags=["claims"], responses={200: ClaimSerializer(many=True), **ERRORS})
@@ -120,7 +169,7 @@ class ClaimReviewDetail(ClaimMixin, generics.GenericAPIView):
     content_negotiation_class = FixedRendererNegotiation
 
     def get(self, request, pk):
-        return Response(claimreview(self.get_object(), base_url(request)))
+        return Response(from_claim(self.get_object().public, base_url(request)))
 
 
 EXPORT_SCHEMAS = {"claimreview": {"type": "array", "items": {"type": "object"}}}
@@ -142,6 +191,11 @@ EXPORT_RESPONSES = {
             description="jsonl: one claim per line; csv: one row per claim; "
             "claimreview: a JSON array of schema.org ClaimReview objects.",
         ),
+        OpenApiParameter(
+            "bom", int, enum=[0, 1],
+            description="CSV only: 1 (default) starts the file with a UTF-8 byte order mark, "
+            "so that spreadsheets read it as UTF-8; 0 leaves it out.",
+        ),
     ],
     responses={
         **EXPORT_RESPONSES,
@@ -161,9 +215,15 @@ class ClaimExport(ClaimMixin, generics.GenericAPIView):
             raise ValidationError(
                 {"format": [f"Unknown export format {name!r}; choose one of {', '.join(EXPORTERS)}."]}
             )
+        options = {}
+        if name == "csv":
+            bom = request.query_params.get("bom", "1")
+            if bom not in ("0", "1"):
+                raise ValidationError({"bom": ["Give 1 (a byte order mark) or 0 (none)."]})
+            options["bom"] = bom == "1"
         claims = self.filter_queryset(self.get_queryset())
         response = StreamingHttpResponse(
-            exporter.export(claims, base_url(request)),
+            exporter.export(claims, base_url(request), **options),
             content_type=exporter.media_type,
         )
         stem = f"claims-{timezone.now():%Y%m%d}"

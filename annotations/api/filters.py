@@ -9,7 +9,9 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, Whe
 from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 
+from annotations import rules
 from annotations.models import Annotation, Attribution, Rating, ReviewState, Source
+from annotations.publishing.models import PublishedAttribution, PublishedClaim
 
 from .serializers import MAX_ID
 
@@ -43,7 +45,19 @@ class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
 
-class AnnotationFilter(django_filters.FilterSet):
+class StaffOnlyAuthorFilter:
+    """Filtering by author is for staff: to others it would map user ids to usernames."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        user = getattr(self.request, "user", None)
+        if valid and self.form.cleaned_data.get("created_by") and not rules.can_read_drafts(user):
+            self.form.add_error("created_by", "Filtering by author needs a staff login.")
+            return False
+        return valid
+
+
+class AnnotationFilter(StaffOnlyAuthorFilter, django_filters.FilterSet):
     article = IdFilter(field_name="article_id", label="Article id.")
     review_state = django_filters.ChoiceFilter(choices=ReviewState.choices)
     rating = django_filters.ChoiceFilter(choices=Rating.choices)
@@ -86,6 +100,63 @@ class AnnotationFilter(django_filters.FilterSet):
         author = Q(created_by__username=value)
         if value.isascii() and value.isdigit() and int(value) <= MAX_ID:
             author |= Q(created_by_id=int(value))
+        return queryset.filter(author)
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(quote__icontains=value) | Q(claim__icontains=value))
+
+
+class PublishedClaimFilter(StaffOnlyAuthorFilter, django_filters.FilterSet):
+    """The annotation list's filters, applied to what is published (not to later edits)."""
+
+    article = IdFilter(field_name="article_id", label="Article id.")
+    review_state = django_filters.ChoiceFilter(
+        choices=ReviewState.choices, method="filter_review_state",
+        label="Published claims are all verified; another state matches none.",
+    )
+    rating = django_filters.ChoiceFilter(choices=Rating.choices)
+    source = IdFilter(method="filter_attribution", label="Source id of one of the attributions.")
+    stance = django_filters.ChoiceFilter(
+        choices=Attribution.Stance.choices, method="filter_attribution",
+        label="Stance of one of the attributions (of the given source, when both are given).",
+    )
+    created_by = django_filters.CharFilter(
+        method="filter_created_by", max_length=150,
+        label="The author's username or user id (staff only).",
+    )
+    updated_since = UtcDateTimeFilter(
+        field_name="modified_at", lookup_expr="gte",
+        label="Published or corrected at or after this ISO 8601 time.",
+    )
+    q = django_filters.CharFilter(
+        method="filter_text", max_length=500, label="Text in the quote or the claim."
+    )
+
+    class Meta:
+        model = PublishedClaim
+        fields = [
+            "article", "review_state", "rating", "source", "stance", "created_by",
+            "updated_since", "q",
+        ]
+
+    def filter_review_state(self, queryset, name, value):
+        return queryset if value == ReviewState.VERIFIED else queryset.none()
+
+    def filter_attribution(self, queryset, name, value):
+        data = self.form.cleaned_data
+        if name == "stance" and data.get("source") is not None:
+            return queryset
+        conditions = Q(published=OuterRef("pk"))
+        if data.get("source") is not None:
+            conditions &= Q(source_id=data["source"])
+        if data.get("stance"):
+            conditions &= Q(stance=data["stance"])
+        return queryset.filter(Exists(PublishedAttribution.objects.filter(conditions)))
+
+    def filter_created_by(self, queryset, name, value):
+        author = Q(annotation__created_by__username=value)
+        if value.isascii() and value.isdigit() and int(value) <= MAX_ID:
+            author |= Q(annotation__created_by_id=int(value))
         return queryset.filter(author)
 
     def filter_text(self, queryset, name, value):

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 
 from annotations import presenters
 from annotations.models import Annotation, Attribution, Evidence, Source
+from annotations.publishing.models import Correction
 
 HISTORY_TYPES = {"+": "created", "~": "changed", "-": "deleted"}
 # Bookkeeping that every change touches; the entry's own fields carry it.
@@ -117,6 +118,22 @@ def annotation_history(annotation_id: int) -> list[dict[str, Any]]:
                 "comment": record.history_change_reason or "",
                 "changes": _changes(fields, previous, record),
             }))
+    # Corrections of the published claim, with the note the public reads.
+    for correction in Correction.objects.filter(published_id=annotation_id).select_related(
+        "verified_by"
+    ):
+        entries.append((correction.corrected_at, len(OBJECTS), correction.pk, {
+            "id": correction.pk,
+            "at": presenters.iso(correction.corrected_at),
+            "user": presenters.username(correction.verified_by),
+            "type": "created",
+            "object": "correction",
+            "object_id": correction.pk,
+            "version": None,
+            "comment": correction.note,
+            "changes": [{"field": "rating", "old": correction.previous_rating, "new": correction.rating}]
+            if correction.previous_rating != correction.rating else [],
+        }))
     entries.sort(key=lambda item: item[:3])
     result = [entry for *_, entry in entries]
     _name_references(result)

@@ -60,4 +60,6 @@ class AnnotationPermission(BasePermission):
             raise PermissionDenied("You may not edit this annotation.")
         if view.action == "destroy" and not rules.can_delete(request.user, obj):
             raise PermissionDenied("Only drafts can be deleted, by their author or an editor.")
+        if view.action in ("verify", "return_annotation") and not rules.is_editor(request.user):
+            raise PermissionDenied("You need the verify permission to verify or return annotations.")
         return True

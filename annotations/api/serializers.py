@@ -144,7 +144,11 @@ class HistoryEntrySerializer(serializers.Serializer):
     at = serializers.DateTimeField()
     user = serializers.CharField(allow_null=True)
     type = serializers.ChoiceField(choices=["created", "changed", "deleted"])
-    object = serializers.ChoiceField(choices=["annotation", "attribution", "evidence"])
+    object = serializers.ChoiceField(
+        choices=["annotation", "attribution", "evidence", "correction"],
+        help_text="A correction is a verified change of the published claim; its comment is "
+        "the public correction note.",
+    )
     object_id = serializers.IntegerField()
     version = serializers.IntegerField(
         allow_null=True, help_text="The annotation's version after this change."

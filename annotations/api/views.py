@@ -12,12 +12,13 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import mixins, status, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from annotations import presenters, selectors, services
+from annotations import presenters, rules, selectors, services
 from annotations.models import Source
 
 from . import serializers as s
@@ -34,7 +35,7 @@ from .parsers import BoundedJSONParser, declared_length
 from .permissions import AnnotationPermission, ArticlePermission, SourcePermission
 from .schema import StrictAutoSchema
 
-ENTITY_TAG = re.compile(r'^"(\d{1,10})"$')
+ENTITY_TAG = re.compile(r'^"(0|[1-9]\d{0,9})"$')
 
 
 def _errors(*codes: int, **overrides) -> dict:
@@ -145,14 +146,25 @@ class ArticleViewSet(ApiViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixi
 
 
 def _requested_version(request, annotation, body_version: int | None) -> int | None:
-    """Return the version the client bases its write on: If-Match first, then the body."""
+    """Return the version the client bases its write on: If-Match and/or the body's version.
+
+    `If-Match: *` is refused (a write must name the version its author saw); a header and
+    a body version that disagree are refused; "006" names no version (versions are
+    written without leading zeros), so it never matches.
+    """
     header = request.headers.get("If-Match")
     if header is None:
         return body_version
     tags = [tag.strip() for tag in header.split(",")]
     if "*" in tags:
-        return annotation.version
+        raise ValidationError(
+            {"If-Match": ['"*" is not accepted: send the ETag of the version you saw, e.g. "3".']}
+        )
     versions = [int(match[1]) for tag in tags if (match := ENTITY_TAG.match(tag))]
+    if body_version is not None and body_version not in versions:
+        raise ValidationError(
+            {"version": [f"The body's version {body_version} disagrees with If-Match {header}."]}
+        )
     if annotation.version in versions:
         return annotation.version
     # A tag that names no version (weak or malformed) never matches: 412.
@@ -184,9 +196,15 @@ def _annotation_docs(request=None, code=200, errors=WRITE_ERRORS, parameters=(),
         request=None, parameters=[IF_MATCH],
         responses={204: None, **_errors(400, 401, 403, 404, 412, 413, 415, 428)},
     ),
-    submit=_annotation_docs(s.ReviewActionSerializer, errors=(*WRITE_ERRORS, 412)),
-    verify=_annotation_docs(s.ReviewActionSerializer, errors=(*WRITE_ERRORS, 412)),
-    return_annotation=_annotation_docs(s.ReturnActionSerializer, errors=(*WRITE_ERRORS, 412)),
+    submit=_annotation_docs(
+        s.ReviewActionSerializer, errors=(*WRITE_ERRORS, 412, 428), parameters=[IF_MATCH]
+    ),
+    verify=_annotation_docs(
+        s.ReviewActionSerializer, errors=(*WRITE_ERRORS, 412, 428), parameters=[IF_MATCH]
+    ),
+    return_annotation=_annotation_docs(
+        s.ReturnActionSerializer, errors=(*WRITE_ERRORS, 412, 428), parameters=[IF_MATCH]
+    ),
     history=extend_schema(
         responses={200: s.HistoryEntrySerializer(many=True), **_errors(*READ_ERRORS)}
     ),
@@ -207,11 +225,15 @@ class AnnotationViewSet(ApiViewSet):
 
     def list(self, request):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        return self.get_paginated_response([presenters.annotation_dict(a) for a in page])
+        people = rules.can_read_drafts(request.user)
+        return self.get_paginated_response(
+            [presenters.annotation_dict(a, people=people) for a in page]
+        )
 
     def retrieve(self, request, pk=None):
         annotation = self.get_object()
-        return Response(presenters.annotation_dict(annotation), headers={"ETag": etag(annotation)})
+        data = presenters.annotation_dict(annotation, people=rules.can_read_drafts(request.user))
+        return Response(data, headers={"ETag": etag(annotation)})
 
     def create(self, request):
         serializer = s.AnnotationCreateSerializer(data=request.data)
@@ -253,7 +275,10 @@ class AnnotationViewSet(ApiViewSet):
         serializer = serializer_class(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
+        # A decision is about the version the reviewer saw, as an edit is.
         version = _requested_version(request, annotation, data.pop("version", None))
+        if version is None:
+            raise PreconditionRequired()
         service(annotation=annotation, user=request.user, version=version, **extra(data))
         return annotation_response(annotation.pk)
 

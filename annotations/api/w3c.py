@@ -1,4 +1,4 @@
-"""The verified claims as a read-only W3C Web Annotation Protocol container."""
+"""The published claims as a read-only W3C Web Annotation Protocol container."""
 
 import hashlib
 import json
@@ -13,11 +13,11 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from annotations import presenters, selectors
 from annotations.exports import w3c
+from annotations.publishing import selectors as published
 
 from .claims import CLAIM_ID, ERRORS, FixedRendererNegotiation, base_url
-from .filters import AnnotationFilter
+from .filters import PublishedClaimFilter
 
 RESOURCE_LINK = '<http://www.w3.org/ns/ldp#Resource>; rel="type"'
 CONTAINER_LINK = (
@@ -46,11 +46,11 @@ class W3CView(generics.GenericAPIView):
     permission_classes = [AllowAny]
     renderer_classes = [AnnotationRenderer]
     content_negotiation_class = FixedRendererNegotiation
-    filterset_class = AnnotationFilter
+    filterset_class = PublishedClaimFilter
     link = None
 
     def get_queryset(self):
-        return selectors.claim_list()
+        return published.published_claims()
 
     def respond(self, request, data) -> Response:
         """Answer with the data, or 304 if the client holds this version already."""
@@ -83,7 +83,7 @@ class AnnotationContainer(W3CView):
         responses=W3C_RESPONSE,
     )
     def get(self, request):
-        claims = self.filter_queryset(self.get_queryset()).order_by("id")
+        claims = self.filter_queryset(self.get_queryset()).order_by("pk")
         query = request.query_params.copy()
         page_param = query.pop("page", None)
         base = base_url(request)
@@ -110,7 +110,7 @@ class AnnotationContainer(W3CView):
         start = number * w3c.PAGE_SIZE
         page = None
         if total:
-            items = [presenters.claim_dict(c) for c in claims[start : start + w3c.PAGE_SIZE]]
+            items = [c.public for c in claims[start : start + w3c.PAGE_SIZE]]
             page = w3c.page(
                 items, base, page_id=page_id(number), collection_id=collection_id, total=total,
                 start_index=start, embedded=embedded,
@@ -140,4 +140,4 @@ class AnnotationDetail(W3CView):
     )
     def get(self, request, pk):
         claim = get_object_or_404(self.get_queryset(), pk=pk)
-        return self.respond(request, w3c.annotation(presenters.claim_dict(claim), base_url(request)))
+        return self.respond(request, w3c.annotation(claim.public, base_url(request)))

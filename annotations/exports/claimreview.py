@@ -10,8 +10,7 @@ from typing import Any
 
 from django.conf import settings
 
-from annotations import presenters
-from annotations.models import RATING_SCALE, Annotation, Attribution, Rating, Source
+from annotations.models import RATING_SCALE, Attribution, Rating, Source
 
 MEDIA_TYPE = "application/ld+json; charset=utf-8"
 
@@ -116,7 +115,10 @@ def _item_reviewed(claim: dict[str, Any]) -> dict[str, Any]:
 
 
 def from_claim(claim: dict[str, Any], base_url: str) -> dict[str, Any]:
-    """Return the ClaimReview of a claim dict (presenters.claim_dict)."""
+    """Return the ClaimReview of a published claim's public JSON.
+
+    datePublished is the first publication; a corrected claim adds dateModified.
+    """
     review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -126,15 +128,12 @@ def from_claim(claim: dict[str, Any], base_url: str) -> dict[str, Any]:
         "reviewRating": _rating(claim),
         "itemReviewed": _item_reviewed(claim),
     }
-    date = _date(claim["reviewed_at"] or claim["updated_at"])
+    date = _date(claim["published_at"] or claim["reviewed_at"] or claim["updated_at"])
     if date:
         review["datePublished"] = date
+    if claim.get("date_modified"):
+        review["dateModified"] = _date(claim["date_modified"])
     return review
-
-
-def claimreview(annotation: Annotation, base_url: str) -> dict[str, Any]:
-    """Return the ClaimReview of a verified annotation read through selectors.claim_list."""
-    return from_claim(presenters.claim_dict(annotation), base_url)
 
 
 def stream_claimreviews(chunks: Iterable[list[dict[str, Any]]], base_url: str) -> Iterator[bytes]:

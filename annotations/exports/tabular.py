@@ -1,53 +1,45 @@
-"""Flat exports of verified claims: JSON Lines (one claim_dict per line) and CSV."""
+"""Flat exports of published claims: JSON Lines (the stored JSON, one per line) and CSV."""
 
 import csv
 import io
-import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db.models import QuerySet
-
-from annotations.models import Annotation
-
-from . import pg_json
+from .claimreview import claim_url
 
 JSONL_MEDIA_TYPE = "application/x-ndjson; charset=utf-8"
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
+# Spreadsheets read UTF-8 without guessing a legacy code page when the file starts with it.
+BOM = "\ufeff"
 
-# Named like the JSON fields; the article's fields carry an article_ prefix.
+# What a reader looks for first; ids, offsets and context last, for programs.
 CSV_COLUMNS = (
-    "id", "article_id", "article_title", "article_url", "publisher", "article_published_at",
-    "start", "end", "quote", "prefix", "suffix", "claim", "rating", "rationale", "review_state",
-    "attributions", "evidence", "created_by", "edited_by", "reviewed_by", "reviewed_at",
-    "version", "created_at", "updated_at",
+    "Claim", "Rating", "Rating code", "Who said it", "Article", "Public URL", "Verified",
+    "Corrections", "Rationale", "Evidence", "Publisher", "Article URL", "Article published",
+    "First published", "Claim id", "Article id", "Quote", "Context", "Start", "End", "Prefix",
+    "Suffix",
 )
 
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that starts with one of these as a formula; where the cell
+# is split at a separator (",", ";", tab or "|" in some locales and import dialogs), the
+# text after the separator starts a cell too.
+FORMULA_TRIGGER = re.compile(r"(^|[,;\t|])([ ]*)(?=[=+\-@\t\r])")
 
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
-
-def stream_jsonl(chunks: Iterable[list[dict[str, Any]]], base_url: str = "") -> Iterator[bytes]:
-    """Yield one JSON object per line, a chunk of claims at a time."""
+def stream_jsonl(chunks: Iterable[list[str]], base_url: str = "") -> Iterator[bytes]:
+    """Yield the stored public JSON of each claim, one per line, a chunk at a time."""
     for chunk in chunks:
         if chunk:
-            yield ("\n".join(map(_encode, chunk)) + "\n").encode()
-
-
-def stream_jsonl_postgresql(annotations: QuerySet[Annotation], base_url: str = "") -> Iterator[bytes]:
-    """Yield one JSON object per line as PostgreSQL builds them (same objects, looser spacing)."""
-    for chunk in pg_json.claim_json_chunks(annotations):
-        yield ("\n".join(chunk) + "\n").encode()
+            yield ("\n".join(chunk) + "\n").encode()
 
 
 def cell(value: Any) -> Any:
     """Return value for a CSV cell, defusing text that a spreadsheet would run as a formula."""
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
+    if isinstance(value, str):
+        return FORMULA_TRIGGER.sub(r"\1\2'", value)
     return value
 
 
@@ -56,32 +48,36 @@ def attributions_summary(claim: dict[str, Any]) -> str:
     return "; ".join(f"{a['source']['name']} ({a['stance']})" for a in claim["attributions"])
 
 
-def csv_row(claim: dict[str, Any]) -> list[Any]:
+def csv_row(claim: dict[str, Any], base_url: str) -> list[Any]:
     article = claim["article"]
     publisher = article["publisher"]
     return [
         cell(value)
         for value in (
-            claim["id"], article["id"], article["title"], article["url"],
-            publisher["name"] if publisher else "", article["published_at"],
-            claim["start"], claim["end"], claim["quote"], claim["prefix"], claim["suffix"],
-            claim["claim"], claim["rating"], claim["rationale"], claim["review_state"],
-            attributions_summary(claim),
+            claim["claim"], claim["rating_label"], claim["rating"], attributions_summary(claim),
+            article["title"], claim_url(base_url, claim["id"]), claim["reviewed_at"],
+            " ".join(correction["note"] for correction in claim["corrections"]),
+            claim["rationale"],
             # URLs hold no spaces, so "; " separates them unambiguously.
             "; ".join(evidence["url"] for evidence in claim["evidence"]),
-            claim["created_by"], claim["edited_by"], claim["reviewed_by"], claim["reviewed_at"],
-            claim["version"], claim["created_at"], claim["updated_at"],
+            publisher["name"] if publisher else "", article["url"], article["published_at"],
+            claim["published_at"], claim["id"], article["id"], claim["quote"],
+            claim["context"]["text"], claim["start"], claim["end"], claim["prefix"],
+            claim["suffix"],
         )
     ]
 
 
-def stream_csv(chunks: Iterable[list[dict[str, Any]]], base_url: str = "") -> Iterator[bytes]:
-    """Yield a header row, then one row per claim, a chunk of claims at a time."""
+def stream_csv(chunks: Iterable[list[dict[str, Any]]], base_url: str = "", *,
+               bom: bool = True) -> Iterator[bytes]:
+    """Yield a header row, then one row per claim; every text cell is quoted."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC)
+    if bom:
+        buffer.write(BOM)
     writer.writerow(CSV_COLUMNS)
     for chunk in chunks:
-        writer.writerows(map(csv_row, chunk))
+        writer.writerows(csv_row(claim, base_url) for claim in chunk)
         yield buffer.getvalue().encode()
         buffer.seek(0)
         buffer.truncate()

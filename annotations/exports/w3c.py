@@ -56,10 +56,10 @@ def annotation(claim: dict[str, Any], base_url: str, *, embedded: bool = False) 
         "type": "Annotation",
         "motivation": "assessing",
         "created": claim["created_at"],
-        "modified": claim["updated_at"],
+        "modified": claim["date_modified"] or claim["published_at"],
+        # The organization vouches for a published claim; staff logins are never shown.
+        "creator": {"type": "Organization", "name": claim["organization"]},
     }
-    if claim["created_by"]:
-        result["creator"] = {"type": "Person", "nickname": claim["created_by"]}
     result["body"] = _bodies(claim)
     result["target"] = {
         "source": article["url"] or article_api_url(base_url, article["id"]),

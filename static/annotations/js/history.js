@@ -26,6 +26,7 @@ function childSummary(entry, labels) {
 }
 
 function describe(entry, labels) {
+  if (entry.object === "correction") return `published a correction: ${entry.comment}`;
   if (entry.object === "annotation") {
     if (entry.type === "created") return "created the annotation";
     if (entry.type === "deleted") return "deleted the annotation";

@@ -1,0 +1,15 @@
+"""Admin for what is published: each user's public display name, edited on their user page."""
+
+from django.contrib import admin
+
+from .models import PublicProfile
+
+
+class PublicProfileInline(admin.StackedInline):
+    model = PublicProfile
+    can_delete = False
+    extra = 1
+    max_num = 1
+    verbose_name = "public credit"
+    verbose_name_plural = "public credit"
+    fields = ["display_name"]

@@ -1,0 +1,174 @@
+"""Pure functions of a published fact-check: its context, its public JSON, its corrections.
+
+Nothing here touches the database: the service layer hands in plain values and stores
+what comes back.
+"""
+
+import json
+import re
+from datetime import date, datetime
+from typing import Any
+
+# A paragraph longer than this is cut down to a few sentences around the quote.
+MAX_CONTEXT = 600
+SENTENCES_AROUND = 2
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
+
+RATING_LABELS = {
+    "true": "True", "mostly_true": "Mostly true", "mixed": "Half true",
+    "mostly_false": "Mostly false", "false": "False", "misleading": "Misleading",
+    "missing_context": "Missing context", "misattributed": "Misattributed",
+    "unproven": "Unproven", "satire": "Satire", "": "Not rated",
+}
+
+encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def iso(value: datetime | date | None) -> str | None:
+    """Format like DRF does: ISO 8601, UTC written as Z."""
+    if value is None:
+        return None
+    text = value.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def rating_label(rating: str) -> str:
+    return RATING_LABELS.get(rating or "", rating)
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [0, *(match.end() for match in SENTENCE_END.finditer(text))]
+
+
+def context_span(body: str, start: int, end: int) -> tuple[int, int]:
+    """Return the [start, end) of the quote's context: its paragraph, or a few sentences of it.
+
+    A paragraph ends at any line break (text pasted with single line breaks has one
+    paragraph per line). A paragraph longer than MAX_CONTEXT is cut to SENTENCES_AROUND
+    sentences before and after the quote, so that a public page never shows a whole
+    article that was pasted as one block.
+    """
+    paragraph_start = body.rfind("\n", 0, start) + 1
+    # The quote may itself span line breaks: the context ends with its last line.
+    newline = body.find("\n", end)
+    paragraph_end = newline if newline != -1 else len(body)
+    if paragraph_end - paragraph_start <= MAX_CONTEXT:
+        return paragraph_start, paragraph_end
+    before = body[paragraph_start:start]
+    # Starts of the sentences before the quote (a start at the quote itself is not one).
+    starts = [s for s in _sentence_starts(before) if s < len(before)] or [len(before)]
+    context_start = paragraph_start + starts[max(0, len(starts) - SENTENCES_AROUND)]
+    after = body[end:paragraph_end]
+    ends = [match.start() for match in SENTENCE_END.finditer(after)]
+    context_end = end + ends[SENTENCES_AROUND - 1] if len(ends) >= SENTENCES_AROUND else paragraph_end
+    # A sentence-less block still gets a bounded context, cut at a space.
+    limit = MAX_CONTEXT // 2
+    if start - context_start > limit:
+        cut = body.find(" ", start - limit, start)
+        context_start = cut + 1 if cut != -1 else start - limit
+    if context_end - end > limit:
+        cut = body.rfind(" ", end, end + limit)
+        context_end = cut if cut > end else end + limit
+    return context_start, context_end
+
+
+def context_of(body: str, start: int, end: int) -> dict[str, Any]:
+    """Return {"start", "text"}: the quote's context as a public page shows it."""
+    context_start, context_end = context_span(body, start, end)
+    return {"start": context_start, "text": body[context_start:context_end]}
+
+
+def public_claim(
+    *, annotation: dict[str, Any], article: dict[str, Any], body: str,
+    attributions: list[dict[str, Any]], evidence: list[dict[str, Any]],
+    organization: str, created_by: str | None, reviewed_by: str | None,
+    published_at: datetime, reviewed_at: datetime, date_modified: datetime | None,
+    corrections: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """Return the public JSON of a verified claim: what the API, exports and page show.
+
+    Users appear only by the public display name they chose (else null); the
+    organization is the reviewer of record.
+    """
+    start, end = annotation["start"], annotation["end"]
+    return {
+        "id": annotation["id"],
+        "article": article,
+        "start": start,
+        "end": end,
+        "quote": annotation["quote"],
+        "prefix": annotation["prefix"],
+        "suffix": annotation["suffix"],
+        "context": context_of(body, start, end),
+        "claim": annotation["claim"],
+        "rating": annotation["rating"],
+        "rating_label": rating_label(annotation["rating"]),
+        "rationale": annotation["rationale"],
+        "review_state": "verified",
+        "attributions": attributions,
+        "evidence": evidence,
+        "organization": organization,
+        "created_by": created_by,
+        "reviewed_by": reviewed_by,
+        "published_at": iso(published_at),
+        "reviewed_at": iso(reviewed_at),
+        "date_modified": iso(date_modified),
+        "corrections": corrections,
+        "version": annotation["version"],
+        "created_at": iso(annotation["created_at"]),
+        "updated_at": iso(annotation["updated_at"]),
+    }
+
+
+# What a reader sees; dates, versions and the correction list itself are bookkeeping.
+BOOKKEEPING = {
+    "published_at", "reviewed_at", "date_modified", "corrections", "version", "updated_at",
+    "reviewed_by", "organization",
+}
+
+
+def public_content(claim: dict[str, Any]) -> dict[str, Any]:
+    """Return the part of a public claim whose change is a correction."""
+    return {key: value for key, value in claim.items() if key not in BOOKKEEPING}
+
+
+def _names(items: list[dict[str, Any]]) -> list[str]:
+    return [f"{a['source']['name']} ({a['stance']})" for a in items]
+
+
+def changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """Describe, for a correction note, what a reader sees differently in `new`."""
+    said = []
+    if old["rating"] != new["rating"]:
+        said.append(
+            f"rating changed from {rating_label(old['rating'])} to {rating_label(new['rating'])}"
+        )
+    if old["claim"] != new["claim"]:
+        said.append(f"claim reworded from “{old['claim']}”")
+    if old["quote"] != new["quote"]:
+        said.append("quoted passage changed")
+    if old["rationale"] != new["rationale"]:
+        said.append("explanation revised")
+    if _names(old["attributions"]) != _names(new["attributions"]):
+        said.append(
+            "attributions changed from " + ("; ".join(_names(old["attributions"])) or "none")
+            + " to " + ("; ".join(_names(new["attributions"])) or "none")
+        )
+    if [e["url"] for e in old["evidence"]] != [e["url"] for e in new["evidence"]]:
+        said.append("evidence updated")
+    if old["article"]["title"] != new["article"]["title"]:
+        said.append(f"article title changed from “{old['article']['title']}”")
+    if old["context"]["text"] != new["context"]["text"]:
+        said.append("article text around the quote changed")
+    if not said and public_content(old) != public_content(new):
+        said.append("details updated")
+    return said
+
+
+def correction_note(on: date, what: list[str], reason: str) -> str:
+    """Return "Corrected on 30 November 2026: rating changed from X to Y; reason."."""
+    parts = [*what]
+    if reason.strip():
+        parts.append(reason.strip())
+    text = "; ".join(parts) or "details updated"
+    return f"Corrected on {on.day} {on:%B %Y}: {text.rstrip('.')}."

@@ -1,0 +1,112 @@
+"""Published fact-checks: the public JSON of each verified claim, frozen at verification."""
+
+import json
+
+from django.conf import settings
+from django.db import models
+
+
+class PublishedClaim(models.Model):
+    """What the public sees of one verified annotation, as a second editor verified it.
+
+    Editing the annotation, its sources or its article changes nothing here; only the
+    verification of a correction replaces it (and adds a Correction).
+    """
+
+    # The services refuse to delete a published annotation or its article (admin's delete
+    # goes through them); CASCADE keeps admin's own permission check the one that answers.
+    annotation = models.OneToOneField(
+        "annotations.Annotation", verbose_name="annotation", primary_key=True,
+        on_delete=models.CASCADE, related_name="published",
+    )
+    # Filter columns, copied from `data` so that the public lists filter what they show.
+    article = models.ForeignKey(
+        "annotations.Article", verbose_name="article", on_delete=models.CASCADE, related_name="+",
+    )
+    rating = models.CharField("rating", max_length=20, blank=True)
+    claim = models.CharField("claim", max_length=1000, blank=True)
+    quote = models.TextField("quote")
+    data = models.TextField(
+        "public JSON", help_text="The claim as the API, the exports and the claim page show it."
+    )
+    published_at = models.DateTimeField("first published")
+    modified_at = models.DateTimeField(
+        "last modified", db_index=True, help_text="When the published version last changed."
+    )
+    version = models.PositiveIntegerField(
+        "annotation version", help_text="The version of the annotation that was verified."
+    )
+
+    class Meta:
+        ordering = ["annotation_id"]
+        verbose_name = "published claim"
+
+    def __str__(self):
+        return self.claim or self.quote[:80]
+
+    @property
+    def public(self) -> dict:
+        return json.loads(self.data)
+
+
+class PublishedAttribution(models.Model):
+    """A source and stance of a published claim, for the ?source= and ?stance= filters."""
+
+    published = models.ForeignKey(
+        PublishedClaim, verbose_name="published claim", on_delete=models.CASCADE,
+        related_name="attributions",
+    )
+    # Not a foreign key: the published record keeps naming a source that was merged away.
+    source_id = models.PositiveBigIntegerField("source id")
+    stance = models.CharField("stance", max_length=20)
+
+    class Meta:
+        ordering = ["published_id", "id"]
+        indexes = [models.Index(fields=["source_id", "stance"])]
+
+    def __str__(self):
+        return f"source #{self.source_id} ({self.stance})"
+
+
+class Correction(models.Model):
+    """A dated correction of a published claim, and the version it replaced."""
+
+    published = models.ForeignKey(
+        PublishedClaim, verbose_name="published claim", on_delete=models.CASCADE,
+        related_name="corrections",
+    )
+    corrected_at = models.DateTimeField("corrected")
+    note = models.TextField("note", help_text="The public correction note.")
+    reason = models.TextField("reason", blank=True)
+    previous_rating = models.CharField("previous rating", max_length=20, blank=True)
+    rating = models.CharField("rating", max_length=20, blank=True)
+    previous_data = models.TextField("replaced public JSON")
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="verified by", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    class Meta:
+        ordering = ["published_id", "corrected_at", "id"]
+
+    def __str__(self):
+        return self.note
+
+
+class PublicProfile(models.Model):
+    """The name a staff member chose to be credited with publicly (never their login)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name="user", on_delete=models.CASCADE,
+        related_name="public_profile",
+    )
+    display_name = models.CharField(
+        "public display name", max_length=150, blank=True,
+        help_text="Shown on published fact-checks; leave empty to be credited as the organization.",
+    )
+
+    class Meta:
+        verbose_name = "public profile"
+
+    def __str__(self):
+        return self.display_name

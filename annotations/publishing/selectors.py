@@ -1,0 +1,16 @@
+"""Reads of published claims: what the public API, the exports and the claim page show."""
+
+from django.db.models import QuerySet
+
+from .models import PublishedClaim
+
+
+def published_claims() -> QuerySet[PublishedClaim]:
+    """Return the published claims in id order, each carrying its stored public JSON."""
+    return PublishedClaim.objects.order_by("pk")
+
+
+def corrections_of(annotation_id: int) -> list[dict]:
+    """Return the correction notes of a published claim, oldest first (none if unpublished)."""
+    published = PublishedClaim.objects.filter(annotation_id=annotation_id).first()
+    return published.public["corrections"] if published else []

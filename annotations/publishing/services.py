@@ -1,0 +1,242 @@
+"""Publish verified claims, and open corrections when what a claim shows is changed.
+
+Design: a verified claim is published as a snapshot (PublishedClaim). Editing the claim,
+renaming or merging one of its cited sources, or changing its article's title or body
+does not touch the snapshot: it opens a *correction* instead. The annotation goes back
+to review internally (so four eyes apply to the correction, and whoever made the change
+may not verify it), its history records what changed, who did it and when, and the
+published version stays online. Verifying the correction replaces the snapshot and adds
+a dated correction note.
+
+Why corrections rather than a second approval of the source or article edit itself: a
+source is shared by many claims and an article edit may move many quotes; approving the
+edit once would publish it under claims nobody re-read. Sending each affected claim back
+to review reuses the one four-eyes workflow the newsroom already has, per claim, while
+the public keeps seeing what was verified.
+
+Other code calls `open_corrections(annotations, reason=..., user=...)` whenever it
+changes something a verified claim shows, and `publish(annotation=..., user=...)` runs
+inside the verification.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from annotations.models import Annotation, Attribution, Evidence, ReviewState
+
+from . import core
+from .models import Correction, PublishedAttribution, PublishedClaim
+
+
+def display_name(user) -> str | None:
+    """Return the public display name a user chose, or None (never the login name)."""
+    if user is None:
+        return None
+    try:
+        return user.public_profile.display_name or None
+    except ObjectDoesNotExist:
+        return None
+
+
+def _source(source) -> dict[str, Any] | None:
+    if source is None:
+        return None
+    return {"id": source.pk, "name": source.name, "kind": source.kind}
+
+
+def _live(annotation: Annotation) -> Annotation:
+    return (
+        Annotation.objects.select_related(
+            "article", "article__publisher", "created_by__public_profile",
+            "reviewed_by__public_profile",
+        )
+        .prefetch_related(
+            Prefetch("attributions", queryset=Attribution.objects.select_related("source")),
+            Prefetch("evidence", queryset=Evidence.objects.order_by("id")),
+        )
+        .get(pk=annotation.pk)
+    )
+
+
+def public_claim(annotation: Annotation, *, published_at, reviewed_at, date_modified,
+                 corrections: list[dict[str, Any]]) -> dict[str, Any]:
+    """Return the public JSON of an annotation as it stands (read through _live)."""
+    article = annotation.article
+    return core.public_claim(
+        annotation={
+            field: getattr(annotation, field)
+            for field in (
+                "id", "start", "end", "quote", "prefix", "suffix", "claim", "rating", "rationale",
+                "version", "created_at", "updated_at",
+            )
+        },
+        article={
+            "id": article.pk,
+            "title": article.title,
+            "url": article.url,
+            "publisher": _source(article.publisher),
+            "published_at": core.iso(article.published_at),
+        },
+        body=article.body,
+        attributions=[
+            {
+                "id": a.pk, "source": _source(a.source), "stance": a.stance, "url": a.url,
+                "date": core.iso(a.date), "note": a.note,
+            }
+            for a in annotation.attributions.all()
+        ],
+        evidence=[
+            {
+                "id": e.pk, "url": e.url, "title": e.title, "publisher": e.publisher,
+                "published": core.iso(e.published), "excerpt": e.excerpt, "relation": e.relation,
+            }
+            for e in annotation.evidence.all()
+        ],
+        organization=settings.FACTCHECK_ORGANIZATION_NAME,
+        created_by=display_name(annotation.created_by),
+        reviewed_by=display_name(annotation.reviewed_by),
+        published_at=published_at,
+        reviewed_at=reviewed_at,
+        date_modified=date_modified,
+        corrections=corrections,
+    )
+
+
+@transaction.atomic
+def publish(*, annotation: Annotation, user, comment: str = "") -> PublishedClaim:
+    """Publish a just-verified annotation; a changed published version gets a correction note.
+
+    `comment` (the verifier's) is the public reason of a correction.
+    """
+    live = _live(annotation)
+    now = live.reviewed_at or timezone.now()
+    current = PublishedClaim.objects.select_for_update().filter(annotation_id=live.pk).first()
+    if current is None:
+        data = public_claim(live, published_at=now, reviewed_at=now, date_modified=None,
+                            corrections=[])
+        published = PublishedClaim(annotation_id=live.pk, published_at=now, modified_at=now)
+    else:
+        published = current
+        old = current.public
+        draft = public_claim(
+            live, published_at=current.published_at, reviewed_at=now,
+            date_modified=None, corrections=old["corrections"],
+        )
+        what = core.changes(old, draft)
+        if what:
+            note = core.correction_note(timezone.localdate(now), what, comment)
+            corrections = [
+                *old["corrections"],
+                {
+                    "date": core.iso(now), "note": note, "reason": comment.strip(),
+                    "previous_rating": old["rating"], "rating": draft["rating"],
+                },
+            ]
+            data = public_claim(live, published_at=current.published_at, reviewed_at=now,
+                                date_modified=now, corrections=corrections)
+            Correction.objects.create(
+                published=current, corrected_at=now, note=note, reason=comment.strip(),
+                previous_rating=old["rating"], rating=draft["rating"],
+                previous_data=current.data, verified_by=user,
+            )
+            published.modified_at = now
+        else:
+            # Verified again with nothing a reader would see changed: no correction.
+            data = {**draft, "date_modified": old["date_modified"]}
+    published.article_id = live.article_id
+    published.rating, published.claim, published.quote = live.rating, live.claim, live.quote
+    published.version = live.version
+    published.data = core.encode(data)
+    published.save()
+    published.attributions.all().delete()
+    PublishedAttribution.objects.bulk_create(
+        PublishedAttribution(published=published, source_id=a.source_id, stance=a.stance)
+        for a in live.attributions.all()
+    )
+    return published
+
+
+@transaction.atomic
+def open_corrections(annotations: Iterable[Annotation] | Any, *, reason: str, user) -> list[Annotation]:
+    """Record a change to what the given annotations show; send verified ones back to review.
+
+    Only annotations that are verified or published are concerned; others are ignored,
+    so callers may pass every annotation the change touches. Each one gets a history
+    entry (reason, user, time) and a new version, and `user` becomes its last editor, so
+    the four-eyes rule keeps them from verifying the correction of their own change.
+    The published version stays online until the correction is verified. Return the
+    annotations written.
+    """
+    pks = sorted({annotation.pk for annotation in annotations})
+    written = []
+    # Drafts and first reviews publish nothing yet; their reviewer reads the current text.
+    public = Q(review_state=ReviewState.VERIFIED) | Q(published__isnull=False)
+    locked = Annotation.objects.select_for_update().filter(public, pk__in=pks).order_by("pk")
+    for annotation in locked:
+        comment = reason
+        if annotation.review_state == ReviewState.VERIFIED:
+            annotation.review_state = ReviewState.IN_REVIEW
+            annotation.reviewed_by = annotation.reviewed_at = None
+            comment = f"{reason}; back in review"
+        annotation.edited_by = user
+        annotation.version += 1
+        annotation._history_user = user
+        annotation._change_reason = comment
+        annotation.save()
+        written.append(annotation)
+    return written
+
+
+def is_published(annotation: Annotation) -> bool:
+    return PublishedClaim.objects.filter(annotation_id=annotation.pk).exists()
+
+
+def publish_all(*, chunk_size: int = 2000) -> int:
+    """Publish every verified annotation that has no published version yet, in bulk.
+
+    For upgrades and seeded data: each claim is published as it stands, verified at its
+    reviewed_at, without correction notes. Return how many were published.
+    """
+    missing = (
+        Annotation.objects.filter(review_state=ReviewState.VERIFIED, published__isnull=True)
+        .select_related(
+            "article", "article__publisher", "created_by__public_profile",
+            "reviewed_by__public_profile",
+        )
+        .order_by("pk")
+    )
+    count = 0
+    while True:
+        chunk = list(
+            missing.prefetch_related(
+                Prefetch("attributions", queryset=Attribution.objects.select_related("source")),
+                Prefetch("evidence", queryset=Evidence.objects.order_by("id")),
+            )[:chunk_size]
+        )
+        if not chunk:
+            return count
+        rows, attributions = [], []
+        for annotation in chunk:
+            when = annotation.reviewed_at or annotation.updated_at
+            data = public_claim(annotation, published_at=when, reviewed_at=when,
+                                date_modified=None, corrections=[])
+            rows.append(PublishedClaim(
+                annotation_id=annotation.pk, article_id=annotation.article_id,
+                rating=annotation.rating, claim=annotation.claim, quote=annotation.quote,
+                data=core.encode(data), published_at=when, modified_at=when,
+                version=annotation.version,
+            ))
+            attributions.extend(
+                PublishedAttribution(published_id=annotation.pk, source_id=a.source_id, stance=a.stance)
+                for a in annotation.attributions.all()
+            )
+        with transaction.atomic():
+            PublishedClaim.objects.bulk_create(rows)
+            PublishedAttribution.objects.bulk_create(attributions)
+        count += len(rows)
