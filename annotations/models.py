@@ -269,3 +269,6 @@ class Evidence(models.Model):
 
     def __str__(self):
         return self.title or self.url
+
+
+from .apikeys.models import ApiKey  # noqa: E402, F401

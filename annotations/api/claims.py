@@ -7,7 +7,6 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import generics, serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -18,6 +17,7 @@ from annotations.exports.claimreview import claimreview
 
 from . import serializers as api_serializers
 from .filters import AnnotationFilter
+from .pagination import StrictCursorPagination
 
 
 def base_url(request) -> str:
@@ -41,7 +41,7 @@ class ClaimReviewRenderer(JSONRenderer):
     format = "jsonld"
 
 
-class ClaimPagination(CursorPagination):
+class ClaimPagination(StrictCursorPagination):
     ordering = "id"
     page_size = 50
     page_size_query_param = "page_size"
