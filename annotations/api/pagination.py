@@ -1,9 +1,29 @@
 """Cursor pagination that answers any cursor it cannot use with 404 "Invalid cursor"."""
 
+import binascii
+from base64 import b64decode
+from urllib.parse import parse_qs
+
 from django.core.exceptions import ValidationError
 from django.db import connections, router
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination
+
+CURSOR_KEYS = {"o", "r", "p"}  # offset, reverse, position: what DRF's encode_cursor writes
+
+
+def well_formed(encoded: str) -> bool:
+    """Return whether a cursor is strict base64 of a query string with DRF's keys, each once.
+
+    DRF's own decoding skips characters that are not base64 and ignores unknown keys, so
+    any garbage read as "the first page".
+    """
+    try:
+        querystring = b64decode(encoded.encode("ascii"), validate=True).decode("ascii")
+        tokens = parse_qs(querystring, keep_blank_values=True, strict_parsing=bool(querystring))
+    except (binascii.Error, ValueError):
+        return False
+    return set(tokens) <= CURSOR_KEYS and all(len(values) == 1 for values in tokens.values())
 
 
 class StrictCursorPagination(CursorPagination):
@@ -22,6 +42,9 @@ class StrictCursorPagination(CursorPagination):
         return super().paginate_queryset(queryset, request, view)
 
     def decode_cursor(self, request):
+        encoded = request.query_params.get(self.cursor_query_param)
+        if encoded is not None and not well_formed(encoded):
+            raise NotFound(self.invalid_cursor_message)
         cursor = super().decode_cursor(request)
         if cursor is not None and cursor.position is not None and not self._valid_position(cursor.position):
             raise NotFound(self.invalid_cursor_message)

@@ -31,9 +31,10 @@ def move_legacy_tokens(apps, schema_editor):
     if LEGACY_TABLE not in connection.introspection.table_names():
         return
     ApiKey = apps.get_model("annotations", "ApiKey")
-    table = schema_editor.quote_name(LEGACY_TABLE)
+    quote = connection.ops.quote_name
+    table = quote(LEGACY_TABLE)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {schema_editor.quote_name('key')}, user_id, created FROM {table}")
+        cursor.execute(f"SELECT {quote('key')}, user_id, created FROM {table}")
         rows = cursor.fetchall()
     # Same digest and prefix as annotations.apikeys.core (kept here as it was when written).
     ApiKey.objects.bulk_create([

@@ -1,0 +1,33 @@
+"""Accounts: log in, log out and change a password; no password reset without mail to send it."""
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/accounts/password_reset/", "/accounts/password_reset/done/",
+        "/accounts/reset/MQ/set-password/", "/accounts/reset/MQ/abc-def/", "/accounts/reset/done/",
+    ],
+)
+def test_password_reset_is_off(client, db, path):
+    assert client.get(path).status_code == 404
+    assert client.post(path, {"email": "rita@factcheck.example"}).status_code == 404
+
+
+def test_password_reset_has_no_url_name():
+    with pytest.raises(NoReverseMatch):
+        reverse("password_reset")
+
+
+def test_login_logout_and_password_change_still_work(client, reviewer):
+    reviewer.set_password("a long passphrase for rita")
+    reviewer.save()
+
+    assert client.get(reverse("login")).status_code == 200
+    logged_in = client.post(reverse("login"), {"username": "rita", "password": "a long passphrase for rita"})
+    change = client.get(reverse("password_change"))
+    logged_out = client.post(reverse("logout"))
+
+    assert (logged_in.status_code, change.status_code, logged_out.status_code) == (302, 200, 302)
