@@ -42,17 +42,17 @@ def invisible_notice(body):
             continue
         start = max(0, position - EXCERPT_CONTEXT)
         end = min(len(body), position + EXCERPT_CONTEXT)
-        excerpts.append((start, end))
+        excerpts.append((start, end, position))
         if len(excerpts) == NOTICE_EXCERPTS:
             break
     return {
         "count": len(positions),
         "excerpts": [
             {
-                "start": start,
+                "position": position,
                 "text": ("…" if start else "") + body[start:end] + ("…" if end < len(body) else ""),
             }
-            for start, end in excerpts
+            for start, end, position in excerpts
         ],
         "more": len(positions) > NOTICE_EXCERPTS,
     }
