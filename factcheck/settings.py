@@ -159,6 +159,9 @@ FACTCHECK_MAX_BODY_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE
 # The organization that publishes the fact checks (ClaimReview author).
 FACTCHECK_ORGANIZATION_NAME = os.environ.get("FACTCHECK_ORGANIZATION_NAME", "Factcheck")
 FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "https://factcheck.example")
+# Where to report a vulnerability (an email address or an https URL), published at
+# /.well-known/security.txt; unset, that file is 404 and SECURITY.md is the only guide.
+FACTCHECK_SECURITY_CONTACT = os.environ.get("FACTCHECK_SECURITY_CONTACT", "")
 # Absolute base URL used in exports when no request is at hand.
 FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://127.0.0.1:8000")
 

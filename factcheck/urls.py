@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from factcheck.wellknown import security_txt
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Django's auth URLs without password reset: no mail is configured to send reset
@@ -21,5 +23,6 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script from our origin: no inline script for the CSP.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    path(".well-known/security.txt", security_txt, name="security-txt"),
     path("", include("annotations.urls")),
 ]

@@ -1,4 +1,5 @@
-"""Accounts: log in, log out and change a password; no password reset without mail to send it."""
+"""Accounts: log in, log out and change a password; no password reset without mail to send it.
+And where to report a vulnerability."""
 
 import pytest
 from django.urls import NoReverseMatch, reverse
@@ -31,3 +32,21 @@ def test_login_logout_and_password_change_still_work(client, reviewer):
     logged_out = client.post(reverse("logout"))
 
     assert (logged_in.status_code, change.status_code, logged_out.status_code) == (302, 200, 302)
+
+
+def test_security_txt_names_the_configured_contact(client, settings):
+    settings.FACTCHECK_SECURITY_CONTACT = "security@factcheck.example"
+
+    response = client.get("/.well-known/security.txt")
+
+    lines = response.content.decode().splitlines()
+    assert (response.status_code, response["Content-Type"]) == (200, "text/plain; charset=utf-8")
+    assert lines[0] == "Contact: mailto:security@factcheck.example"
+    assert lines[1].startswith("Expires: ") and lines[1].endswith("Z")
+    assert lines[3] == "Canonical: http://testserver/.well-known/security.txt"
+
+
+def test_security_txt_is_404_without_a_contact(client, settings):
+    settings.FACTCHECK_SECURITY_CONTACT = ""
+
+    assert client.get("/.well-known/security.txt").status_code == 404
