@@ -218,3 +218,9 @@ def test_article_page_without_invisible_characters_has_no_notice(client, reviewe
 
 def test_annotation_keeps_the_override_of_the_article_in_its_quote(hidden_claim):
     assert Annotation.objects.get(pk=hidden_claim.pk).quote == f"{RLO}lanigiro eht\u202c"
+
+
+def test_source_search_finds_a_name_typed_with_invisible_characters(trump, reviewer):
+    response = client_for(reviewer).get(SOURCES, {"search": "Donald\u00a0Trump\u200b"})
+
+    assert [source["id"] for source in response.json()["results"]] == [trump.pk]

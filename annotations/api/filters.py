@@ -10,6 +10,7 @@ from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 
 from annotations.models import Annotation, Attribution, Rating, ReviewState, Source
+from annotations.textguard.core import normalize_name
 
 from .serializers import MAX_ID
 
@@ -104,7 +105,7 @@ class SourceFilter(django_filters.FilterSet):
         fields = ["search", "kind"]
 
     def filter_search(self, queryset, name, value):
-        value = value.strip()
+        value = normalize_name(value)  # as names are stored
         if not value:
             return queryset
         return (
