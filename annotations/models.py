@@ -60,9 +60,12 @@ class Source(models.Model):
 
     def clean(self):
         # Before the uniqueness check, so a look-alike of a stored name is caught (admin forms too).
+        given = self.name
         clean_instance(self)
         if not self.name:
-            raise ValidationError({"name": "A source needs a name with visible characters."})
+            if given:  # an empty name is refused as blank already
+                raise ValidationError({"name": "A source needs a name with visible characters."})
+            return
         same = Source.objects.filter(name__iexact=self.name).exclude(pk=self.pk)
         existing = same.values_list("pk", flat=True).first()
         if existing is not None:

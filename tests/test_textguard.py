@@ -224,3 +224,23 @@ def test_source_search_finds_a_name_typed_with_invisible_characters(trump, revie
     response = client_for(reviewer).get(SOURCES, {"search": "Donald\u00a0Trump\u200b"})
 
     assert [source["id"] for source in response.json()["results"]] == [trump.pk]
+
+
+@pytest.mark.parametrize("name", ["", "\u200b \u202e"])
+def test_services_refuse_a_name_without_visible_characters(reviewer, name):
+    with pytest.raises(ValidationError) as refused:
+        services.source_create(user=reviewer, name=name, kind="person")
+
+    assert refused.value.message_dict == {"name": ["This field cannot be blank."]}
+
+
+def test_admin_refuses_a_name_without_visible_characters(client, admin_user):
+    client.force_login(admin_user)
+
+    response = client.post(reverse("admin:annotations_source_add"), {
+        "name": "\u200b\u202e", "kind": "person", "url": "", "same_as": "", "description": "",
+    })
+
+    errors = response.context["adminform"].form.errors
+    assert errors == {"name": ["A source needs a name with visible characters."]}
+    assert not Source.objects.exists()
