@@ -65,6 +65,7 @@ def test_bulk_issued_keys_are_shown_once(page, login, admin_user, reviewer, edit
     expect(page.locator("code[id^=api-token-]")).to_have_count(2)
     rita_key = page.locator(f"#api-token-{reviewer.pk}").inner_text()
     assert ApiKey.objects.get(user=reviewer).digest == core.key_digest(rita_key)
+    shoot(page, "tokens-issued-bulk")
 
     page.reload()
 
@@ -75,7 +76,7 @@ def test_bulk_issued_keys_are_shown_once(page, login, admin_user, reviewer, edit
 
 
 def test_direction_overrides_in_article_text_are_shown_as_markers(
-    page, login, open_article, reviewer, editor, browser_errors
+    page, login, open_article, reviewer, editor, other_editor, browser_errors
 ):
     article = factories.ArticleFactory(
         title="Ministry statement",
@@ -101,4 +102,9 @@ def test_direction_overrides_in_article_text_are_shown_as_markers(
     quote = page.locator(f"#queue-{annotation.pk} blockquote")
     expect(quote).to_have_text("⟨RLO⟩lanigiro eht⟨PDF⟩")
     shoot(page, "invisible-review-queue")
+
+    services.review_verify(annotation=annotation, user=other_editor)
+    page.goto(f"/claims/{annotation.pk}/")
+    expect(page.locator(".in-context mark")).to_have_text("⟨RLO⟩lanigiro eht⟨PDF⟩")
+    shoot(page, "invisible-claim-page")
     assert csp_violations(browser_errors) == []
