@@ -244,3 +244,15 @@ def test_admin_refuses_a_name_without_visible_characters(client, admin_user):
     errors = response.context["adminform"].form.errors
     assert errors == {"name": ["A source needs a name with visible characters."]}
     assert not Source.objects.exists()
+
+
+def test_admin_annotation_list_and_page_show_overrides_as_markers(client, editor, hidden_claim):
+    client.force_login(editor)
+
+    listed = client.get(reverse("admin:annotations_annotation_changelist")).content.decode()
+    page = client.get(reverse("admin:annotations_annotation_change", args=[hidden_claim.pk]))
+
+    assert RLO not in listed and "⟨RLO⟩</span>lanigiro eht" in listed
+    html = page.content.decode()
+    assert '<mark><span class="invisible-char" title="RIGHT-TO-LEFT OVERRIDE">⟨RLO⟩</span>' in html
+    assert "annotations/css/textguard.css" in html
