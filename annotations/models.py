@@ -10,6 +10,7 @@ from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from . import anchoring
+from .textguard.fields import clean_instance
 
 http_url = URLValidator(schemes=["http", "https"])
 
@@ -56,6 +57,19 @@ class Source(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        # Before the uniqueness check, so a look-alike of a stored name is caught (admin forms too).
+        given = self.name
+        clean_instance(self)
+        if not self.name:
+            if given:  # an empty name is refused as blank already
+                raise ValidationError({"name": "A source needs a name with visible characters."})
+            return
+        same = Source.objects.filter(name__iexact=self.name).exclude(pk=self.pk)
+        existing = same.values_list("pk", flat=True).first()
+        if existing is not None:
+            raise ValidationError({"name": f"Source {existing} has this name already."})
 
 
 class Article(models.Model):
@@ -269,4 +283,7 @@ class Evidence(models.Model):
 
     def __str__(self):
         return self.title or self.url
+
+
+from .apikeys.models import ApiKey  # noqa: E402, F401
 from .publishing.models import Correction, PublicProfile, PublishedAttribution, PublishedClaim  # noqa: E402,F401

@@ -15,6 +15,8 @@ from . import anchoring, rules
 from .models import Annotation, Article, Attribution, Evidence, ReviewState, Source
 from .publishing import core as publishing_core
 from .publishing import services as publishing
+from .textguard import fields as textguard
+from .textguard.core import normalize_name
 
 ANNOTATION_TEXT_FIELDS = ("claim", "rating", "rationale")
 SPAN_FIELDS = ("start", "end", "quote", "prefix", "suffix")
@@ -34,6 +36,7 @@ class Conflict(Exception):
 
 
 def _clean(instance) -> None:
+    textguard.clean_instance(instance)
     # A related object held as an instance was just read (or saved): checking that it
     # exists would cost a query per foreign key; the database's constraint still holds.
     loaded = [
@@ -70,7 +73,7 @@ def source_resolve(source: Source | Mapping[str, Any] | int, *, user) -> Source:
             return Source.objects.get(pk=source)
         except Source.DoesNotExist:
             raise ValidationError({"source": f"There is no source with id {source}."}) from None
-    name = (source.get("name") or "").strip()
+    name = normalize_name(source.get("name") or "")
     if not name:
         raise ValidationError({"source": "A source needs a name."})
     existing = Source.objects.filter(name__iexact=name).first()
@@ -309,7 +312,7 @@ def _plan_children(annotation: Annotation, model, related_name: str,
             raise ValidationError({related_name: f"Item {index}: no {related_name} with id {pk} here."})
         child = current.pop(pk) if pk is not None else model(annotation=annotation)
         plan.children.append(child)
-        values = prepare(item)
+        values = {name: textguard.clean_value(model, name, value) for name, value in prepare(item).items()}
         if child.pk is not None and all(getattr(child, f) == v for f, v in values.items()):
             continue  # unchanged: no save, so no empty history record
         for name, value in values.items():
@@ -410,7 +413,7 @@ def annotation_update(*, annotation: Annotation, user, version: int, **changes) 
         )
     for field in ANNOTATION_TEXT_FIELDS:
         if field in changes:
-            setattr(annotation, field, changes[field])
+            setattr(annotation, field, textguard.clean_value(Annotation, field, changes[field]))
     children = []
     if "attributions" in changes:
         children.append(_plan_attributions(annotation, changes["attributions"], user=user))

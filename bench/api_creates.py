@@ -29,15 +29,15 @@ SENTENCE = "Officials said the talks on the summit would resume next week, a spo
 
 SETUP = """
 from django.contrib.auth.models import Group, User
-from rest_framework.authtoken.models import Token
+from annotations.apikeys.services import api_key_issue
 from annotations import services
 user, _ = User.objects.get_or_create(username="bench-editor", defaults={"is_staff": True})
 user.groups.add(Group.objects.get(name="Editor"))
-token, _ = Token.objects.get_or_create(user=user)
+_, key = api_key_issue(user=user)
 article = services.article_create(user=user, title="Bench article", body={body!r})
 sources = [services.source_create(user=user, name=n, kind=k)
            for n, k in (("Bench Wire", "news_outlet"), ("Bench Spokesperson", "person"))]
-print(token.key, article.pk, sources[0].pk, sources[1].pk)
+print(key, article.pk, sources[0].pk, sources[1].pk)
 """
 
 

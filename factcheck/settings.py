@@ -49,7 +49,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -160,17 +159,24 @@ FACTCHECK_MAX_BODY_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE
 # The organization that publishes the fact checks (ClaimReview author).
 FACTCHECK_ORGANIZATION_NAME = os.environ.get("FACTCHECK_ORGANIZATION_NAME", "Factcheck")
 FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "https://factcheck.example")
+# Where to report a vulnerability (an email address or an https URL), published at
+# /.well-known/security.txt; unset, that file is 404 and SECURITY.md is the only guide.
+FACTCHECK_SECURITY_CONTACT = os.environ.get("FACTCHECK_SECURITY_CONTACT", "")
 # Absolute base URL used in exports when no request is at hand.
 FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://127.0.0.1:8000")
 
 REST_FRAMEWORK = {
     # Token first: an anonymous request is then challenged with 401 and WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # DRF's Token header, with keys stored as digests (annotations.apikeys).
+        "annotations.apikeys.authentication.ApiKeyAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "EXCEPTION_HANDLER": "annotations.api.errors.exception_handler",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # JSON only, everywhere: the browsable API would be a second, script-heavy HTML surface
+    # that the CSP forbids; people read the API through /api/docs/.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,

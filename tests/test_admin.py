@@ -13,9 +13,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
-from rest_framework.authtoken.models import Token
 
 from annotations import services
+from annotations.apikeys import core as apikeys
+from annotations.apikeys.models import ApiKey
+from annotations.apikeys.services import api_key_issue
 from annotations.models import Annotation, Article, Attribution, Evidence, ReviewState, Source
 from tests import factories
 from tests.admin_support import (
@@ -849,25 +851,29 @@ def test_creating_a_reviewer_assigns_the_group(as_user, admin_user):
 def test_issuing_a_token_from_the_user_page_shows_it_once(as_user, admin_user, reviewer):
     client = as_user(admin_user)
     url = reverse("admin:auth_user_api_token", args=[reviewer.pk])
-    old = Token.objects.create(user=reviewer)
+    old, _ = api_key_issue(user=reviewer)
 
-    response = client.post(url, {"issue": "1"})
+    issued = client.post(url, {"issue": "1"})
+    shown = client.get(url)
+    reloaded = client.get(url)
 
-    token = Token.objects.get(user=reviewer)
-    assert token.key != old.key
-    assert response.context["new_key"] == token.key
-    assert f'<code id="new-api-token">{token.key}</code>' in response.content.decode()
-    assert token.key not in client.get(url).content.decode()
+    token = ApiKey.objects.get(user=reviewer)
+    key = shown.context["new_key"]
+    assert (issued.status_code, issued["Location"]) == (302, url)
+    assert token.digest not in (old.digest, key) and token.digest == apikeys.key_digest(key)
+    assert f'<code id="new-api-token">{key}</code>' in shown.content.decode()
+    assert reloaded.context["new_key"] is None and key not in reloaded.content.decode()
+    assert ApiKey.objects.get(user=reviewer).digest == token.digest  # reloading issued nothing
 
 
 def test_revoking_a_token_from_the_user_page(as_user, admin_user, reviewer):
-    Token.objects.create(user=reviewer)
+    api_key_issue(user=reviewer)
 
     response = as_user(admin_user).post(
         reverse("admin:auth_user_api_token", args=[reviewer.pk]), {"revoke": "1"}, follow=True,
     )
 
-    assert not Token.objects.filter(user=reviewer).exists()
+    assert not ApiKey.objects.filter(user=reviewer).exists()
     assert messages_of(response) == [("success", "rita's API token is revoked.")]
 
 
@@ -877,11 +883,11 @@ def test_token_page_is_for_user_managers_only(as_user, editor, reviewer):
     )
 
     assert response.status_code == 403
-    assert not Token.objects.filter(user=reviewer).exists()
+    assert not ApiKey.objects.filter(user=reviewer).exists()
 
 
 def test_deactivating_users_revokes_their_tokens_but_not_yourself(as_user, admin_user, reviewer):
-    Token.objects.create(user=reviewer)
+    api_key_issue(user=reviewer)
 
     response = action(
         as_user(admin_user), "deactivate", [reviewer, admin_user], url_name="admin:auth_user_changelist"
@@ -890,26 +896,27 @@ def test_deactivating_users_revokes_their_tokens_but_not_yourself(as_user, admin
     reviewer.refresh_from_db()
     admin_user.refresh_from_db()
     assert (reviewer.is_active, admin_user.is_active) == (False, True)
-    assert not Token.objects.filter(user=reviewer).exists()
+    assert not ApiKey.objects.filter(user=reviewer).exists()
     assert messages_of(response) == [
         ("error", "You cannot deactivate yourself."), ("success", "Deactivated rita."),
     ]
 
 
-def test_issue_tokens_action_lists_the_new_keys(as_user, admin_user, reviewer, editor):
-    response = action(
-        as_user(admin_user), "issue_api_tokens", [reviewer, editor],
-        url_name="admin:auth_user_changelist",
-    )
+def test_issue_tokens_action_lists_the_new_keys_once(as_user, admin_user, reviewer, editor):
+    client = as_user(admin_user)
+    shown = action(client, "issue_api_tokens", [reviewer, editor], url_name="admin:auth_user_changelist")
+    reloaded = client.get(shown.redirect_chain[-1][0])
 
-    issued = {holder.username: key for holder, key in response.context["issued"]}
+    issued = {holder.username: apikeys.key_digest(key) for holder, key in shown.context["issued"]}
     assert issued == {
-        "rita": Token.objects.get(user=reviewer).key, "eddie": Token.objects.get(user=editor).key,
+        "rita": ApiKey.objects.get(user=reviewer).digest, "eddie": ApiKey.objects.get(user=editor).digest,
     }
+    assert reloaded.context["issued"] == []
+    assert "No new tokens to show" in reloaded.content.decode()
 
 
 def test_user_list_shows_roles_and_tokens(as_user, admin_user, reviewer):
-    Token.objects.create(user=reviewer)
+    api_key_issue(user=reviewer)
 
     response = as_user(admin_user).get(reverse("admin:auth_user_changelist") + "?q=rita")
 

@@ -12,6 +12,7 @@ from django.utils.timezone import localtime
 
 from annotations import rules, selectors, services
 from annotations.models import Annotation, Attribution, Evidence, ReviewState, Source
+from annotations.templatetags.textguard import reveal_invisible
 
 from .base import (
     REFUSED,
@@ -166,6 +167,9 @@ class AnnotationAdmin(ReviewAdmin, ServiceAdmin):
     ]
     object_history_template = "admin/annotations/annotation/object_history.html"
 
+    class Media:
+        css = {"all": ["annotations/css/textguard.css"]}  # markers for invisible characters
+
     # Permissions: the same rules the services apply.
 
     def has_view_permission(self, request, obj=None):
@@ -228,7 +232,7 @@ class AnnotationAdmin(ReviewAdmin, ServiceAdmin):
 
     @admin.display(description="quote", ordering="quote")
     def quote_excerpt(self, obj):
-        return Truncator(obj.quote).chars(70)
+        return reveal_invisible(Truncator(obj.quote).chars(70))
 
     @admin.display(description="claim", ordering="claim")
     def claim_excerpt(self, obj):
@@ -273,7 +277,8 @@ class AnnotationAdmin(ReviewAdmin, ServiceAdmin):
             '<blockquote style="margin:0 0 .5em;font-size:.9rem;max-width:60em">'
             "{}<mark>{}</mark>{}</blockquote>"
             '<a href="{}" class="open-in-browser">Open in the annotation view</a>',
-            obj.prefix, obj.quote, obj.suffix, browser_url(obj),
+            reveal_invisible(obj.prefix), reveal_invisible(obj.quote), reveal_invisible(obj.suffix),
+            browser_url(obj),
         )
 
     @admin.display(description="recent changes")

@@ -10,7 +10,7 @@ from django.db import connections, models, router
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.formats import localize
-from django.utils.text import Truncator
+from django.utils.text import Truncator, smart_split, unescape_string_literal
 from django.utils.timezone import localtime
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject
@@ -131,7 +131,56 @@ def require_key(model, value: str, field=None) -> None:
             raise Http404
 
 
-class ServiceAdmin(SimpleHistoryAdmin):
+# Each search word is OR-ed across every search field and AND-ed with the others: a
+# thousand words built an expression tree too deep for SQLite (a 500) and a slow query
+# anywhere. Nobody types more than a handful of words into an admin search box.
+MAX_SEARCH_TERMS = 10
+MAX_SEARCH_TERM_LENGTH = 100
+
+
+def bounded_search(search_term: str) -> tuple[str, bool]:
+    """Return the search limited to its first words, each shortened; and whether it was cut.
+
+    Words are split as the admin splits them ("quoted phrases" count as one word).
+    """
+    terms, cut = [], False
+    for index, term in enumerate(smart_split(search_term)):
+        if index == MAX_SEARCH_TERMS:
+            cut = True
+            break
+        quoted = len(term) > 1 and term[0] in "\"'" and term[0] == term[-1]
+        text = unescape_string_literal(term) if quoted else term
+        if len(text) > MAX_SEARCH_TERM_LENGTH:
+            cut = True
+            text = text[:MAX_SEARCH_TERM_LENGTH]
+            term = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"' if quoted else text
+        terms.append(term)
+    return (" ".join(terms), cut) if cut else (search_term, False)
+
+
+class BoundedSearchMixin:
+    """Search changelists and autocompletes with at most MAX_SEARCH_TERMS words, saying so."""
+
+    def get_search_results(self, request, queryset, search_term):
+        bounded, cut = bounded_search(search_term)
+        if cut and not _is_autocomplete(request) and not getattr(request, "_search_cut_told", False):
+            request._search_cut_told = True
+            self.message_user(
+                request,
+                f"Only the first {MAX_SEARCH_TERMS} search words were used, each up to "
+                f"{MAX_SEARCH_TERM_LENGTH} characters; the rest of the search was ignored.",
+                messages.WARNING,
+            )
+        return super().get_search_results(request, queryset, bounded)
+
+
+def _is_autocomplete(request) -> bool:
+    # The autocomplete answers JSON; a message would surface on the next page instead.
+    match = getattr(request, "resolver_match", None)
+    return bool(match and match.url_name == "autocomplete")
+
+
+class ServiceAdmin(BoundedSearchMixin, SimpleHistoryAdmin):
     """Admin whose saves call the services; their refusals show up as form errors.
 
     Subclasses write in save_model/save_related and raise ServiceRefusal there. The

@@ -108,7 +108,8 @@ class SourceAdmin(ServiceAdmin):
     source_fields = ("name", "kind", "url", "same_as", "description")
 
     def get_queryset(self, request):
-        return selectors.source_list()
+        # Counting makes a GROUP BY, which drops Meta.ordering: the autocomplete pages need one.
+        return selectors.source_list().order_by("name", "id")
 
     @admin.display(description="attributions", ordering="attribution_count")
     def attribution_count(self, obj):

@@ -11,33 +11,44 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from rest_framework.authtoken.models import Token
 
+from annotations.apikeys.models import ApiKey
+from annotations.apikeys.services import api_key_issue, api_key_revoke
 from annotations.models import Annotation, ReviewState
 from annotations.publishing.admin import PublicProfileInline
 
+from .base import BoundedSearchMixin
+
 User = get_user_model()
 
-
-@transaction.atomic
-def api_token_issue(*, user) -> Token:
-    """Give the user a new API token, replacing any token they had."""
-    Token.objects.filter(user=user).delete()
-    return Token.objects.create(user=user)
+# New keys wait here between the POST that issues them and the one page load that shows
+# them (post/redirect/get): a reload then shows nothing and issues nothing.
+KEYS_TO_SHOW = "api_keys_to_show"
 
 
-@transaction.atomic
-def api_token_revoke(*, user) -> bool:
-    """Delete the user's API token; return whether there was one."""
-    deleted, _ = Token.objects.filter(user=user).delete()
-    return bool(deleted)
+def keep_to_show(request, issued: list[tuple[int, str]]) -> None:
+    waiting = request.session.get(KEYS_TO_SHOW, {})
+    waiting.update({str(user_id): key for user_id, key in issued})
+    request.session[KEYS_TO_SHOW] = waiting
+
+
+def take_to_show(request, user_ids=None) -> dict[int, str]:
+    """Remove and return the keys waiting to be shown (for user_ids, or all)."""
+    waiting = request.session.get(KEYS_TO_SHOW, {})
+    taken = {
+        int(user_id): waiting.pop(user_id) for user_id in list(waiting)
+        if user_ids is None or int(user_id) in user_ids
+    }
+    if taken:
+        request.session[KEYS_TO_SHOW] = waiting
+    return taken
 
 
 admin.site.unregister(User)
 
 
 @admin.register(User)
-class NewsroomUserAdmin(UserAdmin):
+class NewsroomUserAdmin(BoundedSearchMixin, UserAdmin):
     """Reviewers and editors: their roles, their access, and their work."""
 
     def get_inlines(self, request, obj):
@@ -67,7 +78,7 @@ class NewsroomUserAdmin(UserAdmin):
     actions = ["issue_api_tokens", "revoke_api_tokens", "deactivate"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("auth_token").prefetch_related("groups")
+        return super().get_queryset(request).select_related("api_key").prefetch_related("groups")
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -80,7 +91,7 @@ class NewsroomUserAdmin(UserAdmin):
 
     @admin.display(description="API token", boolean=True)
     def has_api_token(self, obj):
-        return hasattr(obj, "auth_token")
+        return hasattr(obj, "api_key")
 
     @admin.display(description="annotations by state")
     def annotation_counts(self, obj):
@@ -106,10 +117,10 @@ class NewsroomUserAdmin(UserAdmin):
 
     @admin.display(description="API token")
     def api_token(self, obj):
-        token = Token.objects.filter(user=obj).first() if obj.pk else None
+        token = ApiKey.objects.filter(user=obj).first() if obj.pk else None
         status = (
             format_html(
-                "issued {} UTC, starts {}…", token.created.strftime("%Y-%m-%d %H:%M"), token.key[:6]
+                "issued {} UTC, starts {}…", token.created.strftime("%Y-%m-%d %H:%M"), token.prefix
             )
             if token else "none"
         )
@@ -121,62 +132,79 @@ class NewsroomUserAdmin(UserAdmin):
     # API tokens from the user's page
 
     def get_urls(self):
-        token = path(
-            "<int:user_id>/api-token/", self.admin_site.admin_view(self.api_token_view),
-            name="auth_user_api_token",
-        )
-        return [token, *super().get_urls()]
+        urls = [
+            path(
+                "<int:user_id>/api-token/", self.admin_site.admin_view(self.api_token_view),
+                name="auth_user_api_token",
+            ),
+            path(
+                "api-tokens-issued/", self.admin_site.admin_view(self.api_tokens_issued_view),
+                name="auth_user_api_tokens_issued",
+            ),
+        ]
+        return [*urls, *super().get_urls()]
 
     def api_token_view(self, request, user_id):
-        """Show a user's token status; issue (shown once) or revoke it."""
+        """Show a user's token status and, once, a key just issued; issue or revoke on POST."""
         holder = get_object_or_404(User, pk=user_id)
         if not self.has_change_permission(request, holder):
             raise PermissionDenied
         change_url = reverse("admin:auth_user_change", args=[holder.pk])
-        new_key = None
         if request.method == "POST":
             if "issue" in request.POST:
-                new_key = api_token_issue(user=holder).key
+                _, key = api_key_issue(user=holder)
+                keep_to_show(request, [(holder.pk, key)])
                 self.log_change(request, holder, "Issued an API token.")
-            elif "revoke" in request.POST:
-                if api_token_revoke(user=holder):
+                return HttpResponseRedirect(request.path)
+            if "revoke" in request.POST:
+                if api_key_revoke(user=holder):
                     self.log_change(request, holder, "Revoked the API token.")
                     self.message_user(request, f"{holder}'s API token is revoked.", messages.SUCCESS)
                 else:
                     self.message_user(request, f"{holder} had no API token.", messages.WARNING)
                 return HttpResponseRedirect(change_url)
-            else:
-                raise Http404("Unknown token operation.")
+            raise Http404("Unknown token operation.")
         context = {
             **self.admin_site.each_context(request),
             "title": f"API token for {holder}",
             "opts": self.opts,
             "original": holder,
             "holder": holder,
-            "token": Token.objects.filter(user=holder).first(),
-            "new_key": new_key,
+            "token": ApiKey.objects.filter(user=holder).first(),
+            "new_key": take_to_show(request, {holder.pk}).get(holder.pk),
             "change_url": change_url,
         }
         return TemplateResponse(request, "admin/auth/user/api_token.html", context)
+
+    def api_tokens_issued_view(self, request):
+        """Show, once, the keys the bulk action just issued."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        keys = take_to_show(request)
+        holders = User.objects.in_bulk(list(keys))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "New API tokens",
+            "opts": self.opts,
+            "issued": [(holders[pk], key) for pk, key in sorted(keys.items()) if pk in holders],
+        }
+        return TemplateResponse(request, "admin/auth/user/api_tokens_issued.html", context)
 
     # Bulk actions
 
     @admin.action(description="Issue new API tokens (replacing old ones)…", permissions=["change"])
     def issue_api_tokens(self, request, queryset):
-        issued = [(holder, api_token_issue(user=holder).key) for holder in queryset.order_by("pk")]
-        for holder, _key in issued:
+        issued = []
+        for holder in queryset.order_by("pk"):
+            _, key = api_key_issue(user=holder)
+            issued.append((holder.pk, key))
             self.log_change(request, holder, "Issued an API token.")
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "New API tokens",
-            "opts": self.opts,
-            "issued": issued,
-        }
-        return TemplateResponse(request, "admin/auth/user/api_tokens_issued.html", context)
+        keep_to_show(request, issued)
+        return HttpResponseRedirect(reverse("admin:auth_user_api_tokens_issued"))
 
     @admin.action(description="Revoke API tokens", permissions=["change"])
     def revoke_api_tokens(self, request, queryset):
-        revoked = [holder for holder in queryset.order_by("pk") if api_token_revoke(user=holder)]
+        revoked = [holder for holder in queryset.order_by("pk") if api_key_revoke(user=holder)]
         for holder in revoked:
             self.log_change(request, holder, "Revoked the API token.")
         names = ", ".join(str(holder) for holder in revoked) or "nobody (no tokens)"
@@ -192,7 +220,7 @@ class NewsroomUserAdmin(UserAdmin):
             with transaction.atomic():
                 holder.is_active = False
                 holder.save(update_fields=["is_active"])
-                api_token_revoke(user=holder)
+                api_key_revoke(user=holder)
             self.log_change(request, holder, "Deactivated; API token revoked.")
             done.append(str(holder))
         if done:

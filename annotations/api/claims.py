@@ -11,7 +11,6 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import generics, serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -23,6 +22,7 @@ from annotations.publishing import selectors as published
 
 from . import serializers as api_serializers
 from .filters import PublishedClaimFilter
+from .pagination import StrictCursorPagination
 
 
 def base_url(request) -> str:
@@ -46,7 +46,7 @@ class ClaimReviewRenderer(JSONRenderer):
     format = "jsonld"
 
 
-class ClaimPagination(CursorPagination):
+class ClaimPagination(StrictCursorPagination):
     ordering = "pk"
     page_size = 50
     page_size_query_param = "page_size"

@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from annotations import rules
 from annotations.models import Annotation, Attribution, Rating, ReviewState, Source
 from annotations.publishing.models import PublishedAttribution, PublishedClaim
+from annotations.textguard.core import normalize_name
 
 from .serializers import MAX_ID
 
@@ -175,7 +176,7 @@ class SourceFilter(django_filters.FilterSet):
         fields = ["search", "kind"]
 
     def filter_search(self, queryset, name, value):
-        value = value.strip()
+        value = normalize_name(value)  # as names are stored
         if not value:
             return queryset
         return (

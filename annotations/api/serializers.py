@@ -22,6 +22,7 @@ from annotations.models import (
     http_url,
     normalize_url,
 )
+from annotations.textguard.core import normalize_name
 
 # Offsets and ids are stored in integer columns; larger numbers cannot name anything.
 MAX_OFFSET = 2**31 - 1
@@ -377,13 +378,16 @@ class SourceWriteSerializer(StrictSerializer):
     description = serializers.CharField(allow_blank=True, required=False)
 
     def validate_name(self, value):
-        duplicate = Source.objects.filter(name__iexact=value.strip())
+        value = normalize_name(value)
+        if not value:
+            raise serializers.ValidationError("A source needs a name with visible characters.")
+        duplicate = Source.objects.filter(name__iexact=value)
         if self.instance is not None:
             duplicate = duplicate.exclude(pk=self.instance.pk)
         existing = duplicate.values_list("pk", flat=True).first()
         if existing is not None:
             raise serializers.ValidationError(f"Source {existing} has this name already.")
-        return value.strip()
+        return value
 
 
 # Error bodies, for the schema.

@@ -10,7 +10,7 @@ from django.conf import settings
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
@@ -19,6 +19,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from annotations import presenters, rules, selectors, services
+from annotations.apikeys.authentication import ApiKeyAuthentication
 from annotations.models import Source
 
 from . import serializers as s
@@ -67,7 +68,7 @@ IF_MATCH = OpenApiParameter(
 class ApiViewSet(viewsets.GenericViewSet):
     """JSON only; token first, so anonymous writes are challenged with 401."""
 
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [ApiKeyAuthentication, SessionAuthentication]
     parser_classes = [BoundedJSONParser]
     renderer_classes = [JSONRenderer]
     # Anything up to the next slash, so a malformed id gets the API's JSON 404.

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class ApiKey(models.Model):
+    """A user's API key, kept only as its digest and its first characters."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name="user", on_delete=models.CASCADE,
+        related_name="api_key",
+    )
+    prefix = models.CharField(
+        "prefix", max_length=16, help_text="The key's first characters, to recognise it."
+    )
+    digest = models.CharField(
+        "SHA-256 digest", max_length=64, unique=True,
+        help_text="How the key is found; the key itself is shown once and never stored.",
+    )
+    created = models.DateTimeField("issued", default=timezone.now)
+
+    class Meta:
+        verbose_name = "API key"
+
+    def __str__(self):
+        return f"{self.prefix}…"
