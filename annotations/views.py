@@ -119,6 +119,8 @@ def article_detail(request, pk: int):
     """Show an article with its annotations; reviewers annotate it through the API."""
     article = get_object_or_404(Article.objects.select_related("publisher"), pk=pk)
     user = request.user
+    if not rules.can_read_article_text(user):
+        return article_excerpts(request, article)
     config = {
         "article": article.pk,
         "api": "/api/v1/",
@@ -138,6 +140,19 @@ def article_detail(request, pk: int):
         "config": config,
         "ratings": Rating.choices,
         "modules": ARTICLE_MODULES,
+    })
+
+
+def article_excerpts(request, article: Article):
+    """Show the public what an article's verified claims quote from it, not its whole text."""
+    claims = selectors.claim_list().filter(article=article).order_by("start", "id")
+    return render(request, "annotations/article_public.html", {
+        "article": article,
+        "article_url": http_url_or_empty(article.url),
+        "claims": [
+            {"claim": claim, "rating_label": Rating(claim.rating).label if claim.rating else ""}
+            for claim in claims
+        ],
     })
 
 
@@ -171,4 +186,7 @@ def claim_detail(request, pk: int):
             claimreview(annotation, request.build_absolute_uri("/").rstrip("/"))
         ),
         "organization": settings.FACTCHECK_ORGANIZATION_NAME,
+        "canonical_url": request.build_absolute_uri(reverse("claim-detail", args=[annotation.pk])),
+        "summary": f"{Rating(annotation.rating).label if annotation.rating else 'Not rated'}: "
+        f"{annotation.rationale or annotation.quote}",
     })
