@@ -280,3 +280,27 @@ def test_page_queries_do_not_grow_with_articles_or_annotations(
     with django_assert_num_queries(8):
         response = client.get(f"/articles/{draft.article.pk}/")
     assert len(script_json(response.content.decode(), "annotations-data")) == 6
+
+
+def test_a_publication_date_without_a_time_is_kept(client, reviewer):
+    client.force_login(reviewer)
+
+    response = client.post("/articles/new/", {
+        "title": "Date only", "published_date": "2025-10-22", "published_time": "", "body": "Text.",
+    })
+
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert article.published_at.isoformat() == "2025-10-22T00:00:00+00:00"
+    html = client.get(f"/articles/{article.pk}/").content.decode()
+    assert '<time datetime="2025-10-22T00:00:00+00:00">22 October 2025</time>' in html
+
+
+def test_a_publication_time_without_a_date_is_refused(client, reviewer):
+    client.force_login(reviewer)
+
+    response = client.post("/articles/new/", {"title": "T", "published_time": "10:00", "body": "Text."})
+
+    assert response.status_code == 200
+    assert not Article.objects.exists()
+    assert "Give the date as well as the time." in response.content.decode()
