@@ -142,3 +142,19 @@ def test_an_attribution_link_must_be_http(page, login, open_article, reviewer, d
     expect(page.locator("#attribution-rows .row__error").first).to_contain_text("http://")
     draft.refresh_from_db()
     assert draft.version == 1
+
+
+def test_closing_the_panel_with_unsaved_changes_asks_first(page, login, open_article, reviewer, draft):
+    login(reviewer)
+    open_article(draft.article)
+    open_in_panel(page, draft)
+    type_into(page, "#f-rationale", "Half-written")
+
+    page.keyboard.press("Escape")
+
+    expect(page.locator("#annotation-panel")).to_be_visible()
+    expect(page.locator("#panel-confirm-save")).to_contain_text("You have unsaved changes")
+    page.locator(".panel__save [data-action=close-panel]").click()
+    expect(page.locator("#annotation-panel")).to_be_hidden()
+    draft.refresh_from_db()
+    assert draft.version == 1

@@ -237,7 +237,7 @@ export class Panel {
   }
 
   close() {
-    if (!this.isOpen) return;
+    if (!this.isOpen || !this.guard.mayClose()) return;
     this.root.hidden = true;
     document.body.classList.remove("panel-open");
     this.annotation = null;
@@ -358,6 +358,7 @@ export class Panel {
     if (deleted) {
       this.callbacks.onRemoved(id);
       this.callbacks.announce(`Annotation ${id} deleted.`);
+      this.guard.markClean();
       this.close();
     }
   }

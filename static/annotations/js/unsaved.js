@@ -37,12 +37,22 @@ export class UnsavedChanges {
   /** Take what the form shows now as the stored state (after opening, loading or saving). */
   markClean() {
     this.clean = this.snapshot();
+    this.warned = false;
     for (const spot of Object.values(this.spots)) spot.textContent = "";
   }
 
   dirty() {
     return this.panel.isOpen && !this.form.classList.contains("is-readonly")
       && this.clean !== null && this.snapshot() !== this.clean;
+  }
+
+  /** Close freely when nothing is unsaved; otherwise say so once, and close on the second try. */
+  mayClose() {
+    if (!this.dirty() || this.warned) return true;
+    this.warned = true;
+    this.confirm("You have unsaved changes: press Save to keep them, or close again to discard them.",
+      { problem: true, spot: "save" });
+    return false;
   }
 
   /**
