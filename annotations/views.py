@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from . import rules, selectors, services
 from .exports.claimreview import claimreview
 from .forms import ArticleForm
-from .models import Article, Attribution, Evidence, Rating, ReviewState, Source
+from .models import Annotation, Article, Attribution, Evidence, Rating, ReviewState, Source
 
 ARTICLES_PER_PAGE = 50
 # The annotation view's ES modules, preloaded so that the browser fetches them in parallel.
@@ -143,6 +143,23 @@ def article_detail(request, pk: int):
     })
 
 
+def excerpt_context(annotation: Annotation) -> tuple[str, str]:
+    """Return the words around a quote within its paragraph, "…" marking cut text."""
+    before, after = annotation.prefix, annotation.suffix
+    if PARAGRAPH_BREAK.search(before):
+        before = PARAGRAPH_BREAK.split(before)[-1]
+    elif annotation.start > len(before):
+        # Drop the cut word at the start (unless the cut fell between words).
+        cut = before if before[:1].isspace() or " " not in before.strip() else before.split(" ", 1)[1]
+        before = "…" + cut.lstrip()
+    if PARAGRAPH_BREAK.search(after):
+        after = PARAGRAPH_BREAK.split(after)[0]
+    elif annotation.end + len(after) < len(annotation.article.body):
+        cut = after if after[-1:].isspace() or " " not in after.strip() else after.rsplit(" ", 1)[0]
+        after = cut.rstrip() + "…"
+    return before, after
+
+
 def article_excerpts(request, article: Article):
     """Show the public what an article's verified claims quote from it, not its whole text."""
     claims = selectors.claim_list().filter(article=article).order_by("start", "id")
@@ -150,7 +167,11 @@ def article_excerpts(request, article: Article):
         "article": article,
         "article_url": http_url_or_empty(article.url),
         "claims": [
-            {"claim": claim, "rating_label": Rating(claim.rating).label if claim.rating else ""}
+            {
+                "claim": claim,
+                "rating_label": Rating(claim.rating).label if claim.rating else "",
+                "context": excerpt_context(claim),
+            }
             for claim in claims
         ],
     })

@@ -2,6 +2,8 @@
 
 import re
 
+from annotations import services
+from annotations.views import excerpt_context
 from tests.api_support import client_for
 
 WHOLE_SENTENCE = "A White House official said there were no plans for a meeting."
@@ -55,3 +57,16 @@ def test_the_api_gives_everyone_the_body_when_the_site_publishes_texts(article, 
     settings.FACTCHECK_PUBLIC_ARTICLES = True
 
     assert client_for().get(f"/api/v1/articles/{article.pk}/").json()["body"] == article.body
+
+
+def test_an_excerpt_keeps_to_the_quotes_paragraph_and_whole_words(article, reviewer, verified):
+    inner = services.annotation_create(article=article, user=reviewer, quote="no plans")
+
+    assert excerpt_context(verified) == ("Trump ", ".")
+    assert excerpt_context(inner) == ("…House official said there were ", " for a meeting.")
+
+
+def test_the_excerpt_page_shows_each_claim_in_its_words(client, verified):
+    html = client.get(f"/articles/{verified.article.pk}/").content.decode()
+
+    assert f'<blockquote class="in-context">Trump <mark>{verified.quote}</mark>.</blockquote>' in html
