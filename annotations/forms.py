@@ -1,4 +1,7 @@
+import datetime
+
 from django import forms
+from django.utils import timezone
 
 from .models import Article, Source, normalize_url
 
@@ -16,10 +19,15 @@ class ArticleForm(forms.Form):
         label="Publisher", required=False, max_length=Source._meta.get_field("name").max_length,
         help_text="A news outlet; an existing source of that name is reused.",
     )
-    published_at = forms.DateTimeField(
-        label="Published", required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
+    # A date and an optional time: a datetime-local input drops a date typed without a time.
+    published_date = forms.DateField(
+        label="Published on", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        input_formats=["%Y-%m-%d"],
+    )
+    published_time = forms.TimeField(
+        label="at (time)", required=False, widget=forms.TimeInput(attrs={"type": "time"}),
+        input_formats=["%H:%M", "%H:%M:%S"],
+        help_text="Leave empty when only the date is known.",
     )
     byline = forms.CharField(
         label="Byline", required=False, max_length=Article._meta.get_field("byline").max_length
@@ -42,9 +50,26 @@ class ArticleForm(forms.Form):
             raise forms.ValidationError(self.fields["body"].error_messages["required"])
         return body
 
+    def clean(self):
+        cleaned = super().clean()
+        day, time = cleaned.get("published_date"), cleaned.get("published_time")
+        if time is not None and day is None and "published_date" not in self.errors:
+            self.add_error("published_date", "Give the date as well as the time.")
+        return cleaned
+
+    def published_at(self) -> datetime.datetime | None:
+        """Return the publication moment; a date alone stands for its midnight."""
+        day = self.cleaned_data.get("published_date")
+        if day is None:
+            return None
+        time = self.cleaned_data.get("published_time") or datetime.time(0, 0)
+        return timezone.make_aware(datetime.datetime.combine(day, time))
+
     def service_arguments(self) -> dict:
         """Return the cleaned data as keyword arguments for services.article_create."""
         data = dict(self.cleaned_data)
+        del data["published_date"], data["published_time"]
+        data["published_at"] = self.published_at()
         name = data.pop("publisher").strip()
         data["publisher"] = {"name": name, "kind": Source.Kind.NEWS_OUTLET} if name else None
         return data

@@ -1,5 +1,7 @@
 """Who may do what to an annotation: one place, used by the services, the API and admin."""
 
+from django.conf import settings
+
 from .models import Annotation, ReviewState
 
 REVIEWER_GROUP = "Reviewer"
@@ -57,3 +59,11 @@ def can_delete(user, annotation: Annotation) -> bool:
 
 def can_manage_articles(user) -> bool:
     return _active(user) and user.has_perm("annotations.add_article")
+
+
+def can_read_article_text(user) -> bool:
+    """The whole text of an article: signed-in users, or everyone when the site says so.
+
+    Articles are mostly other publishers' work; the public reads the claims' excerpts.
+    """
+    return bool(settings.FACTCHECK_PUBLIC_ARTICLES) or _active(user)

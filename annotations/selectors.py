@@ -1,6 +1,6 @@
 """Every non-trivial read, with its joins and prefetches set, so N+1 has one place to be fixed."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from . import rules
 from .models import Annotation, Article, Attribution, Evidence, ReviewState, Source
@@ -60,7 +60,14 @@ def article_list(*, user, search: str = "") -> QuerySet[Article]:
     visible = Q() if rules.can_read_drafts(user) else Q(annotations__review_state=ReviewState.VERIFIED)
     articles = Article.objects.select_related("publisher")
     if search:
-        articles = articles.filter(Q(title__icontains=search) | Q(publisher__name__icontains=search))
+        # Claims through a subquery: a join would multiply the counts below.
+        claims = annotations_visible_to(user).filter(article=OuterRef("pk")).filter(
+            Q(claim__icontains=search) | Q(attributions__source__name__icontains=search)
+        )
+        articles = articles.filter(
+            Q(title__icontains=search) | Q(publisher__name__icontains=search)
+            | Q(body__icontains=search) | Q(Exists(claims))
+        )
     return articles.annotate(
         annotation_count=Count("annotations", filter=visible),
         draft_count=Count("annotations", filter=visible & Q(annotations__review_state=ReviewState.DRAFT)),

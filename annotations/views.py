@@ -29,7 +29,7 @@ ARTICLE_MODULES = [
     f"annotations/js/{name}.js"
     for name in (
         "article", "api", "dom", "errors", "highlights", "history", "keyboard", "list", "offsets",
-        "panel", "rows",
+        "panel", "rows", "selection_action", "unsaved",
     )
 ]
 PARAGRAPH_BREAK = re.compile(r"\n{2,}")
@@ -126,6 +126,8 @@ def article_detail(request, pk: int):
     """Show an article with its annotations; reviewers annotate it through the API."""
     article = get_object_or_404(Article.objects.select_related("publisher"), pk=pk)
     user = request.user
+    if not rules.can_read_article_text(user):
+        return article_excerpts(request, article)
     config = {
         "article": article.pk,
         "api": "/api/v1/",
@@ -145,6 +147,23 @@ def article_detail(request, pk: int):
         "config": config,
         "ratings": Rating.choices,
         "modules": ARTICLE_MODULES,
+    })
+
+
+def article_excerpts(request, article: Article):
+    """Show the public the passages its published claims quote, not the article's whole text."""
+    claims = []
+    for claim in publishing_selectors.published_in(article.pk):
+        context, offset = claim["context"], claim["start"] - claim["context"]["start"]
+        claims.append({
+            "claim": claim,
+            "before": context["text"][:offset],
+            "after": context["text"][offset + len(claim["quote"]):],
+        })
+    return render(request, "annotations/article_public.html", {
+        "article": article,
+        "article_url": http_url_or_empty(article.url),
+        "claims": claims,
     })
 
 
@@ -190,10 +209,13 @@ def claim_detail(request, pk: int):
         "evidence": evidence,
         "corrections": corrections,
         "reviewed_at": parse_datetime(claim["reviewed_at"] or ""),
+        "modified_at": parse_datetime(claim["date_modified"] or claim["reviewed_at"] or ""),
         "published_at": parse_datetime(claim["published_at"] or ""),
         "rating_label": claim["rating_label"] if claim["rating"] else "",
         "claimreview": json_for_script(
             from_claim(claim, request.build_absolute_uri("/").rstrip("/"))
         ),
         "organization": claim["organization"],
+        "canonical_url": request.build_absolute_uri(reverse("claim-detail", args=[published.pk])),
+        "summary": f"{claim['rating_label']}: {claim['rationale'] or claim['quote']}",
     })

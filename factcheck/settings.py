@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -81,6 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "annotations.inbox.context_processors.inbox",
             ],
         },
     },
@@ -164,6 +166,8 @@ FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "https
 FACTCHECK_SECURITY_CONTACT = os.environ.get("FACTCHECK_SECURITY_CONTACT", "")
 # Absolute base URL used in exports when no request is at hand.
 FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://127.0.0.1:8000")
+# Whole article texts are often not ours to republish: anonymous visitors see claim excerpts only.
+FACTCHECK_PUBLIC_ARTICLES = env_bool("FACTCHECK_PUBLIC_ARTICLES")
 
 REST_FRAMEWORK = {
     # Token first: an anonymous request is then challenged with 401 and WWW-Authenticate.

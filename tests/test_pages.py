@@ -48,7 +48,7 @@ def test_article_list_shows_counts_by_review_state(
     services.review_submit(annotation=annotation, user=reviewer)
     client.force_login(reviewer)
 
-    with django_assert_num_queries(6):  # session, user, 2 x permissions, count, page
+    with django_assert_num_queries(7):  # session, user, 2 x permissions, count, page, work count
         response = client.get("/")
 
     html = response.content.decode()
@@ -119,7 +119,7 @@ def test_a_reviewer_adds_an_article_with_its_publisher(client, reviewer):
 
     response = client.post("/articles/new/", {
         "title": "Summit on hold", "url": "HTTPS://News.Example/Summit/", "publisher": "demo wire",
-        "published_at": "2025-10-21T18:30", "byline": "Staff",
+        "published_date": "2025-10-21", "published_time": "18:30", "byline": "Staff",
         "body": "First paragraph.\r\n\r\nSecond paragraph.",
     })
 
@@ -174,7 +174,8 @@ def test_the_annotation_view_renders_paragraphs_with_offsets_and_the_annotations
 ):
     client.force_login(reviewer)
 
-    with django_assert_num_queries(7):  # session, user, 2 x permissions, article, annotations, stances
+    with django_assert_num_queries(8):  # session, user, 2 x permissions, article, annotations, stances,
+        # work count
         response = client.get(f"/articles/{draft.article.pk}/")
 
     html = response.content.decode()
@@ -197,7 +198,8 @@ def test_the_annotation_view_renders_paragraphs_with_offsets_and_the_annotations
     assert '<script type="module" src="/static/annotations/js/article.js"></script>' in html
 
 
-def test_anonymous_visitors_see_only_verified_annotations(client, verified, reviewer):
+def test_anonymous_visitors_see_only_verified_annotations(client, verified, reviewer, settings):
+    settings.FACTCHECK_PUBLIC_ARTICLES = True
     services.annotation_create(article=verified.article, user=reviewer, quote="A White House official")
 
     html = client.get(f"/articles/{verified.article.pk}/").content.decode()
@@ -277,8 +279,32 @@ def test_page_queries_do_not_grow_with_articles_or_annotations(
         factories.EvidenceFactory(annotation=draft)
     client.force_login(reviewer)
 
-    with django_assert_num_queries(6):
-        client.get("/")
     with django_assert_num_queries(7):
+        client.get("/")
+    with django_assert_num_queries(8):
         response = client.get(f"/articles/{draft.article.pk}/")
     assert len(script_json(response.content.decode(), "annotations-data")) == 6
+
+
+def test_a_publication_date_without_a_time_is_kept(client, reviewer):
+    client.force_login(reviewer)
+
+    response = client.post("/articles/new/", {
+        "title": "Date only", "published_date": "2025-10-22", "published_time": "", "body": "Text.",
+    })
+
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert article.published_at.isoformat() == "2025-10-22T00:00:00+00:00"
+    html = client.get(f"/articles/{article.pk}/").content.decode()
+    assert '<time datetime="2025-10-22T00:00:00+00:00">22 October 2025</time>' in html
+
+
+def test_a_publication_time_without_a_date_is_refused(client, reviewer):
+    client.force_login(reviewer)
+
+    response = client.post("/articles/new/", {"title": "T", "published_time": "10:00", "body": "Text."})
+
+    assert response.status_code == 200
+    assert not Article.objects.exists()
+    assert "Give the date as well as the time." in response.content.decode()

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
-from annotations import anchoring, presenters
+from annotations import anchoring, presenters, rules
 from annotations.models import (
     Annotation,
     Article,
@@ -113,6 +113,11 @@ class ArticleSerializer(serializers.ModelSerializer):
     annotation_count = serializers.IntegerField(
         help_text="Annotations of this article that the caller may read."
     )
+    body = serializers.CharField(
+        allow_null=True,
+        help_text="The whole text; null for anonymous callers unless the site publishes article "
+        "texts (FACTCHECK_PUBLIC_ARTICLES). Verified claims carry their quotes and context.",
+    )
 
     class Meta:
         model = Article
@@ -121,6 +126,13 @@ class ArticleSerializer(serializers.ModelSerializer):
             "body_sha256", "annotation_count", "created_at", "updated_at",
         ]
         read_only_fields = fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if request is not None and not rules.can_read_article_text(request.user):
+            data["body"] = None
+        return data
 
 
 class SourceSerializer(serializers.ModelSerializer):

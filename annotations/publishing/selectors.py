@@ -14,3 +14,14 @@ def corrections_of(annotation_id: int) -> list[dict]:
     """Return the correction notes of a published claim, oldest first (none if unpublished)."""
     published = PublishedClaim.objects.filter(annotation_id=annotation_id).first()
     return published.public["corrections"] if published else []
+
+
+def recently_published() -> QuerySet[PublishedClaim]:
+    """Return the published claims, the most recently published or corrected first."""
+    return PublishedClaim.objects.order_by("-modified_at", "-pk")
+
+
+def published_in(article_id: int) -> list[dict]:
+    """Return the public JSON of an article's published claims, in text order."""
+    claims = [published.public for published in PublishedClaim.objects.filter(article_id=article_id)]
+    return sorted(claims, key=lambda claim: (claim["start"], claim["id"]))

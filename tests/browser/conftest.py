@@ -11,6 +11,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from tests.browser.accessibility import serious_violations
+
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -90,6 +92,9 @@ def page(context, browser_errors):
     )
     yield page
     assert browser_errors.page_errors == []
+    # Every page a test leaves, in the state it leaves it, passes axe-core.
+    if not page.is_closed() and page.url.startswith("http"):
+        assert serious_violations(page) == [], page.url
 
 
 @pytest.fixture

@@ -201,8 +201,9 @@ def test_a_stale_delete_is_refused_until_confirmed_again(
 
 
 def test_anonymous_visitors_read_verified_claims_without_editing(
-    page, open_article, verified, reviewer, browser_errors
+    page, open_article, verified, reviewer, browser_errors, settings
 ):
+    settings.FACTCHECK_PUBLIC_ARTICLES = True
     services.annotation_create(article=verified.article, user=reviewer, quote="A White House official")
     open_article(verified.article)
     assert highlight_texts(page, "state-verified") == [verified.quote]

@@ -7,6 +7,7 @@ import { AnnotationList, summarize } from "./list.js";
 import { TextMap } from "./offsets.js";
 import { Panel } from "./panel.js";
 import { KeyboardSelection } from "./keyboard.js";
+import { SelectionAction } from "./selection_action.js";
 
 performance.mark("highlights-start");
 
@@ -109,6 +110,15 @@ class ArticleView {
         }
       }
     });
+    const action = document.getElementById("selection-action");
+    if (action && this.config.user.can_create) {
+      new SelectionAction(action, {
+        currentSpan: () => this.currentSpan(), annotate: () => this.annotateSelection(), panelOpen: () => this.panel.isOpen,
+      });
+    }
+    // Links from the work list open an annotation: /articles/1/#annotation-7.
+    const linked = /^#annotation-(\d+)$/.exec(window.location.hash);
+    if (linked) this.openAnnotation(Number(linked[1]), { returnFocus: this.body, scroll: true });
     document.documentElement.dataset.ready = "true";
   }
 
@@ -142,6 +152,8 @@ class ArticleView {
     }
     this.layer.setPending(span);
     this.panel.openNew(span, { returnFocus: this.body });
+    // A panel docked at the bottom (narrow or zoomed windows) must not cover the passage.
+    this.scrollTo(span);
   }
 
   onMouseUp(event) {
@@ -180,7 +192,8 @@ class ArticleView {
     // On narrow screens the panel is a sheet over the lower part of the window.
     const sheet = !panel.hidden && getComputedStyle(panel).position === "fixed";
     const visibleBottom = sheet ? panel.getBoundingClientRect().top : window.innerHeight;
-    const header = document.querySelector(".site-header").getBoundingClientRect().bottom;
+    // The header scrolls away on small screens: only its visible part counts.
+    const header = Math.max(0, document.querySelector(".site-header").getBoundingClientRect().bottom);
     if (rect.top < header + 16 || rect.bottom > visibleBottom - 16) {
       const target = sheet ? header + 24 : window.innerHeight / 3;
       window.scrollBy({ top: rect.top - target, behavior: "instant" });

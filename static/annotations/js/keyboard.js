@@ -1,5 +1,6 @@
 // Select text without a mouse: the article body takes focus, shows a block caret, and the
-// arrow keys move it (with Shift they extend the selection, with Ctrl by word).
+// arrow keys move it (with Shift they extend the selection; with Ctrl by word, or by
+// sentence up and down).
 
 const MOVES = {
   ArrowLeft: ["left", "character"],
@@ -66,7 +67,8 @@ export class KeyboardSelection {
       this.keyboardMode = true;
       if (selection.rangeCount === 0 || !this.body.contains(selection.focusNode)) this.onFocus();
       const [direction, unit] = move;
-      const granularity = event.ctrlKey && unit === "character" ? "word" : unit;
+      // Ctrl moves by word across and by sentence up and down (47 presses become one).
+      const granularity = event.ctrlKey ? ({ character: "word", line: "sentence" }[unit] || unit) : unit;
       selection.modify(event.shiftKey ? "extend" : "move", direction, granularity);
       this.showCaret();
       this.actions.selectionChanged();

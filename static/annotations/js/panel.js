@@ -7,6 +7,7 @@ import { FormErrors } from "./errors.js";
 import { renderHistory } from "./history.js";
 import { AttributionRows, EvidenceRows, SourceDirectory } from "./rows.js";
 import { stancesText, summarize } from "./list.js";
+import { UnsavedChanges } from "./unsaved.js";
 
 /**
  * Return what the current user may do with an annotation (mirrors annotations/rules.py).
@@ -36,6 +37,7 @@ export class Panel {
     this.claimUrl = claimUrl;
     this.callbacks = callbacks;
     this.form = root.querySelector("#annotation-form");
+    this.guard = new UnsavedChanges(this);
     this.annotation = null;
     this.span = null;
     this.busy = false;
@@ -127,6 +129,7 @@ export class Panel {
     const claim = this.form.querySelector("#f-claim");
     claim.focus();
     claim.select();
+    this.guard.markClean();
   }
 
   /** Open an existing annotation from its summary, then load it from the API to edit it. */
@@ -195,6 +198,7 @@ export class Panel {
     publicLink.hidden = annotation.review_state !== "verified";
     publicLink.setAttribute("href", this.claimUrl.replace("{id}", String(annotation.id)));
     workflow.hidden = false;
+    this.guard.markClean();
   }
 
   show(values) {
@@ -233,7 +237,7 @@ export class Panel {
   }
 
   close() {
-    if (!this.isOpen) return;
+    if (!this.isOpen || !this.guard.mayClose()) return;
     this.root.hidden = true;
     document.body.classList.remove("panel-open");
     this.annotation = null;
@@ -267,7 +271,7 @@ export class Panel {
     }
     if (this.annotation) {
       const current = this.annotation;
-      await this.run(
+      return this.run(
         () => this.api.updateAnnotation(current.id, version ?? current.version, values),
         { again: (newer) => this.save({ version: newer.version }), label: "Re-apply my changes" },
       );
@@ -277,7 +281,7 @@ export class Panel {
       performance.mark("save-start");
       this.callbacks.onProvisional({ ...body, id: "provisional", review_state: "draft" });
       try {
-        await this.run(() => this.api.createAnnotation(body), {});
+        return await this.run(() => this.api.createAnnotation(body), {});
       } finally {
         this.callbacks.onProvisional(null);
       }
@@ -300,7 +304,7 @@ export class Panel {
         this.callbacks.onSaved(annotation);
         this.fill(annotation);
         this.loadHistory(annotation.id);
-        this.callbacks.announce(`Annotation ${annotation.id} saved.`);
+        this.guard.confirm(`Annotation ${annotation.id} saved: ${this.labels.states[annotation.review_state]}, version ${annotation.version}.`);
         // The focused control may have been rebuilt; keep the focus in the panel.
         if (!this.root.contains(document.activeElement)) this.root.querySelector("#panel-heading").focus();
       }
@@ -322,7 +326,8 @@ export class Panel {
     }
   }
 
-  transition(action, body = {}, { version } = {}) {
+  async transition(action, body = {}, { version } = {}) {
+    if (version === undefined && !(await this.guard.saveFirst(action))) return false;
     const current = this.annotation;
     const labels = { submit: "Submit anyway", verify: "Verify anyway", return: "Return anyway" };
     return this.run(
@@ -353,6 +358,7 @@ export class Panel {
     if (deleted) {
       this.callbacks.onRemoved(id);
       this.callbacks.announce(`Annotation ${id} deleted.`);
+      this.guard.markClean();
       this.close();
     }
   }

@@ -78,6 +78,8 @@ export class AttributionRows {
       row.querySelector("[name=source]").value = attribution.source.name;
       row.querySelector("[name=kind]").value = attribution.source.kind;
       row.querySelector("[name=stance]").value = attribution.stance;
+      row.querySelector("[name=date]").value = attribution.date || "";
+      row.querySelector("[name=url]").value = attribution.url || "";
     }
     this.list.append(row);
     this.updateKnown(row);
@@ -98,7 +100,7 @@ export class AttributionRows {
     return [...this.list.children];
   }
 
-  /** Return the rows as API attributions (blank new rows left out), or null if one lacks a source. */
+  /** Return the rows as API attributions (blank new rows left out), or null if one is invalid. */
   values() {
     let valid = true;
     const rows = this.rows().filter((row) => originals.has(row) || row.querySelector("[name=source]").value.trim());
@@ -107,19 +109,24 @@ export class AttributionRows {
       const original = originals.get(row);
       const name = row.querySelector("[name=source]").value.trim();
       const error = row.querySelector(".row__error");
-      error.textContent = name ? "" : "Name a source, or remove this attribution.";
-      if (!name) valid = false;
+      const link = row.querySelector("[name=url]");
+      const url = link.value.trim();
+      const linkOk = !url || safeHref(url) !== null;
+      link.setAttribute("aria-invalid", linkOk ? "false" : "true");
+      error.textContent = !name ? "Name a source, or remove this attribution."
+        : linkOk ? "" : "Enter a link that starts with http:// or https://, or leave it empty.";
+      if (!name || !linkOk) valid = false;
       const known = this.sources.find(name);
       const value = {
         source: known ? known.id : { name, kind: row.querySelector("[name=kind]").value },
         stance: row.querySelector("[name=stance]").value,
+        url,
+        date: row.querySelector("[name=date]").value || null,
       };
       if (original) {
         value.id = original.id;
-        // Fields this form does not show are sent back as they were.
-        for (const field of ["url", "date", "note"]) {
-          if (original[field]) value[field] = original[field];
-        }
+        // The note is not shown in this form: it is sent back as it was.
+        if (original.note) value.note = original.note;
       }
       return value;
     });

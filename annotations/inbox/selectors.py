@@ -1,0 +1,48 @@
+"""The inbox reads: one query for the items (plus two prefetches), one for the header count."""
+
+from django.db.models import Count, Q, QuerySet
+
+from annotations import rules
+from annotations.models import Annotation, ReviewState
+from annotations.selectors import with_details
+
+from .core import Inbox, sort_into_sections
+
+
+def inbox_filter(user) -> Q:
+    """Own drafts; for editors also what others sent to review that the user did not last edit."""
+    condition = Q(created_by=user, review_state=ReviewState.DRAFT)
+    if rules.is_editor(user):
+        condition |= (
+            Q(review_state=ReviewState.IN_REVIEW) & ~Q(created_by=user) & ~Q(edited_by=user)
+        )
+    return condition
+
+
+def inbox_items(*, user) -> QuerySet[Annotation]:
+    """Return the inbox annotations with their details and articles, oldest change first."""
+    if not rules.can_read_drafts(user):
+        return Annotation.objects.none()
+    return (
+        with_details(Annotation.objects.filter(inbox_filter(user)))
+        .select_related("article")
+        .order_by("updated_at", "id")
+    )
+
+
+def inbox(*, user) -> Inbox:
+    return sort_into_sections(inbox_items(user=user), user_id=user.pk)
+
+
+def inbox_count(*, user) -> int:
+    """Return how many items wait in the user's inbox (one query; none for visitors)."""
+    if not rules.can_read_drafts(user):
+        return 0
+    return Annotation.objects.filter(inbox_filter(user)).aggregate(total=Count("id"))["total"]
+
+
+def drafts_to_submit(*, user, ids) -> QuerySet[Annotation]:
+    """Return the user's own drafts among ids (others' are not theirs to submit from the inbox)."""
+    return Annotation.objects.filter(
+        pk__in=ids, created_by=user, review_state=ReviewState.DRAFT
+    ).order_by("id")

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("work/", views.inbox, name="inbox"),
+    path("work/submit/", views.inbox_submit, name="inbox-submit"),
+    path("work/<int:pk>/verify/", views.inbox_verify, name="inbox-verify"),
+]

@@ -1,0 +1,97 @@
+"""The "My work" page and its two actions; both redirect back so that a reload posts nothing."""
+
+import re
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from annotations import rules, services
+from annotations.models import Annotation, Attribution, Evidence, Rating
+from annotations.views import http_url_or_empty
+
+from . import selectors
+from .services import BulkRefused, review_submit_many
+
+ITEM = re.compile(r"^(\d{1,18}):(\d{1,9})$")
+
+
+def _require_reader(user) -> None:
+    if not rules.can_read_drafts(user):
+        raise PermissionDenied("Only fact-checkers have a work list.")
+
+
+def _parse_items(values: list[str]) -> dict[int, int]:
+    """Return {annotation id: version} from "id:version" form values; refuse anything else."""
+    items = {}
+    for value in values:
+        match = ITEM.match(value)
+        if not match:
+            raise BadRequest(f"Not an annotation and its version: {value!r}.")
+        items[int(match[1])] = int(match[2])
+    return items
+
+
+@login_required
+def inbox(request):
+    """List my drafts, what was returned to me, and (for editors) what waits for my review."""
+    _require_reader(request.user)
+    work = selectors.inbox(user=request.user)
+    for annotation in work.drafts + work.returned + work.to_review:
+        for item in annotation.evidence.all():
+            item.safe_url = http_url_or_empty(item.url)
+    return render(request, "annotations/inbox.html", {
+        "inbox": work,
+        "labels": {
+            "ratings": dict(Rating.choices),
+            "stances": dict(Attribution.Stance.choices),
+            "relations": dict(Evidence.Relation.choices),
+        },
+        "is_editor": rules.is_editor(request.user),
+    })
+
+
+@login_required
+@require_POST
+def inbox_submit(request):
+    """Submit the selected drafts for review, all or none."""
+    _require_reader(request.user)
+    items = _parse_items(request.POST.getlist("annotation"))
+    if not items:
+        messages.error(request, "Select the drafts to submit first.")
+        return redirect("inbox")
+    drafts = list(selectors.drafts_to_submit(user=request.user, ids=items))
+    missing = sorted(set(items) - {draft.pk for draft in drafts})
+    if missing:
+        raise BadRequest(f"Not drafts of yours: {', '.join(map(str, missing))}.")
+    try:
+        review_submit_many(annotations=[(draft, items[draft.pk]) for draft in drafts], user=request.user)
+    except BulkRefused as refused:
+        messages.error(request, "Nothing was submitted; first fix:")
+        for pk, problems in refused.problems.items():
+            for problem in problems:
+                messages.error(request, f"Annotation {pk}: {problem}", extra_tags=f"annotation-{pk}")
+        return redirect("inbox")
+    count = len(drafts)
+    messages.success(request, f"{count} draft{'s' if count != 1 else ''} submitted for review.")
+    return redirect("inbox")
+
+
+@login_required
+@require_POST
+def inbox_verify(request, pk: int):
+    """Verify one annotation that waits for the user's review."""
+    _require_reader(request.user)
+    annotation = get_object_or_404(Annotation, pk=pk)
+    version = _parse_items([f"{pk}:{request.POST.get('version', '')}"])[pk]
+    try:
+        services.review_verify(annotation=annotation, user=request.user, version=version)
+    except services.StaleVersion:
+        messages.error(request, f"Annotation {pk} changed since this page was shown; look again.")
+    except (PermissionDenied, ValidationError) as error:
+        messages.error(request, f"Annotation {pk}: {' '.join(getattr(error, 'messages', [str(error)]))}")
+    else:
+        messages.success(request, f"Annotation {pk} verified.")
+    return redirect("inbox")

@@ -1,0 +1,108 @@
+"""Phone, 200% zoom and keyboard: the selection's action is at hand and the passage stays in view."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests import factories
+from tests.browser.helpers import CHARACTER_BOXES, select_text
+from tests.browser.test_keyboard_and_offsets import focus_article_body_with_tab
+
+PHONE = {"width": 390, "height": 844}
+# A 1280×900 window at 200% zoom lays the page out in 640×450 CSS pixels.
+ZOOMED = {"width": 640, "height": 450}
+SENTENCES = "The summit is off. Officials gave no date. Moscow blamed Kyiv for the delay."
+
+
+@pytest.fixture
+def long_article(db):
+    filler = " ".join(["Diplomats met in Budapest and talked for hours about the next steps."] * 4)
+    paragraphs = [f"Paragraph {number}. {filler}" for number in range(12)]
+    paragraphs[6] = "The Kremlin spokesperson said the meeting was never fixed. " + filler
+    return factories.ArticleFactory(title="A long story", body="\n\n".join(paragraphs))
+
+
+def box_of(page, text):
+    """Return the bounding box (top, bottom, left, right) of text in the article, in the viewport."""
+    first, last = page.evaluate(CHARACTER_BOXES, text)
+    return first["top"], last["bottom"], first["left"], last["right"]
+
+
+def test_on_a_phone_the_annotate_action_appears_next_to_the_selection(
+    page, login, open_article, reviewer, article
+):
+    page.set_viewport_size(PHONE)
+    login(reviewer)
+    open_article(article)
+
+    select_text(page, "White House official")
+
+    action = page.locator("#selection-action")
+    expect(action).to_be_visible()
+    expect(action).to_be_in_viewport()
+    _, selection_bottom, _, _ = box_of(page, "White House official")
+    button = action.bounding_box()
+    assert selection_bottom <= button["y"] <= selection_bottom + 40
+    assert button["x"] >= 0 and button["x"] + button["width"] <= PHONE["width"]
+    assert button["height"] >= 44  # a finger-sized target
+    # The compact header is two short rows that scroll away with the page.
+    assert page.locator(".site-header").bounding_box()["height"] <= 100
+    expect(page.locator(".site-header")).to_have_css("position", "static")
+
+    action.click()
+
+    expect(page.locator("#panel-quote")).to_have_text("White House official")
+    expect(action).to_be_hidden()
+
+
+def test_the_selection_action_stays_away_on_a_wide_window(page, login, open_article, reviewer, article):
+    login(reviewer)
+    open_article(article)
+
+    select_text(page, "White House official")
+    page.wait_for_timeout(100)
+
+    expect(page.locator("#selection-action")).to_be_hidden()
+
+
+def test_at_200_percent_zoom_the_panel_does_not_cover_the_selected_passage(
+    page, login, open_article, reviewer, long_article
+):
+    page.set_viewport_size(ZOOMED)
+    login(reviewer)
+    open_article(long_article)
+    passage = "The Kremlin spokesperson said the meeting was never fixed."
+    # Bring the passage to the bottom of the window, where the docked panel will appear.
+    page.evaluate(
+        "(top) => window.scrollBy(0, top - window.innerHeight + 40)", box_of(page, passage)[0]
+    )
+    select_text(page, passage)
+    page.keyboard.press("Control+Enter")
+
+    panel = page.locator("#annotation-panel")
+    expect(panel).to_be_visible()
+    top, bottom, _, _ = box_of(page, passage)
+    assert top >= 0
+    assert bottom <= panel.bounding_box()["y"]
+    expect(page.locator("#f-claim")).to_be_focused()
+
+
+def test_keyboard_users_select_by_sentence(page, login, open_article, reviewer, db):
+    article = factories.ArticleFactory(body=f"{SENTENCES}\n\nA second paragraph.")
+    login(reviewer)
+    open_article(article)
+    focus_article_body_with_tab(page)
+    selected = lambda: page.evaluate("getSelection().toString()").strip()  # noqa: E731
+
+    page.keyboard.press("Control+Shift+ArrowDown")
+    assert selected() == "The summit is off."
+    page.keyboard.press("Control+Shift+ArrowDown")
+    assert selected() == "The summit is off. Officials gave no date."
+    page.keyboard.press("Control+Shift+ArrowUp")
+    assert selected() == "The summit is off."
+
+    # Escape leaves the caret after the selection; Shift then takes the next sentence.
+    page.keyboard.press("Escape")
+    page.keyboard.press("Control+Shift+ArrowDown")
+    assert selected() == "Officials gave no date."
+    page.keyboard.press("a")
+    expect(page.locator("#panel-quote")).to_contain_text("Officials gave no date.")
