@@ -11,7 +11,8 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from . import anchoring, rules
-from .models import Annotation, Article, Attribution, Evidence, ReviewState, Source
+from .ingest import revisions
+from .models import AnchorState, Annotation, Article, Attribution, Evidence, ReviewState, Source
 
 ANNOTATION_TEXT_FIELDS = ("claim", "rating", "rationale")
 SPAN_FIELDS = ("start", "end", "quote", "prefix", "suffix")
@@ -125,7 +126,8 @@ def source_delete(*, source: Source, user) -> None:
 
 @transaction.atomic
 def article_create(*, user, title: str, body: str, url: str = "", publisher=None,
-                   byline: str = "", published_at=None, language: str = "en") -> Article:
+                   byline: str = "", published_at=None, language: str = "en",
+                   origin: str = "manual") -> Article:
     if not rules.can_manage_articles(user):
         raise PermissionDenied("You may not add articles.")
     article = Article(
@@ -134,12 +136,13 @@ def article_create(*, user, title: str, body: str, url: str = "", publisher=None
         publisher=source_resolve(publisher, user=user) if publisher is not None else None,
     )
     _save(article, user=user)
+    revisions.revision_first(article=article, user=user, origin=origin)
     return article
 
 
 @transaction.atomic
-def article_update(*, article: Article, user, **changes) -> Article:
-    """Change an article; a new body re-anchors its annotations or is refused."""
+def article_update(*, article: Article, user, origin: str = "manual", **changes) -> Article:
+    """Change an article; a new body becomes a revision and re-anchors its annotations."""
     if not rules.can_manage_articles(user) or not user.has_perm("annotations.change_article"):
         raise PermissionDenied("You may not edit articles.")
     unknown = set(changes) - set(ARTICLE_FIELDS)
@@ -153,28 +156,8 @@ def article_update(*, article: Article, user, **changes) -> Article:
         setattr(article, field, value)
     _save(article, user=user)
     if article.body != old_body:
-        _reanchor_annotations(article, old_body, user=user)
+        revisions.revision_add(article=article, old_body=old_body, user=user, origin=origin)
     return article
-
-
-def _reanchor_annotations(article: Article, old_body: str, *, user) -> None:
-    lost = []
-    for annotation in article.annotations.select_for_update():
-        selector = anchoring.TextQuote(annotation.quote, annotation.prefix, annotation.suffix)
-        try:
-            start, end = anchoring.reanchor(article.body, selector, annotation.start)
-        except anchoring.AnchoringError:
-            lost.append(annotation.pk)
-            continue
-        if (start, end) != (annotation.start, annotation.end):
-            annotation.start, annotation.end = start, end
-            _set_context(annotation, article.body)
-            annotation.version += 1
-            _save(annotation, user=user, reason="re-anchored after the article body changed")
-    if lost:
-        raise ValidationError(
-            {"body": f"The new body no longer contains the quotes of annotations {lost}."}
-        )
 
 
 @transaction.atomic
@@ -309,7 +292,7 @@ def annotation_create(
         raise PermissionDenied("You may not create annotations.")
     annotation = Annotation(
         article=article, claim=claim, rating=rating, rationale=rationale,
-        created_by=user, edited_by=user,
+        created_by=user, edited_by=user, revision=revisions.current_number(article),
     )
     _anchor(annotation, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix)
     children = {
@@ -351,7 +334,10 @@ def annotation_update(*, annotation: Annotation, user, version: int, **changes) 
     }
     if unknown:
         raise ValidationError({field: "This field cannot be changed." for field in unknown})
-    before = {field: getattr(annotation, field) for field in (*SPAN_FIELDS, *ANNOTATION_TEXT_FIELDS)}
+    before = {
+        field: getattr(annotation, field)
+        for field in (*SPAN_FIELDS, *ANNOTATION_TEXT_FIELDS, "anchor_state")
+    }
     span = {field: changes.pop(field) for field in SPAN_FIELDS if field in changes}
     if span:
         _anchor(
@@ -362,6 +348,12 @@ def annotation_update(*, annotation: Annotation, user, version: int, **changes) 
             prefix=span.get("prefix", ""),
             suffix=span.get("suffix", ""),
         )
+        if (annotation.start, annotation.end) != (before["start"], before["end"]) or (
+            annotation.anchor_state != AnchorState.ANCHORED and "quote" in span
+        ):
+            # Placed by hand in the current body: re-attached, whatever re-anchoring said before.
+            annotation.anchor_state, annotation.previous_quote = AnchorState.ANCHORED, ""
+            annotation.revision = revisions.current_number(annotation.article)
     for field in ANNOTATION_TEXT_FIELDS:
         if field in changes:
             setattr(annotation, field, changes[field])

@@ -162,6 +162,8 @@ FACTCHECK_ORGANIZATION_NAME = os.environ.get("FACTCHECK_ORGANIZATION_NAME", "Fac
 FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "https://factcheck.example")
 # Absolute base URL used in exports when no request is at hand.
 FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://127.0.0.1:8000")
+# Hosts or addresses the article fetcher may reach although they are not public (intranets, tests).
+FACTCHECK_FETCH_ALLOWED_HOSTS = os.environ.get("FACTCHECK_FETCH_ALLOWED_HOSTS", "")
 
 REST_FRAMEWORK = {
     # Token first: an anonymous request is then challenged with 401 and WWW-Authenticate.
