@@ -72,6 +72,9 @@ def annotation_dict(annotation: Annotation) -> dict[str, Any]:
         "reviewed_by": username(annotation.reviewed_by),
         "reviewed_at": iso(annotation.reviewed_at),
         "version": annotation.version,
+        "anchor_state": annotation.anchor_state,
+        "revision": annotation.revision,
+        "previous_quote": annotation.previous_quote,
         "created_at": iso(annotation.created_at),
         "updated_at": iso(annotation.updated_at),
     }

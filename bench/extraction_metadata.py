@@ -56,7 +56,8 @@ def main() -> int:
     out.write_text(json.dumps(predictions, ensure_ascii=False))
     print(f"{pages} pages extracted in {seconds:.1f} s ({pages / seconds:.1f} pages/s)")
     for name in SETS:
-        subprocess.run([sys.executable, str(args.data / "score_meta.py"), str(out), "--set", name], check=True)
+        scorer = args.data / "score_meta.py"
+        subprocess.run([sys.executable, str(scorer), str(out), "--set", name], check=True)
     return 0
 
 

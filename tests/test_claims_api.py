@@ -59,6 +59,9 @@ def claim_payload(annotation):
         "reviewed_by": "eddie",
         "reviewed_at": presenters.iso(annotation.reviewed_at),
         "version": 3,
+        "anchor_state": "anchored",
+        "revision": 1,
+        "previous_quote": "",
         "created_at": presenters.iso(annotation.created_at),
         "updated_at": presenters.iso(annotation.updated_at),
     }

@@ -79,7 +79,8 @@ def _claim_sql(ids_sql: str) -> str:
         ("evidence", "coalesce(ev.items, '[]'::json)"), ("created_by", f"cu.{username}"),
         ("edited_by", f"eu.{username}"), ("reviewed_by", f"ru.{username}"),
         ("reviewed_at", _iso("a.reviewed_at")),
-        ("version", "a.version"), ("created_at", _iso("a.created_at")),
+        ("version", "a.version"), ("anchor_state", "a.anchor_state"), ("revision", "a.revision"),
+        ("previous_quote", "a.previous_quote"), ("created_at", _iso("a.created_at")),
         ("updated_at", _iso("a.updated_at")),
     ])
     return (

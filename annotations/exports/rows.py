@@ -26,7 +26,7 @@ def _annotation_fields() -> tuple[str, ...]:
         "id", "article_id", "start", "end", "quote", "prefix", "suffix", "claim", "rating",
         "rationale", "review_state", "review_comment", f"created_by__{username}",
         f"edited_by__{username}", f"reviewed_by__{username}", "reviewed_at", "version",
-        "created_at", "updated_at",
+        "created_at", "updated_at", "anchor_state", "revision", "previous_quote",
         "article__title", "article__url", "article__publisher_id", "article__publisher__name",
         "article__publisher__kind", "article__published_at",
     )
@@ -123,13 +123,16 @@ def claim_chunks(
                 "reviewed_by": reviewed_by,
                 "reviewed_at": iso(reviewed_at),
                 "version": version,
+                "anchor_state": anchor_state,
+                "revision": revision,
+                "previous_quote": previous_quote,
                 "created_at": iso(created_at),
                 "updated_at": iso(updated_at),
             }
             for (
                 pk, article_id, start, end, quote, prefix, suffix, claim, rating, rationale,
                 review_state, review_comment, created_by, edited_by, reviewed_by, reviewed_at,
-                version, created_at, updated_at, title, article_url, publisher_id, publisher_name,
-                publisher_kind, published_at,
+                version, created_at, updated_at, anchor_state, revision, previous_quote, title,
+                article_url, publisher_id, publisher_name, publisher_kind, published_at,
             ) in chunk
         ]

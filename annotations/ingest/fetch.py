@@ -216,12 +216,13 @@ def _read(response, deadline: float, max_bytes: int) -> bytes:
 
 
 def fetch(
-    url: str, *, allowed: frozenset[str] = frozenset(), resolver: Resolver = resolve,
+    url: str, *, allowed: frozenset[str] = frozenset(), resolver: Resolver | None = None,
     max_redirects: int = MAX_REDIRECTS, total_seconds: float = TOTAL_SECONDS,
     max_bytes: int = MAX_BYTES,
 ) -> FetchedPage:
     """Fetch an HTML page, following redirects; every hop is vetted by the guard."""
     deadline = time.monotonic() + total_seconds
+    resolver = resolver or resolve
     seen = set()
     for _hop in range(max_redirects + 1):
         scheme, host, port, path = _target(url)
