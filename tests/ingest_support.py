@@ -72,7 +72,7 @@ class PageServer:
         routes, hits = self.routes, self.hits
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 (http.server's name)
+            def do_GET(self):
                 hits.append(self.path)
                 route = routes.get(self.path)
                 if route is None:
