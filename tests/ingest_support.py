@@ -29,12 +29,18 @@ NEWS_PAGE = """<!doctype html>
 <main><article>
 <h1>Trump says summit with Putin is on hold</h1>
 <p class="byline">By Jane Reporter and Ivan Writer</p>
-<figure><img src="/photo.jpg" alt=""><figcaption>Donald Trump speaks to reporters at the White House. Photo: AP</figcaption></figure>
+<figure><img src="/photo.jpg" alt="">
+<figcaption>Donald Trump speaks to reporters at the White House. Photo: AP</figcaption>
+</figure>
 <p>Donald Trump speaks to reporters at the White House. Photo: AP</p>
-<p>2:55President Donald Trump said on Tuesday that he had no plans for a meeting with Vladimir Putin in the near future, days after announcing a summit in Budapest.</p>
-<p>Trump also refuted a story by the Financial Times that he had pressed Zelenskyy to relinquish the whole Donbas region to Russia, calling it false.</p>
-<p>A White House official, speaking on condition of anonymity, said the summit could still take place later this year if conditions allowed it.</p>
-<p>Kremlin spokesman Dmitry Peskov told reporters that preparations for the meeting would take time and that no dates had been agreed.</p>
+<p>2:55President Donald Trump said on Tuesday that he had no plans for a meeting with
+Vladimir Putin in the near future, days after announcing a summit in Budapest.</p>
+<p>Trump also refuted a story by the Financial Times that he had pressed Zelenskyy to
+relinquish the whole Donbas region to Russia, calling it false.</p>
+<p>A White House official, speaking on condition of anonymity, said the summit could
+still take place later this year if conditions allowed it.</p>
+<p>Kremlin spokesman Dmitry Peskov told reporters that preparations for the meeting
+would take time and that no dates had been agreed.</p>
 <p>Sourse: Reuters</p>
 </article>
 <aside class="related"><h2>Related stories</h2><ul>

@@ -5,7 +5,7 @@ Thin: parse with a serializer, call the ingest services, present as the article 
 
 from django.shortcuts import get_object_or_404
 from django.urls import path
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
@@ -68,38 +68,52 @@ class ImportSerializer(s.StrictSerializer):
         return data
 
 
-PREVIEW = inline_serializer("ArticlePreview", {
-    "title": serializers.CharField(), "byline": serializers.CharField(),
-    "authors": serializers.ListField(child=serializers.CharField()),
-    "published_at": serializers.CharField(help_text="ISO 8601 date or date-time; empty if unknown."),
-    "publisher": serializers.CharField(), "url": serializers.CharField(),
-    "language": serializers.CharField(), "body": serializers.CharField(),
-    "description": serializers.CharField(),
-})
-IMPORTED = inline_serializer("ImportedArticle", {
-    **{name: field for name, field in s.ArticleSerializer().get_fields().items()},
-    "duplicate": serializers.BooleanField(help_text="The page was stored already: this is that article."),
-})
-REVISION = inline_serializer("ArticleRevision", {
-    "number": serializers.IntegerField(), "body_sha256": serializers.CharField(),
-    "origin": serializers.ChoiceField(choices=ArticleRevision.Origin.choices),
-    "created_at": serializers.DateTimeField(), "created_by": serializers.CharField(allow_null=True),
-})
-DIFF_RUN = inline_serializer("DiffRun", {
-    "op": serializers.ChoiceField(choices=["equal", "insert", "delete"]), "text": serializers.CharField(),
-})
-REVISION_DETAIL = inline_serializer("ArticleRevisionDetail", {
-    "number": serializers.IntegerField(), "body_sha256": serializers.CharField(),
-    "origin": serializers.ChoiceField(choices=ArticleRevision.Origin.choices),
-    "created_at": serializers.DateTimeField(), "created_by": serializers.CharField(allow_null=True),
-    "body": serializers.CharField(), "diff": DIFF_RUN(many=True),
-})
-REFRESHED = inline_serializer("ArticleRefresh", {
-    "changed": serializers.BooleanField(), "revision": serializers.IntegerField(),
-    "moved": serializers.ListField(child=serializers.IntegerField(), required=False),
-    "fuzzy": serializers.ListField(child=serializers.IntegerField(), required=False),
-    "orphaned": serializers.ListField(child=serializers.IntegerField(), required=False),
-})
+class PreviewSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    byline = serializers.CharField(help_text="The authors, comma-separated.")
+    authors = serializers.ListField(child=serializers.CharField())
+    published_at = serializers.CharField(help_text="ISO 8601 date or date-time; empty if unknown.")
+    publisher = serializers.CharField()
+    url = serializers.CharField(help_text="Canonical when the page declares one; normalized.")
+    language = serializers.CharField()
+    body = serializers.CharField()
+    description = serializers.CharField()
+
+
+class ImportedArticleSerializer(s.ArticleSerializer):
+    duplicate = serializers.BooleanField(help_text="The page was stored already: this is that article.")
+
+    class Meta(s.ArticleSerializer.Meta):
+        fields = [*s.ArticleSerializer.Meta.fields, "duplicate"]
+        read_only_fields = fields
+
+
+class RevisionSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    body_sha256 = serializers.CharField()
+    origin = serializers.ChoiceField(choices=ArticleRevision.Origin.choices)
+    created_at = serializers.DateTimeField()
+    created_by = serializers.CharField(allow_null=True)
+
+
+class DiffRunSerializer(serializers.Serializer):
+    op = serializers.ChoiceField(choices=["equal", "insert", "delete"])
+    text = serializers.CharField()
+
+
+class RevisionDetailSerializer(RevisionSerializer):
+    body = serializers.CharField()
+    diff = DiffRunSerializer(many=True, help_text="The changes from the revision before, in order.")
+
+
+class RefreshSerializer(serializers.Serializer):
+    changed = serializers.BooleanField()
+    revision = serializers.IntegerField(help_text="The current revision number.")
+    moved = serializers.ListField(child=serializers.IntegerField(), required=False)
+    fuzzy = serializers.ListField(child=serializers.IntegerField(), required=False)
+    orphaned = serializers.ListField(child=serializers.IntegerField(), required=False)
+
+
 IMPORT_REQUEST = {"application/json": ImportSerializer, "multipart/form-data": ImportSerializer}
 FETCH_ERRORS = {
     415: OpenApiResponse(s.ErrorSerializer, description="The page is not HTML; the type is named."),
@@ -148,7 +162,10 @@ class ArticleIngestViewSet(ApiViewSet):
 
     @extend_schema(
         tags=["articles"], request=IMPORT_REQUEST,
-        responses={201: IMPORTED, 200: IMPORTED, **_errors(400, 401, 403, 413), **FETCH_ERRORS},
+        responses={
+            201: ImportedArticleSerializer, 200: ImportedArticleSerializer,
+            **_errors(400, 401, 403, 413), **FETCH_ERRORS,
+        },
     )
     def import_page(self, request):
         """Import a web page as an article: fetched from url, or given as html or an uploaded file."""
@@ -163,7 +180,7 @@ class ArticleIngestViewSet(ApiViewSet):
 
     @extend_schema(
         tags=["articles"], request=IMPORT_REQUEST,
-        responses={200: PREVIEW, **_errors(400, 401, 403, 413), **FETCH_ERRORS},
+        responses={200: PreviewSerializer, **_errors(400, 401, 403, 413), **FETCH_ERRORS},
     )
     def preview(self, request):
         """Extract a page (fetched, given or uploaded) without storing it, for a person to check."""
@@ -171,14 +188,18 @@ class ArticleIngestViewSet(ApiViewSet):
         serializer.is_valid(raise_exception=True)
         return Response(_page(serializer.validated_data, self.fetcher).as_dict())
 
-    @extend_schema(tags=["articles"], responses={200: REVISION(many=True), **_errors(401, 403, 404)})
+    @extend_schema(
+        tags=["articles"], responses={200: RevisionSerializer(many=True), **_errors(401, 403, 404)}
+    )
     def revisions(self, request, pk=None):
         """Every body the article has had, oldest first (bodies in each revision's detail)."""
         article = self._article(pk)
-        rows = ArticleRevision.objects.filter(article=article).select_related("created_by").defer("body")
+        rows = (
+            ArticleRevision.objects.filter(article=article).select_related("created_by").defer("body")
+        )
         return Response([revision_dict(revision) for revision in rows])
 
-    @extend_schema(tags=["articles"], responses={200: REVISION_DETAIL, **_errors(401, 403, 404)})
+    @extend_schema(tags=["articles"], responses={200: RevisionDetailSerializer, **_errors(401, 403, 404)})
     def revision(self, request, pk=None, number=None):
         """One revision with its body and the changes from the revision before it."""
         article = self._article(pk)
@@ -199,7 +220,7 @@ class ArticleIngestViewSet(ApiViewSet):
 
     @extend_schema(
         tags=["articles"], request=None,
-        responses={200: REFRESHED, **_errors(400, 401, 403, 404), **FETCH_ERRORS},
+        responses={200: RefreshSerializer, **_errors(400, 401, 403, 404), **FETCH_ERRORS},
     )
     def refresh(self, request, pk=None):
         """Fetch the article's URL again; a changed body becomes a revision and re-anchors."""

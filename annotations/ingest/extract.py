@@ -199,6 +199,9 @@ def extract(html: str, url: str = "") -> ExtractedPage:
                 or found.get("language") or "")
     language = language.replace("_", "-").strip()
     text = (found.get("text") or "").replace("\n", "\n\n")
+    first, _, rest = text.partition("\n\n")
+    if title and _same_name(first, title) and _same_name(title, first):
+        text = rest  # the headline printed atop the body is the title, not article text
     return ExtractedPage(
         title=title[:500],
         authors=authors,
