@@ -188,7 +188,7 @@ def test_an_unknown_host_is_502_with_the_dns_reason(server, editor):
     assert "DNS" in response.json()["detail"]
 
 
-def test_only_those_who_may_add_articles_may_import(server):
+def test_only_those_who_may_add_articles_may_import(server, db):
     payload = {"url": server.url("/story")}
     assert client_for(UserFactory(username="reader")).post(URL, payload, format="json").status_code == 403
     assert client_for().post(URL, payload, format="json").status_code == 401
