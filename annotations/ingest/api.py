@@ -23,6 +23,7 @@ from . import diffs, fetch, services
 from .fetch import decode
 from .models import ArticleRevision
 
+MAX_ID = 2**63 - 1
 UPLOAD_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
@@ -155,6 +156,8 @@ class ArticleIngestViewSet(ApiViewSet):
         return [first, *super().get_permissions()]
 
     def _article(self, pk) -> Article:
+        if not str(pk).isdigit() or int(pk) > MAX_ID:
+            raise exceptions.NotFound()
         return get_object_or_404(selectors.article_list(user=self.request.user), pk=pk)
 
     def _present(self, article: Article, **extra) -> dict:
@@ -203,6 +206,8 @@ class ArticleIngestViewSet(ApiViewSet):
     def revision(self, request, pk=None, number=None):
         """One revision with its body and the changes from the revision before it."""
         article = self._article(pk)
+        if not str(number).isdigit() or int(number) > MAX_ID:
+            raise exceptions.NotFound()
         revisions = {
             r.number: r for r in ArticleRevision.objects.filter(
                 article=article, number__in=[int(number) - 1, int(number)]
@@ -249,9 +254,10 @@ def urls():
     return [
         path("articles/import/", view({"post": "import_page"}), name="article-import"),
         path("articles/import/preview/", view({"post": "preview"}), name="article-import-preview"),
-        path("articles/<int:pk>/revisions/", view({"get": "revisions"}), name="article-revisions"),
-        path("articles/<int:pk>/revisions/<int:number>/", view({"get": "revision"}),
+        # Anything up to the next slash, so that a malformed id gets the API's JSON 404.
+        path("articles/<str:pk>/revisions/", view({"get": "revisions"}), name="article-revisions"),
+        path("articles/<str:pk>/revisions/<str:number>/", view({"get": "revision"}),
              name="article-revision"),
-        path("articles/<int:pk>/refresh/", view({"post": "refresh"}), name="article-refresh"),
+        path("articles/<str:pk>/refresh/", view({"post": "refresh"}), name="article-refresh"),
     ]
 
