@@ -95,16 +95,20 @@ def article_body_replace(*, article: Article, user, body: str, origin: str) -> R
     return revision_add(article=article, old_body=old_body, user=user, origin=origin)
 
 
-def article_refresh(*, article: Article, user, fetcher=None) -> tuple[bool, int, Reanchoring | None]:
+def article_refresh(
+    *, article: Article, user, fetcher=None, page: ExtractedPage | None = None,
+) -> tuple[bool, int, Reanchoring | None]:
     """Fetch the article's URL again; a changed body becomes a new revision and re-anchors.
 
+    ``page`` is the page already fetched and extracted (batch refreshes fetch in parallel).
     Return (changed, current revision number, re-anchoring outcome or None).
     """
     if not rules.can_manage_articles(user) or not user.has_perm("annotations.change_article"):
         raise PermissionDenied("You may not edit articles.")
     if not article.url:
         raise ValidationError({"url": "The article has no URL to fetch."})
-    page = page_preview(url=article.url, fetcher=fetcher)
+    if page is None:
+        page = page_preview(url=article.url, fetcher=fetcher)
     if not page.body.strip():
         raise fetch.FetchError("no article text was found on the page")
     outcome = article_body_replace(article=article, user=user, body=page.body, origin="fetch")
