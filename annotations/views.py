@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from . import rules, selectors, services
 from .exports.claimreview import claimreview
 from .forms import ArticleForm
+from .ingest.views import revisions_context
 from .models import Article, Attribution, Evidence, Rating, ReviewState, Source
 
 ARTICLES_PER_PAGE = 50
@@ -138,6 +139,7 @@ def article_detail(request, pk: int):
         "config": config,
         "ratings": Rating.choices,
         "modules": ARTICLE_MODULES,
+        **revisions_context(article, user),
     })
 
 

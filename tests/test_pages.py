@@ -173,7 +173,8 @@ def test_the_annotation_view_renders_paragraphs_with_offsets_and_the_annotations
 ):
     client.force_login(reviewer)
 
-    with django_assert_num_queries(7):  # session, user, 2 x permissions, article, annotations, stances
+    # session, user, 2 x permissions, article, annotations, stances, revisions, orphans
+    with django_assert_num_queries(9):
         response = client.get(f"/articles/{draft.article.pk}/")
 
     html = response.content.decode()
@@ -275,6 +276,6 @@ def test_page_queries_do_not_grow_with_articles_or_annotations(
 
     with django_assert_num_queries(6):
         client.get("/")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):  # with the revisions and the orphaned annotations
         response = client.get(f"/articles/{draft.article.pk}/")
     assert len(script_json(response.content.decode(), "annotations-data")) == 6
