@@ -5,7 +5,7 @@
 import { TextMap } from "./offsets.js";
 
 const section = document.getElementById("revisions");
-const CONTEXT = 160; // characters of unchanged text kept around each change
+const CONTEXT = 60; // characters of unchanged text kept around each change
 
 function csrfToken() {
   const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
