@@ -46,7 +46,11 @@ from annotations.ingest.extract import extract  # noqa: E402
 from annotations.ingest.services import article_import, article_refresh  # noqa: E402
 from annotations.models import Article  # noqa: E402
 
-WORDS = ["minister", "summit", "talks", "sanctions", "ceasefire", "parliament", "election", "budget", "report", "agency", "officials", "border", "energy", "prices", "market", "court", "ruling", "inquiry", "statement", "spokesman"]
+WORDS = [
+    "minister", "summit", "talks", "sanctions", "ceasefire", "parliament", "election", "budget",
+    "report", "agency", "officials", "border", "energy", "prices", "market", "court", "ruling",
+    "inquiry", "statement", "spokesman",
+]
 
 
 def paragraph(n: int, i: int) -> str:
