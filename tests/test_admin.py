@@ -636,9 +636,8 @@ def test_article_body_change_on_the_form_reanchors_and_orphans(as_user, admin_us
     assert (draft.article.body, draft.anchor_state) == ("A different story altogether.", "orphaned")
     assert draft.history.first().history_change_reason == "re-anchored in revision 2"
     page = client.get(url).content.decode()
-    assert "article revisions" in page.lower() and list(draft.article.revisions.values_list("number", "origin")) == [
-        (1, "manual"), (2, "manual"),
-    ]
+    assert "article revisions" in page.lower()
+    assert list(draft.article.revisions.values_list("number", "origin")) == [(1, "manual"), (2, "manual")]
 
 
 def test_article_with_reviewed_claims_cannot_be_deleted(as_user, admin_user, verified):

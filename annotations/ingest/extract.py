@@ -27,6 +27,7 @@ ARTICLE_TYPES = {
 }
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
 TRAILING_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+$")
+BYLINE_PREFIX = re.compile(r"^(?:by|von|par|por|door|di)\s+", re.I)
 LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 MAX_SUFFIX_WORDS = 6
 
@@ -93,10 +94,20 @@ def json_ld_article(tree) -> dict:
 def _people(value) -> list[str]:
     names = []
     for item in value if isinstance(value, list) else [value]:
-        name = _text(item)
+        name = BYLINE_PREFIX.sub("", _text(item))
         if name and not name.lower().startswith(("http://", "https://")) and name not in names:
             names.append(name)
     return names
+
+
+def _meta_authors(tree) -> list[str]:
+    """Return the byline the page declares in its meta tags, as written (case, initials kept)."""
+    value = _meta(tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+                  "DC.creator", "byl")
+    value = BYLINE_PREFIX.sub("", value).strip()
+    if not value or value.lower().startswith(("http://", "https://")) or len(value) > 100:
+        return []
+    return [value]
 
 
 def _meta(tree, *names: str) -> str:
@@ -193,7 +204,7 @@ def extract(html: str, url: str = "") -> ExtractedPage:
         or " ".join((tree.findtext(".//title") or "").split())
     )
     title = _visible_headline(strip_site_suffix(title, site_names), _headlines(tree))
-    authors = _people(ld.get("author")) or [
+    authors = _people(ld.get("author")) or _meta_authors(tree) or [
         name.strip() for name in (found.get("author") or "").split(";") if name.strip()
     ]
     published = _published(found.get("date") or "", [
