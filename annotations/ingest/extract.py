@@ -144,10 +144,12 @@ def _published(day: str, stamps: list[str]) -> str:
     return day
 
 
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
 def _same_name(a: str, b: str) -> bool:
-    def squash(text):
-        return re.sub(r"[\W_]+", "", text.lower())
-    return bool(a and b) and (squash(a) == squash(b) or squash(b).startswith(squash(a)))
+    return bool(_squash(a) and _squash(b)) and _squash(b).startswith(_squash(a))
 
 
 def strip_site_suffix(title: str, site_names: list[str]) -> str:
@@ -159,7 +161,7 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
     last, first = parts[-1], parts[0]
     if any(_same_name(last, name) or _same_name(name, last) for name in site_names):
         return title[: title.rfind(separators[-1])].strip()
-    if any(_same_name(first, name) or _same_name(name, first) for name in site_names):
+    if any(_squash(first) == _squash(name) for name in site_names):
         return title[title.find(separators[0]) + len(separators[0]):].strip()
     return title
 
