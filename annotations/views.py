@@ -157,6 +157,10 @@ def claim_detail(request, pk: int):
     )
     separator = PARAGRAPH_BREAK.search(body, annotation.end)
     context_end = separator.start() if separator else len(body)
+    before, after = body[context_start : annotation.start], body[annotation.end : context_end]
+    if annotation.anchor_state == "orphaned":
+        # Its offsets point into an earlier revision: show the context it was made with.
+        before, after = annotation.prefix, annotation.suffix
     evidence = list(annotation.evidence.all())
     for item in evidence:
         item.safe_url = http_url_or_empty(item.url)
@@ -164,8 +168,8 @@ def claim_detail(request, pk: int):
         "claim": annotation,
         "article": annotation.article,
         "article_url": http_url_or_empty(annotation.article.url),
-        "before": body[context_start : annotation.start],
-        "after": body[annotation.end : context_end],
+        "before": before,
+        "after": after,
         "attributions": annotation.attributions.all(),
         "evidence": evidence,
         "rating_label": Rating(annotation.rating).label if annotation.rating else "",

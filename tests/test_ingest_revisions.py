@@ -175,3 +175,18 @@ def test_a_rewritten_quote_below_the_threshold_is_orphaned():
     span = anchors.Span(1, 0, 30, "Trump pressed Zelenskyy to cede", "", " the region.")
     [placement] = anchors.reanchor("The weather was fine all week in Kyiv.", [span])
     assert (placement.state, placement.start, placement.quote) == ("orphaned", 0, span.quote)
+
+
+def test_the_public_page_of_a_verified_orphan_shows_the_context_it_was_made_with(
+    story, editor, server, client
+):
+    article, claims = story
+    server.html("/story", EDITED_PAGE)
+    client_for(editor).post(f"/api/v1/articles/{article.pk}/refresh/")
+    orphan = Annotation.objects.get(pk=claims[ORPHANED].pk)
+
+    response = client.get(f"/claims/{orphan.pk}/")
+
+    assert response.status_code == 200
+    assert (response.context["before"], response.context["after"]) == (orphan.prefix, orphan.suffix)
+    assert ORPHANED in response.content.decode()
