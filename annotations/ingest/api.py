@@ -149,6 +149,7 @@ class ArticleIngestViewSet(ApiViewSet):
 
     parser_classes = [BoundedJSONParser, MultiPartParser]
     permission_classes = [ArticlePermission]
+    queryset = Article.objects.none()  # the schema's path parameters are article ids
     fetcher = None  # tests and benches may put a fetcher of their own here
 
     def get_permissions(self):
