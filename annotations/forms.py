@@ -3,6 +3,8 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from .ingest.clean import clean_text
+from .ingest.models import ArticleRevision
 from .models import Article, Source, normalize_url
 
 
@@ -34,7 +36,11 @@ class ArticleForm(forms.Form):
     )
     body = forms.CharField(
         label="Text", widget=forms.Textarea(attrs={"rows": 16}), strip=False,
-        help_text="Paste the article text; separate paragraphs with a blank line.",
+        help_text="Paste the article text; each line becomes a paragraph.",
+    )
+    origin = forms.ChoiceField(
+        choices=[(ArticleRevision.Origin.MANUAL, "pasted"), (ArticleRevision.Origin.IMPORT, "imported")],
+        initial=ArticleRevision.Origin.MANUAL, required=False, widget=forms.HiddenInput,
     )
 
     def clean_url(self):
@@ -48,7 +54,10 @@ class ArticleForm(forms.Form):
         body = self.cleaned_data["body"]
         if not body.strip():
             raise forms.ValidationError(self.fields["body"].error_messages["required"])
-        return body
+        return clean_text(body)
+
+    def clean_origin(self):
+        return self.cleaned_data["origin"] or ArticleRevision.Origin.MANUAL
 
     def clean(self):
         cleaned = super().clean()

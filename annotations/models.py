@@ -152,6 +152,12 @@ class ReviewState(models.TextChoices):
     VERIFIED = "verified", "Verified"
 
 
+class AnchorState(models.TextChoices):
+    ANCHORED = "anchored", "Anchored"
+    FUZZY = "fuzzy", "Re-attached to edited text"
+    ORPHANED = "orphaned", "Orphaned"
+
+
 class Annotation(models.Model):
     """One highlighted claim in an article, with its rating and review."""
 
@@ -192,6 +198,17 @@ class Annotation(models.Model):
     version = models.PositiveIntegerField(
         "version", default=1, editable=False, help_text="Bumped on every write."
     )
+    anchor_state = models.CharField(
+        "anchor state", max_length=10, choices=AnchorState.choices, default=AnchorState.ANCHORED,
+        help_text="Whether the quote was found again in the current body after it changed.",
+    )
+    revision = models.PositiveIntegerField(
+        "revision", default=1,
+        help_text="The body revision the offsets and quote were placed in.",
+    )
+    previous_quote = models.TextField(
+        "previous quote", blank=True, help_text="The quote before a fuzzy re-anchoring changed it."
+    )
     created_at = models.DateTimeField("created", auto_now_add=True)
     updated_at = models.DateTimeField("updated", auto_now=True, db_index=True)
     history = HistoricalRecords()
@@ -215,6 +232,8 @@ class Annotation(models.Model):
     def clean(self):
         if self.article_id is None or self.start is None or self.end is None:
             return
+        if self.anchor_state == AnchorState.ORPHANED:
+            return  # its offsets point into the revision it was made on, not the current body
         try:
             anchoring.validate_span(self.article.body, self.start, self.end, self.quote)
         except anchoring.AnchoringError as error:
@@ -286,4 +305,5 @@ class Evidence(models.Model):
 
 
 from .apikeys.models import ApiKey  # noqa: E402, F401
+from .ingest.models import ArticleRevision  # noqa: E402, F401
 from .publishing.models import Correction, PublicProfile, PublishedAttribution, PublishedClaim  # noqa: E402,F401

@@ -3,7 +3,7 @@
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from . import rules
-from .models import Annotation, Article, Attribution, Evidence, ReviewState, Source
+from .models import AnchorState, Annotation, Article, Attribution, Evidence, ReviewState, Source
 
 
 def annotations_visible_to(user) -> QuerySet[Annotation]:
@@ -43,7 +43,9 @@ def article_annotation_summaries(*, article: Article, user) -> QuerySet:
     The annotation view paints thousands of these; full annotations come from the API
     when one is opened.
     """
-    return annotations_visible_to(user).filter(article=article).order_by(
+    return annotations_visible_to(user).filter(article=article).exclude(
+        anchor_state=AnchorState.ORPHANED
+    ).order_by(
         "start", "end", "id"
     ).values_list("id", "start", "end", "rating", "review_state", "version", "created_by__username")
 

@@ -12,8 +12,8 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from . import anchoring, rules
-from .models import Annotation, Article, Attribution, Evidence, ReviewState, Source
-from .publishing import core as publishing_core
+from .ingest import revisions
+from .models import AnchorState, Annotation, Article, Attribution, Evidence, ReviewState, Source
 from .publishing import services as publishing
 from .textguard import fields as textguard
 from .textguard.core import normalize_name
@@ -147,7 +147,8 @@ def source_delete(*, source: Source, user) -> None:
 
 @transaction.atomic
 def article_create(*, user, title: str, body: str, url: str = "", publisher=None,
-                   byline: str = "", published_at=None, language: str = "en") -> Article:
+                   byline: str = "", published_at=None, language: str = "en",
+                   origin: str = "manual") -> Article:
     if not rules.can_manage_articles(user):
         raise PermissionDenied("You may not add articles.")
     article = Article(
@@ -156,12 +157,13 @@ def article_create(*, user, title: str, body: str, url: str = "", publisher=None
         publisher=source_resolve(publisher, user=user) if publisher is not None else None,
     )
     _save(article, user=user)
+    revisions.revision_first(article=article, user=user, origin=origin)
     return article
 
 
 @transaction.atomic
-def article_update(*, article: Article, user, **changes) -> Article:
-    """Change an article; a new body re-anchors its annotations or is refused."""
+def article_update(*, article: Article, user, origin: str = "manual", **changes) -> Article:
+    """Change an article; a new body becomes a revision and re-anchors its annotations."""
     if not rules.can_manage_articles(user) or not user.has_perm("annotations.change_article"):
         raise PermissionDenied("You may not edit articles.")
     unknown = set(changes) - set(ARTICLE_FIELDS)
@@ -170,57 +172,30 @@ def article_update(*, article: Article, user, **changes) -> Article:
     article = Article.objects.select_for_update().get(pk=article.pk)
     old_body = article.body
     before = {field: getattr(article, field) for field in ARTICLE_SHOWN_FIELDS}
-    contexts = {
-        pk: publishing_core.context_of(old_body, start, end)["text"]
-        for pk, start, end in article.annotations.values_list("pk", "start", "end")
-    }
     if "publisher" in changes and changes["publisher"] is not None:
         changes["publisher"] = source_resolve(changes["publisher"], user=user)
     for field, value in changes.items():
         setattr(article, field, value)
     _save(article, user=user)
     if article.body != old_body:
-        _reanchor_annotations(article, old_body, user=user)
-    _open_article_corrections(article, before, contexts, user=user)
+        revisions.revision_add(article=article, old_body=old_body, user=user, origin=origin)
+    _open_article_corrections(article, before, user=user)
     return article
 
 
-# What a published claim shows of its article (besides the text around its quote).
+# What a published claim shows of its article (besides the text around its quote, which
+# re-anchoring looks after for every new body).
 ARTICLE_SHOWN_FIELDS = ("title", "url", "publisher_id", "published_at")
 
 
-def _open_article_corrections(article: Article, before: dict, contexts: dict, *, user) -> None:
-    """Open corrections of the claims whose article details or surrounding text changed."""
+def _open_article_corrections(article: Article, before: dict, *, user) -> None:
+    """Open corrections of the article's claims when details they show changed."""
     changed = [field.removesuffix("_id") for field, old in before.items()
                if getattr(article, field) != old]
-    affected = []
-    for annotation in article.annotations.only("pk", "start", "end"):
-        if changed or contexts.get(annotation.pk) != publishing_core.context_of(
-            article.body, annotation.start, annotation.end
-        )["text"]:
-            affected.append(annotation)
-    if affected:
-        what = f"article {', '.join(changed)} changed" if changed else "article text around the quote changed"
-        publishing.open_corrections(affected, reason=f"{what} (article #{article.pk})", user=user)
-
-
-def _reanchor_annotations(article: Article, old_body: str, *, user) -> None:
-    lost = []
-    for annotation in article.annotations.select_for_update():
-        selector = anchoring.TextQuote(annotation.quote, annotation.prefix, annotation.suffix)
-        try:
-            start, end = anchoring.reanchor(article.body, selector, annotation.start)
-        except anchoring.AnchoringError:
-            lost.append(annotation.pk)
-            continue
-        if (start, end) != (annotation.start, annotation.end):
-            annotation.start, annotation.end = start, end
-            _set_context(annotation, article.body)
-            annotation.version += 1
-            _save(annotation, user=user, reason="re-anchored after the article body changed")
-    if lost:
-        raise ValidationError(
-            {"body": f"The new body no longer contains the quotes of annotations {lost}."}
+    if changed:
+        publishing.open_corrections(
+            article.annotations.only("pk"),
+            reason=f"article {', '.join(changed)} changed (article #{article.pk})", user=user,
         )
 
 
@@ -358,7 +333,7 @@ def annotation_create(
         raise PermissionDenied("You may not create annotations.")
     annotation = Annotation(
         article=article, claim=claim, rating=rating, rationale=rationale,
-        created_by=user, edited_by=user,
+        created_by=user, edited_by=user, revision=revisions.current_number(article),
     )
     _anchor(annotation, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix)
     children = {
@@ -400,7 +375,10 @@ def annotation_update(*, annotation: Annotation, user, version: int, **changes) 
     }
     if unknown:
         raise ValidationError({field: "This field cannot be changed." for field in unknown})
-    before = {field: getattr(annotation, field) for field in (*SPAN_FIELDS, *ANNOTATION_TEXT_FIELDS)}
+    before = {
+        field: getattr(annotation, field)
+        for field in (*SPAN_FIELDS, *ANNOTATION_TEXT_FIELDS, "anchor_state")
+    }
     span = {field: changes.pop(field) for field in SPAN_FIELDS if field in changes}
     if span:
         _anchor(
@@ -411,6 +389,12 @@ def annotation_update(*, annotation: Annotation, user, version: int, **changes) 
             prefix=span.get("prefix", ""),
             suffix=span.get("suffix", ""),
         )
+        if (annotation.start, annotation.end) != (before["start"], before["end"]) or (
+            annotation.anchor_state != AnchorState.ANCHORED and "quote" in span
+        ):
+            # Placed by hand in the current body: re-attached, whatever re-anchoring said before.
+            annotation.anchor_state, annotation.previous_quote = AnchorState.ANCHORED, ""
+            annotation.revision = revisions.current_number(annotation.article)
     for field in ANNOTATION_TEXT_FIELDS:
         if field in changes:
             setattr(annotation, field, textguard.clean_value(Annotation, field, changes[field]))

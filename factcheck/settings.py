@@ -168,6 +168,8 @@ FACTCHECK_SECURITY_CONTACT = os.environ.get("FACTCHECK_SECURITY_CONTACT", "")
 FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://127.0.0.1:8000")
 # Whole article texts are often not ours to republish: anonymous visitors see claim excerpts only.
 FACTCHECK_PUBLIC_ARTICLES = env_bool("FACTCHECK_PUBLIC_ARTICLES")
+# Hosts or addresses the article fetcher may reach although they are not public (intranets, tests).
+FACTCHECK_FETCH_ALLOWED_HOSTS = os.environ.get("FACTCHECK_FETCH_ALLOWED_HOSTS", "")
 
 REST_FRAMEWORK = {
     # Token first: an anonymous request is then challenged with 401 and WWW-Authenticate.

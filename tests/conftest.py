@@ -12,6 +12,15 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def resolve_loopback_only(monkeypatch):
+    """Resolve no host name over the network: tests only ever reach loopback addresses."""
+    from annotations.ingest import fetch
+    from tests.ingest_support import loopback_resolver
+
+    monkeypatch.setattr(fetch, "resolve", loopback_resolver)
+
+
 @pytest.fixture
 def roles(transactional_db):
     """Recreate the Reviewer and Editor groups, which the flush after a transactional test removes."""

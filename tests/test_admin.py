@@ -659,19 +659,20 @@ def test_editing_an_article_goes_through_the_service(as_user, editor, article):
     assert article.history.first().history_user == editor
 
 
-def test_article_body_change_that_loses_a_quote_is_refused_on_the_form(as_user, admin_user, draft):
+def test_article_body_change_on_the_form_reanchors_and_orphans(as_user, admin_user, draft):
     client = as_user(admin_user)
     url = reverse("admin:annotations_article_change", args=[draft.article_id])
     data = form_data(client.get(url))
 
     response = client.post(url, {**data, "body": "A different story altogether."})
 
-    assert response.status_code == 200
-    assert response.context["adminform"].form.errors == {
-        "body": [f"The new body no longer contains the quotes of annotations [{draft.pk}]."],
-    }
-    draft.article.refresh_from_db()
-    assert draft.article.body.startswith("Trump refuted")
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert (draft.article.body, draft.anchor_state) == ("A different story altogether.", "orphaned")
+    assert draft.history.first().history_change_reason == "re-anchored in revision 2"
+    page = client.get(url).content.decode()
+    assert "article revisions" in page.lower()
+    assert list(draft.article.revisions.values_list("number", "origin")) == [(1, "manual"), (2, "manual")]
 
 
 def test_article_with_reviewed_claims_cannot_be_deleted(as_user, admin_user, verified):

@@ -61,6 +61,9 @@ def expected(annotation) -> dict:
         "reviewed_by": annotation.reviewed_by.username if annotation.reviewed_by else None,
         "reviewed_at": iso(annotation.reviewed_at),
         "version": annotation.version,
+        "anchor_state": annotation.anchor_state,
+        "revision": annotation.revision,
+        "previous_quote": annotation.previous_quote,
         "created_at": iso(annotation.created_at),
         "updated_at": iso(annotation.updated_at),
     }
@@ -116,6 +119,9 @@ def test_detail_shows_the_whole_annotation_with_its_etag(draft, reviewer, articl
         "reviewed_by": None,
         "reviewed_at": None,
         "version": 1,
+        "anchor_state": "anchored",
+        "revision": 1,
+        "previous_quote": "",
         "created_at": iso(draft.created_at),
         "updated_at": iso(draft.updated_at),
     }

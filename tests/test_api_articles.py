@@ -1,7 +1,7 @@
 import pytest
 
 from annotations import services
-from annotations.models import Article, Source
+from annotations.models import Annotation, Article, ArticleRevision, Source
 from annotations.presenters import iso
 from tests.api_support import client_for
 from tests.factories import ArticleFactory
@@ -150,12 +150,13 @@ def test_patch_changes_fields_and_reanchors_annotations(article, editor, draft):
     assert draft.start == article.body.index("refuted") + len("Breaking.\n\n")
 
 
-def test_patch_refuses_a_body_that_loses_an_annotation(article, editor, draft):
+def test_patch_with_a_body_that_loses_an_annotation_orphans_it(article, editor, draft):
     response = client_for(editor).patch(f"{URL}{article.pk}/", {"body": "Something else entirely."})
 
-    assert response.status_code == 400
-    assert list(response.json()) == ["body"]
-    assert Article.objects.get(pk=article.pk).body == article.body
+    assert response.status_code == 200
+    assert Article.objects.get(pk=article.pk).body == "Something else entirely."
+    assert Annotation.objects.get(pk=draft.pk).anchor_state == "orphaned"
+    assert [r.number for r in ArticleRevision.objects.filter(article=article)] == [1, 2]
 
 
 def test_delete_refuses_an_article_with_verified_claims(article, verified, admin_user):

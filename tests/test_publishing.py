@@ -230,7 +230,7 @@ def test_changing_the_text_around_a_quote_opens_a_correction_of_that_claim_only(
     assert Annotation.objects.get(pk=verified.pk).review_state == ReviewState.VERIFIED
     assert Annotation.objects.get(pk=other.pk).review_state == ReviewState.IN_REVIEW
     assert reasons(other)[-1] == (
-        f"article text around the quote changed (article #{verified.article_id}); back in review"
+        "article text around the quote changed in revision 2; back in review"
     )
     assert "soon" not in public(client, other)["context"]["text"]
 

@@ -177,10 +177,13 @@ def test_new_article_body_reanchors_annotations(draft, editor, donbas_quote):
     assert (moved.start, moved.version) == (draft.start + 8, 2)
 
 
-def test_new_article_body_that_loses_a_quote_is_refused(draft, editor):
-    with pytest.raises(ValidationError, match="no longer contains"):
-        services.article_update(article=draft.article, user=editor, body="Something else.")
-    assert Article.objects.get().body == draft.article.body
+def test_new_article_body_that_loses_a_quote_orphans_the_annotation(draft, editor):
+    services.article_update(article=draft.article, user=editor, body="Something else.")
+
+    orphan = Annotation.objects.get()
+    assert Article.objects.get().body == "Something else."
+    assert (orphan.anchor_state, orphan.revision, orphan.quote) == ("orphaned", 1, draft.quote)
+    assert (orphan.start, orphan.end, orphan.claim) == (draft.start, draft.end, draft.claim)
 
 
 def test_every_write_is_in_history_with_user_and_reason(verified, reviewer, editor):

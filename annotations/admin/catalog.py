@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from annotations import anchoring, rules, selectors, services
+from annotations.ingest.admin import ArticleRevisionInline
 from annotations.models import Article, Source
 
 from .base import REFUSED, ServiceAdmin, ServiceRefusal, copy_saved, refusal_errors, refusal_message
@@ -34,6 +35,7 @@ class ArticleAdmin(ServiceAdmin):
     readonly_fields = [
         "annotation_counts", "body_sha256", "created_by", "created_at", "updated_at",
     ]
+    inlines = [ArticleRevisionInline]
 
     def get_queryset(self, request):
         return selectors.article_list(user=request.user)

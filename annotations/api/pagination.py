@@ -56,7 +56,8 @@ class StrictCursorPagination(CursorPagination):
         if self.model is None:
             return True
         name = self.ordering[0].lstrip("-")  # DRF keeps the ordering as a tuple
-        field = self.model._meta.get_field(name)
+        field = self.model._meta.pk if name == "pk" else self.model._meta.get_field(name)
+        field = getattr(field, "target_field", field)  # a one-to-one primary key: its target's type
         try:
             value = field.to_python(position)
         except (ValidationError, ValueError, TypeError, OverflowError):

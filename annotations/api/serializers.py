@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from annotations import anchoring, presenters, rules
 from annotations.models import (
+    AnchorState,
     Annotation,
     Article,
     Attribution,
@@ -100,6 +101,13 @@ class AnnotationSerializer(serializers.Serializer):
     reviewed_by = serializers.CharField(allow_null=True, help_text="Username of the reviewer.")
     reviewed_at = serializers.DateTimeField(allow_null=True)
     version = serializers.IntegerField(help_text="Bumped on every write; the ETag carries it.")
+    anchor_state = serializers.ChoiceField(
+        choices=AnchorState.choices,
+        help_text="anchored; fuzzy (re-attached to edited text); orphaned (its quote is gone "
+        "from the current body: start/end point into `revision`, and it is not painted).",
+    )
+    revision = serializers.IntegerField(help_text="The body revision its offsets and quote point into.")
+    previous_quote = serializers.CharField(help_text="The quote before a fuzzy re-anchoring changed it.")
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 

@@ -1,5 +1,7 @@
 from rest_framework.routers import SimpleRouter
 
+from annotations.ingest.api import urls as ingest_urls
+
 from . import views
 
 router = SimpleRouter()
@@ -7,4 +9,4 @@ router.register("articles", views.ArticleViewSet, basename="article")
 router.register("annotations", views.AnnotationViewSet, basename="annotation")
 router.register("sources", views.SourceViewSet, basename="source")
 
-urlpatterns = router.urls
+urlpatterns = [*ingest_urls(), *router.urls]

@@ -73,6 +73,9 @@ def annotation(claim: dict[str, Any], base_url: str, *, embedded: bool = False) 
             {"type": "TextPositionSelector", "start": claim["start"], "end": claim["end"]},
         ],
     }
+    if claim.get("anchor_state") == "orphaned":
+        # Its offsets point into an earlier revision; the quote alone still identifies it.
+        del result["target"]["selector"][1]
     return result
 
 

@@ -193,6 +193,29 @@ def open_corrections(annotations: Iterable[Annotation] | Any, *, reason: str, us
     return written
 
 
+def follow_anchors(*, moved: Iterable[Annotation], orphaned: Iterable[Annotation]) -> None:
+    """Keep published claims' positions true to the current body after a new revision.
+
+    Positions are not something a reader sees: the published text stays as it was verified,
+    but a quote that moved is pointed at anew, and one that can no longer be found is marked
+    `anchor_state: "orphaned"` so that exports stop pointing into a body that is gone.
+    """
+    moved = {annotation.pk: annotation for annotation in moved}
+    orphaned = {annotation.pk for annotation in orphaned}
+    for published in PublishedClaim.objects.select_for_update().filter(
+        annotation_id__in=[*moved, *orphaned]
+    ):
+        data = published.public
+        if published.pk in orphaned:
+            data["anchor_state"] = "orphaned"
+        else:
+            annotation = moved[published.pk]
+            data["context"]["start"] += annotation.start - data["start"]
+            data["start"], data["end"] = annotation.start, annotation.end
+        published.data = core.encode(data)
+        published.save(update_fields=["data"])
+
+
 def is_published(annotation: Annotation) -> bool:
     return PublishedClaim.objects.filter(annotation_id=annotation.pk).exists()
 

@@ -70,6 +70,9 @@ def test_dragging_over_text_opens_the_panel_and_save_paints_the_highlight(
         "edited_by": "rita",
         "reviewed_by": None,
         "version": 1,
+        "anchor_state": "anchored",
+        "revision": 1,
+        "previous_quote": "",
     }
     assert annotation.attributions.get(stance="reported").source == ft_source
     assert highlight_texts(page, "rating-unproven") == ["a story by the Financial Times"]

@@ -10,7 +10,14 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from annotations import anchoring, services
+from annotations.ingest import fetch
+from annotations.ingest.batch import fetch_pages
+from annotations.ingest.clean import clean_text
+from annotations.ingest.extract import extract
+from annotations.ingest.services import article_import
 from annotations.models import Article, Source, normalize_url
+
+HTML_SUFFIXES = (".html", ".htm")
 
 
 class Rejected(Exception):
@@ -19,21 +26,34 @@ class Rejected(Exception):
 
 class Command(BaseCommand):
     help = (
-        "Import articles from plain-text files (first line is the title) and JSON Lines files "
-        "(title, body, url, publisher, published_at per line). Duplicates by URL or body are skipped."
+        "Import articles from plain-text files (first line is the title), JSON Lines files "
+        "(title, body, url, publisher, published_at per line), saved web pages (.html/.htm) and "
+        "web addresses (--urls FILE, one a line). Duplicates by URL or body are skipped."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("files", nargs="+", type=Path)
+        parser.add_argument("files", nargs="*", type=Path)
         parser.add_argument(
             "--user", default="admin", help="Username recorded as the creator (default: admin)."
         )
+        parser.add_argument("--urls", type=Path, help="A file of web addresses to fetch, one a line.")
+        parser.add_argument("--workers", type=int, default=4, help="Pages fetched at once (default 4).")
+        parser.add_argument(
+            "--delay", type=float, default=1.0,
+            help="Seconds between two requests to the same host (default 1).",
+        )
 
-    def handle(self, *args, files, user, **options):
+    def handle(self, *args, files, user, urls=None, workers=4, delay=1.0, **options):
+        if not files and not urls:
+            raise CommandError("Name files to import, or --urls FILE.")
         try:
             self.user = get_user_model().objects.get(username=user)
         except get_user_model().DoesNotExist:
             raise CommandError(f"No user {user!r}; pass --user with an existing username.") from None
+        if urls:
+            self.import_urls(urls, workers=workers, delay=delay)
+        if not files:
+            return
         totals = {"created": 0, "skipped": 0, "rejected": 0}
         for path in files:
             counts = self.import_file(path)
@@ -62,8 +82,46 @@ class Command(BaseCommand):
             counts[outcome] += 1
         return counts
 
+    def import_urls(self, path: Path, *, workers: int, delay: float) -> None:
+        try:
+            urls = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(f"Cannot read {path}: {error}") from None
+        urls = [url for url in urls if url and not url.startswith("#")]
+        counts = {"created": 0, "duplicate": 0, "failed": 0}
+        for done, (url, page, error) in enumerate(
+            fetch_pages(urls, workers=workers, delay=delay), start=1
+        ):
+            if error is None:
+                try:
+                    _, duplicate = article_import(user=self.user, page=page, given_url=url)
+                except (ValidationError, PermissionDenied) as refused:
+                    error = "; ".join(getattr(refused, "messages", [str(refused)]))
+                else:
+                    counts["duplicate" if duplicate else "created"] += 1
+            if error is not None:
+                counts["failed"] += 1
+                self.stderr.write(f"\r{url}: failed: {error}")
+            self.progress(done, len(urls))
+        self.stderr.write("")
+        self.stdout.write(
+            f"URLs: {counts['created']} created, {counts['duplicate']} duplicate, {counts['failed']} failed"
+        )
+
+    def progress(self, done: int, total: int, width: int = 30) -> None:
+        filled = width * done // max(total, 1)
+        self.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending="")
+
     def records(self, path: Path):
         """Yield (label, record dict or Rejected) for each article in the file."""
+        if path.suffix.lower() in HTML_SUFFIXES:
+            try:
+                html, _ = fetch.decode(path.read_bytes())
+            except OSError as error:
+                yield "", Rejected(f"cannot read the file: {error}")
+                return
+            yield "", extract(html)
+            return
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
@@ -88,8 +146,14 @@ class Command(BaseCommand):
     def import_record(self, record) -> str:
         if isinstance(record, Rejected):
             raise record
+        if not isinstance(record, dict):
+            try:
+                _, duplicate = article_import(user=self.user, page=record)
+            except (ValidationError, PermissionDenied) as error:
+                raise Rejected("; ".join(getattr(error, "messages", [str(error)]))) from None
+            return "skipped" if duplicate else "created"
         title = str(record.get("title") or "").strip()
-        body = anchoring.normalize_body(str(record.get("body") or "")).strip("\n")
+        body = clean_text(anchoring.normalize_body(str(record.get("body") or "")))
         if not title:
             raise Rejected("missing title")
         if not body.strip():

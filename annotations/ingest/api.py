@@ -1,0 +1,264 @@
+"""REST API for articles from the web: import, preview, revisions with diffs, refresh.
+
+Thin: parse with a serializer, call the ingest services, present as the article API does.
+"""
+
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions, serializers, status
+from rest_framework.parsers import MultiPartParser
+from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
+from rest_framework.response import Response
+
+from annotations import selectors
+from annotations.api import serializers as s
+from annotations.api.parsers import BoundedJSONParser
+from annotations.api.permissions import ArticlePermission
+from annotations.api.views import ApiViewSet, _errors
+from annotations.models import Article, http_url
+from annotations.presenters import iso, username
+
+from . import diffs, fetch, services
+from .fetch import decode
+from .models import ArticleRevision
+
+MAX_ID = 2**63 - 1
+UPLOAD_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+class BadGateway(exceptions.APIException):
+    status_code = status.HTTP_502_BAD_GATEWAY
+    default_detail = "The page could not be fetched."
+
+
+class UnsupportedPage(exceptions.APIException):
+    status_code = status.HTTP_415_UNSUPPORTED_MEDIA_TYPE
+    default_detail = "The page is not HTML."
+
+
+class ImportSerializer(s.StrictSerializer):
+    url = serializers.CharField(
+        required=False, allow_blank=True, max_length=1000,
+        help_text="The page to fetch; with html or file, only where the page lives.",
+    )
+    html = serializers.CharField(required=False, trim_whitespace=False, help_text="The page itself.")
+    file = serializers.FileField(required=False, help_text="An .html/.htm page (multipart only).")
+
+    def validate_url(self, value):
+        if value:
+            try:
+                http_url(value)
+            except Exception as error:
+                raise serializers.ValidationError("Give an http or https URL.") from error
+        return value
+
+    def validate(self, data):
+        given = [name for name in ("html", "file") if name in data]
+        if len(given) > 1:
+            raise serializers.ValidationError({"html": "Give the page as html or as a file, not both."})
+        if not given and not data.get("url"):
+            raise serializers.ValidationError({"url": "Give a url to fetch, or the page as html or file."})
+        upload = data.get("file")
+        if upload is not None:
+            if not upload.name.lower().endswith(UPLOAD_SUFFIXES):
+                raise serializers.ValidationError({"file": "Upload an .html or .htm page."})
+            data["html"], _ = decode(upload.read(fetch.MAX_BYTES + 1))
+        if "html" in data and not data["html"].strip():
+            raise serializers.ValidationError({"html": "The page is empty."})
+        return data
+
+
+class PreviewSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    byline = serializers.CharField(help_text="The authors, comma-separated.")
+    authors = serializers.ListField(child=serializers.CharField())
+    published_at = serializers.CharField(help_text="ISO 8601 date or date-time; empty if unknown.")
+    publisher = serializers.CharField()
+    url = serializers.CharField(help_text="Canonical when the page declares one; normalized.")
+    language = serializers.CharField()
+    body = serializers.CharField()
+    description = serializers.CharField()
+
+
+class ImportedArticleSerializer(s.ArticleSerializer):
+    duplicate = serializers.BooleanField(help_text="The page was stored already: this is that article.")
+
+    class Meta(s.ArticleSerializer.Meta):
+        fields = [*s.ArticleSerializer.Meta.fields, "duplicate"]
+        read_only_fields = fields
+
+
+class RevisionSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    body_sha256 = serializers.CharField()
+    origin = serializers.ChoiceField(choices=ArticleRevision.Origin.choices)
+    created_at = serializers.DateTimeField()
+    created_by = serializers.CharField(allow_null=True)
+
+
+class DiffRunSerializer(serializers.Serializer):
+    op = serializers.ChoiceField(choices=["equal", "insert", "delete"])
+    text = serializers.CharField()
+
+
+class RevisionDetailSerializer(RevisionSerializer):
+    body = serializers.CharField()
+    diff = DiffRunSerializer(many=True, help_text="The changes from the revision before, in order.")
+
+
+class RefreshSerializer(serializers.Serializer):
+    changed = serializers.BooleanField()
+    revision = serializers.IntegerField(help_text="The current revision number.")
+    moved = serializers.ListField(child=serializers.IntegerField(), required=False)
+    fuzzy = serializers.ListField(child=serializers.IntegerField(), required=False)
+    orphaned = serializers.ListField(child=serializers.IntegerField(), required=False)
+
+
+IMPORT_REQUEST = {"application/json": ImportSerializer, "multipart/form-data": ImportSerializer}
+FETCH_ERRORS = {
+    415: OpenApiResponse(s.ErrorSerializer, description="The page is not HTML; the type is named."),
+    502: OpenApiResponse(s.ErrorSerializer, description="The page could not be fetched, and why."),
+}
+
+
+def revision_dict(revision: ArticleRevision) -> dict:
+    return {
+        "number": revision.number,
+        "body_sha256": revision.body_sha256,
+        "origin": revision.origin,
+        "created_at": iso(revision.created_at),
+        "created_by": username(revision.created_by),
+    }
+
+
+def _page(data, fetcher=None):
+    """Return the extracted page, turning fetch failures into 400/415/502."""
+    try:
+        return services.page_preview(url=data.get("url", ""), html=data.get("html"), fetcher=fetcher)
+    except (fetch.AddressNotAllowed, fetch.BadURL) as error:
+        raise exceptions.ValidationError({"url": [str(error)]}) from None
+    except fetch.UnsupportedContentType as error:
+        raise UnsupportedPage(str(error)) from None
+    except fetch.FetchError as error:
+        raise BadGateway(f"The page could not be fetched: {error}.") from None
+
+
+class ArticleIngestViewSet(ApiViewSet):
+    """Articles from web pages: import, preview, revisions and refresh."""
+
+    parser_classes = [BoundedJSONParser, MultiPartParser]
+    permission_classes = [ArticlePermission]
+    queryset = Article.objects.none()  # the schema's path parameters are article ids
+    fetcher = None  # tests and benches may put a fetcher of their own here
+
+    def get_permissions(self):
+        first = IsAuthenticated() if self.request.method == "POST" else IsAuthenticatedOrReadOnly()
+        return [first, *super().get_permissions()]
+
+    def _article(self, pk) -> Article:
+        if not str(pk).isdigit() or int(pk) > MAX_ID:
+            raise exceptions.NotFound()
+        return get_object_or_404(selectors.article_list(user=self.request.user), pk=pk)
+
+    def _present(self, article: Article, **extra) -> dict:
+        return {**s.ArticleSerializer(self._article(article.pk)).data, **extra}
+
+    @extend_schema(
+        tags=["articles"], request=IMPORT_REQUEST,
+        responses={
+            201: ImportedArticleSerializer, 200: ImportedArticleSerializer,
+            **_errors(400, 401, 403, 413), **FETCH_ERRORS,
+        },
+    )
+    def import_page(self, request):
+        """Import a web page as an article: fetched from url, or given as html or an uploaded file."""
+        serializer = ImportSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        page = _page(serializer.validated_data, self.fetcher)
+        article, duplicate = services.article_import(
+            user=request.user, page=page, given_url=serializer.validated_data.get("url", ""),
+        )
+        code = status.HTTP_200_OK if duplicate else status.HTTP_201_CREATED
+        return Response(self._present(article, duplicate=duplicate), status=code)
+
+    @extend_schema(
+        tags=["articles"], request=IMPORT_REQUEST,
+        responses={200: PreviewSerializer, **_errors(400, 401, 403, 413), **FETCH_ERRORS},
+    )
+    def preview(self, request):
+        """Extract a page (fetched, given or uploaded) without storing it, for a person to check."""
+        serializer = ImportSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response(_page(serializer.validated_data, self.fetcher).as_dict())
+
+    @extend_schema(
+        tags=["articles"], responses={200: RevisionSerializer(many=True), **_errors(401, 403, 404)}
+    )
+    def revisions(self, request, pk=None):
+        """Every body the article has had, oldest first (bodies in each revision's detail)."""
+        article = self._article(pk)
+        rows = (
+            ArticleRevision.objects.filter(article=article).select_related("created_by").defer("body")
+        )
+        return Response([revision_dict(revision) for revision in rows])
+
+    @extend_schema(tags=["articles"], responses={200: RevisionDetailSerializer, **_errors(401, 403, 404)})
+    def revision(self, request, pk=None, number=None):
+        """One revision with its body and the changes from the revision before it."""
+        article = self._article(pk)
+        if not str(number).isdigit() or int(number) > MAX_ID:
+            raise exceptions.NotFound()
+        revisions = {
+            r.number: r for r in ArticleRevision.objects.filter(
+                article=article, number__in=[int(number) - 1, int(number)]
+            ).select_related("created_by")
+        }
+        if int(number) not in revisions:
+            raise exceptions.NotFound(f"The article has no revision {number}.")
+        current = revisions[int(number)]
+        previous = revisions.get(int(number) - 1)
+        return Response({
+            **revision_dict(current),
+            "body": current.body,
+            "diff": diffs.diff(previous.body if previous else "", current.body),
+        })
+
+    @extend_schema(
+        tags=["articles"], request=None,
+        responses={200: RefreshSerializer, **_errors(400, 401, 403, 404), **FETCH_ERRORS},
+    )
+    def refresh(self, request, pk=None):
+        """Fetch the article's URL again; a changed body becomes a revision and re-anchors."""
+        article = self._article(pk)
+        try:
+            changed, number, outcome = services.article_refresh(
+                article=article, user=request.user, fetcher=self.fetcher
+            )
+        except (fetch.AddressNotAllowed, fetch.BadURL) as error:
+            raise exceptions.ValidationError({"url": [str(error)]}) from None
+        except fetch.UnsupportedContentType as error:
+            raise UnsupportedPage(str(error)) from None
+        except fetch.FetchError as error:
+            raise BadGateway(f"The page could not be fetched: {error}.") from None
+        if not changed:
+            return Response({"changed": False, "revision": number})
+        return Response({
+            "changed": True, "revision": number, "moved": outcome.moved, "fuzzy": outcome.fuzzy,
+            "orphaned": outcome.orphaned,
+        })
+
+
+def urls():
+    """Return the URL patterns; they go before the router's article/<pk>/ pattern."""
+    view = ArticleIngestViewSet.as_view
+    return [
+        path("articles/import/", view({"post": "import_page"}), name="article-import"),
+        path("articles/import/preview/", view({"post": "preview"}), name="article-import-preview"),
+        # Anything up to the next slash, so that a malformed id gets the API's JSON 404.
+        path("articles/<str:pk>/revisions/", view({"get": "revisions"}), name="article-revisions"),
+        path("articles/<str:pk>/revisions/<str:number>/", view({"get": "revision"}),
+             name="article-revision"),
+        path("articles/<str:pk>/refresh/", view({"post": "refresh"}), name="article-refresh"),
+    ]
+

@@ -1,0 +1,269 @@
+"""Fetch a web page safely: http(s) only, every address vetted, bounded in hops, time and size.
+
+urllib3 rather than httpx: trafilatura already depends on it (one HTTP stack, not two), and its
+connection pools take the address to connect to apart from the name used for TLS
+(``server_hostname``/``assert_hostname``), so the connection goes to exactly the address the
+guard vetted and a DNS answer that changes between check and connect (rebinding) cannot
+slip through. Streaming reads (``read1``) let the size and total-time limits bite while
+the body arrives, after decompression.
+
+The SSRF guard is the pure function ``check_addresses``; the resolver is injectable, so
+tests decide what a name resolves to without any connection.
+"""
+
+import codecs
+import ipaddress
+import re
+import socket
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import urllib3
+from charset_normalizer import from_bytes
+
+MAX_REDIRECTS = 5
+TOTAL_SECONDS = 10.0
+MAX_BYTES = 5 * 1024 * 1024
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+REDIRECT_CODES = (301, 302, 303, 307, 308)
+USER_AGENT = "Factcheck/1.0 (article import; +https://factcheck.example)"
+CHUNK = 64 * 1024
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+# What browsers read for these labels (WHATWG Encoding): Latin-1 pages are windows-1252.
+CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+                   "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}
+
+Resolver = Callable[[str, int], list[str]]
+
+
+class FetchError(Exception):
+    """The page could not be fetched; the message says why (shown to the user, 502)."""
+
+
+class AddressNotAllowed(FetchError):
+    """The host resolves to an address the guard refuses (400)."""
+
+    def __init__(self, host: str = ""):
+        super().__init__("this address is not allowed" + (f": {host}" if host else ""))
+
+
+class BadURL(FetchError):
+    """Not an http(s) URL with a host (400)."""
+
+
+class UnsupportedContentType(FetchError):
+    """The page is not HTML (415); content_type names what it is."""
+
+    def __init__(self, content_type: str):
+        super().__init__(f"content type {content_type or '(none)'} is not HTML")
+        self.content_type = content_type
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    url: str  # after redirects
+    status: int
+    content_type: str
+    charset: str
+    text: str
+
+
+def is_public_address(address: str) -> bool:
+    """Return whether an IP address may be fetched from: global unicast only.
+
+    Refuses loopback, private, link-local, multicast, reserved, unspecified and shared
+    (CGNAT) ranges, and an IPv4 address hidden in IPv6 (mapped, 6to4, NAT64, Teredo)
+    is judged as the IPv4 address it carries.
+    """
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is None and ip in ipaddress.ip_network("64:ff9b::/96"):
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None:
+            return is_public_address(str(embedded))
+    return not (
+        ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
+        or ip.is_reserved or ip.is_unspecified or not ip.is_global
+    )
+
+
+def parse_allowed(value: str | Iterable[str] | None) -> frozenset[str]:
+    """Return the hosts and addresses of FACTCHECK_FETCH_ALLOWED_HOSTS, lower-cased."""
+    items = value.split(",") if isinstance(value, str) else (value or ())
+    return frozenset(item.strip().lower().strip("[]") for item in items if item.strip())
+
+
+def check_addresses(host: str, addresses: list[str], allowed: frozenset[str] = frozenset()) -> list[str]:
+    """Return the addresses to connect to, or raise AddressNotAllowed.
+
+    A host named in ``allowed`` passes whatever it resolves to; otherwise every address
+    must be public or itself allowed (a name that resolves to one public and one private
+    address is refused, so the connection cannot be steered to the private one).
+    """
+    host = host.lower().strip("[]")
+    if not addresses:
+        raise FetchError(f"DNS: {host} has no address")
+    if host in allowed:
+        return addresses
+    if all(address in allowed or is_public_address(address) for address in addresses):
+        return addresses
+    raise AddressNotAllowed(host)
+
+
+def resolve(host: str, port: int) -> list[str]:
+    """Return the IP addresses of host (a literal address resolves to itself)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as error:
+        raise FetchError(f"DNS: cannot resolve {host} ({error})") from None
+    return list(dict.fromkeys(info[4][0] for info in infos))
+
+
+def _target(url: str) -> tuple[str, str, int, str]:
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as error:
+        raise BadURL(f"not a valid URL: {error}") from None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise BadURL(f"only http and https URLs can be fetched, not {scheme or 'a relative URL'}")
+    if not parts.hostname:
+        raise BadURL("the URL has no host")
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return scheme, parts.hostname, port or (443 if scheme == "https" else 80), path
+
+
+def media_type(content_type: str) -> tuple[str, str]:
+    """Split a Content-Type header into (media type, charset parameter)."""
+    kind, _, params = content_type.partition(";")
+    charset = ""
+    for param in params.split(";"):
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            charset = value.strip().strip("\"'")
+    return kind.strip().lower(), charset
+
+
+def _known(charset: str) -> str:
+    charset = CHARSET_ALIASES.get(charset.lower(), charset)
+    try:
+        return codecs.lookup(charset).name
+    except LookupError:
+        return ""
+
+
+def decode(body: bytes, declared: str = "") -> tuple[str, str]:
+    """Return (text, charset): byte-order mark, then the header, the meta tag, then detection."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                      (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if body.startswith(bom):
+            return body[len(bom):].decode(name, "replace"), name
+    charset = _known(declared) if declared else ""
+    if not charset and (match := META_CHARSET.search(body[:4096])):
+        charset = _known(match[1].decode("ascii"))
+    if not charset:
+        try:
+            return body.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            best = from_bytes(body).best()
+            charset = _known(best.encoding) if best else ""
+            charset = charset or "cp1252"
+    return body.decode(charset, "replace"), charset
+
+
+def _pool(scheme: str, host: str, address: str, port: int, timeout: float):
+    options = {"timeout": urllib3.Timeout(connect=timeout, read=timeout), "retries": False, "maxsize": 1}
+    if scheme == "https":
+        # Connect to the vetted address; verify the certificate for the name.
+        return urllib3.HTTPSConnectionPool(
+            address, port, server_hostname=host, assert_hostname=host, cert_reqs="CERT_REQUIRED",
+            **options,
+        )
+    return urllib3.HTTPConnectionPool(address, port, **options)
+
+
+def _host_header(scheme: str, host: str, port: int) -> str:
+    name = f"[{host}]" if ":" in host else host
+    return name if port == (443 if scheme == "https" else 80) else f"{name}:{port}"
+
+
+def _read(response, deadline: float, max_bytes: int) -> bytes:
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise FetchError(f"too large: {int(declared)} bytes (the limit is {max_bytes})")
+    chunks, size = [], 0
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchError(f"timeout: the page took more than {TOTAL_SECONDS:g} s")
+        sock = getattr(response.connection, "sock", None)
+        if sock is not None:
+            sock.settimeout(remaining)
+        chunk = response.read1(CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(f"too large: more than {max_bytes} bytes")
+        chunks.append(chunk)
+
+
+def fetch(
+    url: str, *, allowed: frozenset[str] = frozenset(), resolver: Resolver | None = None,
+    max_redirects: int = MAX_REDIRECTS, total_seconds: float = TOTAL_SECONDS,
+    max_bytes: int = MAX_BYTES,
+) -> FetchedPage:
+    """Fetch an HTML page, following redirects; every hop is vetted by the guard."""
+    deadline = time.monotonic() + total_seconds
+    resolver = resolver or resolve
+    seen = set()
+    for _hop in range(max_redirects + 1):
+        scheme, host, port, path = _target(url)
+        seen.add(url)
+        address = check_addresses(host, resolver(host, port), allowed)[0]
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchError(f"timeout: the page took more than {total_seconds:g} s")
+        pool = _pool(scheme, host, address, port, remaining)
+        try:
+            response = pool.urlopen(
+                "GET", path, redirect=False, preload_content=False, retries=False,
+                headers={
+                    "Host": _host_header(scheme, host, port), "User-Agent": USER_AGENT,
+                    "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+                    "Accept-Encoding": "gzip, deflate",
+                },
+            )
+            try:
+                if response.status in REDIRECT_CODES and response.headers.get("Location"):
+                    url = urljoin(url, response.headers["Location"].strip())
+                    if url in seen:
+                        raise FetchError("redirect loop")
+                    continue
+                if response.status >= 400:
+                    raise FetchError(f"HTTP status {response.status}")
+                kind, charset = media_type(response.headers.get("Content-Type", ""))
+                if kind not in HTML_TYPES:
+                    raise UnsupportedContentType(kind)
+                body = _read(response, deadline, max_bytes)
+            finally:
+                response.release_conn()
+                response.close()
+        except (urllib3.exceptions.TimeoutError, TimeoutError):
+            raise FetchError(f"timeout: the page took more than {total_seconds:g} s") from None
+        except urllib3.exceptions.SSLError as error:
+            raise FetchError(f"TLS: {error}") from None
+        except (urllib3.exceptions.HTTPError, OSError) as error:
+            raise FetchError(f"connection failed: {error}") from None
+        finally:
+            pool.close()
+        text, charset = decode(body, charset)
+        return FetchedPage(url=url, status=response.status, content_type=kind, charset=charset, text=text)
+    raise FetchError(f"too many redirects (more than {max_redirects})")

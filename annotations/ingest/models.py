@@ -1,0 +1,41 @@
+"""Every body an article has had, numbered from 1."""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+
+
+class ArticleRevision(models.Model):
+    """One body of an article; the highest number is the current body."""
+
+    class Origin(models.TextChoices):
+        MANUAL = "manual", "Edited by hand"
+        IMPORT = "import", "Imported"
+        FETCH = "fetch", "Fetched again"
+
+    article = models.ForeignKey(
+        "annotations.Article", verbose_name="article", on_delete=models.CASCADE, related_name="revisions"
+    )
+    number = models.PositiveIntegerField("number")
+    body = models.TextField("body")
+    body_sha256 = models.CharField("body SHA-256", max_length=64, editable=False)
+    origin = models.CharField("origin", max_length=10, choices=Origin.choices, default=Origin.MANUAL)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="created by", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    created_at = models.DateTimeField("created", auto_now_add=True)
+
+    class Meta:
+        ordering = ["article_id", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="article_revision_unique_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} revision {self.number}"
+
+    def save(self, *args, **kwargs):
+        self.body_sha256 = hashlib.sha256(self.body.encode()).hexdigest()
+        super().save(*args, **kwargs)

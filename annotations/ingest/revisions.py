@@ -1,0 +1,117 @@
+"""Store body revisions and re-anchor an article's annotations to each new body."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Max
+
+from annotations.models import AnchorState, Annotation, Article
+from annotations.publishing import core as publishing_core
+from annotations.publishing import services as publishing
+
+from . import anchors
+from .models import ArticleRevision
+
+
+@dataclass
+class Reanchoring:
+    """What a new body did to the annotations: ids moved, re-attached fuzzily, orphaned."""
+
+    revision: int
+    moved: list[int] = field(default_factory=list)
+    fuzzy: list[int] = field(default_factory=list)
+    orphaned: list[int] = field(default_factory=list)
+
+
+def current_number(article: Article) -> int:
+    """Return the number of the article's current revision (1 for an article without any)."""
+    return ArticleRevision.objects.filter(article=article).aggregate(n=Max("number"))["n"] or 1
+
+
+def revision_first(*, article: Article, user, origin: str) -> ArticleRevision:
+    """Record an article's first body as revision 1."""
+    return ArticleRevision.objects.create(
+        article=article, number=1, body=article.body, origin=origin, created_by=user
+    )
+
+
+def _span(annotation: Annotation) -> anchors.Span:
+    return anchors.Span(
+        annotation.pk, annotation.start, annotation.end, annotation.quote, annotation.prefix,
+        annotation.suffix, annotation.anchor_state,
+    )
+
+
+def revision_add(*, article: Article, old_body: str, user, origin: str) -> Reanchoring:
+    """Record the article's (already saved) new body as a revision and re-anchor its annotations.
+
+    Runs inside the caller's transaction with the article locked. Each annotation that moves,
+    is re-attached or is orphaned gets one history entry "re-anchored in revision n".
+    """
+    from annotations.services import _save  # the services module imports this one
+
+    if not ArticleRevision.objects.filter(article=article).exists():
+        ArticleRevision.objects.create(
+            article=article, number=1, body=old_body, origin=ArticleRevision.Origin.MANUAL,
+            created_by=article.created_by,
+        )
+    number = current_number(article) + 1
+    ArticleRevision.objects.create(
+        article=article, number=number, body=article.body, origin=origin, created_by=user
+    )
+    outcome = Reanchoring(revision=number)
+    annotations = list(article.annotations.select_for_update().order_by("id"))
+    contexts = {a.pk: publishing_core.context_of(old_body, a.start, a.end)["text"] for a in annotations}
+    placements = anchors.reanchor(article.body, [_span(a) for a in annotations])
+    for annotation, placement in zip(annotations, placements, strict=True):
+        before = _span(annotation)
+        if not placement.differs_from(before):
+            continue
+        if placement.state == AnchorState.ORPHANED:
+            outcome.orphaned.append(annotation.pk)
+        elif placement.state == AnchorState.FUZZY:
+            outcome.fuzzy.append(annotation.pk)
+        else:
+            outcome.moved.append(annotation.pk)
+        if placement.state == AnchorState.FUZZY and not annotation.previous_quote:
+            annotation.previous_quote = before.quote
+        if placement.state != AnchorState.ORPHANED:
+            annotation.revision = number
+            annotation.start, annotation.end = placement.start, placement.end
+            annotation.quote, annotation.prefix, annotation.suffix = (
+                placement.quote, placement.prefix, placement.suffix,
+            )
+        annotation.anchor_state = placement.state
+        annotation.article = article
+        annotation.version += 1
+        _save(annotation, user=user, reason=f"re-anchored in revision {number}")
+    _follow_published(article.body, annotations, contexts, outcome, user=user)
+    return outcome
+
+
+def _follow_published(body: str, annotations: list[Annotation], contexts: dict[int, str],
+                      outcome: Reanchoring, *, user) -> None:
+    """Open corrections of claims whose text around the quote changed; move the others' offsets.
+
+    A published claim shows its quote's context as it was verified: a change to that text
+    goes back to review, while a quote that only moved keeps its published text. An orphan
+    keeps its review state and its published version its original quote (exports then drop
+    its position); placing it again is an edit, which opens a correction as any edit of a
+    verified claim does.
+    """
+    changed, moved, orphaned = [], [], []
+    for annotation in annotations:
+        if annotation.anchor_state == AnchorState.ORPHANED:
+            if annotation.pk in outcome.orphaned:
+                orphaned.append(annotation)
+            continue
+        context = publishing_core.context_of(body, annotation.start, annotation.end)["text"]
+        if contexts[annotation.pk] != context:
+            changed.append(annotation)
+        elif annotation.pk in outcome.moved:
+            moved.append(annotation)
+    if changed:
+        publishing.open_corrections(
+            changed, reason=f"article text around the quote changed in revision {outcome.revision}",
+            user=user,
+        )
+    publishing.follow_anchors(moved=moved, orphaned=orphaned)

@@ -1,0 +1,117 @@
+"""Import articles from web pages and re-fetch them: the writes behind the API, views and commands."""
+
+import hashlib
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+
+from annotations import rules, services
+from annotations.anchoring import normalize_body
+from annotations.models import Article, Source, normalize_url
+
+from . import fetch
+from .clean import clean_text
+from .extract import ExtractedPage, extract
+from .models import ArticleRevision
+from .revisions import Reanchoring, current_number, revision_add
+
+
+def allowed_hosts() -> frozenset[str]:
+    return fetch.parse_allowed(settings.FACTCHECK_FETCH_ALLOWED_HOSTS)
+
+
+def fetch_page(url: str, *, fetcher=None) -> fetch.FetchedPage:
+    """Fetch a page through the guard, with the hosts FACTCHECK_FETCH_ALLOWED_HOSTS lets through."""
+    return (fetcher or fetch.fetch)(url, allowed=allowed_hosts())
+
+
+def page_preview(*, url: str = "", html: str | None = None, fetcher=None) -> ExtractedPage:
+    """Return what a page holds (fetched when no html is given), cleaned, without storing it."""
+    if html is None:
+        fetched = fetch_page(url, fetcher=fetcher)
+        html, url = fetched.text, fetched.url
+    return extract(html, url)
+
+
+def clean_pasted(text: str) -> str:
+    """Return pasted or file text cleaned as extracted text is, one paragraph per line."""
+    return clean_text(text)
+
+
+def _published(value: str) -> datetime | None:
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def find_duplicate(*, urls: list[str], body: str) -> Article | None:
+    """Return the stored article with one of these URLs (normalized) or the same body."""
+    digest = hashlib.sha256(body.encode()).hexdigest()
+    match = Q(body_sha256=digest)
+    for url in filter(None, (normalize_url(u) for u in urls if u)):
+        match |= Q(url=url)
+    return Article.objects.filter(match).order_by("id").first()
+
+
+def article_import(*, user, page: ExtractedPage, given_url: str = "") -> tuple[Article, bool]:
+    """Store an extracted page as an article; return (article, duplicate).
+
+    A page already stored (same normalized or canonical URL, or the same body) is not
+    stored again: the existing article comes back with duplicate=True.
+    """
+    if not rules.can_manage_articles(user):
+        raise PermissionDenied("You may not add articles.")
+    if not page.body.strip():
+        raise ValidationError({"body": "No article text was found on the page."})
+    existing = find_duplicate(urls=[given_url, page.url], body=page.body)
+    if existing is not None:
+        return existing, True
+    title = page.title or page.body.split("\n", 1)[0][:200]
+    with transaction.atomic():
+        article = services.article_create(
+            user=user, title=title, body=page.body, url=page.url or normalize_url(given_url),
+            byline=page.byline[:300], published_at=_published(page.published_at),
+            language=page.language or "en", origin=ArticleRevision.Origin.IMPORT,
+            publisher={"name": page.publisher, "kind": Source.Kind.NEWS_OUTLET} if page.publisher else None,
+        )
+    return article, False
+
+
+@transaction.atomic
+def article_body_replace(*, article: Article, user, body: str, origin: str) -> Reanchoring | None:
+    """Give an article a new body as a new revision; return what re-anchoring did (None: same body)."""
+    if not rules.can_manage_articles(user) or not user.has_perm("annotations.change_article"):
+        raise PermissionDenied("You may not edit articles.")
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    old_body = article.body
+    if normalize_body(body) == old_body:
+        return None
+    article.body = body
+    services._save(article, user=user, reason=f"new body ({origin})")
+    return revision_add(article=article, old_body=old_body, user=user, origin=origin)
+
+
+def article_refresh(
+    *, article: Article, user, fetcher=None, page: ExtractedPage | None = None,
+) -> tuple[bool, int, Reanchoring | None]:
+    """Fetch the article's URL again; a changed body becomes a new revision and re-anchors.
+
+    ``page`` is the page already fetched and extracted (batch refreshes fetch in parallel).
+    Return (changed, current revision number, re-anchoring outcome or None).
+    """
+    if not rules.can_manage_articles(user) or not user.has_perm("annotations.change_article"):
+        raise PermissionDenied("You may not edit articles.")
+    if not article.url:
+        raise ValidationError({"url": "The article has no URL to fetch."})
+    if page is None:
+        page = page_preview(url=article.url, fetcher=fetcher)
+    if not page.body.strip():
+        raise fetch.FetchError("no article text was found on the page")
+    outcome = article_body_replace(article=article, user=user, body=page.body, origin="fetch")
+    if outcome is None:
+        return False, current_number(article), None
+    return True, outcome.revision, outcome

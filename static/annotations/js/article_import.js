@@ -1,0 +1,130 @@
+// "Add an article": from a URL or an uploaded page (extracted by the server, shown as a
+// preview the user corrects before saving) or pasted text. Untrusted text only ever goes
+// into form values and textContent.
+
+const root = document.getElementById("article-new");
+const form = document.getElementById("article-form");
+const status = document.getElementById("import-status");
+const previewTitle = document.getElementById("preview-title");
+const tabs = [...document.querySelectorAll("[data-tab]")];
+
+function csrfToken() {
+  return form.querySelector("[name=csrfmiddlewaretoken]").value;
+}
+
+function show(tab, { keepForm = false } = {}) {
+  for (const button of tabs) {
+    const selected = button.dataset.tab === tab;
+    button.setAttribute("aria-selected", String(selected));
+    button.tabIndex = selected ? 0 : -1;
+  }
+  for (const panel of document.querySelectorAll("[data-panel]")) panel.hidden = panel.dataset.panel !== tab;
+  if (tab === "paste") {
+    form.hidden = false;
+    previewTitle.hidden = true;
+    form.elements.origin.value = "manual";
+  } else if (!keepForm) {
+    form.hidden = true;
+  }
+  status.textContent = "";
+}
+
+/** Turn an ISO 8601 date or date-time into the datetime-local value, in UTC (the server's zone). */
+function localValue(iso) {
+  if (!iso) return "";
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return `${iso}T00:00`;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? "" : date.toISOString().slice(0, 16);
+}
+
+function fill(page) {
+  const fields = form.elements;
+  fields.title.value = page.title || "";
+  fields.url.value = page.url || "";
+  fields.publisher.value = page.publisher || "";
+  fields.byline.value = page.byline || "";
+  fields.published_at.value = localValue(page.published_at);
+  fields.body.value = page.body || "";
+  fields.origin.value = "import";
+  for (const error of form.querySelectorAll(".field__error, .form-errors")) error.remove();
+  form.hidden = false;
+  previewTitle.hidden = false;
+  status.textContent = page.body
+    ? "Extracted. Check every field, correct what is wrong, then save."
+    : "No article text was found on this page; paste it below.";
+  fields.title.focus();
+}
+
+function message(data, code) {
+  if (data && data.detail) return data.detail;
+  if (data && typeof data === "object") {
+    return Object.values(data).flat().join(" ");
+  }
+  return `The request failed (${code}).`;
+}
+
+async function extract(body, isJson) {
+  status.textContent = "Extracting…";
+  const headers = { Accept: "application/json", "X-CSRFToken": csrfToken() };
+  if (isJson) headers["Content-Type"] = "application/json";
+  let response;
+  try {
+    response = await fetch(`${root.dataset.api}articles/import/preview/`, {
+      method: "POST", credentials: "same-origin", headers, body,
+    });
+  } catch {
+    status.textContent = "The server could not be reached. Check your connection and try again.";
+    return;
+  }
+  const data = (response.headers.get("Content-Type") || "").includes("json") ? await response.json() : null;
+  if (!response.ok) {
+    status.textContent = message(data, response.status);
+    return;
+  }
+  fill(data);
+}
+
+document.querySelector("[data-import=url]").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const url = event.target.elements.url.value.trim();
+  if (!url) {
+    status.textContent = "Give the address of the article.";
+    return;
+  }
+  extract(JSON.stringify({ url }), true);
+});
+
+document.querySelector("[data-import=upload]").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const [file] = event.target.elements.file.files;
+  if (!file) {
+    status.textContent = "Choose a saved web page.";
+    return;
+  }
+  const data = new FormData();
+  data.append("file", file);
+  const url = event.target.elements.url.value.trim();
+  if (url) data.append("url", url);
+  extract(data, false);
+});
+
+document.querySelector(".import-tabs").addEventListener("click", (event) => {
+  const tab = event.target.closest("[data-tab]");
+  if (tab) show(tab.dataset.tab);
+});
+
+document.querySelector(".import-tabs").addEventListener("keydown", (event) => {
+  const index = tabs.indexOf(document.activeElement);
+  if (index < 0 || !["ArrowLeft", "ArrowRight"].includes(event.key)) return;
+  const next = tabs[(index + (event.key === "ArrowRight" ? 1 : tabs.length - 1)) % tabs.length];
+  next.focus();
+  show(next.dataset.tab);
+});
+
+// A fresh page starts with the URL; a form sent back with errors stays as it was.
+if (form.hasAttribute("data-initial")) {
+  show("url");
+} else {
+  show(form.elements.origin.value === "import" ? "url" : "paste", { keepForm: true });
+  previewTitle.hidden = form.elements.origin.value !== "import";
+}

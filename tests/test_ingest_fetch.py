@@ -1,0 +1,148 @@
+"""Safe fetching against a local server on 127.0.0.1; the guard's refusals decided without connecting."""
+
+import gzip
+
+import pytest
+
+from annotations.ingest import fetch
+from tests.ingest_support import NEWS_PAGE, PageServer, fixed_resolver, slow
+
+LOCAL = frozenset({"127.0.0.1"})
+
+
+@pytest.fixture
+def server():
+    with PageServer() as running:
+        yield running
+
+
+@pytest.mark.parametrize("address", [
+    "127.0.0.1", "127.8.9.10", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254",
+    "100.64.0.1", "0.0.0.0", "224.0.0.1", "240.0.0.1", "255.255.255.255", "192.0.2.1",
+    "::1", "::", "fe80::1", "fc00::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1",
+    "::ffff:169.254.169.254", "2002:7f00:1::", "64:ff9b::a00:1", "2001:db8::1", "fe80::1%eth0",
+    "not-an-address",
+])
+def test_the_guard_refuses_addresses_that_are_not_public(address):
+    assert not fetch.is_public_address(address)
+    with pytest.raises(fetch.AddressNotAllowed, match="this address is not allowed"):
+        fetch.check_addresses("news.example", [address])
+
+
+@pytest.mark.parametrize("address", ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111",
+                                     "::ffff:93.184.216.34"])
+def test_the_guard_lets_public_addresses_through(address):
+    assert fetch.is_public_address(address)
+    assert fetch.check_addresses("news.example", [address]) == [address]
+
+
+def test_one_private_answer_among_public_ones_refuses_the_name():
+    with pytest.raises(fetch.AddressNotAllowed):
+        fetch.check_addresses("news.example", ["93.184.216.34", "10.0.0.7"])
+
+
+def test_allowed_hosts_let_named_hosts_and_addresses_through():
+    allowed = fetch.parse_allowed(" intranet.local , 10.0.0.7,[::1]")
+    assert allowed == {"intranet.local", "10.0.0.7", "::1"}
+    assert fetch.check_addresses("Intranet.local", ["10.1.1.1"], allowed) == ["10.1.1.1"]
+    assert fetch.check_addresses("wiki.example", ["10.0.0.7"], allowed) == ["10.0.0.7"]
+
+
+def test_a_name_resolving_to_a_private_address_is_refused_before_any_connection():
+    resolver = fixed_resolver({"internal.example": ["10.0.0.7"]})
+    with pytest.raises(fetch.AddressNotAllowed):
+        fetch.fetch("http://internal.example/", resolver=resolver)
+
+
+def test_fetches_a_page_with_its_charset(server):
+    server.html("/story", NEWS_PAGE)
+
+    page = fetch.fetch(server.url("/story"), allowed=LOCAL)
+
+    assert (page.status, page.content_type, page.charset) == (200, "text/html", "utf-8")
+    assert "Financial Times" in page.text
+
+
+def test_loopback_is_refused_unless_allowed(server):
+    server.html("/story", NEWS_PAGE)
+    with pytest.raises(fetch.AddressNotAllowed):
+        fetch.fetch(server.url("/story"))
+    assert server.hits == []
+
+
+def test_a_redirect_into_a_refused_address_is_not_followed(server):
+    server.redirect("/go", "http://169.254.169.254/latest/meta-data/")
+    with pytest.raises(fetch.AddressNotAllowed):
+        fetch.fetch(server.url("/go"), allowed=LOCAL)
+    assert server.hits == ["/go"]
+
+
+def test_a_redirect_chain_is_followed_up_to_five_hops(server):
+    for hop in range(5):
+        server.redirect(f"/r{hop}", f"/r{hop + 1}")
+    server.html("/r5", NEWS_PAGE)
+    assert fetch.fetch(server.url("/r0"), allowed=LOCAL).url == server.url("/r5")
+
+    server.redirect("/r5", "/r6")
+    server.html("/r6", NEWS_PAGE)
+    with pytest.raises(fetch.FetchError, match="too many redirects"):
+        fetch.fetch(server.url("/r0"), allowed=LOCAL)
+
+
+def test_a_redirect_loop_is_reported(server):
+    server.redirect("/a", "/b")
+    server.redirect("/b", "/a")
+    with pytest.raises(fetch.FetchError, match="redirect loop"):
+        fetch.fetch(server.url("/a"), allowed=LOCAL)
+
+
+@pytest.mark.parametrize("status", [404, 500])
+def test_an_error_status_is_reported(server, status):
+    server.html("/broken", "<p>no</p>", status=status)
+    with pytest.raises(fetch.FetchError, match=f"HTTP status {status}"):
+        fetch.fetch(server.url("/broken"), allowed=LOCAL)
+
+
+def test_a_slow_page_times_out(server):
+    server.routes["/slow"] = slow(3)
+    with pytest.raises(fetch.FetchError, match="timeout"):
+        fetch.fetch(server.url("/slow"), allowed=LOCAL, total_seconds=0.5)
+
+
+def test_an_oversized_page_is_refused(server):
+    server.html("/big", "<p>" + "x" * 2000 + "</p>")
+    with pytest.raises(fetch.FetchError, match="too large"):
+        fetch.fetch(server.url("/big"), allowed=LOCAL, max_bytes=1000)
+
+
+def test_a_compressed_page_is_limited_by_its_unpacked_size(server):
+    body = gzip.compress(b"<p>" + b"x" * 50_000 + b"</p>")
+    server.routes["/bomb"] = (200, {"Content-Type": "text/html", "Content-Encoding": "gzip"}, body)
+    with pytest.raises(fetch.FetchError, match="too large"):
+        fetch.fetch(server.url("/bomb"), allowed=LOCAL, max_bytes=10_000)
+
+
+def test_a_pdf_is_refused_naming_its_type(server):
+    server.routes["/doc.pdf"] = (200, {"Content-Type": "application/pdf"}, b"%PDF-1.7")
+    with pytest.raises(fetch.UnsupportedContentType, match="application/pdf"):
+        fetch.fetch(server.url("/doc.pdf"), allowed=LOCAL)
+
+
+def test_a_windows_1252_page_without_a_charset_header_is_decoded(server):
+    text = "<html><body><p>Le café de l’Élysée « fermé » — €5 pour Zoë.</p></body></html>"
+    server.routes["/cp"] = (200, {"Content-Type": "text/html"}, text.encode("cp1252"))
+
+    page = fetch.fetch(server.url("/cp"), allowed=LOCAL)
+
+    assert "Le café de l’Élysée « fermé » — €5 pour Zoë." in page.text
+
+
+def test_the_meta_charset_is_read_when_the_header_has_none():
+    body = '<meta charset="windows-1252"><p>Zoë</p>'.encode("cp1252")
+    assert fetch.decode(body) == ('<meta charset="windows-1252"><p>Zoë</p>', "cp1252")
+
+
+def test_only_http_and_https_are_fetched():
+    for url in ("file:///etc/passwd", "ftp://news.example/", "gopher://x/", "/relative"):
+        with pytest.raises(fetch.BadURL):
+            fetch.fetch(url)
