@@ -65,7 +65,8 @@ class Suggestion:
 
 _VERB_FORMS = sorted(lexicon.VERB_STANCE, key=len, reverse=True)
 _CUE = re.compile(
-    r"\b(?:(?P<according>[Aa]ccording\s+to)|(?P<verb>" + "|".join(_VERB_FORMS) + r"))\b"
+    r"\b(?:(?P<according>[Aa]ccording\s+to)|(?P<verb>" + "|".join(_VERB_FORMS) + r")"
+    r"|(?P<title>Says|Said|Tells|Warns|Claims|Admits|Denies|Insists|Argues|Urges))\b"
 )
 _NO_RESPONSE = re.compile(r"\b(?:" + "|".join(lexicon.NO_RESPONSE_PATTERNS) + ")")
 _NOT_A_CUE_BEFORE = frozenset({
@@ -82,6 +83,8 @@ _ADJUNCT = re.compile(
     r"(?:on|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|week|month|year|night|morning|afternoon|evening)(?:\s+(?:night|morning|"
     r"afternoon|evening))?"
+    r"|(?:this|last|next)\s+(?:week|month|year|spring|summer|fall|winter)"
+    r"|of\s+(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|him|her|them|it)\s*(?=,)"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
     r"tonight|recently|earlier|later|again|also|repeatedly|previously|publicly|privately|"
     r"once|then|too)"
@@ -118,6 +121,11 @@ _CONTENT_STOP = re.compile(
 _NOT_CONTENT_OPENERS = ("to ", "for ", "by ", "with ", "about ", "so ", "and ", "as ", "in ",
                         "on ", "at ", "the same", "nothing", "more ", "of ", "up ", "if ",
                         "yes")
+_APPOSITION_STOP = re.compile(
+    r",\s*(?:adding|saying|noting|speaking|arguing|referring|as|when|in\s+a|in\s+an|"
+    r"according|because|after|before|while|though|although|but)\b|;|\s+(?:as|when|"
+    r"because|after|before|while)\s"
+)
 _TRAILING_PUNCT = ".!?;:,—– "
 _CLOSERS = "\"”»'"
 
@@ -212,6 +220,9 @@ class _Finder:
                 continue
             if match.group("according"):
                 self.according_to(match)
+            elif match.group("title") and match.start() != self.sentence_of(match.start())[0] \
+                    and self.text[match.start() - 2:match.start()] not in (", ", "” "):
+                continue
             else:
                 self.verb(match)
         self.results.sort(key=lambda s: (s.content.start, s.cue.start))
@@ -263,13 +274,14 @@ class _Finder:
 
     def verb(self, match: re.Match) -> None:
         text = self.text
-        form = match.group("verb")
+        form = match.group("verb") or match.group("title").lower()
         c0, c1 = match.span()
         s0, s1 = self.sentence_of(c0)
         before = self.word_before(c0)
-        stance = lexicon.VERB_STANCE[form]
+        stance = lexicon.VERB_STANCE.get(form, lexicon.ASSERTED)
         participle = form in lexicon.PARTICIPLES
-        coordinated = before in ("and", "but")
+        coordinated = before in ("and", "but") or (participle and before in (
+            "by", "for", "from", "after", "while", "before", "without", "of"))
         if before in _NOT_A_CUE_BEFORE and not ((participle and before in _PASSIVE_BEFORE)
                                                 or coordinated):
             return
@@ -319,6 +331,7 @@ class _Finder:
             inverted = noun_phrase_right(text, after_cue, s1, max_tokens=10,
                                          stop_words=lexicon.PHRASE_BREAKERS)
             if inverted is not None:
+                inverted = self.with_apposition(inverted, s1)
                 source = inverted
                 after_cue = self.skip_adjuncts(inverted[1], s1)
                 lead = c0
@@ -335,6 +348,19 @@ class _Finder:
         if source is None:
             return
         self.preposed(cue, form, stance, source, (s0, s1), self.skip_adjuncts(cue_end, s1))
+
+    def with_apposition(self, phrase: tuple[int, int], s1: int) -> tuple[int, int]:
+        """`said Patrick McGinley, a law professor at the university.`: the whole description."""
+        text = self.text
+        if text[phrase[1]:phrase[1] + 1] != ",":
+            return phrase
+        end = self.strip_end(phrase[1], s1)
+        stop = _APPOSITION_STOP.search(text, phrase[1], end)
+        if stop:
+            end = stop.start()
+        if end - phrase[1] > 160:
+            return phrase
+        return phrase[0], end
 
     def has_complement(self, pos: int, s1: int) -> bool:
         rest = self.text[pos:s1].strip(" .!?:")

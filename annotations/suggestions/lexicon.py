@@ -112,7 +112,7 @@ LISTENER_VERBS = frozenset({"tell", "tells", "told", "telling"})
 
 # Verbs too common in other senses to be cues without a "that" or a quotation after them.
 WEAK_VERBS = frozenset({
-    "show", "shows", "showed", "found", "finds", "believe", "believes", "believed",
+    "believe", "believes", "believed",
     "state", "states", "post", "posted", "estimated", "estimates", "warning", "writing",
     "stressing", "indicates", "indicated", "note", "agreed", "agrees", "recalls",
     "promising", "promised", "promises", "pledged", "pledges", "pledging", "vowed", "vows",

@@ -3,6 +3,7 @@
 import re
 
 from .lexicon import (
+    ABBREVIATIONS,
     CAPITAL_STOPWORDS,
     DETERMINERS,
     PHRASE_BREAKERS,
@@ -12,6 +13,8 @@ from .lexicon import (
 TOKEN = re.compile(r"[\w’'][\w.’'&-]*\w\.?|\w\.?|[^\w\s]")
 _LEFT_DETERMINERS = DETERMINERS - {"that", "this", "these", "those", "no", "more", "all", "any"}
 MAX_NP_TOKENS = 9
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday", "today", "yesterday", "tonight"})
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -27,7 +30,8 @@ def noun_phrase_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     toks = tokens(text, max(lo, hi - 160), hi)
     if not toks:
         return None
-    # A bracketed aside right before the verb ("Graham (R-S.C.) said") is not the subject.
+    # A bracketed aside right before the verb ("Graham (R-S.C.) said") belongs to the name.
+    end = toks[-1][1]
     if toks[-1][2] == ")":
         depth = 0
         for i in range(len(toks) - 1, -1, -1):
@@ -42,9 +46,10 @@ def noun_phrase_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             return None
         if not toks:
             return None
-    end = toks[-1][1]
+    else:
+        end = toks[-1][1]
     last = toks[-1][2]
-    if last.lower() in PRONOUNS:
+    if last.lower().removesuffix("’s").removesuffix("'s") in PRONOUNS:
         return toks[-1][0], end
     start = None
     count = 0
@@ -57,6 +62,18 @@ def noun_phrase_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
                 continue
             break
         low = tok.lower()
+        if low == "and" and start is not None and index > 0 and (
+                _is_word(toks[index - 1][2]) and toks[index - 1][2].lower() not in PHRASE_BREAKERS):
+            # "Federal and state officials", "The Clinton campaign and DNC": only when the
+            # phrase then reaches the start of its clause.
+            joined = noun_phrase_left(text, lo, toks[index - 1][1])
+            if joined is not None:
+                before = text[max(lo, joined[0] - 3):joined[0]].strip()
+                if joined[0] - lo < 3 or not before or before[-1] in ",;:—(\"“":
+                    start = joined[0]
+            break
+        if low in WEEKDAYS:
+            break
         if low in _LEFT_DETERMINERS:
             if start is None:
                 return None
@@ -123,4 +140,9 @@ def noun_phrase_right(text: str, lo: int, hi: int, *, max_tokens: int = 12,
         end = e
     if start is None:
         return None
+    # A final full stop ends the sentence unless it ends an abbreviation ("Md.", "Jr.").
+    if text[end - 1] == "." and end - start > 1:
+        word = text[start:end].split()[-1].rstrip(".").lower()
+        if word not in ABBREVIATIONS and not (len(word) <= 2 or "." in word):
+            end -= 1
     return start, end
