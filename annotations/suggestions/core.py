@@ -74,6 +74,14 @@ _NOT_A_CUE_BEFORE = frozenset({
     "do", "not", "never", "was", "were", "been", "be", "being", "is", "are", "the", "a",
     "an", "this", "that", "so", "as", "it", "its", "his", "her", "their", "and", "or",
 })
+# Forms that are nouns as often as verbs ("his plans", "the tax plan"): a verb only after a
+# name or a pronoun.
+_NOUN_OR_VERB = frozenset({
+    "plans", "plan", "support", "questions", "tweets", "claims", "points", "advocates",
+    "attacks", "calls", "states", "demands", "fears", "hopes", "doubts", "favors", "reports",
+    "charges", "estimates", "promises", "show", "notes", "expect", "fear",
+    "worry", "promise", "hope",
+})
 _PASSIVE_BEFORE = frozenset({"was", "were", "been", "be", "being", "is", "are", "am"})
 _WORD = re.compile(r"[\w’'.-]+")
 _THAT = re.compile(r"\bthat\b")
@@ -309,6 +317,10 @@ class _Finder:
             cue_end += 1
         cue = (cue_start, cue_end)
         after_cue = self.skip_adjuncts(cue_end, s1)
+        if form in _NOUN_OR_VERB and source is not None:
+            head = text[source[0]:source[1]].split()[-1]
+            if not (head[:1].isupper() or head.lower() in lexicon.PRONOUNS):
+                return
         lead = source[0] if source else left
         k = lead
         while k > s0 and text[k - 1] == " ":
