@@ -287,7 +287,7 @@ class _Finder:
         s0, s1 = self.sentence_of(c0)
         before = self.word_before(c0)
         stance = lexicon.VERB_STANCE.get(form, lexicon.ASSERTED)
-        participle = form in lexicon.PARTICIPLES
+        participle = form.endswith("ing")
         coordinated = before in ("and", "but") or (participle and before in (
             "by", "for", "from", "after", "while", "before", "without", "of"))
         if before in _NOT_A_CUE_BEFORE and not ((participle and before in _PASSIVE_BEFORE)
@@ -352,6 +352,11 @@ class _Finder:
                     k -= 1
                 prev = text[k - 1] if k > s0 else ""
 
+        if (source is not None and k == s0 and not self.has_complement(after_cue, s1)
+                and self.quote_before(s0)):
+            # `"How many times?" Clinton said.`: the quote ended the previous sentence.
+            self.postposed(cue, stance, source, k, (self.quote_before(s0).start, s1), after_cue)
+            return
         if prev == "," and inverted is None and self.has_complement(after_cue, s1):
             prev = ""  # "At the debate, Clinton cited X": an opening phrase, not content.
         if prev and prev in ",\"”»'—" and k > s0 and (source is not None or inverted):
@@ -373,6 +378,13 @@ class _Finder:
         if end - phrase[1] > 160:
             return phrase
         return phrase[0], end
+
+    def quote_before(self, pos: int):
+        """Return the quotation that closes right before pos (spaces between), if any."""
+        k = pos
+        while k > 0 and self.text[k - 1] == " ":
+            k -= 1
+        return self.layout.quote_ending_at(k) if k < pos else None
 
     def has_complement(self, pos: int, s1: int) -> bool:
         rest = self.text[pos:s1].strip(" .!?:")

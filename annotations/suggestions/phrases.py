@@ -13,6 +13,7 @@ from .lexicon import (
 TOKEN = re.compile(r"[\w’'][\w.’'&-]*\w\.?|\w\.?|[^\w\s]")
 _LEFT_DETERMINERS = DETERMINERS - {"that", "this", "these", "those", "no", "more", "all", "any"}
 MAX_NP_TOKENS = 9
+_INNER_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with", "on"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                       "sunday", "today", "yesterday", "tonight"})
 
@@ -78,6 +79,18 @@ def noun_phrase_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             if start is None:
                 return None
             start = s
+            # "a narrator in the Clinton ad", "Mr. Morgan of the Sierra Club": the phrase
+            # goes on through a preposition to the noun it describes.
+            if (index >= 2 and toks[index - 1][2].lower() in _INNER_PREPOSITIONS
+                    and _is_word(toks[index - 2][2])
+                    and toks[index - 2][2].lower() not in PHRASE_BREAKERS
+                    and toks[index - 2][2].lower() not in _LEFT_DETERMINERS
+                    and not toks[index - 2][2][0].isdigit()
+                    and count < MAX_NP_TOKENS - 2):
+                continue_at = index - 1
+                outer = noun_phrase_left(text, lo, toks[continue_at - 1][1])
+                if outer is not None and outer[1] == toks[continue_at - 1][1]:
+                    start = outer[0]
             break
         if tok[0].isupper():
             at_clause_start = index == 0 or not _is_word(toks[index - 1][2])
