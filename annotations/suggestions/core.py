@@ -68,6 +68,20 @@ _CUE = re.compile(
     r"\b(?:(?P<according>[Aa]ccording\s+to)|(?P<verb>" + "|".join(_VERB_FORMS) + r")"
     r"|(?P<title>Says|Said|Tells|Warns|Claims|Admits|Denies|Insists|Argues|Urges))\b"
 )
+_DASH_CREDIT = re.compile(
+    r"[”\"](?P<gap>\s*)(?P<dash>[―—])\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    r"[.\s\u00a0]*$", re.MULTILINE)
+_SPEAKER_LABEL = re.compile(
+    r"^[\"“]?(?P<name>(?:[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,2})|(?:[A-Z][\w.’'-]*"
+    r"(?:\s+[A-Z][\w.’'-]*){0,2}))(?P<colon>:)\s+(?P<line>[^\n]+)", re.MULTILINE)
+_NOT_SPEAKERS = frozenset({
+    "Photo", "Photos", "Video", "Note", "Editor", "Editor’s", "Update", "UPDATE", "Related",
+    "Read", "Watch", "Listen", "Source", "Sources", "Correction", "Clarification", "Image",
+    "Caption", "Credit", "Getty", "Reporting", "Writing", "Editing", "Contact", "Email",
+    "Follow", "Subscribe", "Advertisement", "Copyright", "Tags", "Filed", "Posted",
+    "Published", "Updated", "See", "More", "Also", "Q", "A", "PHOTO", "VIDEO", "NOTE",
+    "WATCH", "READ", "RELATED", "Step", "Part", "Chapter", "Question", "Answer",
+})
 _NO_RESPONSE = re.compile(r"\b(?:" + "|".join(lexicon.NO_RESPONSE_PATTERNS) + ")")
 _NOT_A_CUE_BEFORE = frozenset({
     "to", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does",
@@ -223,6 +237,10 @@ class _Finder:
         text = self.text
         for match in _NO_RESPONSE.finditer(text):
             self.no_response(match)
+        for match in _DASH_CREDIT.finditer(text):
+            self.dash_credit(match)
+        for match in _SPEAKER_LABEL.finditer(text):
+            self.speaker_label(match)
         for match in _CUE.finditer(text):
             if match.start() in self.taken_cues or self.layout.quote_at(match.start()):
                 continue
@@ -235,6 +253,29 @@ class _Finder:
                 self.verb(match)
         self.results.sort(key=lambda s: (s.content.start, s.cue.start))
         return self.results
+
+    def dash_credit(self, match: re.Match) -> None:
+        """`"A." ― Carla Sanchez`: a quotation signed with a dash after it."""
+        quote = self.layout.quote_ending_at(match.start("dash") - len(match.group("gap")))
+        if quote is None:
+            return
+        start = self.layout.group(quote)[0].start
+        source = (match.start("name"), match.end("name"))
+        self.add(content=(start, quote.end), cue=match.span("dash"), source=source,
+                 stance=lexicon.ASSERTED, score=0.8, sentence=(start, match.end()))
+
+    def speaker_label(self, match: re.Match) -> None:
+        """`PENCE: Well, look ...` (transcripts) and `Pence: A` (headlines)."""
+        name = match.group("name")
+        if name.split()[0] in _NOT_SPEAKERS:
+            return
+        end = match.end("line")
+        end = self.strip_end(match.start("line"), end)
+        if self.layout.quote_ending_at(end + 1) and self.text[end] in _CLOSERS:
+            end += 1
+        self.add(content=(match.start("line"), end), cue=match.span("colon"),
+                 source=match.span("name"), stance=lexicon.ASSERTED, score=0.6,
+                 sentence=(match.start(), match.end()))
 
     def no_response(self, match: re.Match) -> None:
         sentence = self.sentence_of(match.start())
