@@ -96,6 +96,11 @@ _NOUN_OR_VERB = frozenset({
     "charges", "estimates", "promises", "show", "notes", "expect", "fear",
     "worry", "promise", "hope",
 })
+_TIME_BEFORE = re.compile(
+    r"\s(?:on|late|early|last|in|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|week|month|year|\d{4}|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)(?:\s+(?:night|morning|afternoon|evening))?"
+    r"\s*$")
 _PASSIVE_BEFORE = frozenset({"was", "were", "been", "be", "being", "is", "are", "am"})
 _WORD = re.compile(r"[\w’'.-]+")
 _THAT = re.compile(r"\bthat\b")
@@ -345,8 +350,15 @@ class _Finder:
             break
         while left > s0 and text[left - 1] == " ":
             left -= 1
-        source = None if coordinated else noun_phrase_left(text, s0, left)
         cue_start = left
+        # "Sanders on Tuesday said", "who in 2010 said": a time phrase before the verb.
+        timed = _TIME_BEFORE.search(text, max(s0, left - 40), left)
+        if timed:
+            left = timed.start()
+        source = None if coordinated else noun_phrase_left(text, s0, left)
+        quoted_subject = self.subject_after_quote(s0, left)
+        if quoted_subject is not None and (source is None or quoted_subject[0] < source[0]):
+            source = quoted_subject
         while cue_start < c0 and text[cue_start] == " ":
             cue_start += 1
         cue_end = c1
@@ -380,7 +392,7 @@ class _Finder:
                 prev = text[k - 1] if k > s0 else ""
 
         inverted = None
-        if source is None and prev in ",\"”»'" and k > s0:
+        if source is None and ((prev in ",\"”»'" and k > s0) or k == s0):
             inverted = noun_phrase_right(text, after_cue, s1, max_tokens=10,
                                          stop_words=lexicon.PHRASE_BREAKERS)
             if inverted is not None:
@@ -427,8 +439,28 @@ class _Finder:
             k -= 1
         return self.layout.quote_ending_at(k) if k < pos else None
 
+    def subject_after_quote(self, s0: int, left: int) -> tuple[int, int] | None:
+        """`"A," Scott Pruitt, the attorney general of Oklahoma, said`: everything between the
+        quotation and the verb names the speaker."""
+        text = self.text
+        stretch = text[max(s0, left - 200):left]
+        match = re.search(r"[,?!]?[”\"]\s*,?\s*(?=[A-Z])", stretch)
+        if not match:
+            return None
+        start = max(s0, left - 200) + match.end()
+        if not self.layout.quote_ending_at(start - len(match.group()) + len(
+                match.group().rstrip(" ,"))):
+            return None
+        between = text[start:left]
+        if (not between or re.search(r"[.!?;”\"“]\s", between + " ")
+                or len(between.split()) > 30 or "," not in between):
+            return None
+        return start, left
+
     def has_complement(self, pos: int, s1: int) -> bool:
         rest = self.text[pos:s1].strip(" .!?:")
+        if re.match(r",\s*[“\"]", rest):
+            return True
         if not rest or rest[0] in ",;—–(":
             return False
         return not re.match(r"(?:as|when|after|before|while|because|in|at|on|during|since|"
