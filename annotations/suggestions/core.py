@@ -101,6 +101,7 @@ _TIME_BEFORE = re.compile(
     r"Saturday|Sunday|week|month|year|\d{4}|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)(?:\s+(?:night|morning|afternoon|evening))?"
     r"\s*$")
+_OBJECT_END = re.compile(r",\s|\s(?:but|in\s+a|in\s+an|after|because|while|as\s+part)\s")
 _PASSIVE_BEFORE = frozenset({"was", "were", "been", "be", "being", "is", "are", "am"})
 _WORD = re.compile(r"[\w’'.-]+")
 _THAT = re.compile(r"\bthat\b")
@@ -556,6 +557,15 @@ class _Finder:
             return
         if not broad and opener.startswith(_NOT_CONTENT_OPENERS):
             return
+        if broad and quote is None and not opener.startswith("that "):
+            # A noun-phrase object ends at the first comma or conjunction outside quotes.
+            cut = _OBJECT_END.search(text, start, end)
+            while cut and self.layout.quote_at(cut.start()):
+                cut = _OBJECT_END.search(text, cut.end(), end)
+            if cut:
+                end = self.strip_end(start, cut.start())
+                if end <= start:
+                    return
         score = 0.8 if opener.startswith("that ") or quote is not None else 0.65
         result = self.add(content=(start, end), cue=cue, source=source,
                           stance=stance, score=score, sentence=sentence)
