@@ -1,3 +1,4 @@
+import contextlib
 import hashlib
 from urllib.parse import urlsplit, urlunsplit
 
@@ -10,6 +11,7 @@ from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from . import anchoring
+from .suggestions.aliases import clean_aliases, validate_aliases
 
 http_url = URLValidator(schemes=["http", "https"])
 
@@ -43,6 +45,10 @@ class Source(models.Model):
         help_text="An authority page for this source, e.g. its Wikidata entry.",
     )
     description = models.TextField("description", blank=True)
+    aliases = models.JSONField(
+        "aliases", default=list, blank=True, validators=[validate_aliases],
+        help_text="Other names the source goes by (\"Trump\", \"POTUS\"); suggestions match them.",
+    )
     created_at = models.DateTimeField("created", auto_now_add=True)
     updated_at = models.DateTimeField("updated", auto_now=True)
     history = HistoricalRecords()
@@ -56,6 +62,11 @@ class Source(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        # A malformed value is left for the field's validator to report.
+        with contextlib.suppress(ValidationError):
+            self.aliases = clean_aliases(self.aliases)
 
 
 class Article(models.Model):
@@ -269,3 +280,5 @@ class Evidence(models.Model):
 
     def __str__(self):
         return self.title or self.url
+
+from .suggestions.models import SuggestionDismissal, SuggestionSet  # noqa: E402,F401

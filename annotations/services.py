@@ -12,6 +12,7 @@ from simple_history.utils import bulk_create_with_history
 
 from . import anchoring, rules
 from .models import Annotation, Article, Attribution, Evidence, ReviewState, Source
+from .suggestions.aliases import with_alias
 
 ANNOTATION_TEXT_FIELDS = ("claim", "rating", "rationale")
 SPAN_FIELDS = ("start", "end", "quote", "prefix", "suffix")
@@ -82,8 +83,9 @@ def source_resolve(source: Source | Mapping[str, Any] | int, *, user) -> Source:
 
 @transaction.atomic
 def source_create(*, user, name: str, kind: str, url: str = "", same_as: str = "",
-                  description: str = "") -> Source:
-    source = Source(name=name.strip(), kind=kind, url=url, same_as=same_as, description=description)
+                  description: str = "", aliases: list[str] | None = None) -> Source:
+    source = Source(name=name.strip(), kind=kind, url=url, same_as=same_as, description=description,
+                    aliases=aliases or [])
     _save(source, user=user)
     return source
 
@@ -102,6 +104,9 @@ def source_merge(*, duplicate: Source, into: Source, user) -> Source:
     if duplicate.pk == into.pk:
         raise ValidationError("A source cannot be merged into itself.")
     reason = f"merged source {duplicate.name!r} (#{duplicate.pk}) into {into.name!r} (#{into.pk})"
+    # The duplicate's name keeps finding the source (suggestions match names and aliases).
+    into.aliases = with_alias([*into.aliases, *duplicate.aliases], duplicate.name, except_name=into.name)
+    _save(into, user=user, reason=reason)
     for attribution in duplicate.attributions.select_for_update():
         attribution.source = into
         _save(attribution, user=user, reason=reason)

@@ -1,4 +1,7 @@
+from django.urls import re_path
 from rest_framework.routers import SimpleRouter
+
+from annotations.suggestions import api as suggestions
 
 from . import views
 
@@ -7,4 +10,10 @@ router.register("articles", views.ArticleViewSet, basename="article")
 router.register("annotations", views.AnnotationViewSet, basename="annotation")
 router.register("sources", views.SourceViewSet, basename="source")
 
-urlpatterns = router.urls
+urlpatterns = [
+    *router.urls,
+    re_path(r"^articles/(?P<pk>[^/]+)/suggestions/$", suggestions.SuggestionListView.as_view(),
+            name="article-suggestions"),
+    re_path(r"^articles/(?P<pk>[^/]+)/suggestions/dismiss/$",
+            suggestions.SuggestionDismissView.as_view(), name="article-suggestions-dismiss"),
+]
