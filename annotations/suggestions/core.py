@@ -63,6 +63,8 @@ class Suggestion:
         }
 
 
+# The work per cue is bounded; so is the number of cues looked at, whatever the input.
+MAX_CUES = 60_000
 _VERB_FORMS = sorted(lexicon.VERB_STANCE, key=len, reverse=True)
 _CUE = re.compile(
     r"\b(?:(?P<according>[Aa]ccording\s+to)|(?P<verb>" + "|".join(_VERB_FORMS) + r")"
@@ -247,7 +249,9 @@ class _Finder:
             self.dash_credit(match)
         for match in _SPEAKER_LABEL.finditer(text):
             self.speaker_label(match)
-        for match in _CUE.finditer(text):
+        for examined, match in enumerate(_CUE.finditer(text)):
+            if examined >= MAX_CUES:
+                break
             if match.start() in self.taken_cues or self.layout.quote_at(match.start()):
                 continue
             if match.group("according"):

@@ -17,9 +17,12 @@ NEWS_OUTLET = "news_outlet"
 GOVERNMENT = "government"
 ANONYMOUS = "anonymous"
 
+# A run of capitalised words; a full stop only after an initial or an honorific, so a run
+# never crosses a sentence end ("on Monday. She said").
+_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Lt|Col)\.|[A-Z][\w’'-]*)"
 _NAME_RUN = re.compile(
-    r"(?<![\w’'.])(?:[A-Z][\w’'-]*\.?)(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+|de|van|von|bin|al|da|la|"
-    r"del|der|di|le|O’\w+|O'\w+))*"
+    r"(?<![\w’'.])" + _NAME_WORD + r"(?:[ \t]+(?:" + _NAME_WORD + r"|de|van|von|bin|al|da|la|"
+    r"del|der|di|le))*"
 )
 _NON_PERSON = (lexicon.NEWS_WORDS | lexicon.GOVERNMENT_WORDS | lexicon.ORGANIZATION_WORDS
                | {"House", "States", "United", "America", "American", "Democratic",
@@ -57,7 +60,7 @@ def _bare(word: str) -> str:
 def _person_name(words: list[str]) -> str | None:
     """Return the person's name in a phrase like "Kremlin spokesperson Dmitry Peskov"."""
     run: list[str] = []
-    for word in reversed(words):
+    for word in reversed(words[-6:]):
         bare = word.rstrip(",")
         if bare in lexicon.HONORIFICS:
             break

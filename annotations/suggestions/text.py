@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from .lexicon import ABBREVIATIONS
 
+# Longer runs without a sentence end are cut into pieces of at most this many characters.
+MAX_SENTENCE = 2000
 OPENING = "“«„"
 CLOSING = "”»“"
 STRAIGHT = '"'
@@ -63,7 +65,22 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             begin += 1
     if begin < end:
         result.append((begin, end))
+    if any(e - b > MAX_SENTENCE for b, e in result):
+        result = [piece for b, e in result for piece in _pieces(text, b, e)]
     return result
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an overlong "sentence" (a table, a list, junk) at spaces, so that the work done
+    per cue stays bounded whatever the input."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def _is_opening(text: str, pos: int, length: int) -> bool:

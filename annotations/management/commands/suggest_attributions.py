@@ -9,9 +9,8 @@ from annotations.suggestions.core import suggest
 def _progress(done: int, total: int, stream) -> None:
     width = 30
     filled = width * done // total if total else width
-    stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-    if done == total:
-        stream.write("\n")
+    stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+                 ending="\n" if done == total else "")
     stream.flush()
 
 
@@ -36,7 +35,6 @@ class Command(BaseCommand):
         with stream:
             lines = [line for line in stream if line.strip()]
         out = self.stdout
-        err = sys.stderr
         for number, line in enumerate(lines, 1):
             try:
                 doc = json.loads(line)
@@ -56,4 +54,4 @@ class Command(BaseCommand):
                     "source_name": record["source_name"],
                 }, ensure_ascii=False))
             if not no_progress:
-                _progress(number, len(lines), err)
+                _progress(number, len(lines), self.stderr)
