@@ -105,6 +105,7 @@ _TIME_BEFORE = re.compile(
     r"\s*$")
 _OBJECT_END = re.compile(r",\s|\s(?:but|in\s+a|in\s+an|after|because|while|as\s+part)\s")
 _PASSIVE_BEFORE = frozenset({"was", "were", "been", "be", "being", "is", "are", "am"})
+_WORDY = re.compile(r"\w")
 _WORD = re.compile(r"[\w’'.-]+")
 _THAT = re.compile(r"\bthat\b")
 # Adjuncts between a verb and its complement: "said on Tuesday", "told reporters in Moscow".
@@ -503,7 +504,10 @@ class _Finder:
         start = s0
         quote = self.layout.quote_ending_at(end)
         if quote is not None:
-            start = min(start, self.layout.group(quote)[0].start)
+            opened = self.layout.group(quote)[0].start
+            # Symbols or emoji before the quotation are not part of what was said.
+            if opened < s0 or not _WORDY.search(text, s0, opened):
+                start = opened
         elif (q := self.layout.quote_at(s0)) is not None and q.start < s0:
             start = self.layout.group(q)[0].start
         if end - start < 3:
@@ -519,11 +523,13 @@ class _Finder:
             found = self.content_after(rest + 1, s1)
             if found is not None:
                 nxt = text[found[0]]
-                if nxt in "\"“«'`" or not re.match(
+                # "A, he said, B": B goes on A when A is a quotation or a short lead-in.
+                short = len(_WORD.findall(text, start, end)) <= 8
+                if nxt in "\"“«'`" or (short and not re.match(
                         r"(?:who|which|whose|where|when|while|as|adding|saying|noting|"
                         r"speaking|according|citing|in|at|on|after|before|during|though|"
                         r"although|because|but|and|referring|calling|pointing|describing)\b",
-                        text[found[0]:found[1]]):
+                        text[found[0]:found[1]])):
                     fragments.append(found[:2])
         if direct_first and len(fragments) == 1:
             nxt_index = self.layout.sentence_index(s1) + 1

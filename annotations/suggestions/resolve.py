@@ -187,6 +187,11 @@ class Resolver:
                 if (low == "i" and kind == PERSON) or (low != "i" and kind != PERSON):
                     return name, kind
             return phrase, kind_of(phrase)
+        if "," in phrase:
+            # "Maria Lopez, an economist at the bank": the name before the description.
+            head = phrase.split(",")[0].strip()
+            if _person_name(head.split()) or self.known(head):
+                return self.name(head, pos, history)
         words = _strip_determiners(words)
         if not words:
             return phrase, kind_of(phrase)
