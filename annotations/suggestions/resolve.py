@@ -24,6 +24,7 @@ _NAME_RUN = re.compile(
     r"(?<![\w’'.])" + _NAME_WORD + r"(?:[ \t]+(?:" + _NAME_WORD + r"|de|van|von|bin|al|da|la|"
     r"del|der|di|le))*"
 )
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?![\w’'-])")
 _NON_PERSON = (lexicon.NEWS_WORDS | lexicon.GOVERNMENT_WORDS | lexicon.ORGANIZATION_WORDS
                | {"House", "States", "United", "America", "American", "Democratic",
                   "Republican", "Democrats", "Republicans", "Russia", "Russian", "Ukraine",
@@ -125,8 +126,8 @@ class Resolver:
         # Later mentions by surname ("Trump") count as mentions of the full name.
         surnames = {name.split()[-1]: name for _p, name in self.people}
         if surnames:
-            pattern = re.compile(r"\b(" + "|".join(map(re.escape, surnames)) + r")\b")
-            mentions = [(m.start(), surnames[m.group(1)]) for m in pattern.finditer(text)]
+            mentions = [(m.start(), surnames[m.group()]) for m in _CAPITALISED.finditer(text)
+                        if m.group() in surnames]
             self.mentions = sorted(set(mentions) | set(self.people))
         else:
             self.mentions = list(self.people)
