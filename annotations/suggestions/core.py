@@ -184,6 +184,9 @@ _CONTENT_STOP = re.compile(
     r"speaking\s+on\s+condition|speaking\s+to|adding\b|noting\b|saying\b|arguing\b|"
     r"citing\b|claiming\b|warning\b|insisting\b)"
 )
+_NEAR_THAT = re.compile(r"[^,.;:!?\"“”\n]{0,50}?\b(that)\b")
+_INFINITIVE_VERBS = ("promis", "pledg", "vow", "threat", "refus", "declin", "agree", "urg",
+                     "warn", "plan", "want", "hope", "expect", "seek", "ask")
 _NOT_CONTENT_OPENERS = ("to ", "for ", "by ", "with ", "about ", "so ", "and ", "as ", "in ",
                         "on ", "at ", "the same", "nothing", "more ", "of ", "up ", "if ",
                         "yes")
@@ -302,8 +305,23 @@ class _Finder:
                 continue
             else:
                 self.verb(match)
+        self.results = self.outermost(self.results)
         self.results.sort(key=lambda s: (s.content.start, s.cue.start))
         return self.results
+
+    def outermost(self, results: list[Suggestion]) -> list[Suggestion]:
+        """Drop a belief or intention reported inside another attribution's content ("Roberts
+        said that she thinks ..."): it is the outer speaker's statement, not a new one."""
+        spans = sorted((r.content.start, r.content.end) for r in results)
+        kept = []
+        for result in results:
+            form = self.text[result.cue.start:result.cue.end].split()[-1].lower()
+            nested = form in lexicon.BROAD_VERBS and result.source is not None and any(
+                start < result.cue.start and result.cue.end <= end for start, end in spans
+            )
+            if not nested:
+                kept.append(result)
+        return kept
 
     def dash_credit(self, match: re.Match) -> None:
         """`"A." ― Carla Sanchez`: a quotation signed with a dash after it."""
@@ -428,7 +446,7 @@ class _Finder:
             k -= 1
         prev = text[k - 1] if k > s0 else ""
 
-        if ((participle and prev == ",") or coordinated) and source is None:
+        if ((participle and prev in ",\"”") or coordinated) and source is None:
             self.participle(cue, stance, (s0, s1), self.skip_adjuncts(cue_end, s1))
             return
         if source is None and prev == "," and k > s0 and self.has_complement(after_cue, s1):
@@ -595,6 +613,11 @@ class _Finder:
             listener = _LISTENER.match(text, pos, s1)
             if listener:
                 pos = self.skip_adjuncts(listener.end(), s1)
+        if form not in lexicon.BROAD_VERBS and stance == lexicon.ASSERTED:
+            # "tweeted in the early morning hours that ...": the complement starts at "that".
+            that = _NEAR_THAT.match(text, pos, min(s1, pos + 60))
+            if that:
+                pos = that.start(1)
         found = self.content_after(pos, s1)
         if found is None:
             return
@@ -605,6 +628,8 @@ class _Finder:
         if weak and not (opener.startswith("that ") or quote is not None or text[pos:pos + 2]
                          .strip() in (":", ",")):
             return
+        if opener.startswith("to ") and form.startswith(_INFINITIVE_VERBS):
+            broad = True  # "is promising to help", "vowed to repeal"
         if not broad and opener.startswith(_NOT_CONTENT_OPENERS):
             return
         if broad and quote is None and not opener.startswith("that "):

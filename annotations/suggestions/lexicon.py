@@ -108,7 +108,10 @@ VERB_STANCE: dict[str, str] = {
 }
 
 # Verbs whose object is a listener, not the content: "told reporters that ...".
-LISTENER_VERBS = frozenset({"tell", "tells", "told", "telling"})
+LISTENER_VERBS = frozenset({
+    "tell", "tells", "told", "telling", "warn", "warns", "warned", "warning", "urged", "urges",
+    "urging", "asked", "asks", "asking", "assured", "reminded", "informed", "advised",
+})
 
 # Verbs too common in other senses to be cues without a "that" or a quotation after them.
 WEAK_VERBS = frozenset({
