@@ -1,11 +1,13 @@
 """Attribution suggestions through the API: shape, stored sources, cache, dismissals, aliases."""
 
 import pytest
+from django.urls import reverse
 
 from annotations import services
 from annotations.models import Source, SuggestionDismissal, SuggestionSet
 from annotations.suggestions import services as suggestion_services
 from tests import factories
+from tests.admin_support import form_data
 from tests.api_support import client_for
 
 BODY = factories.ArticleFactory.body
@@ -200,3 +202,17 @@ def test_aliases_that_are_not_names_are_refused(reviewer):
     assert response.status_code == 400
     assert "aliases" in response.json()
     assert not Source.objects.exists()
+
+
+def test_aliases_are_edited_one_per_line_in_admin(client, admin_user, trump):
+    client.force_login(admin_user)
+    url = reverse("admin:annotations_source_change", args=[trump.pk])
+    data = form_data(client.get(url))
+
+    response = client.post(url, {**data, "aliases": "Trump\r\n\r\n POTUS \r\ntrump"})
+
+    assert response.status_code == 302
+    trump.refresh_from_db()
+    assert trump.aliases == ["Trump", "POTUS"]
+    assert "Trump\nPOTUS" in client.get(url).content.decode()
+    assert trump.history.first().history_user == admin_user
