@@ -187,14 +187,14 @@ def test_a_two_megabyte_body_finishes_in_bounded_time():
     body = (DEMO + "\n\n") * (2_000_000 // (len(DEMO) + 2))
     hostile = " said" * 400_000  # every word a cue, no sentence end anywhere
 
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: what the finder costs, whatever the load
     results = suggest(body)
     suggest(hostile)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
 
     assert len(body) > 1_990_000
     assert len(results) > 10_000
-    assert elapsed < 90  # seconds on a shared, loaded machine; about 10 when idle
+    assert elapsed < 60  # CPU seconds; about 12 on the 2-core development machine
 
 
 def run_command(*args):

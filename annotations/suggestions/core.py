@@ -300,14 +300,22 @@ class _Finder:
                 continue
             if match.group("according"):
                 self.according_to(match)
-            elif match.group("title") and match.start() != self.sentence_of(match.start())[0] \
-                    and self.text[match.start() - 2:match.start()] not in (", ", "” "):
+            elif match.group("title") and not self.title_cue(match):
                 continue
             else:
                 self.verb(match)
         self.results = self.outermost(self.results)
         self.results.sort(key=lambda s: (s.content.start, s.cue.start))
         return self.results
+
+    def title_cue(self, match: re.Match) -> bool:
+        """A capitalised cue counts at a sentence start ("Said Ellis: ...") or in a headline
+        ("Trump Could Address Clean Energy, Lindsey Graham Says.")."""
+        start = match.start()
+        if start == self.sentence_of(start)[0] or self.text[start - 2:start] in (", ", "” "):
+            return True
+        rest = self.text[match.end():match.end() + 3]
+        return rest[:1] in (".", ":") and (rest[1:2] in ("\n", "") or rest[1:2] == " ")
 
     def outermost(self, results: list[Suggestion]) -> list[Suggestion]:
         """Drop a belief or intention reported inside another attribution's content ("Roberts

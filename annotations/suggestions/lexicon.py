@@ -85,7 +85,7 @@ BROAD_VERBS: dict[str, str] = {
         "bragged", "conceded", "objected", "lashed", "signaled", "signalled", "hinted",
         "implied", "implies", "understood", "think", "want", "know", "hope", "expect",
         "support", "plan", "promise", "argue", "worry", "fear", "believe", "suspect",
-        "suspects", "suspected",
+        "suspects", "suspected", "spoke", "talked", "railed",
     )
 }
 
@@ -95,7 +95,8 @@ PARTICLES = {
     "pointed": ("to", "out"), "points": ("to", "out"), "lashed": ("out at", "out"),
     "complained": ("about",), "warned": ("against", "of"),
     "joked": ("about",), "boasted": ("about",), "bragged": ("about",),
-    "worried": ("about", "that"), "spoke": ("about", "of"), "talked": ("about",),
+    "worried": ("about", "that"), "spoke": ("about", "of", "out against", "out about"),
+    "talked": ("about",), "railed": ("against",), "decided": ("against",),
 }
 
 # Participles that hang a second attribution on a clause's subject: "..., adding that ...".
