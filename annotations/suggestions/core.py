@@ -131,6 +131,9 @@ _TIME_BEFORE = re.compile(
     r"\s*$")
 _OBJECT_END = re.compile(r",\s|\s(?:but|in\s+a|in\s+an|after|because|while|as\s+part)\s")
 _PASSIVE_BEFORE = frozenset({"was", "were", "been", "be", "being", "is", "are", "am"})
+_CUE_ADJUNCT = re.compile(
+    r"\s+(?:(?:in\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?interview)"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then))\b")
 _LAST_WORD = re.compile(r"([\w’']+)\W*$")
 _LAST_WORD_SPACE = re.compile(r"([\w’']+)\s*$")
 _QUOTE_THEN_NAME = re.compile(r"[,?!]?[”\"]\s*,?\s*(?=[A-Z])")
@@ -442,8 +445,12 @@ class _Finder:
                 break
         if text[cue_end:cue_end + 1] == ":":
             cue_end += 1
-        cue = (cue_start, cue_end)
         after_cue = self.skip_adjuncts(cue_end, s1)
+        adjunct = _CUE_ADJUNCT.match(text, cue_end, after_cue)
+        if adjunct and adjunct.end() == len(text[:after_cue].rstrip(" ,")):
+            # "said in an interview", "said Friday": the circumstances of saying, kept with it.
+            cue_end = adjunct.end()
+        cue = (cue_start, cue_end)
         if form in _NOUN_OR_VERB and source is not None:
             head = text[source[0]:source[1]].split()[-1]
             if not (head[:1].isupper() or head.lower() in lexicon.PRONOUNS):
