@@ -182,7 +182,7 @@ _CONJOINED_VERB = "|".join(sorted(lexicon.VERB_STANCE, key=len, reverse=True))
 _CONTENT_STOP = re.compile(
     r",?\s+(?:and|but)\s+(?:(?:he|she|they|has|have|had|also|then|later|is|was|would|will)\s+)"
     r"{0,2}(?:" + _CONJOINED_VERB + r")\b"
-    r"|,\s*(?:although|though|but|while|whereas)\b"
+    r"|,\s*(?:although|though|but|while|whereas)\b|;\s"
     r"|,\s*(?:according\s+to|(?:he|she|they|it)\s+(?:said|says|added|wrote|told)\b|"
     r"speaking\s+on\s+condition|speaking\s+to|adding\b|noting\b|saying\b|arguing\b|"
     r"citing\b|claiming\b|warning\b|insisting\b)"
