@@ -142,6 +142,7 @@ def test_a_dismissed_suggestion_comes_back_when_the_text_changes(article, review
     article.save()
 
     assert first in client.get(url(article)).json()["results"]
+    assert list(SuggestionSet.objects.values_list("body_sha256", flat=True)) == [article.body_sha256]
 
 
 @pytest.mark.parametrize(("payload", "field"), [

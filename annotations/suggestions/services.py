@@ -67,6 +67,9 @@ def _computed(article: Article) -> list[dict]:
     results = [_present(found) for found in suggest(article.body, _known_sources())]
     try:
         with transaction.atomic():
+            # Results for bodies the article no longer has are not needed again.
+            SuggestionSet.objects.filter(article=article).exclude(
+                body_sha256=article.body_sha256).delete()
             SuggestionSet.objects.update_or_create(
                 article=article, body_sha256=article.body_sha256,
                 defaults={"sources_stamp": stamp, "results": results},
