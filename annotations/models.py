@@ -1,3 +1,4 @@
+import contextlib
 import hashlib
 from urllib.parse import urlsplit, urlunsplit
 
@@ -10,6 +11,7 @@ from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from . import anchoring
+from .suggestions.aliases import clean_aliases, validate_aliases
 from .textguard.fields import clean_instance
 
 http_url = URLValidator(schemes=["http", "https"])
@@ -44,6 +46,10 @@ class Source(models.Model):
         help_text="An authority page for this source, e.g. its Wikidata entry.",
     )
     description = models.TextField("description", blank=True)
+    aliases = models.JSONField(
+        "aliases", default=list, blank=True, validators=[validate_aliases],
+        help_text="Other names the source goes by (\"Trump\", \"POTUS\"); suggestions match them.",
+    )
     created_at = models.DateTimeField("created", auto_now_add=True)
     updated_at = models.DateTimeField("updated", auto_now=True)
     history = HistoricalRecords()
@@ -70,6 +76,9 @@ class Source(models.Model):
         existing = same.values_list("pk", flat=True).first()
         if existing is not None:
             raise ValidationError({"name": f"Source {existing} has this name already."})
+        # A malformed value is left for the field's validator to report.
+        with contextlib.suppress(ValidationError):
+            self.aliases = clean_aliases(self.aliases)
 
 
 class Article(models.Model):
@@ -307,3 +316,4 @@ class Evidence(models.Model):
 from .apikeys.models import ApiKey  # noqa: E402, F401
 from .ingest.models import ArticleRevision  # noqa: E402, F401
 from .publishing.models import Correction, PublicProfile, PublishedAttribution, PublishedClaim  # noqa: E402,F401
+from .suggestions.models import SuggestionDismissal, SuggestionSet  # noqa: E402,F401

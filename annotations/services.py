@@ -15,6 +15,7 @@ from . import anchoring, rules
 from .ingest import revisions
 from .models import AnchorState, Annotation, Article, Attribution, Evidence, ReviewState, Source
 from .publishing import services as publishing
+from .suggestions.aliases import with_alias
 from .textguard import fields as textguard
 from .textguard.core import normalize_name
 
@@ -88,8 +89,9 @@ def source_resolve(source: Source | Mapping[str, Any] | int, *, user) -> Source:
 
 @transaction.atomic
 def source_create(*, user, name: str, kind: str, url: str = "", same_as: str = "",
-                  description: str = "") -> Source:
-    source = Source(name=name.strip(), kind=kind, url=url, same_as=same_as, description=description)
+                  description: str = "", aliases: list[str] | None = None) -> Source:
+    source = Source(name=name.strip(), kind=kind, url=url, same_as=same_as, description=description,
+                    aliases=aliases or [])
     _save(source, user=user)
     return source
 
@@ -123,6 +125,9 @@ def source_merge(*, duplicate: Source, into: Source, user) -> Source:
         raise ValidationError("A source cannot be merged into itself.")
     reason = f"merged source {duplicate.name!r} (#{duplicate.pk}) into {into.name!r} (#{into.pk})"
     citing = list(Annotation.objects.filter(attributions__source=duplicate).distinct())
+    # The duplicate's name keeps finding the source (suggestions match names and aliases).
+    into.aliases = with_alias([*into.aliases, *duplicate.aliases], duplicate.name, except_name=into.name)
+    _save(into, user=user, reason=reason)
     for attribution in duplicate.attributions.select_for_update():
         attribution.source = into
         _save(attribution, user=user, reason=reason)

@@ -11,7 +11,7 @@ def expected(source: Source) -> dict:
     source.refresh_from_db()
     return {
         "id": source.pk, "name": source.name, "kind": source.kind, "url": source.url,
-        "same_as": source.same_as, "description": source.description,
+        "same_as": source.same_as, "description": source.description, "aliases": source.aliases,
         "created_at": iso(source.created_at), "updated_at": iso(source.updated_at),
     }
 

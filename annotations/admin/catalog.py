@@ -11,7 +11,7 @@ from annotations.ingest.admin import ArticleRevisionInline
 from annotations.models import Article, Source
 
 from .base import REFUSED, ServiceAdmin, ServiceRefusal, copy_saved, refusal_errors, refusal_message
-from .forms import MergeSourcesForm
+from .forms import MergeSourcesForm, SourceAdminForm
 
 
 def _changed(form, fields) -> dict:
@@ -104,10 +104,11 @@ class SourceAdmin(ServiceAdmin):
     list_display = ["name", "kind", "attribution_count", "article_count", "url"]
     list_filter = ["kind"]
     search_fields = ["name", "description", "url", "same_as"]
-    fields = ["name", "kind", "url", "same_as", "description", "usage"]
+    form = SourceAdminForm
+    fields = ["name", "kind", "url", "same_as", "description", "aliases", "usage"]
     readonly_fields = ["usage"]
     actions = ["merge"]
-    source_fields = ("name", "kind", "url", "same_as", "description")
+    source_fields = ("name", "kind", "url", "same_as", "description", "aliases")
 
     def get_queryset(self, request):
         # Counting makes a GROUP BY, which drops Meta.ordering: the autocomplete pages need one.

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from annotations.models import Annotation, Source
+from annotations.suggestions.aliases import clean_aliases
 
 from .base import stale_message
 
@@ -92,3 +93,25 @@ class MergeSourcesForm(forms.Form):
     def __init__(self, *args, sources, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["into"].queryset = sources
+
+
+class AliasesField(forms.CharField):
+    """Aliases edited one per line."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list | tuple) else value
+
+    def to_python(self, value):
+        return clean_aliases(super().to_python(value))
+
+
+class SourceAdminForm(forms.ModelForm):
+    aliases = AliasesField(
+        required=False, help_text="One per line: other names the source goes by (“Trump”, “POTUS”)."
+    )
+
+    class Meta:
+        model = Source
+        fields = ["aliases"]  # the admin adds the others

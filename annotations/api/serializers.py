@@ -150,7 +150,9 @@ class SourceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Source
-        fields = ["id", "name", "kind", "url", "same_as", "description", "created_at", "updated_at"]
+        fields = [
+            "id", "name", "kind", "url", "same_as", "description", "aliases", "created_at", "updated_at",
+        ]
         read_only_fields = fields
 
 
@@ -396,6 +398,10 @@ class SourceWriteSerializer(StrictSerializer):
     url = serializers.URLField(allow_blank=True, required=False, validators=[http_url])
     same_as = serializers.URLField(allow_blank=True, required=False, validators=[http_url])
     description = serializers.CharField(allow_blank=True, required=False)
+    aliases = serializers.ListField(
+        child=serializers.CharField(max_length=200), required=False, max_length=50,
+        help_text="Other names the source goes by; attribution suggestions match them.",
+    )
 
     def validate_name(self, value):
         value = normalize_name(value)

@@ -1,6 +1,8 @@
+from django.urls import re_path
 from rest_framework.routers import SimpleRouter
 
 from annotations.ingest.api import urls as ingest_urls
+from annotations.suggestions import api as suggestions
 
 from . import views
 
@@ -9,4 +11,11 @@ router.register("articles", views.ArticleViewSet, basename="article")
 router.register("annotations", views.AnnotationViewSet, basename="annotation")
 router.register("sources", views.SourceViewSet, basename="source")
 
-urlpatterns = [*ingest_urls(), *router.urls]
+urlpatterns = [
+    *ingest_urls(),
+    *router.urls,
+    re_path(r"^articles/(?P<pk>[^/]+)/suggestions/$", suggestions.SuggestionListView.as_view(),
+            name="article-suggestions"),
+    re_path(r"^articles/(?P<pk>[^/]+)/suggestions/dismiss/$",
+            suggestions.SuggestionDismissView.as_view(), name="article-suggestions-dismiss"),
+]

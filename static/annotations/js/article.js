@@ -8,6 +8,7 @@ import { TextMap } from "./offsets.js";
 import { Panel } from "./panel.js";
 import { KeyboardSelection } from "./keyboard.js";
 import { SelectionAction } from "./selection_action.js";
+import { Suggestions } from "./suggestions.js";
 
 performance.mark("highlights-start");
 
@@ -91,6 +92,14 @@ class ArticleView {
       annotate: () => this.annotateSelection(),
       openAt: (offset) => this.openAt(offset),
       selectionChanged: () => this.updateAnnotateButton(),
+    });
+    this.suggestions = new Suggestions(document.getElementById("suggestions"), {
+      api, map: this.map, articleId: this.config.article, labels: this.labels,
+      canCreate: this.config.user.can_create, announce: (text) => this.announce(text),
+      openNew: (span, prefill) => {
+        this.layer.setPending(span);
+        this.panel.openNew(span, prefill);
+      },
     });
     this.body.addEventListener("mouseup", (event) => this.onMouseUp(event));
     document.addEventListener("selectionchange", () => this.updateAnnotateButton());
@@ -222,6 +231,7 @@ class ArticleView {
   }
 
   saved(full) {
+    this.suggestions.refresh();
     const annotation = summarize(full);
     this.store.set(annotation.id, annotation);
     this.layer.put(annotation);

@@ -110,8 +110,11 @@ export class Panel {
     (list.lastElementChild?.querySelector("input") || fieldset.querySelector("button")).focus();
   }
 
-  /** Open the form for a new annotation on span {start, end, quote}. */
-  openNew(span, { returnFocus } = {}) {
+  /**
+   * Open the form for a new annotation on span {start, end, quote}; a suggestion pre-fills
+   * the first attribution ({name, kind, stance}) and a hint for the rationale.
+   */
+  openNew(span, { returnFocus, attribution, rationaleHint = "" } = {}) {
     this.annotation = null;
     this.openId = null;
     this.span = span;
@@ -120,7 +123,14 @@ export class Panel {
       heading: "New annotation", quote: span.quote, claim: span.quote, rating: "", rationale: "",
       attributions: [], evidence: [],
     });
-    this.attributions.add();
+    const row = this.attributions.add();
+    if (attribution) {
+      row.querySelector("[name=source]").value = attribution.name;
+      row.querySelector("[name=kind]").value = attribution.kind;
+      row.querySelector("[name=stance]").value = attribution.stance;
+      row.querySelector("[name=source]").dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    this.form.elements.rationale.placeholder = rationaleHint;
     this.setStatus([]);
     this.setEditable(true);
     this.root.querySelector("#panel-workflow").hidden = true;

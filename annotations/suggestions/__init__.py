@@ -1,0 +1,1 @@
+"""Attribution suggestions: who said what in an article (pure core in `core`)."""

@@ -1,0 +1,63 @@
+"""Stored suggestion results (one set per article body) and dismissals."""
+
+from django.conf import settings
+from django.db import models
+
+
+class SuggestionSet(models.Model):
+    """The suggestions computed for one body of an article, kept until the body changes."""
+
+    article = models.ForeignKey(
+        "annotations.Article", verbose_name="article", on_delete=models.CASCADE,
+        related_name="suggestion_sets",
+    )
+    body_sha256 = models.CharField("body SHA-256", max_length=64)
+    sources_stamp = models.CharField(
+        "sources stamp", max_length=100,
+        help_text="Count and last change of the stored sources the names were resolved against.",
+    )
+    results = models.JSONField("results", default=list)
+    computed_at = models.DateTimeField("computed", auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "body_sha256"], name="suggestion_set_unique_body"),
+        ]
+
+    def __str__(self):
+        return f"suggestions for article {self.article_id} ({self.body_sha256[:8]})"
+
+
+class SuggestionDismissal(models.Model):
+    """A suggestion a reviewer dismissed: hidden for everyone while the body is unchanged."""
+
+    article = models.ForeignKey(
+        "annotations.Article", verbose_name="article", on_delete=models.CASCADE,
+        related_name="suggestion_dismissals",
+    )
+    body_sha256 = models.CharField(
+        "body SHA-256", max_length=64, help_text="The body the suggestion was found in."
+    )
+    start = models.PositiveIntegerField("start")
+    end = models.PositiveIntegerField("end")
+    stance = models.CharField("stance", max_length=20)
+    source_name = models.CharField("source name", max_length=200, blank=True)
+    quote = models.TextField("quote", blank=True)
+    # Who dismissed it stays on record only as long as the account exists.
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="dismissed by", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    dismissed_at = models.DateTimeField("dismissed", auto_now_add=True)
+
+    class Meta:
+        ordering = ["article_id", "start", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "body_sha256", "start", "end", "stance", "source_name"],
+                name="suggestion_dismissal_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return f"dismissed suggestion {self.start}-{self.end} in article {self.article_id}"

@@ -1,0 +1,161 @@
+"""Noun-phrase scanning around a reporting verb: who is speaking, and to whom."""
+
+import re
+
+from .lexicon import (
+    ABBREVIATIONS,
+    CAPITAL_STOPWORDS,
+    DETERMINERS,
+    PHRASE_BREAKERS,
+    PRONOUNS,
+)
+
+TOKEN = re.compile(r"[\w’'][\w.’'&-]*\w\.?|\w\.?|[^\w\s]")
+_LEFT_DETERMINERS = DETERMINERS - {"that", "this", "these", "those", "no", "more", "all", "any"}
+MAX_NP_TOKENS = 9
+_INNER_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with", "on"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday", "today", "yesterday", "tonight"})
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+def _is_word(tok: str) -> bool:
+    return tok[0].isalnum() or tok[0] == "_"
+
+
+def noun_phrase_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Return the noun phrase that ends right before hi (the verb's subject), or None."""
+    toks = tokens(text, max(lo, hi - 160), hi)
+    if not toks:
+        return None
+    # A bracketed aside right before the verb ("Graham (R-S.C.) said") belongs to the name.
+    end = toks[-1][1]
+    if toks[-1][2] == ")":
+        depth = 0
+        for i in range(len(toks) - 1, -1, -1):
+            if toks[i][2] == ")":
+                depth += 1
+            elif toks[i][2] == "(":
+                depth -= 1
+                if depth == 0:
+                    toks = toks[:i]
+                    break
+        else:
+            return None
+        if not toks:
+            return None
+    else:
+        end = toks[-1][1]
+    last = toks[-1][2]
+    if last.lower().removesuffix("’s").removesuffix("'s") in PRONOUNS:
+        return toks[-1][0], end
+    start = None
+    count = 0
+    has_capital = False
+    for index in range(len(toks) - 1, -1, -1):
+        s, _e, tok = toks[index]
+        if not _is_word(tok):
+            if tok in ("-", "&") and start is not None:
+                start = s
+                continue
+            break
+        low = tok.lower()
+        if low == "and" and start is not None and index > 0 and (
+                _is_word(toks[index - 1][2]) and toks[index - 1][2].lower() not in PHRASE_BREAKERS):
+            # "Federal and state officials", "The Clinton campaign and DNC": only when the
+            # phrase then reaches the start of its clause.
+            joined = noun_phrase_left(text, lo, toks[index - 1][1])
+            if joined is not None:
+                before = text[max(lo, joined[0] - 3):joined[0]].strip()
+                if joined[0] - lo < 3 or not before or before[-1] in ",;:—(\"“":
+                    start = joined[0]
+            break
+        if low in WEEKDAYS:
+            break
+        if low in _LEFT_DETERMINERS:
+            if start is None:
+                return None
+            start = s
+            # "a narrator in the Clinton ad", "Mr. Morgan of the Sierra Club": the phrase
+            # goes on through a preposition to the noun it describes.
+            if (index >= 2 and toks[index - 1][2].lower() in _INNER_PREPOSITIONS
+                    and _is_word(toks[index - 2][2])
+                    and toks[index - 2][2].lower() not in PHRASE_BREAKERS
+                    and toks[index - 2][2].lower() not in _LEFT_DETERMINERS
+                    and not toks[index - 2][2][0].isdigit()
+                    and count < MAX_NP_TOKENS - 2):
+                continue_at = index - 1
+                outer = noun_phrase_left(text, lo, toks[continue_at - 1][1])
+                if outer is not None and outer[1] == toks[continue_at - 1][1]:
+                    start = outer[0]
+            break
+        if tok[0].isupper():
+            at_clause_start = index == 0 or not _is_word(toks[index - 1][2])
+            if tok in CAPITAL_STOPWORDS and (at_clause_start or tok in ("But", "And", "The", "A")):
+                break
+            start = s
+            has_capital = True
+        elif tok[0].isdigit():
+            break
+        elif low in ("of", "for") and start is not None and has_capital and index > 0:
+            start = s
+        elif low in PHRASE_BREAKERS or low.endswith("ly") or low.endswith("n't"):
+            break
+        else:
+            start = s
+        count += 1
+        if count >= MAX_NP_TOKENS:
+            break
+    if start is None:
+        return None
+    # A phrase cannot open with "of"/"for" or a hyphen.
+    while True:
+        head = TOKEN.match(text, start)
+        if head and head.group().lower() in ("of", "for", "-", "&"):
+            nxt = TOKEN.search(text, head.end(), end)
+            if not nxt:
+                return None
+            start = nxt.start()
+            continue
+        break
+    return start, end
+
+
+def noun_phrase_right(text: str, lo: int, hi: int, *, max_tokens: int = 12,
+                      stop_words: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """Return the noun phrase that starts at lo (after skipping spaces), up to a comma or hi."""
+    toks = tokens(text, lo, hi)
+    start = end = None
+    depth = 0
+    for count, (s, e, tok) in enumerate(toks):
+        if count >= max_tokens:
+            break
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            depth -= 1
+            if depth < 0:
+                break
+            end = e
+            continue
+        if depth > 0:
+            end = e
+            continue
+        if not _is_word(tok) and tok not in ("-", "&", "’", "'"):
+            break
+        if tok.lower() in stop_words:
+            break
+        if start is None:
+            start = s
+        end = e
+    if start is None:
+        return None
+    # A final full stop ends the sentence unless it ends an abbreviation ("Md.", "Jr.").
+    if text[end - 1] == "." and end - start > 1:
+        word = text[start:end].split()[-1].rstrip(".").lower()
+        if word not in ABBREVIATIONS and not (len(word) <= 2 or "." in word):
+            end -= 1
+    return start, end

@@ -1,0 +1,224 @@
+"""Resolve the source of each suggestion to a name and a kind.
+
+Order: a known source by name or alias; a surname to the full name the article used
+earlier; "he"/"she" to the last person named; "the official" to the unnamed source met
+earlier; "who"/"which" to the phrase they follow.
+"""
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from . import lexicon
+
+PERSON = "person"
+ORGANIZATION = "organization"
+NEWS_OUTLET = "news_outlet"
+GOVERNMENT = "government"
+ANONYMOUS = "anonymous"
+
+# A run of capitalised words; a full stop only after an initial or an honorific, so a run
+# never crosses a sentence end ("on Monday. She said").
+_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Lt|Col)\.|[A-Z][\w’'-]*)"
+_NAME_RUN = re.compile(
+    r"(?<![\w’'.])" + _NAME_WORD + r"(?:[ \t]+(?:" + _NAME_WORD + r"|de|van|von|bin|al|da|la|"
+    r"del|der|di|le))*"
+)
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?![\w’'-])")
+_NON_PERSON = (lexicon.NEWS_WORDS | lexicon.GOVERNMENT_WORDS | lexicon.ORGANIZATION_WORDS
+               | {"House", "States", "United", "America", "American", "Democratic",
+                  "Republican", "Democrats", "Republicans", "Russia", "Russian", "Ukraine",
+                  "Street", "Avenue", "City", "County", "Island", "Islands", "North", "South",
+                  "East", "West", "New", "Los", "San", "Fort", "Lake", "Mount", "Saint"})
+
+
+@dataclass(frozen=True, slots=True)
+class KnownSource:
+    """A stored source the resolver may match: its key (e.g. a primary key), name, aliases."""
+
+    key: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("’", "'")).strip().casefold()
+
+
+def _strip_determiners(words: list[str]) -> list[str]:
+    while words and words[0].lower() in lexicon.DETERMINERS:
+        words = words[1:]
+    while words and words[-1] in (",", "’s", "'s"):
+        words = words[:-1]
+    return words
+
+
+def _bare(word: str) -> str:
+    return word.removesuffix("’s").removesuffix("'s").removesuffix("’").strip(",.")
+
+
+def _person_name(words: list[str]) -> str | None:
+    """Return the person's name in a phrase like "Kremlin spokesperson Dmitry Peskov"."""
+    run: list[str] = []
+    for word in reversed(words[-6:]):
+        bare = word.rstrip(",")
+        if bare in lexicon.HONORIFICS:
+            break
+        if bare[:1].isupper() and bare.lower() not in lexicon.TITLE_WORDS:
+            run.insert(0, bare)
+            continue
+        break
+    if not run or any(_bare(w) in _NON_PERSON for w in run):
+        return None
+    if any(w.isupper() and len(w) > 2 for w in run):
+        return None
+    return " ".join(run)
+
+
+def kind_of(phrase: str) -> str:
+    """Guess the source kind from the words of a name or description."""
+    words = phrase.replace("’s", "").replace("'s", "").split()
+    lowered = {w.lower().strip(",.") for w in words}
+    if lowered & {"he", "she", "i"}:
+        return PERSON
+    if set(words) & lexicon.NEWS_WORDS or phrase.strip() in ("AP", "AFP"):
+        return NEWS_OUTLET
+    has_name = _person_name(words) is not None and any(w[:1].isupper() for w in words)
+    anonymous_head = bool(lowered & lexicon.ANONYMOUS_HEADS)
+    if anonymous_head and not has_name:
+        return ANONYMOUS
+    if set(words) & lexicon.GOVERNMENT_WORDS and not has_name:
+        return GOVERNMENT
+    if set(words) & lexicon.ORGANIZATION_WORDS and not has_name:
+        return ORGANIZATION
+    if any(w.isupper() and len(w) >= 2 for w in words) and not has_name:
+        return ORGANIZATION
+    if has_name:
+        return PERSON
+    if lowered & {"they", "it", "which", "we"}:
+        return ORGANIZATION
+    return PERSON if words and words[0][:1].isupper() else ANONYMOUS
+
+
+class Resolver:
+    """Resolve suggestion sources in document order, remembering who was named."""
+
+    def __init__(self, text: str, known: list[KnownSource]):
+        self.text = text
+        self.by_name: dict[str, KnownSource] = {}
+        for source in known:
+            for name in (source.name, *source.aliases):
+                self.by_name.setdefault(_norm(name), source)
+                # "Dmitry Peskov, Kremlin spokesperson" is also found as "Dmitry Peskov".
+                head = name.split(",")[0]
+                self.by_name.setdefault(_norm(head), source)
+        # Full person names in the text, in order, for surname and pronoun resolution.
+        self.people: list[tuple[int, str]] = []
+        for match in _NAME_RUN.finditer(text):
+            words = match.group().split()
+            if len(words) < 2:
+                continue
+            words = [w for w in words if w not in lexicon.CAPITAL_STOPWORDS or w == words[-1]]
+            name = _person_name(words)
+            if name and len(name.split()) >= 2 and len(name.split()) <= 4:
+                self.people.append((match.start(), name))
+        # Later mentions by surname ("Trump") count as mentions of the full name.
+        surnames = {name.split()[-1]: name for _p, name in self.people}
+        if surnames:
+            mentions = [(m.start(), surnames[m.group()]) for m in _CAPITALISED.finditer(text)
+                        if m.group() in surnames]
+            self.mentions = sorted(set(mentions) | set(self.people))
+        else:
+            self.mentions = list(self.people)
+        self.mention_starts = [p for p, _n in self.mentions]
+        self.people_starts = [p for p, _n in self.people]
+
+    def known(self, name: str) -> KnownSource | None:
+        return self.by_name.get(_norm(name))
+
+    def last_person_before(self, pos: int) -> str | None:
+        index = bisect_left(self.mention_starts, pos) - 1
+        return self.mentions[index][1] if index >= 0 else None
+
+    def full_name(self, surname: str, pos: int) -> str | None:
+        index = bisect_left(self.people_starts, pos) - 1
+        while index >= 0:
+            name = self.people[index][1]
+            if name.split()[-1] == surname or name.endswith(" " + surname):
+                return name
+            index -= 1
+        return None
+
+    def resolve(self, suggestions) -> None:
+        history: list[tuple[str, str, str]] = []  # (head noun, name, kind) of earlier sources
+        for suggestion in sorted(suggestions, key=lambda s: s.cue.start):
+            if suggestion.source is None:
+                suggestion.source_name, suggestion.source_kind = "", ""
+                continue
+            name, kind = self.name(suggestion.source.text, suggestion.source.start, history)
+            known = self.known(name) or self.known(suggestion.source.text)
+            if known is not None:
+                name, kind, suggestion.source_key = known.name, known.kind, known.key
+            suggestion.source_name, suggestion.source_kind = name, kind
+            words = suggestion.source.text.split()
+            head = words[-1].lower() if words else ""
+            if head not in lexicon.PRONOUNS:
+                history.append((head, name, kind))
+
+    def name(self, phrase: str, pos: int, history) -> tuple[str, str]:
+        words = phrase.split()
+        low = phrase.lower()
+        if low in ("he", "she"):
+            person = self.last_person_before(pos)
+            for _head, name, kind in reversed(history):
+                if kind == PERSON and (person is None or name == person):
+                    return name, PERSON
+            if person:
+                return self.canonical(person, pos), PERSON
+            return phrase, PERSON
+        if low in ("who", "which"):
+            before = self.text[max(0, pos - 120):pos].rstrip(" ,")
+            match = re.search(r"((?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*)$", before)
+            if match:
+                return self.name(match.group(1), pos - len(before) + match.start(), history)
+            return phrase, PERSON if low == "who" else ORGANIZATION
+        if low in ("they", "it", "we", "i"):
+            for _head, name, kind in reversed(history):
+                if (low == "i" and kind == PERSON) or (low != "i" and kind != PERSON):
+                    return name, kind
+            return phrase, kind_of(phrase)
+        if "," in phrase:
+            # "Maria Lopez, an economist at the bank": the name before the description.
+            head = phrase.split(",")[0].strip()
+            if _person_name(head.split()) or self.known(head):
+                return self.name(head, pos, history)
+        words = _strip_determiners(words)
+        if not words:
+            return phrase, kind_of(phrase)
+        first = phrase.split()[0].lower()
+        definite = first in ("the", "this", "that")
+        head = words[-1].lower()
+        if definite and head in lexicon.ANONYMOUS_HEADS and not any(
+                w[:1].isupper() for w in words):
+            # "the official" -> the unnamed official met earlier.
+            for earlier_head, name, kind in reversed(history):
+                if earlier_head == head:
+                    return name, kind
+        # Honorific + surname or a bare surname: "Mr. Trump", "Peskov".
+        bare = [w for w in words if w not in lexicon.HONORIFICS]
+        person = _person_name(bare)
+        if person and len(person.split()) == 1:
+            full = self.full_name(person, pos)
+            if full:
+                return full, PERSON
+        if person and len(person.split()) >= 2:
+            return person, PERSON
+        cleaned = " ".join(words).rstrip(",")
+        if self.known(cleaned) is None and person and len(bare) == 1:
+            return person, PERSON
+        return cleaned, kind_of(" ".join(words))
+
+    def canonical(self, name: str, pos: int) -> str:
+        full = self.full_name(name.split()[-1], pos)
+        return full or name

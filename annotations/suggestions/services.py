@@ -1,0 +1,115 @@
+"""Suggestions for stored articles: computed once per body, names matched to stored sources,
+annotated spans marked, dismissals applied."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max
+
+from annotations import rules
+from annotations.ingest import revisions
+from annotations.models import Annotation, Article, Attribution, Source
+
+from .core import suggest
+from .models import SuggestionDismissal, SuggestionSet
+from .resolve import KnownSource
+
+STANCES = {choice for choice, _label in Attribution.Stance.choices}
+
+
+def _sources_stamp() -> str:
+    stats = Source.objects.aggregate(count=Count("id"), changed=Max("updated_at"))
+    changed = stats["changed"].isoformat() if stats["changed"] else "-"
+    return f"{stats['count']}:{changed}"
+
+
+def _known_sources() -> list[KnownSource]:
+    return [
+        KnownSource(key=str(pk), name=name, kind=kind, aliases=tuple(aliases or ()))
+        for pk, name, kind, aliases in Source.objects.values_list("id", "name", "kind", "aliases")
+    ]
+
+
+def _present(found) -> dict:
+    source = None
+    if found.source is not None:
+        source = {
+            "start": found.source.start, "end": found.source.end, "text": found.source.text,
+            "name": found.source_name, "kind": found.source_kind or Source.Kind.PERSON,
+            "source_id": int(found.source_key) if found.source_key else None,
+        }
+    return {
+        "start": found.content.start, "end": found.content.end, "quote": found.content.text,
+        "cue": {"start": found.cue.start, "end": found.cue.end, "text": found.cue.text},
+        "source": source, "stance": found.stance, "direct": found.direct, "score": found.score,
+        "sentence": list(found.sentence),
+    }
+
+
+def _computed(article: Article) -> list[dict]:
+    """Return the article's suggestions for its current body, from the store when fresh."""
+    stamp = _sources_stamp()
+    stored = SuggestionSet.objects.filter(article=article, body_sha256=article.body_sha256).first()
+    if stored is not None and stored.sources_stamp == stamp:
+        return stored.results
+    results = [_present(found) for found in suggest(article.body, _known_sources())]
+    try:
+        with transaction.atomic():
+            # Results for bodies the article no longer has are not needed again.
+            SuggestionSet.objects.filter(article=article).exclude(
+                body_sha256=article.body_sha256).delete()
+            SuggestionSet.objects.update_or_create(
+                article=article, body_sha256=article.body_sha256,
+                defaults={"sources_stamp": stamp, "results": results},
+            )
+    except IntegrityError:
+        pass  # another request stored the same body's results a moment ago
+    return results
+
+
+def _key(start: int, end: int, stance: str, source_name: str) -> tuple:
+    return (start, end, stance, source_name or "")
+
+
+def article_suggestions(*, article: Article) -> dict:
+    """Return {"revision", "results"}: the suggestions not dismissed, ordered by start."""
+    results = _computed(article)
+    dismissed = {
+        _key(*row) for row in SuggestionDismissal.objects.filter(
+            article=article, body_sha256=article.body_sha256,
+        ).values_list("start", "end", "stance", "source_name")
+    }
+    spans = list(Annotation.objects.filter(article=article).values_list("start", "end"))
+    shown = []
+    for result in results:
+        name = result["source"]["name"] if result["source"] else ""
+        if _key(result["start"], result["end"], result["stance"], name) in dismissed:
+            continue
+        start, end = result["start"], result["end"]
+        covered = any(min(end, e) - max(start, s) >= (end - start) / 2 for s, e in spans)
+        entry = {key: value for key, value in result.items() if key != "sentence"}
+        shown.append({**entry, "annotated": covered})
+    shown.sort(key=lambda r: (r["start"], r["cue"]["start"]))
+    return {"revision": revisions.current_number(article), "results": shown}
+
+
+@transaction.atomic
+def suggestion_dismiss(*, article: Article, start: int, end: int, stance: str,
+                       source_name: str = "", user) -> SuggestionDismissal:
+    """Hide a current suggestion of the article for every reviewer while the body is unchanged."""
+    if not rules.can_create(user):
+        raise PermissionDenied("You may not dismiss suggestions.")
+    if stance not in STANCES:
+        raise ValidationError({"stance": f"{stance!r} is not a stance."})
+    wanted = _key(start, end, stance, source_name)
+    for result in _computed(article):
+        name = result["source"]["name"] if result["source"] else ""
+        if _key(result["start"], result["end"], result["stance"], name) == wanted:
+            break
+    else:
+        raise ValidationError("The article has no such suggestion; it may have changed.")
+    dismissal, _created = SuggestionDismissal.objects.get_or_create(
+        article=article, body_sha256=article.body_sha256, start=start, end=end, stance=stance,
+        source_name=source_name or "",
+        defaults={"quote": article.body[start:end], "dismissed_by": user},
+    )
+    return dismissal

@@ -1,0 +1,185 @@
+"""Pure text structure for the attribution finder: paragraphs, sentences and quotations.
+
+Every position is a code-point offset into the text it was computed from (Python `str`
+indices), so results can be sliced straight out of an article body.
+"""
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .lexicon import ABBREVIATIONS
+
+# Longer runs without a sentence end are cut into pieces of at most this many characters.
+MAX_SENTENCE = 2000
+OPENING = "“«„"
+CLOSING = "”»“"
+STRAIGHT = '"'
+
+# Candidate sentence ends: terminal punctuation, optional closing quotes/brackets, space.
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+)")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+# Quotation marks: doubled straight singles ('' ... '') as some newswires write them,
+# ``...'' as converted corpora do, and the single-character marks.
+_QUOTE_MARK = re.compile(r"''|``|[\"“”«»„]")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: `start` at its opening mark, `end` after its closing mark."""
+
+    start: int
+    end: int
+    # Quotes that continue a quotation across a paragraph break share a group number.
+    group: int
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each non-empty line of text."""
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split text[start:end] (one paragraph) into sentences, as (start, end) pairs."""
+    result = []
+    begin = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        stop = match.end()
+        following = text[stop:stop + 3].lstrip()
+        if not following:
+            continue
+        nxt = following[0]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'«(["):
+            continue
+        if text[match.start()] == "." and match.end() - match.start() == 1:
+            word = _WORD_BEFORE.search(text, max(begin, match.start() - 12), match.start())
+            if word:
+                token = word.group(1).lower().rstrip(".")
+                # "U.S." and initials ("J. Smith") are not sentence ends.
+                if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                    continue
+        result.append((begin, stop))
+        begin = stop
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end:
+        result.append((begin, end))
+    if any(e - b > MAX_SENTENCE for b, e in result):
+        result = [piece for b, e in result for piece in _pieces(text, b, e)]
+    return result
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an overlong "sentence" (a table, a list, junk) at spaces, so that the work done
+    per cue stays bounded whatever the input."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def _is_opening(text: str, pos: int, length: int) -> bool:
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + length] if pos + length < len(text) else " "
+    if before.isspace() or before in "([{—–-:/" or pos == 0:
+        return not after.isspace()
+    return False
+
+
+def quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
+    """Pair the quotation marks of each paragraph; a quote left open continues in the next
+    paragraph when that paragraph opens with a quotation mark (the newspaper convention)."""
+    result: list[Quote] = []
+    group = 0
+    carry = False  # the previous paragraph ended inside a quotation
+    for index, (pstart, pend) in enumerate(paras):
+        open_at = None
+        if carry:
+            group_of_carry = group
+        for match in _QUOTE_MARK.finditer(text, pstart, pend):
+            mark, pos = match.group(), match.start()
+            if mark in ("``", "“", "«", "„"):
+                opening = True
+            elif mark in ("”", "»"):
+                opening = False
+            else:
+                opening = open_at is None and _is_opening(text, pos, len(mark))
+                if open_at is not None:
+                    opening = False
+            if opening:
+                if open_at is None:
+                    open_at = pos
+                    if carry and pos == pstart:
+                        continue
+                    carry = False
+                continue
+            if open_at is not None:
+                if carry:
+                    result.append(Quote(open_at, match.end(), group_of_carry))
+                    carry = False
+                else:
+                    group += 1
+                    result.append(Quote(open_at, match.end(), group))
+                open_at = None
+        if open_at is not None:
+            nxt = paras[index + 1][0] if index + 1 < len(paras) else None
+            if nxt is not None and text[nxt] in "\"“«'":
+                if not carry:
+                    group += 1
+                    group_of_carry = group
+                result.append(Quote(open_at, pend, group_of_carry))
+                carry = True
+            else:
+                carry = False
+        else:
+            carry = False
+    return result
+
+
+class Layout:
+    """Sentences and quotations of one text, with fast lookup by position."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.paragraphs = paragraphs(text)
+        self.sentences: list[tuple[int, int]] = []
+        self.sentence_paragraph: list[int] = []
+        for index, (pstart, pend) in enumerate(self.paragraphs):
+            for sentence in sentences(text, pstart, pend):
+                self.sentences.append(sentence)
+                self.sentence_paragraph.append(index)
+        self._sentence_starts = [s for s, _e in self.sentences]
+        self.quotes = quotes(text, self.paragraphs)
+        self._quote_starts = [q.start for q in self.quotes]
+        self._groups: dict[int, list[Quote]] = {}
+        for quote in self.quotes:
+            self._groups.setdefault(quote.group, []).append(quote)
+
+    def sentence_index(self, pos: int) -> int:
+        """Return the index of the sentence holding pos."""
+        return max(0, bisect_right(self._sentence_starts, pos) - 1)
+
+    def quote_at(self, pos: int) -> Quote | None:
+        """Return the quotation whose marks enclose pos, if any."""
+        index = bisect_right(self._quote_starts, pos) - 1
+        if index >= 0 and self.quotes[index].start <= pos < self.quotes[index].end:
+            return self.quotes[index]
+        return None
+
+    def quote_ending_at(self, pos: int) -> Quote | None:
+        """Return the quotation whose closing mark ends exactly at pos."""
+        quote = self.quote_at(pos - 1)
+        return quote if quote is not None and quote.end == pos else None
+
+    def quote_starting_at(self, pos: int) -> Quote | None:
+        quote = self.quote_at(pos)
+        return quote if quote is not None and quote.start == pos else None
+
+    def group(self, quote: Quote) -> list[Quote]:
+        """Return every part of the (possibly multi-paragraph) quotation quote belongs to."""
+        return self._groups[quote.group]

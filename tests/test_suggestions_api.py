@@ -1,0 +1,223 @@
+"""Attribution suggestions through the API: shape, stored sources, cache, dismissals, aliases."""
+
+import pytest
+from django.urls import reverse
+
+from annotations import services
+from annotations.models import Source, SuggestionDismissal, SuggestionSet
+from tests import factories
+from tests.admin_support import form_data
+from tests.api_support import client_for
+
+BODY = factories.ArticleFactory.body
+
+
+def url(article):
+    return f"/api/v1/articles/{article.pk}/suggestions/"
+
+
+def dismiss_url(article):
+    return f"/api/v1/articles/{article.pk}/suggestions/dismiss/"
+
+
+def test_suggestions_of_an_article_in_the_contract_shape(article, ft_source, reviewer):
+    response = client_for(reviewer).get(url(article))
+    content = BODY.index("a story")
+    report = BODY.index("that he")
+    end = BODY.index(".\n\n")
+    said = BODY.index("there were")
+
+    assert response.status_code == 200
+    assert response.json() == {"revision": 1, "results": [
+        {
+            "start": content, "end": end, "quote": BODY[content:end],
+            "cue": {"start": 6, "end": 13, "text": "refuted"},
+            "source": {"start": 0, "end": 5, "text": "Trump", "name": "Trump", "kind": "person",
+                       "source_id": None},
+            "stance": "denied", "direct": False, "annotated": False, "score": 0.65,
+        },
+        {
+            "start": report, "end": end, "quote": BODY[report:end],
+            "cue": {"start": BODY.index("story"), "end": BODY.index("story") + 5, "text": "story"},
+            "source": {"start": BODY.index("the Financial"), "end": BODY.index(" that he"),
+                       "text": "the Financial Times", "name": "Financial Times",
+                       "kind": "news_outlet", "source_id": ft_source.pk},
+            "stance": "reported", "direct": False, "annotated": False, "score": 0.7,
+        },
+        {
+            "start": said, "end": len(BODY) - 1, "quote": "there were no plans for a meeting",
+            "cue": {"start": said - 5, "end": said - 1, "text": "said"},
+            "source": {"start": BODY.index("A White"), "end": said - 6,
+                       "text": "A White House official", "name": "White House official",
+                       "kind": "anonymous", "source_id": None},
+            "stance": "asserted", "direct": False, "annotated": False, "score": 0.65,
+        },
+    ]}
+
+
+def test_stored_source_found_by_alias_and_annotated_span_marked(draft, reviewer, admin_user, trump):
+    services.source_update(source=trump, user=admin_user, aliases=["Trump"])
+
+    results = client_for(reviewer).get(url(draft.article)).json()["results"]
+
+    denial = results[0]
+    assert denial["source"]["name"] == "Donald Trump"
+    assert denial["source"]["source_id"] == trump.pk
+    assert denial["annotated"] is True
+    assert results[2]["annotated"] is False
+
+
+def test_suggestions_need_an_account(article):
+    assert client_for(None).get(url(article)).status_code == 401
+
+
+@pytest.mark.parametrize("pk", ["999999", "abc", "0.5", "99999999999999999999"])
+def test_unknown_article_is_a_json_404(reviewer, pk):
+    response = client_for(reviewer).get(f"/api/v1/articles/{pk}/suggestions/")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No such article."}
+
+
+def test_results_are_computed_once_per_body_and_read_in_constant_queries(
+        article, reviewer, django_assert_num_queries):
+    client = client_for(reviewer)
+    client.get(url(article))
+    factories.AnnotationFactory.create_batch(3, article=article)
+
+    # token, article, stored set, sources stamp, dismissals, annotations, revision number
+    with django_assert_num_queries(7):
+        response = client.get(url(article))
+
+    assert response.status_code == 200
+    assert SuggestionSet.objects.filter(article=article).count() == 1
+
+
+def test_renaming_a_source_refreshes_the_stored_names(article, reviewer, admin_user, trump):
+    client = client_for(reviewer)
+    assert client.get(url(article)).json()["results"][0]["source"]["source_id"] is None
+
+    services.source_update(source=trump, user=admin_user, aliases=["Trump"])
+
+    assert client.get(url(article)).json()["results"][0]["source"]["source_id"] == trump.pk
+
+
+def dismissal_of(result):
+    return {"start": result["start"], "end": result["end"], "stance": result["stance"],
+            "source_name": result["source"]["name"] if result["source"] else ""}
+
+
+def test_dismissed_suggestion_stays_hidden_for_everyone_after_a_refresh(
+        article, reviewer, other_reviewer):
+    first = client_for(reviewer).get(url(article)).json()["results"][2]
+
+    response = client_for(reviewer).post(dismiss_url(article), dismissal_of(first), format="json")
+    SuggestionSet.objects.all().delete()  # a refresh recomputes from the same text
+    seen_by_other = client_for(other_reviewer).get(url(article)).json()["results"]
+
+    assert response.status_code == 204
+    assert first not in seen_by_other
+    assert len(seen_by_other) == 2
+    dismissal = SuggestionDismissal.objects.get()
+    assert (dismissal.dismissed_by, dismissal.quote) == (reviewer, "there were no plans for a meeting")
+
+
+def test_dismissing_twice_keeps_one_record(article, reviewer, editor):
+    first = client_for(reviewer).get(url(article)).json()["results"][0]
+
+    client_for(reviewer).post(dismiss_url(article), dismissal_of(first), format="json")
+    again = client_for(editor).post(dismiss_url(article), dismissal_of(first), format="json")
+
+    assert again.status_code == 204
+    assert SuggestionDismissal.objects.get().dismissed_by.username == "rita"
+
+
+def test_a_dismissed_suggestion_comes_back_when_the_text_changes(article, reviewer):
+    client = client_for(reviewer)
+    first = client.get(url(article)).json()["results"][2]
+    client.post(dismiss_url(article), dismissal_of(first), format="json")
+
+    article.body = BODY + "\n\nMore text."
+    article.save()
+
+    assert first in client.get(url(article)).json()["results"]
+    assert list(SuggestionSet.objects.values_list("body_sha256", flat=True)) == [article.body_sha256]
+
+
+@pytest.mark.parametrize(("payload", "field"), [
+    ({"start": 1, "end": 5, "stance": "asserted"}, "non_field_errors"),
+    ({"start": 1, "end": 5, "stance": "sarcastic"}, "stance"),
+    ({"start": -1, "end": 5, "stance": "asserted"}, "start"),
+    ({"start": 1, "end": 5, "stance": "asserted", "extra": 1}, "extra"),
+    ({"end": 5, "stance": "asserted"}, "start"),
+])
+def test_dismissing_what_is_not_a_suggestion_is_refused_and_stores_nothing(
+        article, reviewer, payload, field):
+    response = client_for(reviewer).post(dismiss_url(article), payload, format="json")
+
+    assert response.status_code == 400
+    assert field in response.json()
+    assert not SuggestionDismissal.objects.exists()
+
+
+def test_dismissing_needs_an_account(article):
+    response = client_for(None).post(dismiss_url(article), {}, format="json")
+
+    assert response.status_code == 401
+
+
+def test_suggestions_name_the_body_revision_they_were_computed_from(article, reviewer, editor):
+    client = client_for(reviewer)
+    assert client.get(url(article)).json()["revision"] == 1
+
+    services.article_update(article=article, user=editor, body=BODY + "\n\nMore text.")
+
+    assert client.get(url(article)).json()["revision"] == 2
+
+
+def test_merging_a_source_keeps_the_duplicate_name_as_an_alias(ft_source, admin_user):
+    duplicate = factories.SourceFactory(name="FT", kind="news_outlet", aliases=["The FT"])
+    services.source_update(source=ft_source, user=admin_user, aliases=["Financial Times Ltd"])
+
+    services.source_merge(duplicate=duplicate, into=ft_source, user=admin_user)
+
+    ft_source.refresh_from_db()
+    assert ft_source.aliases == ["Financial Times Ltd", "The FT", "FT"]
+
+
+def test_aliases_are_written_and_read_through_the_sources_api(reviewer, editor):
+    client = client_for(reviewer)
+    created = client.post("/api/v1/sources/", {
+        "name": "Donald Trump", "kind": "person", "aliases": [" Trump ", "POTUS", "trump"],
+    }, format="json")
+    source = Source.objects.get()
+    changed = client_for(editor).patch(f"/api/v1/sources/{source.pk}/", {"aliases": ["DJT"]},
+                                       format="json")
+
+    assert created.status_code == 201
+    assert created.json()["aliases"] == ["Trump", "POTUS"]
+    assert changed.json()["aliases"] == ["DJT"]
+
+
+def test_aliases_that_are_not_names_are_refused(reviewer):
+    response = client_for(reviewer).post("/api/v1/sources/", {
+        "name": "Donald Trump", "kind": "person", "aliases": ["x" * 201],
+    }, format="json")
+
+    assert response.status_code == 400
+    assert "aliases" in response.json()
+    assert not Source.objects.exists()
+
+
+def test_aliases_are_edited_one_per_line_in_admin(client, admin_user, trump):
+    client.force_login(admin_user)
+    url = reverse("admin:annotations_source_change", args=[trump.pk])
+    data = form_data(client.get(url))
+
+    response = client.post(url, {**data, "aliases": "Trump\r\n\r\n POTUS \r\ntrump"})
+
+    assert response.status_code == 302
+    trump.refresh_from_db()
+    assert trump.aliases == ["Trump", "POTUS"]
+    assert "Trump\nPOTUS" in client.get(url).content.decode()
+    assert trump.history.first().history_user == admin_user
