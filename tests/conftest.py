@@ -2,6 +2,7 @@ import importlib
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 
 from annotations import services
 from tests import factories
@@ -10,6 +11,12 @@ from tests import factories
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Start each test with no throttle counters or login failures from the one before."""
+    cache.clear()
 
 
 @pytest.fixture

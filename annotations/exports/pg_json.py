@@ -8,7 +8,7 @@ value formats) while Python only joins lines. Tests pin its output to the presen
 from collections.abc import Iterator
 
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import QuerySet
 
 from annotations.models import Annotation, Article, Attribution, Evidence, Source
@@ -103,8 +103,9 @@ def claim_json_chunks(
         annotations.select_related(None).prefetch_related(None).order_by().values("id")
         .query.sql_with_params()
     )
-    # A server-side cursor: memory stays flat however many claims there are.
-    with connection.chunked_cursor() as cursor:
+    # A server-side cursor: memory stays flat however many claims there are. It reads
+    # from the database the queryset was routed to (a replica for public exports).
+    with connections[annotations.db].chunked_cursor() as cursor:
         # The ids subquery appears three times: for the claims and for each kind of child.
         cursor.execute(_claim_sql(ids_sql), (*params, *params, *params))
         while rows := cursor.fetchmany(chunk_size):

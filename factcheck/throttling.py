@@ -1,0 +1,36 @@
+"""API rate limits per client kind, counted in the shared cache (rates in settings)."""
+
+from rest_framework.authtoken.models import Token
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+
+
+def is_token_client(request) -> bool:
+    return isinstance(request.auth, Token)
+
+
+class AnonThrottle(AnonRateThrottle):
+    """Anonymous clients, counted per address."""
+
+    scope = "anon"
+
+
+class UserThrottle(UserRateThrottle):
+    """People using the site (session), counted per user."""
+
+    scope = "user"
+
+    def get_cache_key(self, request, view):
+        if not request.user.is_authenticated or is_token_client(request):
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
+
+
+class TokenThrottle(UserRateThrottle):
+    """Export and integration clients authenticated with an API token, counted per user."""
+
+    scope = "token"
+
+    def get_cache_key(self, request, view):
+        if not is_token_client(request):
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
