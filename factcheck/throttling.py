@@ -1,6 +1,7 @@
 """API rate limits per client kind, counted in the shared cache (rates in settings)."""
 
 from rest_framework.authtoken.models import Token
+from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 
@@ -8,13 +9,20 @@ def is_token_client(request) -> bool:
     return isinstance(request.auth, Token)
 
 
-class AnonThrottle(AnonRateThrottle):
+class SettingsRateMixin:
+    """Read the rate from the settings on each request (DRF binds it once, at import)."""
+
+    def get_rate(self):
+        return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
+
+
+class AnonThrottle(SettingsRateMixin, AnonRateThrottle):
     """Anonymous clients, counted per address."""
 
     scope = "anon"
 
 
-class UserThrottle(UserRateThrottle):
+class UserThrottle(SettingsRateMixin, UserRateThrottle):
     """People using the site (session), counted per user."""
 
     scope = "user"
@@ -25,7 +33,7 @@ class UserThrottle(UserRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
 
 
-class TokenThrottle(UserRateThrottle):
+class TokenThrottle(SettingsRateMixin, UserRateThrottle):
     """Export and integration clients authenticated with an API token, counted per user."""
 
     scope = "token"
