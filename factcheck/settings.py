@@ -310,4 +310,6 @@ LOGGING = {
     "formatters": {"json": {"()": "factcheck.requestlog.JsonFormatter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Lockouts are warnings; axes' routine resets on each login are noise.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
