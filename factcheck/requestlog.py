@@ -21,6 +21,8 @@ REQUEST_ID_HEADER = "X-Request-ID"
 # A proxy's id is kept when it looks like one; anything else is replaced.
 VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 SECRET_PARAMETERS = re.compile(r"(token|key|secret|pass|auth|session|csrf|signature)", re.I)
+# Password reset links carry their token in the path.
+SECRET_PATHS = re.compile(r"^(/accounts/reset/)[^/]+/[^/]+/")
 
 
 def request_id_for(request) -> str:
@@ -34,6 +36,10 @@ def redacted_query(query_string: str) -> str:
     return urlencode(
         [(name, "[redacted]" if SECRET_PARAMETERS.search(name) else value) for name, value in pairs]
     )
+
+
+def redacted_path(path: str) -> str:
+    return SECRET_PATHS.sub(r"\1[redacted]/", path)
 
 
 def user_id_of(request):
@@ -63,7 +69,7 @@ class RequestLogMiddleware:
                 "event": "request",
                 "request_id": request.request_id,
                 "method": request.method,
-                "path": request.path,
+                "path": redacted_path(request.path),
                 "query": redacted_query(query) if query else "",
                 "status": response.status_code,
                 "duration_ms": round((time.monotonic() - started) * 1000, 1),
