@@ -70,3 +70,18 @@ def test_the_policy_blocks_style_attributes_and_elements_but_not_the_cssom(watch
     assert colours["attribute"] != "rgb(0, 0, 255)"
     assert colours["element"] != "rgb(0, 128, 0)"
     assert all(v.startswith("style-src") for v in violations(page))
+
+
+def test_the_lockout_page_renders_under_the_policy(watched_page, reviewer, settings):
+    settings.AXES_FAILURE_LIMIT = 2
+    page = watched_page
+
+    for _ in range(2):
+        page.goto("/accounts/login/")
+        page.fill("#id_username", reviewer.username)
+        page.fill("#id_password", "not the password")
+        page.click("button[type=submit]")
+
+    expect(page.locator("h1")).to_have_text("Too many failed logins")
+    page.screenshot(path=str(SCREENSHOTS / "login-locked-out.png"))
+    assert violations(page) == []
