@@ -1,10 +1,13 @@
 """Liveness and readiness probes for load balancers and orchestrators (JSON, no auth)."""
 
+from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.db.utils import DatabaseError
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+
+from factcheck.outage import CACHE_ERRORS
 
 # Once every migration is applied it stays applied for the life of the process.
 _migrated: set[str] = set()
@@ -25,7 +28,7 @@ def healthz(request):
 
 @never_cache
 def readyz(request):
-    """Answer 200 when the database answers and is fully migrated, 503 with the reason otherwise."""
+    """Answer 200 when the database (migrated) and the cache answer, 503 with the reason otherwise."""
     alias = DEFAULT_DB_ALIAS
     try:
         with connections[alias].cursor() as cursor:
@@ -42,6 +45,13 @@ def readyz(request):
         return JsonResponse(
             {"status": "unavailable", "reason": "database unreachable",
              "error": type(error).__name__},
+            status=503, headers={"Retry-After": "5"},
+        )
+    try:
+        cache.get("readyz")  # sessions, throttles and login counters live there
+    except (DatabaseError, *CACHE_ERRORS) as error:
+        return JsonResponse(
+            {"status": "unavailable", "reason": "cache unreachable", "error": type(error).__name__},
             status=503, headers={"Retry-After": "5"},
         )
     return JsonResponse({"status": "ok", "database": "ok", "migrations": "applied"})

@@ -15,18 +15,26 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.views.defaults import server_error as django_server_error
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger("factcheck.outage")
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
+# The shared cache holds sessions, throttle and login-failure counters: without it, 503 too.
+CACHE_ERRORS = (RedisConnectionError, RedisTimeoutError)
 DETAIL = "The database is unavailable; please retry shortly."
+CACHE_DETAIL = "The shared cache is unavailable; please retry shortly."
 
 
-def unavailable_response(request) -> HttpResponse:
-    """Return the 503 a client sees while the database is unreachable."""
+def unavailable_response(request, *, cache: bool = False) -> HttpResponse:
+    """Return the 503 a client sees while the database (or the shared cache) is unreachable."""
     retry_after = str(settings.FACTCHECK_RETRY_AFTER_SECONDS)
     headers = {"Retry-After": retry_after, "Cache-Control": "no-store"}
     if request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
+        if cache:
+            return JsonResponse({"detail": CACHE_DETAIL, "code": "cache_unavailable"}, status=503,
+                                headers=headers)
         return JsonResponse(
             {"detail": DETAIL, "code": "database_unavailable"}, status=503, headers=headers
         )
@@ -37,6 +45,10 @@ def unavailable_response(request) -> HttpResponse:
 
 def is_database_error(exc: BaseException | None) -> bool:
     return isinstance(exc, DATABASE_ERRORS)
+
+
+def is_cache_error(exc: BaseException | None) -> bool:
+    return isinstance(exc, CACHE_ERRORS)
 
 
 class DatabaseUnavailableMiddleware:
@@ -52,11 +64,15 @@ class DatabaseUnavailableMiddleware:
         if is_database_error(exception):
             logger.warning("database unavailable: %s", type(exception).__name__)
             return unavailable_response(request)
+        if is_cache_error(exception):
+            logger.warning("cache unavailable: %s", type(exception).__name__)
+            return unavailable_response(request, cache=True)
         return None
 
 
 def server_error(request, template_name="500.html"):
     """Answer 503 when the failure was the database, Django's 500 page otherwise."""
-    if is_database_error(sys.exc_info()[1]):
-        return unavailable_response(request)
+    error = sys.exc_info()[1]
+    if is_database_error(error) or is_cache_error(error):
+        return unavailable_response(request, cache=is_cache_error(error))
     return django_server_error(request, template_name=template_name)

@@ -56,3 +56,20 @@ def test_readyz_is_503_when_the_database_is_unreachable(client, db):
 def test_health_endpoints_need_no_login(client, db):
     assert client.get("/healthz").status_code == 200
     assert client.get("/readyz").status_code == 200
+
+
+def test_readyz_is_503_when_the_shared_cache_is_unreachable(client, db, monkeypatch):
+    from django.core.cache.backends.locmem import LocMemCache
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    def refuse(self, *args, **kwargs):
+        raise RedisConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(LocMemCache, "get", refuse)
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    assert response.json() == {
+        "status": "unavailable", "reason": "cache unreachable", "error": "ConnectionError",
+    }

@@ -41,6 +41,24 @@ def test_api_answers_503_json_with_retry_after_when_the_database_is_down(reviewe
     assert not Annotation.objects.exists()
 
 
+def test_api_answers_503_when_the_shared_cache_is_down(reviewer, monkeypatch):
+    from django.core.cache.backends.locmem import LocMemCache
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+
+    def stall(self, *args, **kwargs):
+        raise RedisTimeoutError("Timeout reading from 127.0.0.1:6379")
+
+    monkeypatch.setattr(LocMemCache, "get", stall)  # the throttles read it first
+
+    response = client_for(reviewer).get("/api/v1/annotations/")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert response.json() == {
+        "detail": "The shared cache is unavailable; please retry shortly.", "code": "cache_unavailable",
+    }
+
+
 def test_pages_answer_503_with_a_page_when_the_database_is_down(client, reviewer):
     client.force_login(reviewer)
 
