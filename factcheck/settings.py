@@ -204,7 +204,6 @@ SPECTACULAR_SETTINGS = {
 }
 
 
-
 # ---------------------------------------------------------------------------------------
 # Reliability: health, outages, caches and sessions across servers, throttles, replica,
 # request logs, security headers. (Kept in one block; see README "Deploy".)
