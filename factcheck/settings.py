@@ -10,6 +10,7 @@ BEHIND_TLS_PROXY  trust X-Forwarded-Proto from the proxy in front (default: off)
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,10 +55,16 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "annotations",
 ]
 
 MIDDLEWARE = [
+    # Reliability: request id + JSON access log outermost, then early refusals (size, outage).
+    "factcheck.requestlog.RequestLogMiddleware",
+    "factcheck.limits.RequestSizeLimitMiddleware",
+    "factcheck.outage.DatabaseUnavailableMiddleware",
+    "factcheck.db_router.ReplicaRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -68,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "factcheck.middleware.ContentSecurityPolicyMiddleware",
+    # Login throttling (django-axes) last, as its documentation asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -98,6 +107,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable database must fail fast (503) rather than hang a worker.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite serializes writers; waiting beats failing with "database is locked".
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
@@ -201,9 +215,112 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
+
+# ---------------------------------------------------------------------------------------
+# Reliability: health, outages, caches and sessions across servers, throttles, replica,
+# request logs, security headers. (Kept in one block; see README "Deploy".)
+# ---------------------------------------------------------------------------------------
+# Shared cache: Redis when REDIS_URL is set (several servers); otherwise the database
+# cache table (shared by every process on the same database; created by migration), or
+# per-process local memory when FACTCHECK_CACHE=locmem (the test suite).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "factcheck")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # A Redis that stops answering must not hang a worker either.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+elif os.environ.get("FACTCHECK_CACHE", "db") == "locmem":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "factcheck_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Read-only public reads (verified claims list, exports, W3C container) may come from a
+# replica; writes, sessions, auth and anyone who has just written read the primary.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    if DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+            os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
+        )
+DATABASE_ROUTERS = ["factcheck.db_router.ReplicaRouter"]
+FACTCHECK_REPLICA_PATHS = ["/api/v1/claims/", "/api/v1/w3c/"]
+# After a write, the writer reads the primary for this long (read your own writes).
+FACTCHECK_REPLICA_PIN_SECONDS = int(os.environ.get("FACTCHECK_REPLICA_PIN_SECONDS", "30"))
+
+# Database outage: seconds a client is asked to wait before retrying a 503.
+FACTCHECK_RETRY_AFTER_SECONDS = int(os.environ.get("FACTCHECK_RETRY_AFTER_SECONDS", "5"))
+
+# Login throttling per account and per address, counted in the shared cache; an admin
+# unlocks with the "Unlock login" user action (or manage.py axes_reset_username).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "default"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = int(os.environ.get("FACTCHECK_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("FACTCHECK_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # the cache handler stores nothing in axes' tables
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "factcheck.clientip.client_ip"
+AXES_VERBOSE = False
+
+# API throttles (anonymous by address, session users and token clients by user); rates
+# are generous so that normal work never meets them.
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = [
+    "factcheck.throttling.AnonThrottle",
+    "factcheck.throttling.UserThrottle",
+    "factcheck.throttling.TokenThrottle",
+]
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    "anon": os.environ.get("FACTCHECK_THROTTLE_ANON", "600/minute"),
+    "user": os.environ.get("FACTCHECK_THROTTLE_USER", "3000/minute"),
+    "token": os.environ.get("FACTCHECK_THROTTLE_TOKEN", "6000/minute"),
+}
+REST_FRAMEWORK["NUM_PROXIES"] = 1 if env_bool("BEHIND_TLS_PROXY") else 0
+
+# Request size limits everywhere (on top of DATA_UPLOAD_MAX_MEMORY_SIZE above).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+
+# Security headers on every response (CSP in factcheck/middleware.py).
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+)
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# One JSON line per request and per error (with its traceback) on standard error.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "factcheck.requestlog.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Lockouts are warnings; axes' routine resets on each login are noise.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

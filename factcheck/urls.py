@@ -3,9 +3,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from factcheck import health
 from factcheck.wellknown import security_txt
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     # Django's auth URLs without password reset: no mail is configured to send reset
     # links, so an administrator resets passwords (admin, or `manage.py changepassword`).
@@ -28,3 +31,6 @@ urlpatterns = [
     path("", include("annotations.inbox.urls")),
     path("", include("annotations.urls")),
 ]
+
+# A database outage answers 503 (see factcheck/outage.py), any other failure 500.
+handler500 = "factcheck.outage.server_error"

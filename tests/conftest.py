@@ -2,6 +2,7 @@ import importlib
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 
 from annotations import services
 from tests import factories
@@ -19,6 +20,12 @@ def resolve_loopback_only(monkeypatch):
     from tests.ingest_support import loopback_resolver
 
     monkeypatch.setattr(fetch, "resolve", loopback_resolver)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Start each test with no throttle counters or login failures from the one before."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Users in admin: roles, deactivation, API tokens, and what each user has annotated."""
 
+from axes.utils import reset as axes_reset
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
@@ -75,7 +76,7 @@ class NewsroomUserAdmin(BoundedSearchMixin, UserAdmin):
         }),
     )
     readonly_fields = ["annotation_counts", "api_token"]
-    actions = ["issue_api_tokens", "revoke_api_tokens", "deactivate"]
+    actions = ["issue_api_tokens", "revoke_api_tokens", "deactivate", "unlock_login"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("api_key").prefetch_related("groups")
@@ -225,3 +226,11 @@ class NewsroomUserAdmin(BoundedSearchMixin, UserAdmin):
             done.append(str(holder))
         if done:
             self.message_user(request, f"Deactivated {', '.join(done)}.", messages.SUCCESS)
+
+    @admin.action(description="Unlock login (forget failed attempts)", permissions=["change"])
+    def unlock_login(self, request, queryset):
+        # Failed logins are counted per account in the shared cache (django-axes).
+        names = [holder.get_username() for holder in queryset.order_by("pk")]
+        for name in names:
+            axes_reset(username=name)
+        self.message_user(request, f"Unlocked {', '.join(names)}.", messages.SUCCESS)

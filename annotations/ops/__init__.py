@@ -1,0 +1,1 @@
+"""Operating the database: backups and restores (PostgreSQL's custom dump format)."""

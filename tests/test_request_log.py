@@ -1,0 +1,109 @@
+"""One JSON line per request, errors with tracebacks, and no secret in any line."""
+
+import json
+import logging
+
+import pytest
+from django.test import Client
+
+from factcheck.requestlog import JsonFormatter
+from tests.api_support import client_for
+
+
+@pytest.fixture
+def log_lines(caplog):
+    """Return the log lines, formatted as the production handler writes them."""
+    caplog.set_level(logging.INFO)
+    formatter = JsonFormatter()
+    return lambda: [formatter.format(record) for record in caplog.records]
+
+
+def request_lines(lines):
+    return [json.loads(line) for line in lines if '"event": "request"' in line]
+
+
+def test_each_request_is_one_json_line_with_its_id_echoed(client, reviewer, article, log_lines):
+    client.force_login(reviewer)
+
+    response = client.get(f"/articles/{article.pk}/")
+
+    [entry] = request_lines(log_lines())
+    assert entry["request_id"] == response["X-Request-ID"]
+    assert len(entry["request_id"]) == 32
+    assert {key: entry[key] for key in ("method", "path", "status", "user_id", "logger", "level")} == {
+        "method": "GET", "path": f"/articles/{article.pk}/", "status": 200, "user_id": reviewer.pk,
+        "logger": "factcheck.request", "level": "INFO",
+    }
+    assert isinstance(entry["duration_ms"], float)
+    assert all("\n" not in line for line in log_lines())
+
+
+def test_a_request_id_from_the_proxy_is_kept_and_a_forged_one_replaced(client, db):
+    kept = client.get("/healthz", HTTP_X_REQUEST_ID="edge-1234.abc")
+    replaced = client.get("/healthz", HTTP_X_REQUEST_ID="bad id\nwith newline")
+
+    assert kept["X-Request-ID"] == "edge-1234.abc"
+    assert replaced["X-Request-ID"] != "bad id\nwith newline"
+    assert len(replaced["X-Request-ID"]) == 32
+
+
+def test_anonymous_requests_log_no_user(client, db, log_lines):
+    client.get("/api/v1/claims/")
+
+    [entry] = request_lines(log_lines())
+    assert entry["user_id"] is None
+    assert entry["status"] == 200
+
+
+def test_token_clients_are_logged_by_user_id(reviewer, log_lines):
+    client_for(reviewer).get("/api/v1/annotations/")
+
+    [entry] = request_lines(log_lines())
+    assert entry["user_id"] == reviewer.pk
+
+
+def test_no_password_token_or_session_id_reaches_the_log(reviewer, log_lines):
+    reviewer.set_password("correct horse battery staple")
+    reviewer.save()
+    client = Client()
+    client.post("/accounts/login/", {"username": "rita", "password": "correct horse battery staple"})
+    client.post("/accounts/login/", {"username": "rita", "password": "wrong-secret-guess"})
+    session_id = client.cookies["sessionid"].value
+    api = client_for(reviewer)
+    token = api._credentials["HTTP_AUTHORIZATION"].split()[1]
+    api.get("/api/v1/claims/?token=leaked-in-url&api_key=k-123&stance=denied")
+
+    text = "\n".join(log_lines())
+    for secret in ("correct horse battery staple", "wrong-secret-guess", session_id, token,
+                   "leaked-in-url", "k-123"):
+        assert secret not in text
+    [*_, last] = request_lines(log_lines())
+    assert last["query"] == "token=%5Bredacted%5D&api_key=%5Bredacted%5D&stance=denied"
+
+
+def test_password_reset_tokens_in_the_path_are_redacted(client, db, log_lines):
+    client.get("/accounts/reset/MQ/abc123-0123456789abcdef/")
+
+    [entry] = request_lines(log_lines())
+    assert entry["path"] == "/accounts/reset/[redacted]/"
+    assert "0123456789abcdef" not in "\n".join(log_lines())
+
+
+def test_errors_are_logged_with_their_traceback(reviewer, log_lines, monkeypatch):
+    from annotations import selectors
+
+    def broken(**kwargs):
+        raise RuntimeError("the article list broke")
+
+    monkeypatch.setattr(selectors, "article_list", broken)
+    client = Client(raise_request_exception=False)
+    client.force_login(reviewer)
+
+    response = client.get("/")
+
+    assert response.status_code == 500
+    [error] = [json.loads(line) for line in log_lines() if '"level": "ERROR"' in line]
+    assert error["logger"] == "django.request"
+    assert error["request_id"] == response["X-Request-ID"]
+    assert "Traceback (most recent call last)" in error["traceback"]
+    assert "RuntimeError: the article list broke" in error["traceback"]

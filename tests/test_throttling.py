@@ -1,0 +1,173 @@
+"""Abuse: API rate limits per client kind, login lockout per account and per address, body sizes."""
+
+import pytest
+from django.conf import settings
+from django.contrib.admin.sites import site
+from django.contrib.auth import get_user_model
+from django.test import Client, override_settings
+from rest_framework.throttling import SimpleRateThrottle
+
+from tests.api_support import client_for
+
+RATES = {"anon": "3/minute", "user": "4/minute", "token": "5/minute"}
+
+
+@pytest.fixture
+def tight_rates(settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": RATES}
+
+
+def statuses(client, count, path="/api/v1/claims/"):
+    return [client.get(path).status_code for _ in range(count)]
+
+
+def test_default_rates_are_generous():
+    rates = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
+    parse = SimpleRateThrottle.parse_rate
+
+    assert {scope: parse(None, rates[scope]) for scope in rates} == {
+        "anon": (600, 60), "user": (3000, 60), "token": (6000, 60),
+    }
+
+
+def test_anonymous_clients_are_throttled_per_address(tight_rates, db):
+    first, other = Client(REMOTE_ADDR="10.0.0.1"), Client(REMOTE_ADDR="10.0.0.2")
+
+    assert statuses(first, 4) == [200, 200, 200, 429]
+    response = first.get("/api/v1/claims/")
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert statuses(other, 1) == [200]
+
+
+def test_session_users_are_throttled_per_user(tight_rates, reviewer, other_reviewer):
+    client = Client()
+    client.force_login(reviewer)
+    other = Client()
+    other.force_login(other_reviewer)
+
+    assert statuses(client, 5, "/api/v1/annotations/") == [200, 200, 200, 200, 429]
+    assert statuses(other, 1, "/api/v1/annotations/") == [200]
+
+
+def test_token_clients_have_their_own_rate(tight_rates, reviewer):
+    api = client_for(reviewer)
+
+    assert statuses(api, 6) == [200] * 5 + [429]
+
+
+def test_writes_count_too_and_change_nothing_once_throttled(tight_rates, reviewer, article):
+    from annotations.models import Annotation
+
+    api = client_for(reviewer)
+    answers = [
+        api.post("/api/v1/annotations/", {"article": article.pk, "quote": "Trump", "claim": f"c{n}"},
+                 format="json").status_code
+        for n in range(6)
+    ]
+
+    assert answers == [201] * 5 + [429]
+    assert Annotation.objects.count() == 5
+
+
+# Login lockout (django-axes, counted in the cache).
+
+PASSWORD = "a sound passphrase 42"
+
+
+@pytest.fixture
+def rita(reviewer):
+    reviewer.set_password(PASSWORD)
+    reviewer.save()
+    return reviewer
+
+
+def login(username, password, address="10.1.1.1"):
+    client = Client(REMOTE_ADDR=address)
+    response = client.post("/accounts/login/", {"username": username, "password": password})
+    return response.status_code, client
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_an_account_is_locked_after_repeated_failures_from_any_address(rita):
+    failures = [login("rita", "guess", address=f"10.2.0.{n}")[0] for n in range(3)]
+
+    status, _ = login("rita", PASSWORD, address="10.2.0.99")
+
+    assert failures == [200, 200, 429]  # the form again, then locked
+    assert status == 429
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_an_address_is_locked_after_failures_on_any_accounts(rita):
+    for name in ("alice", "bob", "carol"):
+        login(name, "guess", address="10.3.0.1")
+
+    locked, _ = login("rita", PASSWORD, address="10.3.0.1")
+    elsewhere, client = login("rita", PASSWORD, address="10.3.0.2")
+
+    assert locked == 429
+    assert elsewhere == 302
+    assert client.get("/api/v1/annotations/").status_code == 200
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_the_lockout_page_says_what_to_do(rita):
+    for _ in range(3):
+        _status, client = login("rita", "guess")
+
+    response = client.post("/accounts/login/", {"username": "rita", "password": PASSWORD})
+
+    assert response.status_code == 429
+    assert "Too many failed logins" in response.content.decode()
+    assert "ask an administrator to unlock it" in response.content.decode()
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_an_admin_unlocks_an_account(rita, admin_user, rf):
+    for n in range(3):
+        login("rita", "guess", address=f"10.4.0.{n}")
+    assert login("rita", PASSWORD, address="10.4.0.50")[0] == 429
+
+    model_admin = site._registry[get_user_model()]
+    request = rf.post("/admin/auth/user/")
+    request.user = admin_user
+    request._messages = _Messages()
+    model_admin.unlock_login(request, get_user_model().objects.filter(pk=rita.pk))
+
+    assert login("rita", PASSWORD, address="10.4.0.50")[0] == 302
+
+
+class _Messages(list):
+    def add(self, level, message, extra_tags=""):
+        self.append(message)
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_a_successful_login_resets_the_account_count(rita):
+    login("rita", "guess", address="10.5.0.1")
+    login("rita", "guess", address="10.5.0.2")
+    assert login("rita", PASSWORD, address="10.5.0.3")[0] == 302
+
+    login("rita", "guess", address="10.5.0.4")
+
+    assert login("rita", PASSWORD, address="10.5.0.5")[0] == 302
+
+
+# Request size limits on every path.
+
+@override_settings(FACTCHECK_MAX_BODY_BYTES=1000)
+@pytest.mark.parametrize("path", ["/accounts/login/", "/articles/new/", "/api/v1/sources/", "/admin/login/"])
+def test_an_oversized_body_is_refused_413_everywhere(client, db, path):
+    response = client.post(path, data="x" * 2000, content_type="application/x-www-form-urlencoded")
+
+    assert response.status_code == 413
+
+
+def test_a_form_with_too_many_fields_is_refused(db):
+    client = Client()
+    fields = "&".join(f"f{n}=1" for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
+
+    response = client.post("/accounts/login/", data=fields, content_type="application/x-www-form-urlencoded")
+
+    assert response.status_code == 400
