@@ -7,7 +7,7 @@ annotations runs no further queries.
 from datetime import date, datetime
 from typing import Any
 
-from .models import Annotation, Attribution, Evidence, Source
+from .models import Annotation, Article, Attribution, Evidence, Source
 
 
 def iso(value: datetime | date | None) -> str | None:
@@ -82,3 +82,21 @@ def annotation_dict(annotation: Annotation, *, people: bool = True) -> dict[str,
     if not people:
         result |= dict.fromkeys(("created_by", "edited_by", "reviewed_by"))
     return result
+
+
+def article_summary(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.pk,
+        "title": article.title,
+        "url": article.url,
+        "publisher": source_summary(article.publisher),
+        "published_at": iso(article.published_at),
+    }
+
+
+def claim_dict(annotation: Annotation) -> dict[str, Any]:
+    """A verified annotation as it stands, with its article embedded (internal use).
+
+    What the public sees of a claim is its published version (annotations.publishing).
+    """
+    return {**annotation_dict(annotation), "article": article_summary(annotation.article)}

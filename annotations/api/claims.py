@@ -4,7 +4,7 @@ Every view here reads the stored public JSON of the published claims (publishing
 what the public sees is what a second editor verified, whatever changed since.
 """
 
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -19,6 +19,7 @@ from annotations.exports import EXPORTERS
 from annotations.exports.claimreview import from_claim
 from annotations.models import Rating, ReviewState
 from annotations.publishing import selectors as published
+from annotations.publishing.core import encode
 
 from . import serializers as api_serializers
 from .filters import PublishedClaimFilter
@@ -137,18 +138,35 @@ class ClaimMixin:
         return published.published_claims()
 
 
+def stored_json_response(body: str) -> HttpResponse:
+    return HttpResponse(body.encode(), content_type="application/json")
+
+
 @extend_schema(tags=["claims"], responses={200: ClaimSerializer(many=True), **ERRORS})
 class ClaimList(ClaimMixin, generics.ListAPIView):
-    """List the verified claims, oldest first, a cursor page at a time."""
+    """List the published claims, oldest first, a cursor page at a time."""
 
     pagination_class = ClaimPagination
+
+    def list(self, request, *args, **kwargs):
+        # The stored JSON goes out as it is, as in the JSON Lines export: no parse, no render.
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()).only("pk", "data"))
+        links = self.paginator.get_next_link(), self.paginator.get_previous_link()
+        next_link, previous_link = (encode(link) for link in links)
+        results = ",".join(claim.data for claim in page)
+        return stored_json_response(
+            f'{{"next":{next_link},"previous":{previous_link},"results":[{results}]}}'
+        )
 
 
 @extend_schema(tags=["claims"], parameters=[CLAIM_ID], responses={200: ClaimSerializer, **ERRORS})
 class ClaimDetail(ClaimMixin, generics.RetrieveAPIView):
-    """Return one verified claim."""
+    """Return one published claim."""
 
     filterset_class = None
+
+    def retrieve(self, request, *args, **kwargs):
+        return stored_json_response(self.get_object().data)
 
 
 @extend_schema(

@@ -25,6 +25,8 @@ CSV_COLUMNS = (
 # is split at a separator (",", ";", tab or "|" in some locales and import dialogs), the
 # text after the separator starts a cell too.
 FORMULA_TRIGGER = re.compile(r"(^|[,;\t|])([ ]*)(?=[=+\-@\t\r])")
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+SEPARATORS = frozenset(",;\t|")
 
 
 def stream_jsonl(chunks: Iterable[list[str]], base_url: str = "") -> Iterator[bytes]:
@@ -39,6 +41,9 @@ def cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, str):
+        # Most cells (ids, dates, URLs, names) hold no separator: only their start matters.
+        if not SEPARATORS.intersection(value):
+            return "'" + value if value.startswith(TRIGGERS) else value
         return FORMULA_TRIGGER.sub(r"\1\2'", value)
     return value
 

@@ -176,7 +176,10 @@ def open_corrections(annotations: Iterable[Annotation] | Any, *, reason: str, us
     pks = sorted({annotation.pk for annotation in annotations})
     written = []
     # Drafts and first reviews publish nothing yet; their reviewer reads the current text.
-    public = Q(review_state=ReviewState.VERIFIED) | Q(published__isnull=False)
+    # A subquery, not a join: PostgreSQL locks no row on the nullable side of an outer join.
+    public = Q(review_state=ReviewState.VERIFIED) | Q(
+        pk__in=PublishedClaim.objects.values("annotation_id")
+    )
     locked = Annotation.objects.select_for_update().filter(public, pk__in=pks).order_by("pk")
     for annotation in locked:
         comment = reason
