@@ -13,7 +13,6 @@ FEED_LENGTH = 50
 
 class VerifiedClaimsFeed(Feed):
     feed_type = Atom1Feed
-    description_template = None
 
     def title(self):
         return f"Fact checks by {settings.FACTCHECK_ORGANIZATION_NAME}"

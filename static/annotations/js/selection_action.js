@@ -10,6 +10,9 @@ export class SelectionAction {
     this.currentSpan = currentSpan;
     this.panelOpen = panelOpen;
     this.frame = 0;
+    // Pressing the button must not take the selection away before the click reads it.
+    button.addEventListener("pointerdown", (event) => event.preventDefault());
+    button.addEventListener("mousedown", (event) => event.preventDefault());
     button.addEventListener("click", () => {
       this.hide();
       annotate();
