@@ -13,7 +13,6 @@ from annotations.anchoring import normalize_body
 from annotations.models import Article, Source, normalize_url
 
 from . import fetch
-from .clean import clean_text
 from .extract import ExtractedPage, extract
 from .models import ArticleRevision
 from .revisions import Reanchoring, current_number, revision_add
@@ -34,11 +33,6 @@ def page_preview(*, url: str = "", html: str | None = None, fetcher=None) -> Ext
         fetched = fetch_page(url, fetcher=fetcher)
         html, url = fetched.text, fetched.url
     return extract(html, url)
-
-
-def clean_pasted(text: str) -> str:
-    """Return pasted or file text cleaned as extracted text is, one paragraph per line."""
-    return clean_text(text)
 
 
 def _published(value: str) -> datetime | None:

@@ -108,3 +108,19 @@ def test_a_refreshed_article_shows_its_diff_and_reattaches_an_orphan(
     expect(page.locator(".orphans__item")).to_have_count(0)
     reattached = Annotation.objects.get(pk=orphan.pk)
     assert (reattached.anchor_state, reattached.quote) == ("anchored", "The Kremlin did not comment")
+
+
+def test_an_uploaded_page_is_previewed_like_a_fetched_one(page, login, editor, tmp_path):
+    saved = tmp_path / "story.html"
+    saved.write_bytes(NEWS_PAGE.encode())
+    login(editor)
+    page.goto("/articles/new/")
+    page.get_by_role("tab", name="Upload a page").click()
+
+    page.set_input_files("#import-file", str(saved))
+    page.locator("[data-import=upload] button").click()
+
+    expect(page.locator("#id_title")).to_have_value("Trump says summit with Putin is on hold")
+    expect(page.locator("#id_origin")).to_have_value("import")
+    page.get_by_role("button", name="Add article").click()
+    expect(page.locator("#article-title")).to_have_text("Trump says summit with Putin is on hold")
