@@ -20,6 +20,7 @@ def test_anonymous_readers_get_the_claim_excerpts_not_the_article(page, verified
 def test_a_publication_date_typed_without_a_time_is_kept(page, login, reviewer):
     login(reviewer)
     page.goto("/articles/new/")
+    page.get_by_role("tab", name="Paste text").click()
 
     page.fill("#id_title", "Summit postponed")
     page.locator("#id_published_date").fill("2025-10-22")

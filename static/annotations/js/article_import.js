@@ -29,12 +29,14 @@ function show(tab, { keepForm = false } = {}) {
   status.textContent = "";
 }
 
-/** Turn an ISO 8601 date or date-time into the datetime-local value, in UTC (the server's zone). */
-function localValue(iso) {
-  if (!iso) return "";
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return `${iso}T00:00`;
+/** Split an ISO 8601 date or date-time into the form's date and time values, in UTC (the server's zone). */
+function dateAndTime(iso) {
+  if (!iso) return ["", ""];
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return [iso, ""];
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : date.toISOString().slice(0, 16);
+  if (Number.isNaN(date.getTime())) return ["", ""];
+  const utc = date.toISOString();
+  return [utc.slice(0, 10), utc.slice(11, 16)];
 }
 
 function fill(page) {
@@ -43,7 +45,7 @@ function fill(page) {
   fields.url.value = page.url || "";
   fields.publisher.value = page.publisher || "";
   fields.byline.value = page.byline || "";
-  fields.published_at.value = localValue(page.published_at);
+  [fields.published_date.value, fields.published_time.value] = dateAndTime(page.published_at);
   fields.body.value = page.body || "";
   fields.origin.value = "import";
   for (const error of form.querySelectorAll(".field__error, .form-errors")) error.remove();
