@@ -161,6 +161,10 @@ class Annotation(models.Model):
     review_comment = models.TextField(
         "review comment", blank=True, help_text="Why the annotation was last returned."
     )
+    same_as = models.JSONField(
+        "same as", default=list, blank=True,
+        help_text="Known claims a reviewer marked as this same claim: [{kind, id, url}].",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="created by", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="annotations_created",
@@ -269,3 +273,6 @@ class Evidence(models.Model):
 
     def __str__(self):
         return self.title or self.url
+
+
+from .matching.models import ClaimReviewRecord, KnownClaim  # noqa: E402,F401

@@ -11,6 +11,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from . import anchoring, rules
+from .matching import services as known_claims
 from .models import Annotation, Article, Attribution, Evidence, ReviewState, Source
 
 ANNOTATION_TEXT_FIELDS = ("claim", "rating", "rationale")
@@ -384,6 +385,7 @@ def annotation_update(*, annotation: Annotation, user, version: int, **changes) 
     _save(annotation, user=user, reason=reason)
     for plan in children:
         plan.apply(user=user)
+    known_claims.annotation_changed(annotation)
     return annotation
 
 
@@ -392,6 +394,7 @@ def annotation_delete(*, annotation: Annotation, user, version: int | None) -> N
     annotation = _lock(annotation, version)
     if not rules.can_delete(user, annotation):
         raise PermissionDenied("Only drafts can be deleted, by their author or an editor.")
+    known_claims.annotation_removed(annotation.pk)
     _delete(annotation, user=user, reason="deleted")
 
 
@@ -399,6 +402,7 @@ def _transition(annotation: Annotation, *, user, state: str, reason: str) -> Ann
     annotation.review_state = state
     annotation.version += 1
     _save(annotation, user=user, reason=reason)
+    known_claims.annotation_changed(annotation)
     return annotation
 
 

@@ -162,6 +162,10 @@ FACTCHECK_ORGANIZATION_NAME = os.environ.get("FACTCHECK_ORGANIZATION_NAME", "Fac
 FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "https://factcheck.example")
 # Absolute base URL used in exports when no request is at hand.
 FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://127.0.0.1:8000")
+# Known claims: the largest ClaimReview import body, and how often each process checks
+# the stored index for changes made by other processes.
+FACTCHECK_MAX_IMPORT_BYTES = int(os.environ.get("FACTCHECK_MAX_IMPORT_BYTES", str(64 * 1024 * 1024)))
+FACTCHECK_MATCHING_REFRESH_SECONDS = float(os.environ.get("FACTCHECK_MATCHING_REFRESH_SECONDS", "1"))
 
 REST_FRAMEWORK = {
     # Token first: an anonymous request is then challenged with 401 and WWW-Authenticate.

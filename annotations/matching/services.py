@@ -1,0 +1,238 @@
+"""Known claims: store imported ClaimReviews, keep the stored index in step, answer similar()."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from annotations import presenters
+from annotations.models import Annotation, Rating, ReviewState
+
+from . import core, embedding, ratings
+from .claimreview import Rejected, clean_record
+from .index import KINDS, Document
+from .mirror import mirror
+from .models import ClaimReviewRecord, KnownClaim, review_key
+
+MAX_LIMIT = 50
+RECORD_FIELDS = [
+    "url", "claim_reviewed", "headline", "description", "rating_label", "rating_value",
+    "best_rating", "worst_rating", "author_name", "author_url", "date_published", "claim_author",
+    "claim_date", "appearance", "language", "original",
+]
+
+
+def can_import(user) -> bool:
+    """Editors and admins import other fact-checkers' reviews."""
+    return bool(
+        user and user.is_authenticated and user.is_active
+        and (user.has_perm("annotations.verify_annotation")
+             or user.has_perm("annotations.add_claimreviewrecord"))
+    )
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"created": self.created, "updated": self.updated, "rejected": self.rejected}
+
+
+def _stored_rows(documents: list[Document], now) -> list[KnownClaim]:
+    return [
+        KnownClaim(
+            kind=d.kind, ref_id=d.id, claim=d.claim, context=d.context,
+            vector=embedding.to_bytes(d.vector), active=True, changed_at=now,
+        )
+        for d in core.with_vectors(documents)
+    ]
+
+
+def _store_index_rows(rows: list[KnownClaim]) -> None:
+    KnownClaim.objects.bulk_create(
+        rows, batch_size=1000, update_conflicts=True, unique_fields=["kind", "ref_id"],
+        update_fields=["claim", "context", "vector", "active", "changed_at"],
+    )
+    transaction.on_commit(mirror.poke)
+
+
+def claimreviews_import(*, records: list[Any], user, batch: int = 2000) -> ImportResult:
+    """Store the valid ClaimReviews (new ones created, known url + claim updated), list the rest.
+
+    One transaction: a failure stores nothing.
+    """
+    result = ImportResult()
+    cleaned: dict[str, dict[str, Any]] = {}
+    for number, record in enumerate(records):
+        try:
+            fields = clean_record(record)
+        except Rejected as error:
+            result.rejected.append({"index": number, "reason": str(error)})
+            continue
+        cleaned[review_key(fields["url"], fields["claim_reviewed"])] = fields
+    keys = list(cleaned)
+    with transaction.atomic():
+        for start in range(0, len(keys), batch):
+            chunk = keys[start : start + batch]
+            created, updated = _upsert_records({key: cleaned[key] for key in chunk}, user=user)
+            result.created += created
+            result.updated += updated
+    return result
+
+
+def _upsert_records(cleaned: dict[str, dict[str, Any]], *, user) -> tuple[int, int]:
+    now = timezone.now()
+    existing = dict(ClaimReviewRecord.objects.filter(key__in=list(cleaned)).values_list("key", "id"))
+    new = [
+        ClaimReviewRecord(key=key, imported_by=user, created_at=now, updated_at=now, **fields)
+        for key, fields in cleaned.items() if key not in existing
+    ]
+    ClaimReviewRecord.objects.bulk_create(new, batch_size=1000)
+    changed = [
+        ClaimReviewRecord(id=existing[key], key=key, updated_at=now, **fields)
+        for key, fields in cleaned.items() if key in existing
+    ]
+    ClaimReviewRecord.objects.bulk_update(changed, [*RECORD_FIELDS, "updated_at"], batch_size=1000)
+    ids = {record.key: record.pk for record in [*new, *changed]}
+    if any(pk is None for pk in ids.values()):
+        # A database that returns no ids from a bulk insert: read them back.
+        ids = dict(ClaimReviewRecord.objects.filter(key__in=list(cleaned)).values_list("key", "id"))
+    documents = [core.external_document(ids[key], fields) for key, fields in cleaned.items()]
+    _store_index_rows(_stored_rows(documents, now))
+    return len(new), len(changed)
+
+
+@transaction.atomic
+def claimreview_delete(*, record: ClaimReviewRecord) -> None:
+    record.delete()
+
+
+def _forget(kind: str, ids: list[int]) -> None:
+    KnownClaim.objects.filter(kind=kind, ref_id__in=ids, active=True).update(
+        active=False, vector=None, changed_at=timezone.now()
+    )
+    transaction.on_commit(mirror.poke)
+
+
+def claimreviews_forget(ids: list[int]) -> None:
+    """Take deleted imported reviews out of the index."""
+    _forget(KnownClaim.Kind.EXTERNAL, ids)
+
+
+def annotation_changed(annotation: Annotation) -> None:
+    """Index a verified annotation; take it out when it stops being verified."""
+    if annotation.pk is None:
+        return
+    if annotation.review_state == ReviewState.VERIFIED:
+        document = core.verified_document(annotation.pk, annotation.claim, annotation.quote)
+        _store_index_rows(_stored_rows([document], timezone.now()))
+    else:
+        _forget(KnownClaim.Kind.VERIFIED, [annotation.pk])
+
+
+def annotation_removed(annotation_id: int) -> None:
+    _forget(KnownClaim.Kind.VERIFIED, [annotation_id])
+
+
+def reindex(*, progress=None, batch: int = 2000) -> int:
+    """Recompute every stored index entry from its source, then rebuild this process's copy."""
+    done = 0
+    with transaction.atomic():
+        now = timezone.now()
+        KnownClaim.objects.update(active=False, vector=None, changed_at=now)
+        verified = Annotation.objects.filter(review_state=ReviewState.VERIFIED).order_by("id")
+        documents = [
+            core.verified_document(pk, claim, quote)
+            for pk, claim, quote in verified.values_list("id", "claim", "quote")
+        ]
+        for start in range(0, len(documents), batch):
+            _store_index_rows(_stored_rows(documents[start : start + batch], now))
+            done += len(documents[start : start + batch])
+            if progress:
+                progress(done)
+        records = ClaimReviewRecord.objects.order_by("id").values_list(
+            "id", "claim_reviewed", "headline", "description"
+        )
+        chunk: list[Document] = []
+        for pk, claim_reviewed, headline, description in records.iterator(chunk_size=batch):
+            fields = {"claim_reviewed": claim_reviewed, "headline": headline, "description": description}
+            chunk.append(core.external_document(pk, fields))
+            if len(chunk) >= batch:
+                _store_index_rows(_stored_rows(chunk, now))
+                done += len(chunk)
+                chunk = []
+                if progress:
+                    progress(done)
+        _store_index_rows(_stored_rows(chunk, now))
+        done += len(chunk)
+        if progress:
+            progress(done)
+        KnownClaim.objects.filter(active=False).delete()
+    mirror.reset()
+    return done
+
+
+# Reading
+
+
+def _verified_result(annotation: Annotation, score: float, base_url: str) -> dict[str, Any]:
+    return {
+        "kind": "verified",
+        "id": annotation.pk,
+        "claim": annotation.claim or annotation.quote,
+        "rating": annotation.rating,
+        "rating_label": Rating(annotation.rating).label if annotation.rating else "",
+        "url": f"{base_url}/claims/{annotation.pk}/",
+        "score": score,
+        "reviewed_by": settings.FACTCHECK_ORGANIZATION_NAME,
+        "date": annotation.reviewed_at.date().isoformat() if annotation.reviewed_at else None,
+        "article": presenters.article_summary(annotation.article),
+    }
+
+
+def _external_result(record: ClaimReviewRecord, score: float) -> dict[str, Any]:
+    return {
+        "kind": "external",
+        "id": record.pk,
+        "claim": record.claim_reviewed,
+        "rating": ratings.our_rating(
+            record.rating_label, record.rating_value, record.best_rating, record.worst_rating
+        ),
+        "rating_label": ratings.rating_label(record.rating_label, record.rating_value, record.best_rating),
+        "url": record.url,
+        "score": score,
+        "reviewed_by": record.author_name,
+        "date": record.date_published.isoformat() if record.date_published else None,
+        "article": None,
+    }
+
+
+def similar(*, text: str, kind: str = "all", limit: int = 10, base_url: str = "") -> list[dict[str, Any]]:
+    """Return the known claims most like text, best first, as plain dicts (three queries at most)."""
+    if kind not in ("all", *KINDS):
+        raise ValueError(f"kind must be all, verified or external, not {kind!r}.")
+    limit = max(1, min(limit, MAX_LIMIT))
+    hits = core.similar(mirror.current(), text, kind=kind, limit=limit + 5)
+    wanted = {name: [pk for hit_kind, pk, _ in hits if hit_kind == name] for name in KINDS}
+    annotations = {}
+    if wanted["verified"]:
+        annotations = {
+            a.pk: a
+            for a in Annotation.objects.filter(pk__in=wanted["verified"], review_state=ReviewState.VERIFIED)
+            .select_related("article", "article__publisher")
+        }
+    records = {}
+    if wanted["external"]:
+        records = ClaimReviewRecord.objects.defer("original").in_bulk(wanted["external"])
+    results = []
+    for hit_kind, pk, score in hits:
+        if hit_kind == "verified" and pk in annotations:
+            results.append(_verified_result(annotations[pk], score, base_url))
+        elif hit_kind == "external" and pk in records:
+            results.append(_external_result(records[pk], score))
+    return results[:limit]

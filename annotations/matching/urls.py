@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import api
+
+urlpatterns = [
+    path("claims/similar/", api.SimilarClaims.as_view(), name="api-claim-similar"),
+    path("claimreviews/", api.ClaimReviewList.as_view(), name="api-claimreview-list"),
+    path("claimreviews/import/", api.ClaimReviewImport.as_view(), name="api-claimreview-import"),
+    path("claimreviews/<int:pk>/", api.ClaimReviewDetail.as_view(), name="api-claimreview-detail"),
+]
