@@ -65,6 +65,7 @@ def annotation_dict(annotation: Annotation) -> dict[str, Any]:
         "rationale": annotation.rationale,
         "review_state": annotation.review_state,
         "review_comment": annotation.review_comment,
+        "same_as": annotation.same_as,
         "attributions": [attribution_dict(a) for a in annotation.attributions.all()],
         "evidence": [evidence_dict(e) for e in annotation.evidence.all()],
         "created_by": username(annotation.created_by),

@@ -14,7 +14,7 @@ from . import anchoring, rules
 from .matching import services as known_claims
 from .models import Annotation, Article, Attribution, Evidence, ReviewState, Source
 
-ANNOTATION_TEXT_FIELDS = ("claim", "rating", "rationale")
+ANNOTATION_TEXT_FIELDS = ("claim", "rating", "rationale", "same_as")
 SPAN_FIELDS = ("start", "end", "quote", "prefix", "suffix")
 ARTICLE_FIELDS = ("title", "url", "publisher", "byline", "published_at", "language", "body")
 
@@ -302,7 +302,7 @@ def _plan_evidence(annotation, items, *, user, existing=True) -> ChildChanges:
 def annotation_create(
     *, article: Article, user, start: int | None = None, end: int | None = None,
     quote: str | None = None, prefix: str = "", suffix: str = "", claim: str = "",
-    rating: str = "", rationale: str = "",
+    rating: str = "", rationale: str = "", same_as: list | None = None,
     attributions: Iterable[Mapping[str, Any]] = (), evidence: Iterable[Mapping[str, Any]] = (),
 ) -> Annotation:
     """Create a draft annotation with its attributions and evidence."""
@@ -310,7 +310,7 @@ def annotation_create(
         raise PermissionDenied("You may not create annotations.")
     annotation = Annotation(
         article=article, claim=claim, rating=rating, rationale=rationale,
-        created_by=user, edited_by=user,
+        same_as=same_as or [], created_by=user, edited_by=user,
     )
     _anchor(annotation, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix)
     children = {

@@ -77,7 +77,7 @@ def test_schema_is_openapi_3_with_every_v1_endpoint(client):
     }
     assert set(document["components"]["schemas"]["Annotation"]["properties"]) == {
         "id", "article", "start", "end", "quote", "prefix", "suffix", "claim", "rating",
-        "rationale", "review_state", "review_comment", "attributions", "evidence", "created_by",
+        "rationale", "review_state", "review_comment", "same_as", "attributions", "evidence", "created_by",
         "edited_by", "reviewed_by", "reviewed_at", "version", "created_at", "updated_at",
     }
     patch = document["paths"]["/api/v1/annotations/{id}/"]["patch"]

@@ -36,6 +36,7 @@ def claim_payload(annotation):
         "rationale": "",
         "review_state": "verified",
         "review_comment": "",
+        "same_as": [],
         "attributions": [
             {
                 "id": ft.pk,

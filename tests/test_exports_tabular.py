@@ -62,7 +62,7 @@ def test_csv_has_a_header_and_one_row_per_claim(client, verified):
             "the whole Donbas region to Russia",
             "Trump ", ".\n\nA White House official said t",
             "Trump pressed Zelenskyy to give up the whole Donbas region", "unproven", "",
-            "verified", "Financial Times (reported); Donald Trump (denied)", evidence.url,
+            "verified", "Financial Times (reported); Donald Trump (denied)", evidence.url, "",
             "rita", "rita", "eddie", presenters.iso(annotation.reviewed_at), "3",
             presenters.iso(annotation.created_at), presenters.iso(annotation.updated_at),
         ],
@@ -70,7 +70,7 @@ def test_csv_has_a_header_and_one_row_per_claim(client, verified):
     assert tabular.CSV_COLUMNS == (
         "id", "article_id", "article_title", "article_url", "publisher", "article_published_at",
         "start", "end", "quote", "prefix", "suffix", "claim", "rating", "rationale",
-        "review_state", "attributions", "evidence", "created_by", "edited_by", "reviewed_by",
+        "review_state", "attributions", "evidence", "same_as", "created_by", "edited_by", "reviewed_by",
         "reviewed_at", "version", "created_at", "updated_at",
     )
 

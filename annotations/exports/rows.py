@@ -24,7 +24,7 @@ def _annotation_fields() -> tuple[str, ...]:
     username = get_user_model().USERNAME_FIELD
     return (
         "id", "article_id", "start", "end", "quote", "prefix", "suffix", "claim", "rating",
-        "rationale", "review_state", "review_comment", f"created_by__{username}",
+        "rationale", "review_state", "review_comment", "same_as", f"created_by__{username}",
         f"edited_by__{username}", f"reviewed_by__{username}", "reviewed_at", "version",
         "created_at", "updated_at",
         "article__title", "article__url", "article__publisher_id", "article__publisher__name",
@@ -116,6 +116,7 @@ def claim_chunks(
                 "rationale": rationale,
                 "review_state": review_state,
                 "review_comment": review_comment,
+                "same_as": same_as,
                 "attributions": attributions.get(pk, []),
                 "evidence": evidence.get(pk, []),
                 "created_by": created_by,
@@ -128,7 +129,7 @@ def claim_chunks(
             }
             for (
                 pk, article_id, start, end, quote, prefix, suffix, claim, rating, rationale,
-                review_state, review_comment, created_by, edited_by, reviewed_by, reviewed_at,
+                review_state, review_comment, same_as, created_by, edited_by, reviewed_by, reviewed_at,
                 version, created_at, updated_at, title, article_url, publisher_id, publisher_name,
                 publisher_kind, published_at,
             ) in chunk

@@ -19,7 +19,7 @@ CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 CSV_COLUMNS = (
     "id", "article_id", "article_title", "article_url", "publisher", "article_published_at",
     "start", "end", "quote", "prefix", "suffix", "claim", "rating", "rationale", "review_state",
-    "attributions", "evidence", "created_by", "edited_by", "reviewed_by", "reviewed_at",
+    "attributions", "evidence", "same_as", "created_by", "edited_by", "reviewed_by", "reviewed_at",
     "version", "created_at", "updated_at",
 )
 
@@ -69,6 +69,7 @@ def csv_row(claim: dict[str, Any]) -> list[Any]:
             attributions_summary(claim),
             # URLs hold no spaces, so "; " separates them unambiguously.
             "; ".join(evidence["url"] for evidence in claim["evidence"]),
+            "; ".join(link["url"] for link in claim["same_as"]),
             claim["created_by"], claim["edited_by"], claim["reviewed_by"], claim["reviewed_at"],
             claim["version"], claim["created_at"], claim["updated_at"],
         )

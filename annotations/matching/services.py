@@ -236,3 +236,36 @@ def similar(*, text: str, kind: str = "all", limit: int = 10, base_url: str = ""
         elif hit_kind == "external" and pk in records:
             results.append(_external_result(records[pk], score))
     return results[:limit]
+
+
+# Linking
+
+
+def same_as_resolve(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the links {kind, id, url} to known claims, each checked to exist; url set by us."""
+    from django.core.exceptions import ValidationError
+
+    wanted = {name: [item["id"] for item in items if item["kind"] == name] for name in KINDS}
+    verified = set()
+    if wanted["verified"]:
+        verified = set(
+            Annotation.objects.filter(pk__in=wanted["verified"], review_state=ReviewState.VERIFIED)
+            .values_list("pk", flat=True)
+        )
+    external = {}
+    if wanted["external"]:
+        external = dict(ClaimReviewRecord.objects.filter(pk__in=wanted["external"]).values_list("pk", "url"))
+    links, seen = [], set()
+    site = settings.FACTCHECK_SITE_URL.rstrip("/")
+    for item in items:
+        key = (item["kind"], item["id"])
+        if key in seen:
+            continue
+        seen.add(key)
+        if item["kind"] == "verified" and item["id"] in verified:
+            links.append({"kind": "verified", "id": item["id"], "url": f"{site}/claims/{item['id']}/"})
+        elif item["kind"] == "external" and item["id"] in external:
+            links.append({"kind": "external", "id": item["id"], "url": external[item["id"]]})
+        else:
+            raise ValidationError(f"No known {item['kind']} claim {item['id']}.")
+    return links
