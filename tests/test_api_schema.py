@@ -68,11 +68,13 @@ def test_schema_is_openapi_3_with_every_v1_endpoint(client):
         "/api/v1/annotations/{id}/", "/api/v1/annotations/{id}/submit/",
         "/api/v1/annotations/{id}/verify/", "/api/v1/annotations/{id}/return/",
         "/api/v1/annotations/{id}/history/", "/api/v1/sources/", "/api/v1/sources/{id}/",
+        "/api/v1/claimreviews/", "/api/v1/claimreviews/{id}/", "/api/v1/claimreviews/import/",
+        "/api/v1/claims/similar/",
     } <= set(document["paths"])
     create = document["components"]["schemas"]["AnnotationCreateRequest"]
     assert create["additionalProperties"] is False
     assert set(create["properties"]) == {
-        "article", "start", "end", "quote", "prefix", "suffix", "claim", "rating", "rationale",
+        "article", "start", "end", "quote", "prefix", "suffix", "claim", "rating", "rationale", "same_as",
         "attributions", "evidence",
     }
     assert set(document["components"]["schemas"]["Annotation"]["properties"]) == {

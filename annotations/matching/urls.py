@@ -6,5 +6,5 @@ urlpatterns = [
     path("claims/similar/", api.SimilarClaims.as_view(), name="api-claim-similar"),
     path("claimreviews/", api.ClaimReviewList.as_view(), name="api-claimreview-list"),
     path("claimreviews/import/", api.ClaimReviewImport.as_view(), name="api-claimreview-import"),
-    path("claimreviews/<int:pk>/", api.ClaimReviewDetail.as_view(), name="api-claimreview-detail"),
+    path("claimreviews/<str:pk>/", api.ClaimReviewDetail.as_view(), name="api-claimreview-detail"),
 ]
