@@ -7,6 +7,7 @@ import { AnnotationList, summarize } from "./list.js";
 import { TextMap } from "./offsets.js";
 import { Panel } from "./panel.js";
 import { KeyboardSelection } from "./keyboard.js";
+import { SeenBefore } from "./seen_before.js";
 
 performance.mark("highlights-start");
 
@@ -85,6 +86,10 @@ class ArticleView {
         },
         announce: (text) => this.announce(text),
       },
+    });
+    this.seenBefore = new SeenBefore(document.getElementById("seen-before"), {
+      api, form: this.panel.form, quote: document.getElementById("panel-quote"),
+      currentId: () => this.panel.annotation?.id ?? this.panel.openId,
     });
     this.keyboard = new KeyboardSelection(this.body, this.map, this.layer, {
       annotate: () => this.annotateSelection(),
