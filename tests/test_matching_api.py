@@ -244,3 +244,40 @@ def test_similar_runs_a_constant_number_of_queries(verified, imported, reviewer,
     # token, index marker, verified claims, imported reviews
     with django_assert_num_queries(4):
         client.get(SIMILAR, {"text": PARAPHRASE, "limit": 50})
+
+
+def test_known_claims_in_an_article_are_its_sentences_that_repeat_one(verified, imported, reviewer):
+    from tests.factories import ArticleFactory
+
+    body = (
+        "The summit was postponed on Monday.\n\n"
+        "Reports said Trump pressed Zelenskyy to give up the whole Donbas region to Russia.\n\n"
+        "Officials declined to comment on the schedule for next week."
+    )
+    other = ArticleFactory(title="Another report", body=body)
+    client = client_for(reviewer)
+    response = client.get(f"/api/v1/articles/{other.pk}/known-claims/")
+    results = response.json()["results"]
+    sentence = "Reports said Trump pressed Zelenskyy to give up the whole Donbas region to Russia."
+    assert [(r["start"], r["end"], r["sentence"]) for r in results] == [
+        (body.index(sentence), body.index(sentence) + len(sentence), sentence)
+    ]
+    assert (results[0]["match"]["kind"], results[0]["match"]["id"]) == ("verified", verified.pk)
+    # The verified claim's own article lists no sentence for its own claim.
+    own = client.get(f"/api/v1/articles/{verified.article.pk}/known-claims/").json()["results"]
+    assert ("verified", verified.pk) not in [(r["match"]["kind"], r["match"]["id"]) for r in own]
+    assert client.get("/api/v1/articles/999999/known-claims/").status_code == 404
+    assert client_for(None).get(f"/api/v1/articles/{other.pk}/known-claims/").status_code == 401
+
+
+def test_known_claims_of_an_article_are_cached_per_body_and_index_state(verified, reviewer, editor):
+    from tests.factories import ArticleFactory
+
+    other = ArticleFactory(body="Reports said Trump pressed Zelenskyy to give up the whole Donbas region.")
+    client = client_for(reviewer)
+    url = f"/api/v1/articles/{other.pk}/known-claims/"
+    assert len(client.get(url).json()["results"]) == 1
+    review = claimreview(60, "Trump pressed Zelenskyy to give up the Donbas region.", "False", "X")
+    post_import(editor, [review])
+    # The index changed: computed again, and the new review is the better match now.
+    assert client.get(url).json()["results"][0]["match"]["kind"] == "external"

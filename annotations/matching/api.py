@@ -223,3 +223,36 @@ class SimilarClaims(APIView):
             limit=query.validated_data["limit"], base_url=base_url(request),
         )
         return Response({"results": results})
+
+
+class KnownClaimInArticleSerializer(serializers.Serializer):
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    sentence = serializers.CharField()
+    match = SimilarResultSerializer()
+
+
+class KnownClaimsInArticleSerializer(serializers.Serializer):
+    results = KnownClaimInArticleSerializer(many=True)
+
+
+@extend_schema(
+    tags=["articles"],
+    parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
+    responses={200: KnownClaimsInArticleSerializer, **_errors(401, 404)},
+)
+class KnownClaimsInArticle(APIView):
+    """List the sentences of an article that repeat a known claim, with the best match each."""
+
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request, pk):
+        from django.http import Http404
+
+        from annotations.models import Article
+
+        article = Article.objects.filter(pk=pk).first() if str(pk).isdigit() and len(str(pk)) < 19 else None
+        if article is None:
+            raise Http404("No such article.")
+        results = services.article_known_claims(article=article, base_url=base_url(request))
+        return Response({"results": results})

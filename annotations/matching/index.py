@@ -68,7 +68,7 @@ class KnownClaimIndex:
         self._size = 0
         self._keys: list[tuple[str, int] | None] = []
         self._slot_of: dict[tuple[str, int], int] = {}
-        self._vectors = np.zeros((0, dim), dtype=np.float16)
+        self._vectors = np.zeros((0, dim), dtype=np.float32)
         self._kinds = np.zeros(0, dtype=np.int8)
         self._alive = np.zeros(0, dtype=bool)
         self._lengths = {field: np.zeros(0, dtype=np.float32) for field in FIELDS}
@@ -89,7 +89,7 @@ class KnownClaimIndex:
         if needed <= self._capacity:
             return
         capacity = max(needed, self._capacity * 2, 1024)
-        vectors = np.zeros((capacity, self.dim), dtype=np.float16)
+        vectors = np.zeros((capacity, self.dim), dtype=np.float32)
         vectors[: self._size] = self._vectors[: self._size]
         self._vectors = vectors
         for name in ("_kinds", "_alive"):
@@ -156,6 +156,9 @@ class KnownClaimIndex:
         for term in set(terms):
             entry = postings.get(term)
             if entry is None:
+                # A word no known claim has still counts against a perfect match, as much
+                # as the rarest word they have.
+                ceiling += math.log(1 + (live - 0.5) / 1.5) * (k1 + 1)
                 continue
             slots, tfs = entry.as_arrays()
             df = min(len(slots), live)
@@ -182,7 +185,7 @@ class KnownClaimIndex:
             ceiling = self._bm25("claim", terms, lexical)
             self._bm25("context", terms, context)
             semantic = self._similarities(np.asarray(vector, dtype=np.float32), size)
-            keys = self._keys[:size]
+            keys = self._keys
         lexical = np.maximum(lexical, tuning.context_weight * context)
         # Lexical scores are relative to what the query could score at best, so a score
         # keeps its meaning across queries of any length.
@@ -200,12 +203,10 @@ class KnownClaimIndex:
         results = []
         for slot in top:
             key = keys[slot]
+            if key is None:  # removed by another thread since
+                continue
             results.append((key[0], key[1], round(float(fused[slot]), 6)))
         return results
 
-    def _similarities(self, vector: np.ndarray, size: int, chunk: int = 16384) -> np.ndarray:
-        out = np.empty(size, dtype=np.float32)
-        for start in range(0, size, chunk):
-            block = self._vectors[start : min(start + chunk, size)].astype(np.float32)
-            out[start : start + len(block)] = block @ vector
-        return out
+    def _similarities(self, vector: np.ndarray, size: int) -> np.ndarray:
+        return self._vectors[:size] @ vector

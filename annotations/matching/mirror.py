@@ -42,6 +42,11 @@ class Mirror:
         self.checked = float("-inf")
         self.applied: dict[tuple[str, int], object] = {}
 
+    def marker_key(self) -> str:
+        """A short text that changes whenever the stored index does."""
+        count, last = self.marker or (0, None)
+        return f"{count}-{last.timestamp() if last else 0}"
+
     def poke(self) -> None:
         """Check the marker at the next query (a write in this process just committed)."""
         self.checked = float("-inf")

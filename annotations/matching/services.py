@@ -218,6 +218,11 @@ def similar(*, text: str, kind: str = "all", limit: int = 10, base_url: str = ""
         raise ValueError(f"kind must be all, verified or external, not {kind!r}.")
     limit = max(1, min(limit, MAX_LIMIT))
     hits = core.similar(mirror.current(), text, kind=kind, limit=limit + 5)
+    return _hydrate(hits, base_url)[:limit]
+
+
+def _hydrate(hits: list[tuple[str, int, float]], base_url: str) -> list[dict[str, Any]]:
+    """Present index hits, dropping any whose record is gone (two queries at most)."""
     wanted = {name: [pk for hit_kind, pk, _ in hits if hit_kind == name] for name in KINDS}
     annotations = {}
     if wanted["verified"]:
@@ -235,7 +240,7 @@ def similar(*, text: str, kind: str = "all", limit: int = 10, base_url: str = ""
             results.append(_verified_result(annotations[pk], score, base_url))
         elif hit_kind == "external" and pk in records:
             results.append(_external_result(records[pk], score))
-    return results[:limit]
+    return results
 
 
 # Linking
@@ -269,3 +274,39 @@ def same_as_resolve(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         else:
             raise ValidationError(f"No known {item['kind']} claim {item['id']}.")
     return links
+
+
+KNOWN_IN_ARTICLE_THRESHOLD = 0.3
+KNOWN_IN_ARTICLE_TTL = 24 * 3600
+
+
+def article_known_claims(*, article, base_url: str = "") -> list[dict[str, Any]]:
+    """Return the sentences of the article's body that repeat a known claim, with the best match.
+
+    Computed once per body revision and state of the index, then served from the cache.
+    """
+    from django.core.cache import cache
+
+    from . import text as text_functions
+
+    index = mirror.current()
+    key = f"matching:known:{article.pk}:{article.body_sha256}:{mirror.marker_key()}"
+    found = cache.get(key)
+    if found is None:
+        found = []
+        for start, end, sentence in text_functions.sentences(article.body)[:500]:
+            hits = core.similar(index, sentence, limit=3)
+            best = next((hit for hit in hits if hit[2] >= KNOWN_IN_ARTICLE_THRESHOLD), None)
+            if best is not None:
+                found.append((start, end, sentence, best))
+        cache.set(key, found, KNOWN_IN_ARTICLE_TTL)
+    presented = _hydrate([best for *_, best in found], base_url)
+    by_key = {(match["kind"], match["id"]): match for match in presented}
+    results = []
+    for start, end, sentence, (kind, pk, _) in found:
+        match = by_key.get((kind, pk))
+        # The article's own verified claims are annotated already.
+        if match is None or (match["article"] and match["article"]["id"] == article.pk):
+            continue
+        results.append({"start": start, "end": end, "sentence": sentence, "match": match})
+    return results

@@ -39,11 +39,13 @@ def split_handle(match: re.Match) -> str:
 def normalize(text: str, *, drop_signature: bool = True) -> str:
     """Return text cleaned for matching: no links, handles and hashtags split into words."""
     text = unicodedata.normalize("NFKC", text or "")
-    text = URL.sub(" ", text)
-    if drop_signature:
+    if "/" in text:
+        text = URL.sub(" ", text)
+    if drop_signature and "(@" in text:
         text = SIGNATURE.sub(" ", text.rstrip())
-    text = HANDLE.sub(split_handle, text)
-    return SPACE.sub(" ", text).strip()
+    if "@" in text or "#" in text:
+        text = HANDLE.sub(split_handle, text)
+    return " ".join(text.split())
 
 
 def stem(word: str) -> str:
@@ -63,3 +65,19 @@ def tokens(text: str) -> list[str]:
     """Return the lexical terms of text: lower-case words, stop words out, lightly stemmed."""
     words = WORD.findall(unicodedata.normalize("NFKC", text or "").casefold())
     return [stem(word) for word in words if word not in STOPWORDS]
+
+
+SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)\]]*|(?=\n)|$)")
+
+
+def sentences(body: str, *, min_words: int = 6) -> list[tuple[int, int, str]]:
+    """Return (start, end, text) of each sentence of body with at least min_words words."""
+    found = []
+    for match in SENTENCE.finditer(body):
+        raw = match.group()
+        start = match.start() + len(raw) - len(raw.lstrip())
+        end = match.end() - (len(raw) - len(raw.rstrip()))
+        text = body[start:end]
+        if len(text.split()) >= min_words:
+            found.append((start, end, text))
+    return found

@@ -80,3 +80,26 @@ def test_the_public_claims_page_searches_by_meaning_and_words(page, verified, db
     expect(items.first.locator(".badge")).to_have_text("Unproven")
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "claims_index.png", full_page=True)
+
+
+def test_known_claims_in_the_article_open_a_prefilled_annotation(
+    page, login, open_article, verified, reviewer
+):
+    sentence = "Reports said Trump pressed Zelenskyy to give up the whole Donbas region to Russia."
+    other = factories.ArticleFactory(
+        title="A third report",
+        body=f"The summit was postponed on Monday.\n\n{sentence}\n\nMore talks follow.",
+    )
+    login(reviewer)
+    open_article(other)
+    known = page.locator("#known-claims")
+    expect(known).to_be_visible()
+    item = known.locator(".known-claims__item")
+    expect(item).to_have_count(1)
+    expect(item).to_contain_text(sentence)
+    expect(item).to_contain_text("Trump pressed Zelenskyy to give up the whole Donbas region")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "known_claims.png", full_page=True)
+    item.get_by_role("button", name="Annotate this sentence").click()
+    expect(page.locator("#panel-quote")).to_have_text(sentence)
+    expect(page.locator("#seen-before .seen-before__item").first).to_contain_text("Factcheck (ours)")

@@ -8,6 +8,7 @@ import { TextMap } from "./offsets.js";
 import { Panel } from "./panel.js";
 import { KeyboardSelection } from "./keyboard.js";
 import { SeenBefore } from "./seen_before.js";
+import { KnownClaims } from "./known_claims.js";
 
 performance.mark("highlights-start");
 
@@ -91,6 +92,16 @@ class ArticleView {
       api, form: this.panel.form, quote: document.getElementById("panel-quote"),
       currentId: () => this.panel.annotation?.id ?? this.panel.openId,
     });
+    if (this.config.user.username) {
+      new KnownClaims(document.getElementById("known-claims"), {
+        api, articleId: this.config.article, canAnnotate: this.config.user.can_create,
+        annotate: (start, end) => {
+          window.getSelection().removeAllRanges();
+          window.getSelection().addRange(this.map.range(start, end));
+          this.annotateSelection();
+        },
+      }).load();
+    }
     this.keyboard = new KeyboardSelection(this.body, this.map, this.layer, {
       annotate: () => this.annotateSelection(),
       openAt: (offset) => this.openAt(offset),
