@@ -1,6 +1,5 @@
 """Sentence embeddings from WordLlama, whose weights and tokenizer ship inside its wheel."""
 
-import os
 import threading
 from functools import cache
 from pathlib import Path
@@ -9,7 +8,7 @@ import numpy as np
 
 # WordLlama's dimensions are nested (Matryoshka): the first 128 of 256 keep most of the
 # quality, halve the memory and make a full scan of 100,000 vectors one fast BLAS call.
-DIM = int(os.environ.get("FACTCHECK_EMBEDDING_DIM", "128"))
+DIM = 128
 MAX_CHARS = 4000
 _lock = threading.Lock()
 
