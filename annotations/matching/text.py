@@ -39,7 +39,7 @@ def split_handle(match: re.Match) -> str:
 def normalize(text: str, *, drop_signature: bool = True) -> str:
     """Return text cleaned for matching: no links, handles and hashtags split into words."""
     text = unicodedata.normalize("NFKC", text or "")
-    if "/" in text:
+    if "/" in text or "www." in text:
         text = URL.sub(" ", text)
     if drop_signature and "(@" in text:
         text = SIGNATURE.sub(" ", text.rstrip())
