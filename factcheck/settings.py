@@ -191,6 +191,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Three vocabularies share the field name "kind": Source.kind and the known claims' two.
+    "ENUM_NAME_OVERRIDES": {
+        "KnownClaimKindEnum": ["verified", "external"],
+        "SimilarKindEnum": ["all", "verified", "external"],
+        "SourceKindEnum": "annotations.models.Source.Kind",
+    },
 }
 
 LOGGING = {

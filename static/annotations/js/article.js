@@ -88,10 +88,12 @@ class ArticleView {
         announce: (text) => this.announce(text),
       },
     });
-    this.seenBefore = new SeenBefore(document.getElementById("seen-before"), {
-      api, form: this.panel.form, quote: document.getElementById("panel-quote"),
-      currentId: () => this.panel.annotation?.id ?? this.panel.openId,
-    });
+    if (this.config.user.can_create) {
+      this.seenBefore = new SeenBefore(document.getElementById("seen-before"), {
+        api, form: this.panel.form, quote: document.getElementById("panel-quote"),
+        currentId: () => this.panel.annotation?.id ?? this.panel.openId,
+      });
+    }
     if (this.config.user.username) {
       new KnownClaims(document.getElementById("known-claims"), {
         api, articleId: this.config.article, canAnnotate: this.config.user.can_create,

@@ -20,6 +20,7 @@ export class SeenBefore {
     this.results = [];
     this.sequence = 0;
     this.timer = null;
+    this.asked = null;
     // The panel writes the quote whenever it opens a span or an annotation.
     new MutationObserver(() => this.refresh()).observe(quote, { childList: true, characterData: true, subtree: true });
     form.elements.claim.addEventListener("input", () => {
@@ -46,6 +47,12 @@ export class SeenBefore {
     clearTimeout(this.timer);
     const sequence = ++this.sequence;
     const text = (this.form.elements.claim.value.trim() || this.quote.textContent.trim()).slice(0, 5000);
+    // Reopening the same text (after a save, say) keeps the answer already shown.
+    if (text === this.asked && !this.root.hidden) {
+      this.show(this.results);
+      return;
+    }
+    this.asked = text;
     if (text.length < MIN_CHARS) {
       this.show([]);
       return;
