@@ -190,6 +190,10 @@ class Annotation(models.Model):
     review_comment = models.TextField(
         "review comment", blank=True, help_text="Why the annotation was last returned."
     )
+    same_as = models.JSONField(
+        "same as", default=list, blank=True,
+        help_text="Known claims a reviewer marked as this same claim: [{kind, id, url}].",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="created by", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="annotations_created",
@@ -315,5 +319,6 @@ class Evidence(models.Model):
 
 from .apikeys.models import ApiKey  # noqa: E402, F401
 from .ingest.models import ArticleRevision  # noqa: E402, F401
+from .matching.models import ClaimReviewRecord, KnownClaim  # noqa: E402,F401
 from .publishing.models import Correction, PublicProfile, PublishedAttribution, PublishedClaim  # noqa: E402,F401
 from .suggestions.models import SuggestionDismissal, SuggestionSet  # noqa: E402,F401

@@ -19,7 +19,7 @@ from .suggestions.aliases import with_alias
 from .textguard import fields as textguard
 from .textguard.core import normalize_name
 
-ANNOTATION_TEXT_FIELDS = ("claim", "rating", "rationale")
+ANNOTATION_TEXT_FIELDS = ("claim", "rating", "rationale", "same_as")
 SPAN_FIELDS = ("start", "end", "quote", "prefix", "suffix")
 ARTICLE_FIELDS = ("title", "url", "publisher", "byline", "published_at", "language", "body")
 
@@ -330,7 +330,7 @@ def _plan_evidence(annotation, items, *, user, existing=True) -> ChildChanges:
 def annotation_create(
     *, article: Article, user, start: int | None = None, end: int | None = None,
     quote: str | None = None, prefix: str = "", suffix: str = "", claim: str = "",
-    rating: str = "", rationale: str = "",
+    rating: str = "", rationale: str = "", same_as: list | None = None,
     attributions: Iterable[Mapping[str, Any]] = (), evidence: Iterable[Mapping[str, Any]] = (),
 ) -> Annotation:
     """Create a draft annotation with its attributions and evidence."""
@@ -338,7 +338,8 @@ def annotation_create(
         raise PermissionDenied("You may not create annotations.")
     annotation = Annotation(
         article=article, claim=claim, rating=rating, rationale=rationale,
-        created_by=user, edited_by=user, revision=revisions.current_number(article),
+        same_as=same_as or [], created_by=user, edited_by=user,
+        revision=revisions.current_number(article),
     )
     _anchor(annotation, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix)
     children = {

@@ -30,7 +30,7 @@ ARTICLE_MODULES = [
     f"annotations/js/{name}.js"
     for name in (
         "article", "api", "dom", "errors", "highlights", "history", "keyboard", "list", "offsets",
-        "panel", "rows", "selection_action", "suggestions", "unsaved",
+        "panel", "rows", "selection_action", "suggestions", "unsaved", "seen_before", "known_claims",
     )
 ]
 PARAGRAPH_BREAK = re.compile(r"\n{2,}")

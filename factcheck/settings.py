@@ -184,6 +184,10 @@ FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://127.0.0.1:8000
 FACTCHECK_PUBLIC_ARTICLES = env_bool("FACTCHECK_PUBLIC_ARTICLES")
 # Hosts or addresses the article fetcher may reach although they are not public (intranets, tests).
 FACTCHECK_FETCH_ALLOWED_HOSTS = os.environ.get("FACTCHECK_FETCH_ALLOWED_HOSTS", "")
+# Known claims: the largest ClaimReview import body, and how often each process checks
+# the stored index for changes made by other processes.
+FACTCHECK_MAX_IMPORT_BYTES = int(os.environ.get("FACTCHECK_MAX_IMPORT_BYTES", str(64 * 1024 * 1024)))
+FACTCHECK_MATCHING_REFRESH_SECONDS = float(os.environ.get("FACTCHECK_MATCHING_REFRESH_SECONDS", "1"))
 
 REST_FRAMEWORK = {
     # Token first: an anonymous request is then challenged with 401 and WWW-Authenticate.
@@ -213,6 +217,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Three vocabularies share the field name "kind": Source.kind and the known claims' two.
+    "ENUM_NAME_OVERRIDES": {
+        "KnownClaimKindEnum": ["verified", "external"],
+        "SimilarKindEnum": ["all", "verified", "external"],
+        "SourceKindEnum": "annotations.models.Source.Kind",
+    },
 }
 
 

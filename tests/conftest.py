@@ -109,3 +109,14 @@ def in_review(draft, reviewer):
 @pytest.fixture
 def verified(in_review, editor):
     return services.review_verify(annotation=in_review, user=editor)
+
+
+@pytest.fixture(autouse=True)
+def fresh_known_claims_index(settings):
+    """Start every test from an empty in-process copy of the known-claims index, checked on each query."""
+    from annotations.matching.mirror import mirror
+
+    settings.FACTCHECK_MATCHING_REFRESH_SECONDS = 0
+    mirror.reset()
+    yield
+    mirror.reset()

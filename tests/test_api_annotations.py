@@ -33,6 +33,7 @@ def expected(annotation) -> dict:
         "rationale": annotation.rationale,
         "review_state": annotation.review_state,
         "review_comment": annotation.review_comment,
+        "same_as": annotation.same_as,
         "attributions": [
             {
                 "id": a.pk,
@@ -96,6 +97,7 @@ def test_detail_shows_the_whole_annotation_with_its_etag(draft, reviewer, articl
         "rationale": "",
         "review_state": "draft",
         "review_comment": "",
+        "same_as": [],
         "attributions": [
             {
                 "id": attributions[0].pk,

@@ -74,16 +74,18 @@ def test_schema_is_openapi_3_with_every_v1_endpoint(client):
         "/api/v1/annotations/{id}/history/", "/api/v1/sources/", "/api/v1/sources/{id}/",
         "/api/v1/articles/import/", "/api/v1/articles/{id}/revisions/",
         "/api/v1/articles/{id}/revisions/{number}/", "/api/v1/articles/{id}/refresh/",
+        "/api/v1/claimreviews/", "/api/v1/claimreviews/{id}/", "/api/v1/claimreviews/import/",
+        "/api/v1/claims/similar/",
     } <= set(document["paths"])
     create = document["components"]["schemas"]["AnnotationCreateRequest"]
     assert create["additionalProperties"] is False
     assert set(create["properties"]) == {
-        "article", "start", "end", "quote", "prefix", "suffix", "claim", "rating", "rationale",
+        "article", "start", "end", "quote", "prefix", "suffix", "claim", "rating", "rationale", "same_as",
         "attributions", "evidence",
     }
     assert set(document["components"]["schemas"]["Annotation"]["properties"]) == {
         "id", "article", "start", "end", "quote", "prefix", "suffix", "claim", "rating",
-        "rationale", "review_state", "review_comment", "attributions", "evidence", "created_by",
+        "rationale", "review_state", "review_comment", "same_as", "attributions", "evidence", "created_by",
         "edited_by", "reviewed_by", "reviewed_at", "version", "created_at", "updated_at",
         "anchor_state", "revision", "previous_quote",
     }

@@ -45,6 +45,7 @@ def claim_payload(annotation):
         "rating_label": "Unproven",
         "rationale": "",
         "review_state": "verified",
+        "same_as": [],
         "attributions": [
             {
                 "id": ft.pk,

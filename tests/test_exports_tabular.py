@@ -78,7 +78,7 @@ def test_csv_has_human_columns_first_and_one_row_per_claim(client, verified):
         [
             "Trump pressed Zelenskyy to give up the whole Donbas region", "Unproven", "unproven",
             "Financial Times (reported); Donald Trump (denied)", annotation.article.title,
-            f"http://testserver/claims/{annotation.pk}/", reviewed, "", "", evidence.url,
+            f"http://testserver/claims/{annotation.pk}/", reviewed, "", "", evidence.url, "",
             "Demo Wire", annotation.article.url, "", reviewed, str(annotation.pk),
             str(annotation.article_id),
             "refuted a story by the Financial Times that he had pressed Zelenskyy to relinquish "
@@ -90,9 +90,9 @@ def test_csv_has_human_columns_first_and_one_row_per_claim(client, verified):
     ]
     assert tabular.CSV_COLUMNS == (
         "Claim", "Rating", "Rating code", "Who said it", "Article", "Public URL", "Verified",
-        "Corrections", "Rationale", "Evidence", "Publisher", "Article URL", "Article published",
-        "First published", "Claim id", "Article id", "Quote", "Context", "Start", "End",
-        "Prefix", "Suffix",
+        "Corrections", "Rationale", "Evidence", "Same claim as", "Publisher", "Article URL",
+        "Article published", "First published", "Claim id", "Article id", "Quote", "Context",
+        "Start", "End", "Prefix", "Suffix",
     )
 
 

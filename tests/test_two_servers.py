@@ -11,6 +11,7 @@ import pytest
 import redis
 from django.contrib.auth.hashers import make_password
 
+from annotations.apikeys.services import api_key_issue
 from tests import factories
 from tests.pg_support import database_url, free_port, postgresql_only, server_env, start_gunicorn, stop
 
@@ -116,8 +117,7 @@ def claim_verified_on_one_is_found_by_the_other(
 ) -> dict:
     """Verify a claim through `first`; return the hit for it on `second`'s similar-claims search.
 
-    For the third two-server check, once /api/v1/claims/similar/ exists: call this from a
-    test using `two_servers` and assert on the hit. Raises AssertionError after `timeout`.
+    Raises AssertionError when `second` has not found it after `timeout` seconds.
     """
 
     def api(server, method, path, token, payload=None, **headers):
@@ -139,12 +139,30 @@ def claim_verified_on_one_is_found_by_the_other(
     assert status == 200, verified
     deadline = time.monotonic() + timeout
     while True:
-        status, found = api(second, "GET", "/api/v1/claims/similar/?" + urlencode({"q": claim}),
+        status, found = api(second, "GET", "/api/v1/claims/similar/?" + urlencode({"text": claim}),
                             editor_token)
-        hits = found.get("results", found) if isinstance(found, dict) else found or []
-        for hit in hits:
-            if str(created["id"]) in json.dumps(hit):
+        assert status == 200, found
+        for hit in found["results"]:
+            if (hit["kind"], hit["id"]) == ("verified", created["id"]):
                 return hit
         if time.monotonic() > deadline:
             raise AssertionError(f"claim {created['id']} not found on the second server: {found}")
         time.sleep(0.2)
+
+
+@postgresql_only
+def test_a_claim_verified_on_one_server_is_found_by_the_other(two_servers, roles):
+    first, second = two_servers
+    reviewer, editor = factories.reviewer(username="rita"), factories.editor(username="eddie")
+    article = factories.ArticleFactory()
+    _, reviewer_key = api_key_issue(user=reviewer)
+    _, editor_key = api_key_issue(user=editor)
+
+    hit = claim_verified_on_one_is_found_by_the_other(
+        first, second, reviewer_token=reviewer_key, editor_token=editor_key, article_id=article.pk,
+        quote="refuted a story by the Financial Times",
+        claim="Trump pressed Zelenskyy to give up the whole Donbas region",
+    )
+
+    assert hit["claim"] == "Trump pressed Zelenskyy to give up the whole Donbas region"
+    assert hit["rating"] == "false"

@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from annotations.matching import admin as matching_admin  # noqa: F401
+
 from . import annotation, catalog, users  # noqa: F401  (registers the model admins)
 
 admin.site.site_header = "Factcheck back office"

@@ -1,8 +1,10 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import claims, w3c
 
 urlpatterns = [
+    # Before claims/<pk>/, which would take "similar" for an id.
+    path("", include("annotations.matching.urls")),
     path("claims/", claims.ClaimList.as_view(), name="api-claim-list"),
     path("claims/export/", claims.ClaimExport.as_view(), name="api-claim-export"),
     path("claims/<str:pk>/", claims.ClaimDetail.as_view(), name="api-claim-detail"),

@@ -73,6 +73,12 @@ class EvidenceSerializer(serializers.Serializer):
     relation = serializers.ChoiceField(choices=Evidence.Relation.choices)
 
 
+class SameAsSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["verified", "external"])
+    id = serializers.IntegerField()
+    url = serializers.CharField()
+
+
 class AnnotationSerializer(serializers.Serializer):
     """An annotation as presenters.annotation_dict shows it (and the claims export too)."""
 
@@ -88,6 +94,7 @@ class AnnotationSerializer(serializers.Serializer):
     rationale = serializers.CharField()
     review_state = serializers.ChoiceField(choices=ReviewState.choices)
     review_comment = serializers.CharField(help_text="Why the annotation was last returned.")
+    same_as = SameAsSerializer(many=True, help_text="Known claims a reviewer marked as this same claim.")
     attributions = AttributionSerializer(many=True)
     evidence = EvidenceSerializer(many=True)
     created_by = serializers.CharField(allow_null=True, help_text="Username of the author.")
@@ -278,6 +285,12 @@ def _context_field():
     )
 
 
+class SameAsWriteSerializer(StrictSerializer):
+    kind = serializers.ChoiceField(choices=["verified", "external"])
+    id = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    url = serializers.CharField(required=False, max_length=2000, help_text="Ignored: the server sets it.")
+
+
 class AnnotationContentSerializer(StrictSerializer):
     """The fields a client writes on an annotation, for create and update alike."""
 
@@ -298,6 +311,10 @@ class AnnotationContentSerializer(StrictSerializer):
     claim = serializers.CharField(max_length=1000, allow_blank=True, required=False)
     rating = serializers.ChoiceField(choices=Rating.choices, allow_blank=True, required=False)
     rationale = serializers.CharField(allow_blank=True, required=False)
+    same_as = SameAsWriteSerializer(
+        many=True, required=False, max_length=50,
+        help_text="The full list of known claims this one repeats; the server fills in each url.",
+    )
     attributions = AttributionWriteSerializer(
         many=True, required=False,
         help_text="The full list: items with an id are kept, new ones created, the rest deleted.",
@@ -307,6 +324,11 @@ class AnnotationContentSerializer(StrictSerializer):
         help_text="The full list: items with an id are kept, new ones created, the rest deleted.",
     )
 
+
+    def validate_same_as(self, items):
+        from annotations.matching.services import same_as_resolve
+
+        return same_as_resolve(items)
 
     def validate_attributions(self, items):
         sources = resolve_sources([item["source"] for item in items])
@@ -325,7 +347,7 @@ class AnnotationUpdateSerializer(AnnotationContentSerializer):
 
     # A full replacement (PUT) resets what it leaves out.
     REPLACE_DEFAULTS = {
-        "prefix": "", "suffix": "", "claim": "", "rating": "", "rationale": "",
+        "prefix": "", "suffix": "", "claim": "", "rating": "", "rationale": "", "same_as": [],
         "attributions": [], "evidence": [],
     }
 

@@ -16,9 +16,9 @@ BOM = "\ufeff"
 # What a reader looks for first; ids, offsets and context last, for programs.
 CSV_COLUMNS = (
     "Claim", "Rating", "Rating code", "Who said it", "Article", "Public URL", "Verified",
-    "Corrections", "Rationale", "Evidence", "Publisher", "Article URL", "Article published",
-    "First published", "Claim id", "Article id", "Quote", "Context", "Start", "End", "Prefix",
-    "Suffix",
+    "Corrections", "Rationale", "Evidence", "Same claim as", "Publisher", "Article URL",
+    "Article published", "First published", "Claim id", "Article id", "Quote", "Context", "Start",
+    "End", "Prefix", "Suffix",
 )
 
 # A spreadsheet runs a cell that starts with one of these as a formula; where the cell
@@ -65,6 +65,7 @@ def csv_row(claim: dict[str, Any], base_url: str) -> list[Any]:
             claim["rationale"],
             # URLs hold no spaces, so "; " separates them unambiguously.
             "; ".join(evidence["url"] for evidence in claim["evidence"]),
+            "; ".join(link["url"] for link in claim["same_as"]),
             publisher["name"] if publisher else "", article["url"], article["published_at"],
             claim["published_at"], claim["id"], article["id"], claim["quote"],
             claim["context"]["text"], claim["start"], claim["end"], claim["prefix"],

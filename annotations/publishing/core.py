@@ -79,7 +79,7 @@ def context_of(body: str, start: int, end: int) -> dict[str, Any]:
 
 
 def public_claim(
-    *, annotation: dict[str, Any], article: dict[str, Any], body: str,
+    *, annotation: dict[str, Any], article: dict[str, Any], body: str, same_as: list[dict[str, Any]],
     attributions: list[dict[str, Any]], evidence: list[dict[str, Any]],
     organization: str, created_by: str | None, reviewed_by: str | None,
     published_at: datetime, reviewed_at: datetime, date_modified: datetime | None,
@@ -105,6 +105,7 @@ def public_claim(
         "rating_label": rating_label(annotation["rating"]),
         "rationale": annotation["rationale"],
         "review_state": "verified",
+        "same_as": same_as,
         "attributions": attributions,
         "evidence": evidence,
         "organization": organization,

@@ -28,6 +28,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from annotations.matching import services as known_claims
 from annotations.models import Annotation, Attribution, Evidence, ReviewState
 
 from . import core
@@ -76,6 +77,8 @@ def public_claim(annotation: Annotation, *, published_at, reviewed_at, date_modi
                 "version", "created_at", "updated_at",
             )
         },
+        # The migration that first published claims runs before annotations had same_as.
+        same_as=getattr(annotation, "same_as", []),
         article={
             "id": article.pk,
             "title": article.title,
@@ -159,6 +162,8 @@ def publish(*, annotation: Annotation, user, comment: str = "") -> PublishedClai
         PublishedAttribution(published=published, source_id=a.source_id, stance=a.stance)
         for a in live.attributions.all()
     )
+    # The known-claims index holds what is published, so it changes only here.
+    known_claims.published_changed(published.pk)
     return published
 
 

@@ -56,6 +56,7 @@ def test_dragging_over_text_opens_the_panel_and_save_paints_the_highlight(
         "rationale": "Only one outlet reported it.",
         "review_state": "draft",
         "review_comment": "",
+        "same_as": [],
         "attributions": [
             {"source": {"name": "Financial Times", "kind": "news_outlet"}, "stance": "reported",
              "url": "", "date": None, "note": ""},

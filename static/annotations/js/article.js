@@ -9,6 +9,8 @@ import { Panel } from "./panel.js";
 import { KeyboardSelection } from "./keyboard.js";
 import { SelectionAction } from "./selection_action.js";
 import { Suggestions } from "./suggestions.js";
+import { SeenBefore } from "./seen_before.js";
+import { KnownClaims } from "./known_claims.js";
 
 performance.mark("highlights-start");
 
@@ -88,6 +90,22 @@ class ArticleView {
         announce: (text) => this.announce(text),
       },
     });
+    if (this.config.user.can_create) {
+      this.seenBefore = new SeenBefore(document.getElementById("seen-before"), {
+        api, form: this.panel.form, quote: document.getElementById("panel-quote"),
+        currentId: () => this.panel.annotation?.id ?? this.panel.openId,
+      });
+    }
+    if (this.config.user.username) {
+      new KnownClaims(document.getElementById("known-claims"), {
+        api, articleId: this.config.article, canAnnotate: this.config.user.can_create,
+        annotate: (start, end) => {
+          window.getSelection().removeAllRanges();
+          window.getSelection().addRange(this.map.range(start, end));
+          this.annotateSelection();
+        },
+      }).load();
+    }
     this.keyboard = new KeyboardSelection(this.body, this.map, this.layer, {
       annotate: () => this.annotateSelection(),
       openAt: (offset) => this.openAt(offset),

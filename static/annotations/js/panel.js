@@ -222,6 +222,7 @@ export class Panel {
     this.form.elements.claim.value = values.claim;
     this.form.elements.rating.value = values.rating;
     this.form.elements.rationale.value = values.rationale;
+    this.form.elements.same_as.value = JSON.stringify(values.same_as || []);
     this.attributions.reset(values.attributions);
     this.evidence.reset(values.evidence);
     this.conflict = null;
@@ -266,6 +267,7 @@ export class Panel {
       claim: this.form.elements.claim.value.trim(),
       rating: this.form.elements.rating.value,
       rationale: this.form.elements.rationale.value.trim(),
+      same_as: JSON.parse(this.form.elements.same_as.value || "[]"),
       attributions,
       evidence,
     };

@@ -1,0 +1,1 @@
+"""Known claims: ClaimReview import, a hybrid lexical + embedding index, similar()."""

@@ -1,0 +1,45 @@
+"""Imported ClaimReviews in admin: search, filter, read, delete (imports go through the API or command)."""
+
+import json
+
+from django.contrib import admin
+from django.utils.html import format_html
+
+from .models import ClaimReviewRecord
+
+
+@admin.register(ClaimReviewRecord)
+class ClaimReviewRecordAdmin(admin.ModelAdmin):
+    list_display = [
+        "claim_reviewed_short", "rating_label", "author_name", "date_published", "language", "link",
+    ]
+    list_filter = ["author_name", "rating_label", "language", "date_published"]
+    search_fields = ["claim_reviewed", "headline", "description", "url"]
+    date_hierarchy = "date_published"
+    list_per_page = 50
+    show_full_result_count = False
+    readonly_fields = [
+        "url", "claim_reviewed", "headline", "description", "rating_label", "rating_value",
+        "best_rating", "worst_rating", "author_name", "author_url", "date_published", "claim_author",
+        "claim_date", "appearance", "language", "original_json", "imported_by", "created_at", "updated_at",
+    ]
+    exclude = ["original", "key"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # Read-only: a review is changed by importing it again.
+        return False
+
+    @admin.display(description="claim reviewed", ordering="claim_reviewed")
+    def claim_reviewed_short(self, obj):
+        return obj.claim_reviewed[:120]
+
+    @admin.display(description="review")
+    def link(self, obj):
+        return format_html('<a href="{}" rel="noopener noreferrer">open</a>', obj.url)
+
+    @admin.display(description="original JSON-LD")
+    def original_json(self, obj):
+        return format_html("<pre>{}</pre>", json.dumps(obj.original, indent=2, ensure_ascii=False))

@@ -1,0 +1,254 @@
+"""Pure reading of schema.org ClaimReview records: feeds in, clean fields or a reason out."""
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+MAX_LENGTH = {
+    "claimReviewed": 5000,
+    "url": 2000,
+    "headline": 1000,
+    "description": 10000,
+    "name": 200,
+    "alternateName": 200,
+    "inLanguage": 35,
+}
+MAX_RECORD_BYTES = 200_000
+DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y")
+
+
+class Rejected(ValueError):
+    """A record that cannot be stored, with the reason in plain words."""
+
+
+class NotAFeed(ValueError):
+    """A body that is neither JSON nor JSON Lines of ClaimReviews."""
+
+
+def records_from_json(payload: Any) -> list[Any]:
+    """Return the ClaimReview items of a JSON array, a DataFeed or a single ClaimReview."""
+    if isinstance(payload, list):
+        return payload
+    if isinstance(payload, dict):
+        if _is_type(payload, "DataFeed") or "dataFeedElement" in payload:
+            elements = payload.get("dataFeedElement")
+            if not isinstance(elements, list):
+                raise NotAFeed("A DataFeed needs a dataFeedElement list.")
+            return [_unwrap(element) for element in elements]
+        return [payload]
+    raise NotAFeed("Expected a JSON array of ClaimReviews or a DataFeed object.")
+
+
+def _unwrap(element: Any) -> Any:
+    if isinstance(element, dict) and "item" in element and not _is_type(element, "ClaimReview"):
+        item = element["item"]
+        if isinstance(item, list) and len(item) == 1:
+            return item[0]
+        return item
+    return element
+
+
+def records_from_lines(lines) -> list[Any]:
+    """Return one record per non-blank line of JSON Lines; a line that is not JSON is kept as a reject."""
+    records = []
+    for line in lines:
+        if isinstance(line, bytes):
+            line = line.decode("utf-8")
+        if not line.strip():
+            continue
+        try:
+            records.append(json.loads(line))
+        except ValueError:
+            records.append(_Unparsable(line))
+    return records
+
+
+class _Unparsable:
+    def __init__(self, line: str):
+        self.line = line
+
+
+def parse_body(body: bytes, *, lines: bool) -> list[Any]:
+    """Return the records of a request body: JSON (array or DataFeed) or JSON Lines."""
+    try:
+        content = body.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise NotAFeed("The body is not UTF-8 text.") from error
+    if lines:
+        # Only "\n" ends a record: U+2028 and friends are legal inside JSON strings.
+        records = records_from_lines(content.split("\n"))
+        if records and all(isinstance(record, _Unparsable) for record in records):
+            raise NotAFeed("No line of the body is JSON.")
+        return records
+    try:
+        payload = json.loads(content)
+    except ValueError as error:
+        raise NotAFeed(f"The body is not JSON: {error}.") from error
+    return records_from_json(payload)
+
+
+def _is_type(value: dict, name: str) -> bool:
+    kind = value.get("@type")
+    return kind == name or (isinstance(kind, list) and name in kind)
+
+
+def _text(record: dict, key: str, *, required: bool = False, limit_key: str | None = None) -> str:
+    value = record.get(key)
+    if value is None or value == "":
+        if required:
+            raise Rejected(f"{key} is required.")
+        return ""
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    if not isinstance(value, str):
+        raise Rejected(f"{key} must be a string, not {type(value).__name__}.")
+    limit = MAX_LENGTH.get(limit_key or key, 1000)
+    if len(value) > limit:
+        raise Rejected(f"{key} is longer than {limit} characters.")
+    value = value.strip()
+    if required and not value:
+        raise Rejected(f"{key} is required.")
+    return value
+
+
+def _url(value: Any, key: str) -> str:
+    if not isinstance(value, str):
+        raise Rejected(f"{key} must be a string, not {type(value).__name__}.")
+    value = value.strip()
+    if len(value) > MAX_LENGTH["url"]:
+        raise Rejected(f"{key} is longer than {MAX_LENGTH['url']} characters.")
+    if not value.lower().startswith(("http://", "https://")) or " " in value:
+        raise Rejected(f"{key} must be an http(s) URL.")
+    return value
+
+
+def _date(value: Any, key: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise Rejected(f"{key} must be a date string, not {type(value).__name__}.")
+    if len(value) > 64:
+        raise Rejected(f"{key} is not a date.")
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    for form in DATE_FORMATS:
+        try:
+            return datetime.strptime(value, form).date()
+        except ValueError:
+            continue
+    # An unreadable date is not worth losing the review for; the original keeps it.
+    return None
+
+
+def _number(value: Any, key: str) -> float | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise Rejected(f"{key} must be a number.")
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str) and len(value) < 32:
+        try:
+            return float(value)
+        except ValueError:
+            pass
+    raise Rejected(f"{key} must be a number.")
+
+
+def _party(value: Any, key: str) -> tuple[str, str]:
+    """Return (name, url) of an author given as an object, a list of them or a plain name."""
+    if value is None or value == "":
+        return "", ""
+    if isinstance(value, list):
+        if not value:
+            return "", ""
+        value = value[0]
+    if isinstance(value, str):
+        if len(value) > MAX_LENGTH["name"]:
+            raise Rejected(f"{key} is longer than {MAX_LENGTH['name']} characters.")
+        return value.strip(), ""
+    if not isinstance(value, dict):
+        raise Rejected(f"{key} must be an object or a name.")
+    name = _text(value, "name", limit_key="name") or _text(value, "alternateName", limit_key="name")
+    url = value.get("url") or ""
+    url = _url(url, f"{key}.url") if url else ""
+    return name, url
+
+
+def _appearances(value: Any) -> list[str]:
+    if value is None or value == "":
+        return []
+    items = value if isinstance(value, list) else [value]
+    urls = []
+    for item in items[:50]:
+        if isinstance(item, dict):
+            item = item.get("url")
+        if item:
+            urls.append(_url(item, "itemReviewed.appearance"))
+    return urls
+
+
+def _language(value: Any) -> str:
+    if isinstance(value, dict):
+        value = value.get("alternateName") or value.get("name") or ""
+    if not isinstance(value, str):
+        raise Rejected("inLanguage must be a string or a Language object.")
+    if len(value) > MAX_LENGTH["inLanguage"]:
+        raise Rejected("inLanguage is too long.")
+    return value.strip()
+
+
+def clean_record(record: Any) -> dict[str, Any]:
+    """Return the stored fields of one ClaimReview, or raise Rejected with the reason."""
+    if isinstance(record, _Unparsable):
+        raise Rejected("The line is not JSON.")
+    if not isinstance(record, dict):
+        raise Rejected(f"A ClaimReview must be an object, not {type(record).__name__}.")
+    if "@type" in record and not _is_type(record, "ClaimReview"):
+        raise Rejected(f"@type must be ClaimReview, not {record['@type']!r}.")
+    if len(json.dumps(record, ensure_ascii=False)) > MAX_RECORD_BYTES:
+        raise Rejected(f"The record is larger than {MAX_RECORD_BYTES} characters.")
+    claim_reviewed = _text(record, "claimReviewed", required=True)
+    if "url" not in record or record["url"] in (None, ""):
+        raise Rejected("url is required.")
+    url = _url(record["url"], "url")
+    rating = record.get("reviewRating") or {}
+    if isinstance(rating, list) and len(rating) == 1:
+        rating = rating[0]
+    if not isinstance(rating, dict):
+        raise Rejected("reviewRating must be a Rating object.")
+    author_name, author_url = _party(record.get("author"), "author")
+    item = record.get("itemReviewed") or {}
+    if isinstance(item, list) and len(item) == 1:
+        item = item[0]
+    if not isinstance(item, dict):
+        raise Rejected("itemReviewed must be a Claim object.")
+    claim_author, _ = _party(item.get("author"), "itemReviewed.author")
+    appearance = _appearances(item.get("appearance")) + _appearances(item.get("firstAppearance"))
+    return {
+        "url": url,
+        "claim_reviewed": claim_reviewed,
+        "headline": _text(record, "headline") or _text(record, "name", limit_key="headline"),
+        "description": _text(record, "description"),
+        "rating_label": _text(rating, "alternateName"),
+        "rating_value": _number(rating.get("ratingValue"), "reviewRating.ratingValue"),
+        "best_rating": _number(rating.get("bestRating"), "reviewRating.bestRating"),
+        "worst_rating": _number(rating.get("worstRating"), "reviewRating.worstRating"),
+        "author_name": author_name,
+        "author_url": author_url,
+        "date_published": _date(record.get("datePublished"), "datePublished"),
+        "claim_author": claim_author,
+        "claim_date": _date(item.get("datePublished"), "itemReviewed.datePublished"),
+        "appearance": list(dict.fromkeys(appearance)),
+        "language": _language(record.get("inLanguage") or ""),
+        "original": record,
+    }
+
+
+def searchable(fields: dict[str, Any]) -> tuple[str, str]:
+    """Return the (claim, context) texts the index searches for an imported review."""
+    context = " ".join(part for part in (fields.get("headline"), fields.get("description")) if part)
+    return fields["claim_reviewed"], context

@@ -1,0 +1,296 @@
+"""Known claims: store imported ClaimReviews, keep the stored index in step, answer similar()."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from annotations.publishing.models import PublishedClaim
+
+from . import core, embedding, ratings
+from .claimreview import Rejected, clean_record
+from .index import KINDS, Document
+from .mirror import mirror
+from .models import ClaimReviewRecord, KnownClaim, review_key
+
+MAX_LIMIT = 50
+RECORD_FIELDS = [
+    "url", "claim_reviewed", "headline", "description", "rating_label", "rating_value",
+    "best_rating", "worst_rating", "author_name", "author_url", "date_published", "claim_author",
+    "claim_date", "appearance", "language", "original",
+]
+
+
+def can_import(user) -> bool:
+    """Editors and admins import other fact-checkers' reviews."""
+    return bool(
+        user and user.is_authenticated and user.is_active
+        and (user.has_perm("annotations.verify_annotation")
+             or user.has_perm("annotations.add_claimreviewrecord"))
+    )
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"created": self.created, "updated": self.updated, "rejected": self.rejected}
+
+
+def _stored_rows(documents: list[Document], now) -> list[KnownClaim]:
+    return [
+        KnownClaim(
+            kind=d.kind, ref_id=d.id, claim=d.claim, context=d.context,
+            vector=embedding.to_bytes(d.vector), active=True, changed_at=now,
+        )
+        for d in core.with_vectors(documents)
+    ]
+
+
+def _store_index_rows(rows: list[KnownClaim]) -> None:
+    KnownClaim.objects.bulk_create(
+        rows, batch_size=1000, update_conflicts=True, unique_fields=["kind", "ref_id"],
+        update_fields=["claim", "context", "vector", "active", "changed_at"],
+    )
+    transaction.on_commit(mirror.poke)
+
+
+def claimreviews_import(*, records: list[Any], user, batch: int = 2000) -> ImportResult:
+    """Store the valid ClaimReviews (new ones created, known url + claim updated), list the rest.
+
+    One transaction: a failure stores nothing.
+    """
+    result = ImportResult()
+    cleaned: dict[str, dict[str, Any]] = {}
+    for number, record in enumerate(records):
+        try:
+            fields = clean_record(record)
+        except Rejected as error:
+            result.rejected.append({"index": number, "reason": str(error)})
+            continue
+        cleaned[review_key(fields["url"], fields["claim_reviewed"])] = fields
+    keys = list(cleaned)
+    with transaction.atomic():
+        for start in range(0, len(keys), batch):
+            chunk = keys[start : start + batch]
+            created, updated = _upsert_records({key: cleaned[key] for key in chunk}, user=user)
+            result.created += created
+            result.updated += updated
+    return result
+
+
+def _upsert_records(cleaned: dict[str, dict[str, Any]], *, user) -> tuple[int, int]:
+    now = timezone.now()
+    existing = dict(ClaimReviewRecord.objects.filter(key__in=list(cleaned)).values_list("key", "id"))
+    new = [
+        ClaimReviewRecord(key=key, imported_by=user, created_at=now, updated_at=now, **fields)
+        for key, fields in cleaned.items() if key not in existing
+    ]
+    ClaimReviewRecord.objects.bulk_create(new, batch_size=1000)
+    changed = [
+        ClaimReviewRecord(id=existing[key], key=key, updated_at=now, **fields)
+        for key, fields in cleaned.items() if key in existing
+    ]
+    ClaimReviewRecord.objects.bulk_update(changed, [*RECORD_FIELDS, "updated_at"], batch_size=1000)
+    ids = {record.key: record.pk for record in [*new, *changed]}
+    if any(pk is None for pk in ids.values()):
+        # A database that returns no ids from a bulk insert: read them back.
+        ids = dict(ClaimReviewRecord.objects.filter(key__in=list(cleaned)).values_list("key", "id"))
+    documents = [core.external_document(ids[key], fields) for key, fields in cleaned.items()]
+    _store_index_rows(_stored_rows(documents, now))
+    return len(new), len(changed)
+
+
+@transaction.atomic
+def claimreview_delete(*, record: ClaimReviewRecord) -> None:
+    record.delete()
+
+
+def _forget(kind: str, ids: list[int]) -> None:
+    KnownClaim.objects.filter(kind=kind, ref_id__in=ids, active=True).update(
+        active=False, vector=None, changed_at=timezone.now()
+    )
+    transaction.on_commit(mirror.poke)
+
+
+def claimreviews_forget(ids: list[int]) -> None:
+    """Take deleted imported reviews out of the index."""
+    _forget(KnownClaim.Kind.EXTERNAL, ids)
+
+
+def published_changed(annotation_id: int) -> None:
+    """Index the published version of a claim (what readers see), or take it out if there is none."""
+    published = PublishedClaim.objects.filter(pk=annotation_id).values_list("claim", "quote").first()
+    if published is None:
+        _forget(KnownClaim.Kind.VERIFIED, [annotation_id])
+    else:
+        _store_index_rows(_stored_rows([core.verified_document(annotation_id, *published)], timezone.now()))
+
+
+def reindex(*, progress=None, batch: int = 2000) -> int:
+    """Recompute every stored index entry from its source, then rebuild this process's copy."""
+    done = 0
+    with transaction.atomic():
+        now = timezone.now()
+        KnownClaim.objects.update(active=False, vector=None, changed_at=now)
+        published = PublishedClaim.objects.order_by("pk").values_list("pk", "claim", "quote")
+        documents = [core.verified_document(pk, claim, quote) for pk, claim, quote in published]
+        for start in range(0, len(documents), batch):
+            _store_index_rows(_stored_rows(documents[start : start + batch], now))
+            done += len(documents[start : start + batch])
+            if progress:
+                progress(done)
+        records = ClaimReviewRecord.objects.order_by("id").values_list(
+            "id", "claim_reviewed", "headline", "description"
+        )
+        chunk: list[Document] = []
+        for pk, claim_reviewed, headline, description in records.iterator(chunk_size=batch):
+            fields = {"claim_reviewed": claim_reviewed, "headline": headline, "description": description}
+            chunk.append(core.external_document(pk, fields))
+            if len(chunk) >= batch:
+                _store_index_rows(_stored_rows(chunk, now))
+                done += len(chunk)
+                chunk = []
+                if progress:
+                    progress(done)
+        _store_index_rows(_stored_rows(chunk, now))
+        done += len(chunk)
+        if progress:
+            progress(done)
+        KnownClaim.objects.filter(active=False).delete()
+    mirror.reset()
+    return done
+
+
+# Reading
+
+
+def _verified_result(claim: dict[str, Any], score: float, base_url: str) -> dict[str, Any]:
+    return {
+        "kind": "verified",
+        "id": claim["id"],
+        "claim": claim["claim"] or claim["quote"],
+        "rating": claim["rating"],
+        "rating_label": claim["rating_label"] if claim["rating"] else "",
+        "url": f"{base_url}/claims/{claim['id']}/",
+        "score": score,
+        "reviewed_by": claim["organization"],
+        "date": claim["reviewed_at"][:10] if claim["reviewed_at"] else None,
+        "article": claim["article"],
+    }
+
+
+def _external_result(record: ClaimReviewRecord, score: float) -> dict[str, Any]:
+    return {
+        "kind": "external",
+        "id": record.pk,
+        "claim": record.claim_reviewed,
+        "rating": ratings.our_rating(
+            record.rating_label, record.rating_value, record.best_rating, record.worst_rating
+        ),
+        "rating_label": ratings.rating_label(record.rating_label, record.rating_value, record.best_rating),
+        "url": record.url,
+        "score": score,
+        "reviewed_by": record.author_name,
+        "date": record.date_published.isoformat() if record.date_published else None,
+        "article": None,
+    }
+
+
+def similar(*, text: str, kind: str = "all", limit: int = 10, base_url: str = "") -> list[dict[str, Any]]:
+    """Return the known claims most like text, best first, as plain dicts (three queries at most)."""
+    if kind not in ("all", *KINDS):
+        raise ValueError(f"kind must be all, verified or external, not {kind!r}.")
+    limit = max(1, min(limit, MAX_LIMIT))
+    hits = core.similar(mirror.current(), text, kind=kind, limit=limit + 5)
+    return _hydrate(hits, base_url)[:limit]
+
+
+def _hydrate(hits: list[tuple[str, int, float]], base_url: str) -> list[dict[str, Any]]:
+    """Present index hits, dropping any whose record is gone (two queries at most)."""
+    wanted = {name: [pk for hit_kind, pk, _ in hits if hit_kind == name] for name in KINDS}
+    published = {}
+    if wanted["verified"]:
+        claims = PublishedClaim.objects.filter(pk__in=wanted["verified"])
+        published = {claim.pk: claim.public for claim in claims}
+    records = {}
+    if wanted["external"]:
+        records = ClaimReviewRecord.objects.defer("original").in_bulk(wanted["external"])
+    results = []
+    for hit_kind, pk, score in hits:
+        if hit_kind == "verified" and pk in published:
+            results.append(_verified_result(published[pk], score, base_url))
+        elif hit_kind == "external" and pk in records:
+            results.append(_external_result(records[pk], score))
+    return results
+
+
+# Linking
+
+
+def same_as_resolve(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the links {kind, id, url} to known claims, each checked to exist; url set by us."""
+    from django.core.exceptions import ValidationError
+
+    wanted = {name: [item["id"] for item in items if item["kind"] == name] for name in KINDS}
+    verified = set()
+    if wanted["verified"]:
+        verified = set(PublishedClaim.objects.filter(pk__in=wanted["verified"]).values_list("pk", flat=True))
+    external = {}
+    if wanted["external"]:
+        external = dict(ClaimReviewRecord.objects.filter(pk__in=wanted["external"]).values_list("pk", "url"))
+    links, seen = [], set()
+    site = settings.FACTCHECK_SITE_URL.rstrip("/")
+    for item in items:
+        key = (item["kind"], item["id"])
+        if key in seen:
+            continue
+        seen.add(key)
+        if item["kind"] == "verified" and item["id"] in verified:
+            links.append({"kind": "verified", "id": item["id"], "url": f"{site}/claims/{item['id']}/"})
+        elif item["kind"] == "external" and item["id"] in external:
+            links.append({"kind": "external", "id": item["id"], "url": external[item["id"]]})
+        else:
+            raise ValidationError(f"No known {item['kind']} claim {item['id']}.")
+    return links
+
+
+KNOWN_IN_ARTICLE_THRESHOLD = 0.3
+KNOWN_IN_ARTICLE_TTL = 24 * 3600
+
+
+def article_known_claims(*, article, base_url: str = "") -> list[dict[str, Any]]:
+    """Return the sentences of the article's body that repeat a known claim, with the best match.
+
+    Computed once per body revision and state of the index, then served from the cache.
+    """
+    from django.core.cache import cache
+
+    from . import text as text_functions
+
+    index = mirror.current()
+    key = f"matching:known:{article.pk}:{article.body_sha256}:{mirror.marker_key()}"
+    found = cache.get(key)
+    if found is None:
+        found = []
+        for start, end, sentence in text_functions.sentences(article.body)[:500]:
+            hits = core.similar(index, sentence, limit=3)
+            best = next((hit for hit in hits if hit[2] >= KNOWN_IN_ARTICLE_THRESHOLD), None)
+            if best is not None:
+                found.append((start, end, sentence, best))
+        cache.set(key, found, KNOWN_IN_ARTICLE_TTL)
+    presented = _hydrate([best for *_, best in found], base_url)
+    by_key = {(match["kind"], match["id"]): match for match in presented}
+    results = []
+    for start, end, sentence, (kind, pk, _) in found:
+        match = by_key.get((kind, pk))
+        # The article's own verified claims are annotated already.
+        if match is None or (match["article"] and match["article"]["id"] == article.pk):
+            continue
+        results.append({"start": start, "end": end, "sentence": sentence, "match": match})
+    return results

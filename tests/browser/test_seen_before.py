@@ -1,0 +1,105 @@
+"""The "Seen before" box in the annotation panel and the public /claims/ index, in Chromium."""
+
+import re
+from pathlib import Path
+
+from django.conf import settings
+from playwright.sync_api import expect
+
+from annotations.matching.services import claimreviews_import
+from annotations.models import Annotation
+from tests import factories
+from tests.browser.helpers import drag_over
+from tests.matching_corpus import corpus
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+REPEAT = "Trump pressed Zelenskyy to hand over the whole Donbas region to Russia"
+
+
+def test_a_span_that_repeats_a_verified_claim_is_seen_before_and_linked(
+    page, login, open_article, verified, reviewer
+):
+    claimreviews_import(records=corpus(), user=None)
+    other = factories.ArticleFactory(
+        title="Second report on the summit",
+        body=f"Leaders met on Friday.\n\nA newspaper wrote that {REPEAT}, which he denied.\n\nTalks go on.",
+    )
+    login(reviewer)
+    open_article(other)
+
+    drag_over(page, REPEAT)
+
+    box = page.locator("#seen-before")
+    expect(box).to_be_visible()
+    items = box.locator(".seen-before__item")
+    first = items.first
+    expect(first).to_contain_text("Trump pressed Zelenskyy to give up the whole Donbas region")
+    expect(first.locator(".badge")).to_have_text("Unproven")
+    expect(first).to_contain_text("Factcheck (ours)")
+    expect(items.nth(1)).to_contain_text("Zelenskyy agreed to hand the Donbas region to Russia")
+    expect(items.nth(1)).to_contain_text("Civic Facts")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "seen_before.png")
+
+    first.get_by_role("button", name="Same claim").click()
+    expect(first.get_by_role("button", name="Linked as same claim")).to_have_attribute("aria-pressed", "true")
+    first.get_by_role("button", name="Use rating “Unproven”").click()
+    expect(page.locator("#f-rating")).to_have_value("unproven")
+    page.click("[data-action=save]")
+
+    expect(page.locator("#panel-heading")).to_have_text(re.compile(r"^Annotation \d+$"))
+    created = Annotation.objects.exclude(pk=verified.pk).get()
+    assert created.rating == "unproven"
+    assert created.same_as == [
+        {"kind": "verified", "id": verified.pk, "url": f"{settings.FACTCHECK_SITE_URL}/claims/{verified.pk}/"}
+    ]
+
+
+def test_editing_the_claim_asks_again(page, login, open_article, verified, reviewer):
+    claimreviews_import(records=corpus(), user=None)
+    other = factories.ArticleFactory(body="Some opening words about the weather today.\n\nMore words.")
+    login(reviewer)
+    open_article(other)
+    drag_over(page, "Some opening words about the weather today")
+    expect(page.locator("#seen-before")).to_be_hidden()
+    page.fill("#f-claim", "Wind turbines kill more birds than cars and buildings")
+    first = page.locator("#seen-before .seen-before__item").first
+    expect(first).to_contain_text("Wind turbines cause more bird")
+
+
+def test_the_public_claims_page_searches_by_meaning_and_words(page, verified, db):
+    factories.verified_claim(claim="The mayor doubled the bus fares in March", rating="false")
+    page.goto("/claims/")
+    items = page.locator(".claims-index__item")
+    expect(items).to_have_count(2)
+    expect(items.first).to_contain_text("The mayor doubled the bus fares")
+    page.fill("#id_q", "Did Trump push Zelensky to give Donbas away?")
+    page.click("button[type=submit]")
+    expect(items).to_have_count(1)
+    expect(items.first).to_contain_text("Trump pressed Zelenskyy to give up the whole Donbas region")
+    expect(items.first.locator(".badge")).to_have_text("Unproven")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "claims_index.png", full_page=True)
+
+
+def test_known_claims_in_the_article_open_a_prefilled_annotation(
+    page, login, open_article, verified, reviewer
+):
+    sentence = "Reports said Trump pressed Zelenskyy to give up the whole Donbas region to Russia."
+    other = factories.ArticleFactory(
+        title="A third report",
+        body=f"The summit was postponed on Monday.\n\n{sentence}\n\nMore talks follow.",
+    )
+    login(reviewer)
+    open_article(other)
+    known = page.locator("#known-claims")
+    expect(known).to_be_visible()
+    item = known.locator(".known-claims__item")
+    expect(item).to_have_count(1)
+    expect(item).to_contain_text(sentence)
+    expect(item).to_contain_text("Trump pressed Zelenskyy to give up the whole Donbas region")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "known_claims.png", full_page=True)
+    item.get_by_role("button", name="Annotate this sentence").click()
+    expect(page.locator("#panel-quote")).to_have_text(sentence)
+    expect(page.locator("#seen-before .seen-before__item").first).to_contain_text("Factcheck (ours)")
