@@ -58,23 +58,58 @@ class StaffOnlyAuthorFilter:
         return valid
 
 
-class AnnotationFilter(StaffOnlyAuthorFilter, django_filters.FilterSet):
+class ClaimFilterSet(StaffOnlyAuthorFilter, django_filters.FilterSet):
+    """Filters shared by the annotations and the published claims.
+
+    A subclass names the model that holds each row's attributions, that model's foreign key
+    to the row, and the path from the row to its author.
+    """
+
+    attribution_model = Attribution
+    attribution_owner = "annotation"
+    author = "created_by"
+
     article = IdFilter(field_name="article_id", label="Article id.")
-    review_state = django_filters.ChoiceFilter(choices=ReviewState.choices)
     rating = django_filters.ChoiceFilter(choices=Rating.choices)
     source = IdFilter(method="filter_attribution", label="Source id of one of the attributions.")
     stance = django_filters.ChoiceFilter(
         choices=Attribution.Stance.choices, method="filter_attribution",
         label="Stance of one of the attributions (of the given source, when both are given).",
     )
+    q = django_filters.CharFilter(
+        method="filter_text", max_length=500, label="Text in the quote or the claim."
+    )
+
+    def filter_attribution(self, queryset, name, value):
+        # source and stance describe one attribution ("Trump denied it"), so both go into
+        # a single EXISTS, built when the first of them is reached.
+        data = self.form.cleaned_data
+        if name == "stance" and data.get("source") is not None:
+            return queryset
+        conditions = Q(**{self.attribution_owner: OuterRef("pk")})
+        if data.get("source") is not None:
+            conditions &= Q(source_id=data["source"])
+        if data.get("stance"):
+            conditions &= Q(stance=data["stance"])
+        return queryset.filter(Exists(self.attribution_model.objects.filter(conditions)))
+
+    def filter_created_by(self, queryset, name, value):
+        author = Q(**{f"{self.author}__username": value})
+        if value.isascii() and value.isdigit() and int(value) <= MAX_ID:
+            author |= Q(**{f"{self.author}_id": int(value)})
+        return queryset.filter(author)
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(quote__icontains=value) | Q(claim__icontains=value))
+
+
+class AnnotationFilter(ClaimFilterSet):
+    review_state = django_filters.ChoiceFilter(choices=ReviewState.choices)
     created_by = django_filters.CharFilter(
         method="filter_created_by", max_length=150, label="The author's username or user id."
     )
     updated_since = UtcDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", label="Changed at or after this ISO 8601 time."
-    )
-    q = django_filters.CharFilter(
-        method="filter_text", max_length=500, label="Text in the quote or the claim."
     )
 
     class Meta:
@@ -84,42 +119,17 @@ class AnnotationFilter(StaffOnlyAuthorFilter, django_filters.FilterSet):
             "updated_since", "q",
         ]
 
-    def filter_attribution(self, queryset, name, value):
-        # source and stance describe one attribution ("Trump denied it"), so both go into
-        # a single EXISTS, built when the first of them is reached.
-        data = self.form.cleaned_data
-        if name == "stance" and data.get("source") is not None:
-            return queryset
-        conditions = Q(annotation=OuterRef("pk"))
-        if data.get("source") is not None:
-            conditions &= Q(source_id=data["source"])
-        if data.get("stance"):
-            conditions &= Q(stance=data["stance"])
-        return queryset.filter(Exists(Attribution.objects.filter(conditions)))
 
-    def filter_created_by(self, queryset, name, value):
-        author = Q(created_by__username=value)
-        if value.isascii() and value.isdigit() and int(value) <= MAX_ID:
-            author |= Q(created_by_id=int(value))
-        return queryset.filter(author)
-
-    def filter_text(self, queryset, name, value):
-        return queryset.filter(Q(quote__icontains=value) | Q(claim__icontains=value))
-
-
-class PublishedClaimFilter(StaffOnlyAuthorFilter, django_filters.FilterSet):
+class PublishedClaimFilter(ClaimFilterSet):
     """The annotation list's filters, applied to what is published (not to later edits)."""
 
-    article = IdFilter(field_name="article_id", label="Article id.")
+    attribution_model = PublishedAttribution
+    attribution_owner = "published"
+    author = "annotation__created_by"
+
     review_state = django_filters.ChoiceFilter(
         choices=ReviewState.choices, method="filter_review_state",
         label="Published claims are all verified; another state matches none.",
-    )
-    rating = django_filters.ChoiceFilter(choices=Rating.choices)
-    source = IdFilter(method="filter_attribution", label="Source id of one of the attributions.")
-    stance = django_filters.ChoiceFilter(
-        choices=Attribution.Stance.choices, method="filter_attribution",
-        label="Stance of one of the attributions (of the given source, when both are given).",
     )
     created_by = django_filters.CharFilter(
         method="filter_created_by", max_length=150,
@@ -128,9 +138,6 @@ class PublishedClaimFilter(StaffOnlyAuthorFilter, django_filters.FilterSet):
     updated_since = UtcDateTimeFilter(
         field_name="modified_at", lookup_expr="gte",
         label="Published or corrected at or after this ISO 8601 time.",
-    )
-    q = django_filters.CharFilter(
-        method="filter_text", max_length=500, label="Text in the quote or the claim."
     )
 
     class Meta:
@@ -142,26 +149,6 @@ class PublishedClaimFilter(StaffOnlyAuthorFilter, django_filters.FilterSet):
 
     def filter_review_state(self, queryset, name, value):
         return queryset if value == ReviewState.VERIFIED else queryset.none()
-
-    def filter_attribution(self, queryset, name, value):
-        data = self.form.cleaned_data
-        if name == "stance" and data.get("source") is not None:
-            return queryset
-        conditions = Q(published=OuterRef("pk"))
-        if data.get("source") is not None:
-            conditions &= Q(source_id=data["source"])
-        if data.get("stance"):
-            conditions &= Q(stance=data["stance"])
-        return queryset.filter(Exists(PublishedAttribution.objects.filter(conditions)))
-
-    def filter_created_by(self, queryset, name, value):
-        author = Q(annotation__created_by__username=value)
-        if value.isascii() and value.isdigit() and int(value) <= MAX_ID:
-            author |= Q(annotation__created_by_id=int(value))
-        return queryset.filter(author)
-
-    def filter_text(self, queryset, name, value):
-        return queryset.filter(Q(quote__icontains=value) | Q(claim__icontains=value))
 
 
 class SourceFilter(django_filters.FilterSet):
