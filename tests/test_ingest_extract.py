@@ -1,6 +1,6 @@
 """Extraction: a plain record from HTML, metadata from JSON-LD first, then meta tags and the page."""
 
-from annotations.ingest.extract import extract, strip_site_suffix
+from annotations.ingest.extract import extract, host_names, strip_site_suffix
 from tests.ingest_support import NEWS_PAGE
 
 
@@ -42,9 +42,47 @@ def test_without_json_ld_the_meta_tags_and_the_headline_are_read():
 
 
 def test_escaped_json_ld_text_is_unescaped():
-    html = NEWS_PAGE.replace('"headline": "Trump says summit with Putin is on hold"',
-                             '"headline": "Trump&#8217;s summit &amp; Putin"')
-    assert extract(html).title == "Trump’s summit & Putin"
+    html = NEWS_PAGE.replace('"name": "Jane Reporter"', '"name": "Jane O&#8217;Reporter &amp; Co"')
+    assert extract(html).authors[0] == "Jane O’Reporter & Co"
+
+
+def test_a_site_part_after_any_separator_naming_the_site_or_its_host_is_stripped():
+    assert strip_site_suffix("Retirement plans | Demo Wire - Analysis and opinion", ["Demo Wire"]) == (
+        "Retirement plans")
+    assert strip_site_suffix("Retirement plans - Demowire", host_names("https://www.demowire.example/a")) == (
+        "Retirement plans")
+    assert strip_site_suffix("Olympia 2028 confirmed -", []) == "Olympia 2028 confirmed"
+    assert host_names("https://news.demowire.example/a") == ["news.demowire.example", "demowire"]
+
+
+def _page(head: str, body: str) -> str:
+    return f"""<html lang="en"><head>{head}</head><body>{body}<article><p>The council voted on Tuesday
+    to approve the new zoning plan after a long debate that ran late into the night.</p>
+    <p>Opponents said they would take the decision to court before the end of the year.</p></article>
+    </body></html>"""
+
+
+def test_the_visible_headline_wins_over_a_shortened_or_seo_title():
+    html = _page('<title>Zoning plan approved | Demo Wire</title>'
+                 '<meta property="og:site_name" content="Demo Wire">',
+                 "<h1>Demo Wire</h1><h1>City council approves zoning plan after a long night</h1>")
+
+    assert extract(html, "https://demowire.example/zoning").title == (
+        "City council approves zoning plan after a long night")
+
+
+def test_an_h1_naming_a_section_or_unrelated_to_the_title_is_not_the_headline():
+    html = _page("<title>Zoning plan approved by the council - Demo Wire</title>",
+                 "<h1>Opinion</h1><h1>Subscribe to our newsletter today</h1>")
+
+    assert extract(html, "https://demowire.example/zoning").title == "Zoning plan approved by the council"
+
+
+def test_an_h1_made_of_a_section_kicker_and_the_title_gives_the_title():
+    html = _page('<title>Zoning plan approved by the council</title>',
+                 "<h1>Local News | Zoning plan approved by the council</h1>")
+
+    assert extract(html).title == "Zoning plan approved by the council"
 
 
 def test_an_empty_or_broken_page_gives_an_empty_record():

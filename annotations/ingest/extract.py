@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from trafilatura.utils import load_html
@@ -152,18 +152,32 @@ def _same_name(a: str, b: str) -> bool:
     return bool(_squash(a) and _squash(b)) and _squash(b).startswith(_squash(a))
 
 
+def host_names(url: str) -> list[str]:
+    """Return the names a host gives its site: "time4talks.com" -> ["time4talks.com", "time4talks"]."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    labels = host.split(".")
+    if len(labels) < 2:
+        return []
+    return [host, *([labels[-2]] if len(labels[-2]) >= 3 else [])]
+
+
 def strip_site_suffix(title: str, site_names: list[str]) -> str:
-    """Drop a " | Site" / " - Site" ending (or "Site | " beginning) naming the site."""
-    parts = TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
-    separators = TITLE_SEPARATORS.findall(title)
-    last, first = parts[-1], parts[0]
-    if any(_same_name(last, name) or _same_name(name, last) for name in site_names):
-        return title[: title.rfind(separators[-1])].strip()
-    if any(_squash(first) == _squash(name) for name in site_names):
-        return title[title.find(separators[0]) + len(separators[0]):].strip()
+    """Drop a " | Site" / " - Site - Tagline" ending (or "Site | " beginning) naming the site,
+    and a dangling separator at the end."""
+    title = TRAILING_SEPARATOR.sub("", title + " ").strip()
+    names = [name for name in site_names if _squash(name)]
+    for match in reversed(list(TITLE_SEPARATORS.finditer(title))):
+        rest = title[match.end():]
+        if any(_same_name(name, rest) or _same_name(rest, name) for name in names):
+            return title[: match.start()].strip()
+    first = TITLE_SEPARATORS.search(title)
+    if first and any(_squash(title[: first.start()]) == _squash(name) for name in names):
+        return title[first.end():].strip()
     return title
+
+
+def _stems(text: str) -> set[str]:
+    return {word[:5] for word in re.findall(r"\w{4,}", text.lower())}
 
 
 def _headlines(tree) -> list[str]:
@@ -171,16 +185,32 @@ def _headlines(tree) -> list[str]:
     return [text for text in texts if text]
 
 
-def _visible_headline(title: str, headlines: list[str]) -> str:
-    """Prefer the page's <h1> when the title is that headline plus a site part, or is empty."""
-    if not title:
-        return headlines[0] if headlines else ""
+def _visible_headline(title: str, headlines: list[str], declared: list[str], site_names: list[str]) -> str:
+    """Prefer the page's <h1> when it is the article's headline: not the site's name or a section
+    name, sharing words with the declared titles (a page's <title> and og:title are often a
+    shortened or SEO variant of the headline readers see). An <h1> that is a declared title plus a
+    kicker, a section name or a site part gives way to that title."""
+    declared = [strip_site_suffix(text, site_names) for text in declared if text]
+    words = set().union(*(_stems(text) for text in declared))
+    best, best_shared = "", 0
     for headline in headlines:
-        if title.startswith(headline) and TITLE_SEPARATORS.match(title[len(headline):]):
-            return headline
-        if title.endswith(headline) and TRAILING_SEPARATOR.search(title[: -len(headline)]):
-            return headline
-    return title
+        stems = _stems(headline)
+        if len(stems) < 2 or len(headline) > 300:
+            continue
+        if any(_same_name(name, headline) for name in site_names):
+            continue
+        shared = len(stems & words)
+        if shared >= 2 and shared > best_shared:
+            best, best_shared = headline, shared
+    if not best:
+        return title
+    for text in declared:
+        if len(text.split()) < 2 or text == best or text not in best:
+            continue
+        after = best.partition(text)[2]
+        if not after.strip() or TITLE_SEPARATORS.match(after):
+            return text  # "Kicker Headline", "Section | Headline", "Headline | Site"
+    return best
 
 
 def extract(html: str, url: str = "") -> ExtractedPage:
@@ -201,11 +231,13 @@ def extract(html: str, url: str = "") -> ExtractedPage:
     )
     site_names = [name for name in (publisher, _meta(tree, "og:site_name"), found.get("sitename") or "")
                   if name]
-    title = (
-        _text(ld.get("headline")) or found.get("title") or _meta(tree, "og:title", "twitter:title")
-        or " ".join((tree.findtext(".//title") or "").split())
-    )
-    title = _visible_headline(strip_site_suffix(title, site_names), _headlines(tree))
+    site_names += host_names(url)
+    declared = [
+        _text(ld.get("headline")), found.get("title") or "", _meta(tree, "og:title", "twitter:title"),
+        " ".join((tree.findtext(".//title") or "").split()),
+    ]
+    title = strip_site_suffix(next((text for text in declared if text), ""), site_names)
+    title = _visible_headline(title, _headlines(tree), declared, site_names)
     authors = _people(ld.get("author")) or _meta_authors(tree) or [
         name.strip() for name in (found.get("author") or "").split(";") if name.strip()
     ]
