@@ -88,3 +88,39 @@ def test_an_h1_made_of_a_section_kicker_and_the_title_gives_the_title():
 def test_an_empty_or_broken_page_gives_an_empty_record():
     assert extract("").body == ""
     assert extract("<<<>>>").title == ""
+
+
+def test_byline_prefixes_and_non_persons_are_not_taken_for_authors():
+    for meta, authors in (
+        ("View all posts by Jane Reporter", ["Jane Reporter"]),
+        ("Auteur Anne Martin", ["Anne Martin"]),
+        ("Von: Anna Müller", ["Anna Müller"]),
+        ("demowire - Jane Reporter", ["Jane Reporter"]),
+        ("https://demowire.example/author/jane", []),
+        ("jane@demowire.example", []),
+        ("No Author", []),
+        ("Beispiel Verlag GmbH", []),
+        ("Staff", []),
+    ):
+        html = _page(f'<title>Zoning plan approved</title><meta name="author" content="{meta}">', "")
+        assert extract(html, "https://demowire.example/zoning").authors == authors, meta
+
+
+def test_a_printed_byline_is_read_when_no_metadata_names_a_person():
+    rel_author = _page("<title>Zoning plan approved</title>",
+                       '<p class="meta">Posted on 3 May 2024 by '
+                       '<a rel="author" href="/u/jd">Jane Doe</a></p>')
+    by_line = _page("<title>Zoning plan approved</title>", "<p><em>Von Anna Müller</em></p>")
+
+    assert extract(rel_author, "https://demowire.example/zoning").authors == ["Jane Doe"]
+    assert extract(by_line, "https://demowire.example/zoning").authors == ["Anna Müller"]
+
+
+def test_the_outlet_signing_its_page_gives_way_to_a_printed_byline_and_stays_without_one():
+    head = ('<title>Zoning plan approved</title><meta name="author" content="Demo Wire">'
+            '<meta property="og:site_name" content="Demo Wire">')
+    signed = _page(head, '<span class="author-name"><a href="/staff/jd">Jane Doe</a></span>')
+    unsigned = _page(head, "")
+
+    assert extract(signed, "https://demowire.example/zoning").authors == ["Jane Doe"]
+    assert extract(unsigned, "https://demowire.example/zoning").authors == ["Demo Wire"]

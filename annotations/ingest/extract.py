@@ -27,7 +27,22 @@ ARTICLE_TYPES = {
 }
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
 TRAILING_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+$")
-BYLINE_PREFIX = re.compile(r"^(?:by|von|par|por|door|di)\s+", re.I)
+# "By", "Von", "View all posts by", "Posted on 21 May 2020 by", "Author:", "Auteur"
+BYLINE_PREFIX = re.compile(
+    r"^(?:[^|]*?\b(?:posts?|posted|written|text|story|reported|geschrieben|publié)\b[^|]*?\s)?"
+    r"(?:by|von|par|por|door|di)(?:\s*:?\s+|$)|^(?:author|autor|autorin|auteur|autore|autora)\b\s*:?\s*",
+    re.I,
+)
+NOT_A_PERSON = re.compile(
+    r"^(?:no author|unknown|anonymous|follow|staff|admin|administrator)$"
+    r"|\b(?:\be\.?\s?V\b\.?|g?GmbH|Inc\.?|Ltd\.?|LLC|Stiftung)(?:\W|$)|@|://|_|:|\d{4}",
+    re.I,
+)
+VISIBLE_BYLINES = (
+    '//*[@rel="author"]', '//*[@itemprop="author"]', '//*[contains(concat(" ", @class, " "), " fn ")]',
+    '//*[contains(@class, "author") or contains(@class, "byline") or contains(@class, "auteur")]',
+)
+VISIBLE_BYLINE = re.compile(r"^(?:By|Von|Por|Par)\s+([A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3})$")
 LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 MAX_SUFFIX_WORDS = 6
 
@@ -91,23 +106,61 @@ def json_ld_article(tree) -> dict:
     return found[0] if found else {}
 
 
-def _people(value) -> list[str]:
+def _is_site(name: str, site_names: list[str]) -> bool:
+    return any(_squash(name) == _squash(site) for site in site_names)
+
+
+def _person(value: str, site_names: list[str]) -> str:
+    """Return value as a byline as the page writes it, or "" when it is none: a URL, an e-mail,
+    a handle, an organisation, a date or a placeholder ("No Author")."""
+    name = BYLINE_PREFIX.sub("", " ".join(value.split())).strip(" ,;|")
+    name = strip_site_suffix(name, site_names)
+    if not name or len(name) > 100 or len(name.split()) > 12 or not re.search(r"[^\W\d_]", name):
+        return ""
+    if NOT_A_PERSON.search(name):
+        return ""
+    return name
+
+
+def _people(value, site_names: list[str]) -> list[str]:
     names = []
     for item in value if isinstance(value, list) else [value]:
-        name = BYLINE_PREFIX.sub("", _text(item))
-        if name and not name.lower().startswith(("http://", "https://")) and name not in names:
+        name = _person(_text(item), site_names)
+        if name and name not in names:
             names.append(name)
     return names
 
 
-def _meta_authors(tree) -> list[str]:
+def _meta_authors(tree, site_names: list[str]) -> list[str]:
     """Return the byline the page declares in its meta tags, as written (case, initials kept)."""
-    value = _meta(tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-                  "DC.creator", "byl")
-    value = BYLINE_PREFIX.sub("", value).strip()
-    if not value or value.lower().startswith(("http://", "https://")) or len(value) > 100:
-        return []
-    return [value]
+    for name in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "DC.creator",
+                 "byl"):
+        for element in tree.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]'):
+            value = _person(element.get("content") or "", site_names)
+            if value:
+                return [value]
+    return []
+
+
+def _visible_authors(tree, site_names: list[str]) -> list[str]:
+    """Return the byline printed on the page: a rel=author / itemprop=author / "author" or
+    "byline" element, else a short "By Jane Doe" / "Von Jane Doe" line."""
+    for path in VISIBLE_BYLINES:
+        for element in tree.xpath(path)[:10]:
+            if element.tag in {"meta", "link", "body", "html", "article"} or element.xpath(
+                    'ancestor-or-self::*[contains(@class, "comment") or contains(@id, "comment")]'):
+                continue
+            text = " ".join(element.text_content().split())
+            text = re.split(r"\s[|•·]\s", text)[0]
+            name = _person(text, site_names) if len(text.split()) <= 6 else ""
+            if name and not _is_site(name, site_names):
+                return [name]
+    for element in tree.xpath("//body//*[self::p or self::span or self::em or self::div or self::strong]"):
+        text = " ".join(element.text_content().split())
+        match = VISIBLE_BYLINE.match(text) if len(text) <= 60 else None
+        if match and _person(match[1], site_names) and not _is_site(match[1], site_names):
+            return [match[1]]
+    return []
 
 
 def _meta(tree, *names: str) -> str:
@@ -238,9 +291,13 @@ def extract(html: str, url: str = "") -> ExtractedPage:
     ]
     title = strip_site_suffix(next((text for text in declared if text), ""), site_names)
     title = _visible_headline(title, _headlines(tree), declared, site_names)
-    authors = _people(ld.get("author")) or _meta_authors(tree) or [
-        name.strip() for name in (found.get("author") or "").split(";") if name.strip()
-    ]
+    authors = (
+        _people(ld.get("author"), site_names) or _meta_authors(tree, site_names)
+        or _people((found.get("author") or "").split(";"), site_names)
+    )
+    if all(_is_site(name, site_names) for name in authors):
+        # No byline, or the outlet signing its own page: a person's byline printed on it wins.
+        authors = _visible_authors(tree, site_names) or authors
     published = _published(found.get("date") or "", [
         _datetime(_text(ld.get("datePublished"))), _datetime(_meta(tree, "article:published_time")),
     ])
