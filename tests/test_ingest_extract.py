@@ -124,3 +124,11 @@ def test_the_outlet_signing_its_page_gives_way_to_a_printed_byline_and_stays_wit
 
     assert extract(signed, "https://demowire.example/zoning").authors == ["Jane Doe"]
     assert extract(unsigned, "https://demowire.example/zoning").authors == ["Demo Wire"]
+
+
+def test_a_normalized_byline_keeps_the_spelling_the_page_prints():
+    html = _page("<title>Zoning plan approved</title>",
+                 '<div class="post-footer">Posted by <span class="fn" itemprop="author">'
+                 '<span itemprop="name">T. V. Raman</span></span></div>')
+
+    assert extract(html, "https://demowire.example/zoning").authors == ["T. V. Raman"]

@@ -142,6 +142,17 @@ def _meta_authors(tree, site_names: list[str]) -> list[str]:
     return []
 
 
+def _as_printed(names: list[str], tree, site_names: list[str]) -> list[str]:
+    """Return names as the page prints them in its byline elements ("T. V. Raman" for a
+    normalized "T V Raman"), which differ from a normalized guess in case and punctuation only."""
+    printed = {}
+    for element in tree.xpath(" | ".join((*VISIBLE_BYLINES, '//*[@itemprop="name"]')))[:200]:
+        text = " ".join(element.text_content().split())
+        name = _person(text, site_names) if len(text.split()) <= 6 else ""
+        printed.setdefault(_squash(name), name)
+    return [printed.get(_squash(name)) or name for name in names]
+
+
 def _visible_authors(tree, site_names: list[str]) -> list[str]:
     """Return the byline printed on the page: a rel=author / itemprop=author / "author" or
     "byline" element, else a short "By Jane Doe" / "Von Jane Doe" line."""
@@ -151,8 +162,8 @@ def _visible_authors(tree, site_names: list[str]) -> list[str]:
                     'ancestor-or-self::*[contains(@class, "comment") or contains(@id, "comment")]'):
                 continue
             text = " ".join(element.text_content().split())
-            text = re.split(r"\s[|•·]\s", text)[0]
-            name = _person(text, site_names) if len(text.split()) <= 6 else ""
+            name = _person(re.split(r"\s[|•·]\s", text)[0], site_names) if len(text) <= 120 else ""
+            name = name if len(name.split()) <= 5 else ""
             if name and not _is_site(name, site_names):
                 return [name]
     for element in tree.xpath("//body//*[self::p or self::span or self::em or self::div or self::strong]"):
@@ -293,7 +304,7 @@ def extract(html: str, url: str = "") -> ExtractedPage:
     title = _visible_headline(title, _headlines(tree), declared, site_names)
     authors = (
         _people(ld.get("author"), site_names) or _meta_authors(tree, site_names)
-        or _people((found.get("author") or "").split(";"), site_names)
+        or _as_printed(_people((found.get("author") or "").split(";"), site_names), tree, site_names)
     )
     if all(_is_site(name, site_names) for name in authors):
         # No byline, or the outlet signing its own page: a person's byline printed on it wins.
