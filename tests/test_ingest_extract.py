@@ -132,3 +132,12 @@ def test_a_normalized_byline_keeps_the_spelling_the_page_prints():
                  '<span itemprop="name">T. V. Raman</span></span></div>')
 
     assert extract(html, "https://demowire.example/zoning").authors == ["T. V. Raman"]
+
+
+def test_the_original_publication_day_wins_over_the_modification_day():
+    html = _page('<title>Zoning plan approved</title>'
+                 '<meta property="article:modified_time" content="2024-06-01T08:00:00+00:00">'
+                 '<meta property="article:published_time" content="2024-05-03T09:30:00+02:00">',
+                 "<p>Updated June 1, 2024</p>")
+
+    assert extract(html, "https://demowire.example/zoning").published_at == "2024-05-03T09:30:00+02:00"

@@ -14,6 +14,7 @@ from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
+from htmldate import find_date
 from trafilatura.utils import load_html
 
 from annotations.models import normalize_url
@@ -208,6 +209,18 @@ def _published(day: str, stamps: list[str]) -> str:
     return day
 
 
+def _original_day(html: str, url: str) -> str:
+    """Return htmldate's original publication day for the page, read with the URL it was given.
+    htmldate parses the markup itself (it scored better so than on trafilatura's tree); a string
+    that is no markup is never handed over, as htmldate would fetch a bare URL."""
+    if "<" not in html:
+        return ""
+    try:
+        return find_date(html, url=url or None, original_date=True, extensive_search=True) or ""
+    except ValueError:
+        return ""
+
+
 def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
@@ -309,7 +322,7 @@ def extract(html: str, url: str = "") -> ExtractedPage:
     if all(_is_site(name, site_names) for name in authors):
         # No byline, or the outlet signing its own page: a person's byline printed on it wins.
         authors = _visible_authors(tree, site_names) or authors
-    published = _published(found.get("date") or "", [
+    published = _published(_original_day(html, url) or found.get("date") or "", [
         _datetime(_text(ld.get("datePublished"))), _datetime(_meta(tree, "article:published_time")),
     ])
     canonical = ""
