@@ -141,3 +141,11 @@ def test_the_original_publication_day_wins_over_the_modification_day():
                  "<p>Updated June 1, 2024</p>")
 
     assert extract(html, "https://demowire.example/zoning").published_at == "2024-05-03T09:30:00+02:00"
+
+
+def test_a_by_label_printed_apart_from_the_name_is_read_as_a_byline():
+    html = _page("<title>Zoning plan approved</title>",
+                 '<div class="x1"><span class="x2">By</span><span><a href="/team/jd">J.R. Stone</a></span>'
+                 "<span>Tuesday, May 3, 2024 10:30AM</span></div>")
+
+    assert extract(html, "https://demowire.example/zoning").authors == ["J.R. Stone"]

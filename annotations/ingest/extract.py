@@ -169,6 +169,9 @@ def _visible_authors(tree, site_names: list[str]) -> list[str]:
                 return [name]
     for element in tree.xpath("//body//*[self::p or self::span or self::em or self::div or self::strong]"):
         text = " ".join(element.text_content().split())
+        following = element.getnext()
+        if text.lower() in {"by", "von", "por", "par"} and following is not None:
+            text = f"{text} {' '.join(following.text_content().split())}"  # <span>By</span><a>Name</a>
         match = VISIBLE_BYLINE.match(text) if len(text) <= 60 else None
         if match and _person(match[1], site_names) and not _is_site(match[1], site_names):
             return [match[1]]
