@@ -1,6 +1,6 @@
 """Extraction: a plain record from HTML, metadata from JSON-LD first, then meta tags and the page."""
 
-from annotations.ingest.extract import extract, strip_site_suffix
+from annotations.ingest.extract import extract, host_names, strip_site_suffix
 from tests.ingest_support import NEWS_PAGE
 
 
@@ -42,11 +42,110 @@ def test_without_json_ld_the_meta_tags_and_the_headline_are_read():
 
 
 def test_escaped_json_ld_text_is_unescaped():
-    html = NEWS_PAGE.replace('"headline": "Trump says summit with Putin is on hold"',
-                             '"headline": "Trump&#8217;s summit &amp; Putin"')
-    assert extract(html).title == "Trump’s summit & Putin"
+    html = NEWS_PAGE.replace('"name": "Jane Reporter"', '"name": "Jane O&#8217;Reporter &amp; Co"')
+    assert extract(html).authors[0] == "Jane O’Reporter & Co"
+
+
+def test_a_site_part_after_any_separator_naming_the_site_or_its_host_is_stripped():
+    assert strip_site_suffix("Retirement plans | Demo Wire - Analysis and opinion", ["Demo Wire"]) == (
+        "Retirement plans")
+    assert strip_site_suffix("Retirement plans - Demowire", host_names("https://www.demowire.example/a")) == (
+        "Retirement plans")
+    assert strip_site_suffix("Olympia 2028 confirmed -", []) == "Olympia 2028 confirmed"
+    assert host_names("https://news.demowire.example/a") == ["news.demowire.example", "demowire"]
+
+
+def _page(head: str, body: str) -> str:
+    return f"""<html lang="en"><head>{head}</head><body>{body}<article><p>The council voted on Tuesday
+    to approve the new zoning plan after a long debate that ran late into the night.</p>
+    <p>Opponents said they would take the decision to court before the end of the year.</p></article>
+    </body></html>"""
+
+
+def test_the_visible_headline_wins_over_a_shortened_or_seo_title():
+    html = _page('<title>Zoning plan approved | Demo Wire</title>'
+                 '<meta property="og:site_name" content="Demo Wire">',
+                 "<h1>Demo Wire</h1><h1>City council approves zoning plan after a long night</h1>")
+
+    assert extract(html, "https://demowire.example/zoning").title == (
+        "City council approves zoning plan after a long night")
+
+
+def test_an_h1_naming_a_section_or_unrelated_to_the_title_is_not_the_headline():
+    html = _page("<title>Zoning plan approved by the council - Demo Wire</title>",
+                 "<h1>Opinion</h1><h1>Subscribe to our newsletter today</h1>")
+
+    assert extract(html, "https://demowire.example/zoning").title == "Zoning plan approved by the council"
+
+
+def test_an_h1_made_of_a_section_kicker_and_the_title_gives_the_title():
+    html = _page('<title>Zoning plan approved by the council</title>',
+                 "<h1>Local News | Zoning plan approved by the council</h1>")
+
+    assert extract(html).title == "Zoning plan approved by the council"
 
 
 def test_an_empty_or_broken_page_gives_an_empty_record():
     assert extract("").body == ""
     assert extract("<<<>>>").title == ""
+
+
+def test_byline_prefixes_and_non_persons_are_not_taken_for_authors():
+    for meta, authors in (
+        ("View all posts by Jane Reporter", ["Jane Reporter"]),
+        ("Auteur Anne Martin", ["Anne Martin"]),
+        ("Von: Anna Müller", ["Anna Müller"]),
+        ("demowire - Jane Reporter", ["Jane Reporter"]),
+        ("https://demowire.example/author/jane", []),
+        ("jane@demowire.example", []),
+        ("No Author", []),
+        ("Beispiel Verlag GmbH", []),
+        ("Staff", []),
+    ):
+        html = _page(f'<title>Zoning plan approved</title><meta name="author" content="{meta}">', "")
+        assert extract(html, "https://demowire.example/zoning").authors == authors, meta
+
+
+def test_a_printed_byline_is_read_when_no_metadata_names_a_person():
+    rel_author = _page("<title>Zoning plan approved</title>",
+                       '<p class="meta">Posted on 3 May 2024 by '
+                       '<a rel="author" href="/u/jd">Jane Doe</a></p>')
+    by_line = _page("<title>Zoning plan approved</title>", "<p><em>Von Anna Müller</em></p>")
+
+    assert extract(rel_author, "https://demowire.example/zoning").authors == ["Jane Doe"]
+    assert extract(by_line, "https://demowire.example/zoning").authors == ["Anna Müller"]
+
+
+def test_the_outlet_signing_its_page_gives_way_to_a_printed_byline_and_stays_without_one():
+    head = ('<title>Zoning plan approved</title><meta name="author" content="Demo Wire">'
+            '<meta property="og:site_name" content="Demo Wire">')
+    signed = _page(head, '<span class="author-name"><a href="/staff/jd">Jane Doe</a></span>')
+    unsigned = _page(head, "")
+
+    assert extract(signed, "https://demowire.example/zoning").authors == ["Jane Doe"]
+    assert extract(unsigned, "https://demowire.example/zoning").authors == ["Demo Wire"]
+
+
+def test_a_normalized_byline_keeps_the_spelling_the_page_prints():
+    html = _page("<title>Zoning plan approved</title>",
+                 '<div class="post-footer">Posted by <span class="fn" itemprop="author">'
+                 '<span itemprop="name">T. V. Raman</span></span></div>')
+
+    assert extract(html, "https://demowire.example/zoning").authors == ["T. V. Raman"]
+
+
+def test_the_original_publication_day_wins_over_the_modification_day():
+    html = _page('<title>Zoning plan approved</title>'
+                 '<meta property="article:modified_time" content="2024-06-01T08:00:00+00:00">'
+                 '<meta property="article:published_time" content="2024-05-03T09:30:00+02:00">',
+                 "<p>Updated June 1, 2024</p>")
+
+    assert extract(html, "https://demowire.example/zoning").published_at == "2024-05-03T09:30:00+02:00"
+
+
+def test_a_by_label_printed_apart_from_the_name_is_read_as_a_byline():
+    html = _page("<title>Zoning plan approved</title>",
+                 '<div class="x1"><span class="x2">By</span><span><a href="/team/jd">J.R. Stone</a></span>'
+                 "<span>Tuesday, May 3, 2024 10:30AM</span></div>")
+
+    assert extract(html, "https://demowire.example/zoning").authors == ["J.R. Stone"]
