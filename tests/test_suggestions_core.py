@@ -112,9 +112,19 @@ def test_quote_over_several_paragraphs_runs_to_its_last_closing_mark():
      ("Jean Dupont", "said", "The talks will resume next week")),
     ("Kremlin spokesperson Dmitry Peskov told reporters in Moscow that no dates were set.",
      ("Kremlin spokesperson Dmitry Peskov", "told", "that no dates were set")),
+    ("The mayor said residents were worried that the bridge would close.",
+     ("The mayor", "said", "residents were worried that the bridge would close")),
+    ("The mayor tweeted on Sunday night that the bridge would close.",
+     ("The mayor", "tweeted", "that the bridge would close")),
 ])
 def test_indirect_speech(text, expected):
     assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [expected]
+
+
+def test_quote_ending_in_a_small_word_before_its_cue():
+    text = '"We expected a longer season, the way it went last year," said Maria Lopez.'
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("Maria Lopez", "said", '"We expected a longer season, the way it went last year,"')]
 
 
 def test_according_to_before_and_after_the_content():

@@ -134,7 +134,6 @@ _PASSIVE_BEFORE = frozenset({"was", "were", "been", "be", "being", "is", "are", 
 _CUE_ADJUNCT = re.compile(
     r"\s+(?:(?:in\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?interview)"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then))\b")
-_LAST_WORD = re.compile(r"([\w’']+)\W*$")
 _LAST_WORD_SPACE = re.compile(r"([\w’']+)\s*$")
 _QUOTE_THEN_NAME = re.compile(r"[,?!]?[”\"]\s*,?\s*(?=[A-Z])")
 _CLAUSE_BREAK = re.compile(r"[.!?;”\"“]\s")
@@ -188,6 +187,11 @@ _CONTENT_STOP = re.compile(
     r"citing\b|claiming\b|warning\b|insisting\b)"
 )
 _NEAR_THAT = re.compile(r"[^,.;:!?\"“”\n]{0,50}?\b(that)\b")
+# What may stand between a verb and a "that" it introduces: an adjunct or an object that
+# cannot be content. "said they were concerned that" keeps its whole clause.
+_BEFORE_THAT = re.compile(
+    r"(?:in|on|at|during|after|before|last|this|earlier|early|late|from|to|with|via|over|"
+    r"through|for|by|about|as|so|of|up|the|nothing|more)\s")
 _INFINITIVE_VERBS = ("promis", "pledg", "vow", "threat", "refus", "declin", "agree", "urg",
                      "warn", "plan", "want", "hope", "expect", "seek", "ask")
 _NOT_CONTENT_OPENERS = ("to ", "for ", "by ", "with ", "about ", "so ", "and ", "as ", "in ",
@@ -224,7 +228,8 @@ class _Finder:
         return end
 
     def word_before(self, pos: int) -> str:
-        match = _LAST_WORD.search(self.text[max(0, pos - 30):pos])
+        """The word right before pos; "" when punctuation stands between ("it," said)."""
+        match = _LAST_WORD_SPACE.search(self.text[max(0, pos - 30):pos])
         return match.group(1).lower() if match else ""
 
     def content_after(self, pos: int, sentence_end: int) -> tuple[int, int, Quote | None] | None:
@@ -631,7 +636,7 @@ class _Finder:
         if form not in lexicon.BROAD_VERBS and stance == lexicon.ASSERTED:
             # "tweeted in the early morning hours that ...": the complement starts at "that".
             that = _NEAR_THAT.match(text, pos, min(s1, pos + 60))
-            if that:
+            if that and (that.start(1) == pos or _BEFORE_THAT.match(text, pos)):
                 pos = that.start(1)
         found = self.content_after(pos, s1)
         if found is None:
