@@ -127,6 +127,18 @@ def test_quote_ending_in_a_small_word_before_its_cue():
         ("Maria Lopez", "said", '"We expected a longer season, the way it went last year,"')]
 
 
+def test_question_split_around_asked_keeps_both_halves():
+    text = '"Who decided this?" Alvarez asked. "Nobody told us."'
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("Alvarez", "asked", text)]
+
+
+def test_told_an_audience_somewhere_that():
+    text = "She told a packed hall in the suburbs that the plant would stay open."
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("She", "told", "that the plant would stay open")]
+
+
 def test_according_to_before_and_after_the_content():
     assert found("According to the ministry, 40 people were hurt.") == [
         ("the ministry", "ministry", "According to", "reported", False, "40 people were hurt"),

@@ -190,7 +190,7 @@ _NEAR_THAT = re.compile(r"[^,.;:!?\"“”\n]{0,50}?\b(that)\b")
 # What may stand between a verb and a "that" it introduces: an adjunct or an object that
 # cannot be content. "said they were concerned that" keeps its whole clause.
 _BEFORE_THAT = re.compile(
-    r"(?:in|on|at|during|after|before|last|this|earlier|early|late|from|to|with|via|over|"
+    r"\s*(?:in|on|at|during|after|before|last|this|earlier|early|late|from|to|with|via|over|"
     r"through|for|by|about|as|so|of|up|the|nothing|more)\s")
 _INFINITIVE_VERBS = ("promis", "pledg", "vow", "threat", "refus", "declin", "agree", "urg",
                      "warn", "plan", "want", "hope", "expect", "seek", "ask")
@@ -328,12 +328,15 @@ class _Finder:
     def outermost(self, results: list[Suggestion]) -> list[Suggestion]:
         """Drop a belief or intention reported inside another attribution's content ("Roberts
         said that she thinks ..."): it is the outer speaker's statement, not a new one."""
-        spans = sorted((r.content.start, r.content.end) for r in results)
+        # Fragments, not hulls: a split quote's hull holds its own cue ("A?" he asked. "B").
+        spans = sorted((start, end, index) for index, r in enumerate(results)
+                       for start, end in r.fragments)
         kept = []
-        for result in results:
+        for number, result in enumerate(results):
             form = self.text[result.cue.start:result.cue.end].split()[-1].lower()
             nested = form in lexicon.BROAD_VERBS and result.source is not None and any(
-                start < result.cue.start and result.cue.end <= end for start, end in spans
+                start < result.cue.start and result.cue.end <= end and index != number
+                for start, end, index in spans
             )
             if not nested:
                 kept.append(result)
@@ -636,7 +639,8 @@ class _Finder:
         if form not in lexicon.BROAD_VERBS and stance == lexicon.ASSERTED:
             # "tweeted in the early morning hours that ...": the complement starts at "that".
             that = _NEAR_THAT.match(text, pos, min(s1, pos + 60))
-            if that and (that.start(1) == pos or _BEFORE_THAT.match(text, pos)):
+            if that and (form in lexicon.LISTENER_VERBS or _BEFORE_THAT.match(text, pos)
+                         or not text[pos:that.start(1)].strip()):
                 pos = that.start(1)
         found = self.content_after(pos, s1)
         if found is None:
