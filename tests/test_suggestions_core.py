@@ -139,6 +139,13 @@ def test_told_an_audience_somewhere_that():
         ("She", "told", "that the plant would stay open")]
 
 
+@pytest.mark.parametrize("mark", ['"', "''"])
+def test_quote_then_a_described_speaker_then_the_cue(mark):
+    text = f"{mark}Nobody expected it,{mark} Ana Ruiz, a city planner, told me last week."
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("Ana Ruiz, a city planner,", "told", f"{mark}Nobody expected it,{mark}")]
+
+
 def test_according_to_before_and_after_the_content():
     assert found("According to the ministry, 40 people were hurt.") == [
         ("the ministry", "ministry", "According to", "reported", False, "40 people were hurt"),

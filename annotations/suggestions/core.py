@@ -135,7 +135,7 @@ _CUE_ADJUNCT = re.compile(
     r"\s+(?:(?:in\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?interview)"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then))\b")
 _LAST_WORD_SPACE = re.compile(r"([\w’']+)\s*$")
-_QUOTE_THEN_NAME = re.compile(r"[,?!]?[”\"]\s*,?\s*(?=[A-Z])")
+_QUOTE_THEN_NAME = re.compile(r"[,?!]?(?:[”\"]|'')\s*,?\s*(?=[A-Z])")
 _CLAUSE_BREAK = re.compile(r"[.!?;”\"“]\s")
 _COMMA_QUOTE = re.compile(r",\s*[“\"]")
 _PARTICLE = re.compile(r"\s+(\w+)\b")
@@ -532,14 +532,14 @@ class _Finder:
         """`"A," Scott Pruitt, the attorney general of Oklahoma, said`: everything between the
         quotation and the verb names the speaker."""
         text = self.text
-        stretch = text[max(s0, left - 200):left]
-        match = _QUOTE_THEN_NAME.search(stretch)
-        if not match:
+        base = max(s0, left - 200)
+        # The first closing mark of a quotation (an opening one may match the pattern too).
+        for match in _QUOTE_THEN_NAME.finditer(text, base, left):
+            if self.layout.quote_ending_at(match.start() + len(match.group().rstrip(" ,"))):
+                break
+        else:
             return None
-        start = max(s0, left - 200) + match.end()
-        if not self.layout.quote_ending_at(start - len(match.group()) + len(
-                match.group().rstrip(" ,"))):
-            return None
+        start = match.end()
         between = text[start:left]
         if (not between or _CLAUSE_BREAK.search(between + " ")
                 or len(between.split()) > 30 or "," not in between):
