@@ -48,6 +48,29 @@ VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "find": (("found", "finds"), ASSERTED),
     "testify": (("testified", "testifies"), ASSERTED),
     "observe": (("observed",), ASSERTED),
+    "reveal": (("revealed", "reveals"), ASSERTED),
+    "disclose": (("disclosed", "discloses"), ASSERTED),
+    "conclude": (("concluded", "concludes"), ASSERTED),
+    "comment": (("commented",), ASSERTED),
+    "remark": (("remarked",), ASSERTED),
+    "quip": (("quipped",), ASSERTED),
+    "wonder": (("wondered", "wonders"), ASSERTED),
+    "counter": (("countered",), ASSERTED),
+    "retort": (("retorted",), ASSERTED),
+    "reason": (("reasoned",), ASSERTED),
+    "speculate": (("speculated", "speculates"), ASSERTED),
+    "caution": (("cautioned", "cautions"), ASSERTED),
+    "answer": (("answered",), ASSERTED),
+    "proclaim": (("proclaimed", "proclaims"), ASSERTED),
+    "exclaim": (("exclaimed",), ASSERTED),
+    "recount": (("recounted", "recounts"), ASSERTED),
+    "assure": (("assured", "assures"), ASSERTED),
+    "remind": (("reminded", "reminds"), ASSERTED),
+    "inform": (("informed",), ASSERTED),
+    "affirm": (("affirmed", "reaffirmed"), ASSERTED),
+    "swear": (("swore",), ASSERTED),
+    "feel": (("felt", "feels"), ASSERTED),
+    "learn": (("learned",), ASSERTED),
     "concede": (("conceded", "concedes"), CONFIRMED),
     "acknowledge": (("acknowledged", "acknowledges", "acknowledging"), CONFIRMED),
     "admit": (("admitted", "admits", "admitting"), CONFIRMED),
@@ -86,6 +109,11 @@ BROAD_VERBS: dict[str, str] = {
         "implied", "implies", "understood", "think", "want", "know", "hope", "expect",
         "support", "plan", "promise", "argue", "worry", "fear", "believe", "suspect",
         "suspects", "suspected", "spoke", "talked", "railed",
+        "describing", "attacking", "slamming", "accusing", "criticizing", "blaming",
+        "praising", "compared", "comparing", "labeled", "labelled", "dubbed", "branded",
+        "characterized", "portrayed", "denounced", "denouncing", "decried", "ridiculed",
+        "chastised", "scolded", "applauded", "hailed", "lauded", "outlined", "detailed",
+        "referenced", "questioning", "unveiled",
     )
 }
 
@@ -117,7 +145,7 @@ LISTENER_VERBS = frozenset({
 # Verbs too common in other senses to be cues without a "that" or a quotation after them.
 WEAK_VERBS = frozenset({
     "state", "states", "post", "posted", "note", "reports", "reporting", "warning", "writing",
-    "stressing",
+    "stressing", "felt", "feels", "learned", "answered", "reminded", "informed",
 })
 
 # Stance words that, before a report noun, make the report the article's claim:
