@@ -186,12 +186,12 @@ _CONTENT_STOP = re.compile(
     r"speaking\s+on\s+condition|speaking\s+to|adding\b|noting\b|saying\b|arguing\b|"
     r"citing\b|claiming\b|warning\b|insisting\b)"
 )
-_NEAR_THAT = re.compile(r"[^,.;:!?\"“”\n]{0,50}?\b(that)\b")
+_NEAR_THAT = re.compile(r"[^,.;:!?\"“”\n]{0,50}?\b(that)\s+[\w“\"]")
 # What may stand between a verb and a "that" it introduces: an adjunct or an object that
 # cannot be content. "said they were concerned that" keeps its whole clause.
 _BEFORE_THAT = re.compile(
     r"\s*(?:in|on|at|during|after|before|last|this|earlier|early|late|from|to|with|via|over|"
-    r"through|for|by|about|as|so|of|up|the|nothing|more)\s")
+    r"through|for|by|about|as|so|of|up|nothing|more)\s")
 _INFINITIVE_VERBS = ("promis", "pledg", "vow", "threat", "refus", "declin", "agree", "urg",
                      "warn", "plan", "want", "hope", "expect", "seek", "ask")
 _NOT_CONTENT_OPENERS = ("to ", "for ", "by ", "with ", "about ", "so ", "and ", "as ", "in ",
@@ -427,7 +427,8 @@ class _Finder:
         while True:
             word = _LAST_WORD_SPACE.search(text[max(s0, left - 20):left])
             if word and (word.group(1).lower() in lexicon.ADVERBS
-                         or (word.group(1).islower() and word.group(1).endswith("ly"))):
+                         or (word.group(1).islower() and word.group(1).endswith("ly")
+                             and word.group(1) not in lexicon.LY_NOUNS)):
                 left = left - len(word.group(0))
                 continue
             break

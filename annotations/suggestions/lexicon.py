@@ -176,6 +176,10 @@ ADVERBS = frozenset({
     "initially", "ultimately", "separately", "further", "subsequently",
 })
 
+# Nouns that end like adverbs.
+LY_NOUNS = frozenset({"family", "ally", "rally", "assembly", "supply", "monopoly", "daily",
+                      "weekly", "monthly", "quarterly", "bully", "anomaly"})
+
 PRONOUNS = {
     "he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural",
     "i": "speaker", "who": "relative", "which": "relative",
