@@ -17,7 +17,9 @@ VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "state": (("states", "stated", "stating"), ASSERTED),
     "claim": (("claim", "claims", "claimed", "claiming"), ASSERTED),
     "assert": (("assert", "asserts", "asserted", "asserting"), ASSERTED),
-    "note": (("notes", "noted", "noting"), ASSERTED),
+    "note": (("note", "notes", "noted", "noting"), ASSERTED),
+    "assume": (("assumed", "assumes"), ASSERTED),
+    "forecast": (("forecast", "forecasts"), ASSERTED),
     "write": (("write", "writes", "wrote", "writing"), ASSERTED),
     "argue": (("argue", "argues", "argued", "arguing"), ASSERTED),
     "insist": (("insist", "insists", "insisted", "insisting"), ASSERTED),
@@ -113,7 +115,7 @@ BROAD_VERBS: dict[str, str] = {
         "praising", "compared", "comparing", "labeled", "labelled", "dubbed", "branded",
         "characterized", "portrayed", "denounced", "denouncing", "decried", "ridiculed",
         "chastised", "scolded", "applauded", "hailed", "lauded", "outlined", "detailed",
-        "referenced", "questioning", "unveiled",
+        "referenced", "questioning", "unveiled", "endorses", "endorsing", "worries", "rated",
     )
 }
 
@@ -125,6 +127,7 @@ PARTICLES = {
     "joked": ("about",), "boasted": ("about",), "bragged": ("about",),
     "worried": ("about", "that"), "spoke": ("about", "of", "out against", "out about"),
     "talked": ("about",), "railed": ("against",), "decided": ("against",),
+    "agreed": ("with",), "agrees": ("with",),
 }
 
 # Participles that hang a second attribution on a clause's subject: "..., adding that ...".
@@ -173,7 +176,7 @@ ADVERBS = frozenset({
     "have", "had", "would", "will", "did", "does", "do", "is", "was", "were", "are",
     "could", "may", "might", "should", "long", "since", "just", "already",
     "still", "even", "reportedly", "never", "not", "always", "frequently",
-    "initially", "ultimately", "separately", "further", "subsequently",
+    "initially", "ultimately", "separately", "further", "subsequently", "now",
 })
 
 # Nouns that end like adverbs.
