@@ -160,6 +160,19 @@ def test_quote_then_a_described_speaker_then_the_cue(mark):
         ("Ana Ruiz, a city planner,", "told", f"{mark}Nobody expected it,{mark}")]
 
 
+def test_colon_at_a_paragraph_end_introduces_the_quotation_below():
+    text = 'Ms. Okafor continued:\n\n"Rents went up. Wages did not."\n\nThe hearing ended.'
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("Ms. Okafor", "continued:", '"Rents went up. Wages did not."')]
+
+
+def test_a_document_reads():
+    text = '"We will not close the clinic," the letter reads.'
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("the letter", "reads", '"We will not close the clinic,"')]
+    assert found("She reads the paper every morning.") == []
+
+
 def test_according_to_before_and_after_the_content():
     assert found("According to the ministry, 40 people were hurt.") == [
         ("the ministry", "ministry", "According to", "reported", False, "40 people were hurt"),

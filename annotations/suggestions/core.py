@@ -152,6 +152,7 @@ _ADJUNCT = re.compile(
     r"Sunday|week|month|year|night|morning|afternoon|evening)(?:\s+(?:night|morning|"
     r"afternoon|evening))?"
     r"|(?:this|last|next)\s+(?:week|month|year|spring|summer|fall|winter)"
+    r"|on\s+the\s+other\s+hand|in\s+response|in\s+part|however"
     r"|of\s+(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|him|her|them|it)\s*(?=,)"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
     r"tonight|recently|earlier|later|again|also|repeatedly|previously|publicly|privately|"
@@ -644,6 +645,8 @@ class _Finder:
                          or not text[pos:that.start(1)].strip()):
                 pos = that.start(1)
         found = self.content_after(pos, s1)
+        if found is None and text[cue[1] - 1:cue[1]] == ":":
+            found = self.quote_paragraph_after(cue[1])
         if found is None:
             return
         start, end, quote = found
@@ -672,6 +675,19 @@ class _Finder:
         if result is not None and stance in (lexicon.DENIED, lexicon.DISPUTED,
                                              lexicon.CONFIRMED):
             self.reported_claim(start, end, sentence)
+
+    def quote_paragraph_after(self, pos: int) -> tuple[int, int, Quote] | None:
+        """`He said:` closing a paragraph, the quotation opening the next one."""
+        text = self.text
+        nxt = pos
+        while nxt < len(text) and text[nxt] in " \t\r\n\u00a0":
+            nxt += 1
+        if "\n" not in text[pos:nxt]:
+            return None
+        quote = self.layout.quote_starting_at(nxt)
+        if quote is None:
+            return None
+        return nxt, self.layout.group(quote)[-1].end, quote
 
     def participle(self, cue, stance, sentence, after_cue) -> None:
         """`..., adding that A.`: the subject is the speaker of the clause before."""

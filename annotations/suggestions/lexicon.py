@@ -18,6 +18,7 @@ VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "claim": (("claim", "claims", "claimed", "claiming"), ASSERTED),
     "assert": (("assert", "asserts", "asserted", "asserting"), ASSERTED),
     "note": (("note", "notes", "noted", "noting"), ASSERTED),
+    "read": (("reads",), ASSERTED),
     "assume": (("assumed", "assumes"), ASSERTED),
     "forecast": (("forecast", "forecasts"), ASSERTED),
     "write": (("write", "writes", "wrote", "writing"), ASSERTED),
@@ -148,7 +149,7 @@ LISTENER_VERBS = frozenset({
 # Verbs too common in other senses to be cues without a "that" or a quotation after them.
 WEAK_VERBS = frozenset({
     "state", "states", "post", "posted", "note", "reports", "reporting", "warning", "writing",
-    "stressing", "felt", "feels", "learned", "answered", "reminded", "informed",
+    "stressing", "felt", "feels", "learned", "answered", "reminded", "informed", "reads",
 })
 
 # Stance words that, before a report noun, make the report the article's claim:
