@@ -463,7 +463,10 @@ class _Finder:
         cue = (cue_start, cue_end)
         if form in _NOUN_OR_VERB and source is not None:
             head = text[source[0]:source[1]].split()[-1]
-            if not (head[:1].isupper() or head.lower() in lexicon.PRONOUNS):
+            # "polls show", "analysts expect": a base form after a plural noun is a verb.
+            plural = (not form.endswith("s") and head.islower() and head.endswith("s")
+                      and not head.endswith(("'s", "’s", "ss")))
+            if not (head[:1].isupper() or head.lower() in lexicon.PRONOUNS or plural):
                 return
         lead = source[0] if source else left
         k = lead

@@ -87,6 +87,12 @@ def noun_phrase_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
                     start = joined[0]
             break
         if low in WEEKDAYS:
+            if (start is None and index >= 2 and toks[index - 1][2].endswith("ed")
+                    and toks[index - 1][2].islower()):
+                # "A poll released Friday shows": the noun the participle describes.
+                outer = noun_phrase_left(text, lo, toks[index - 2][1])
+                if outer is not None and outer[1] == toks[index - 2][1]:
+                    return outer[0], end
             break
         if low in _LEFT_DETERMINERS:
             if start is None:
