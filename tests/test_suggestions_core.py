@@ -177,6 +177,20 @@ def test_a_document_reads():
     assert found("She reads the paper every morning.") == []
 
 
+def test_split_quote_around_told_and_its_listener():
+    text = '"Nobody was ready for this," Ortiz told the council on Wednesday, "but we will manage."'
+    results = suggest(text)
+    assert [(r.source.text, r.cue.text, r.fragments) for r in results] == [
+        ("Ortiz", "told", ((0, 28), (66, 87)))]
+
+
+def test_mixed_quote_goes_on_in_the_next_quoted_sentence():
+    text = 'The deal did "too little," she added. "Prices keep rising."'
+    results = suggest(text)
+    assert [(r.source.text, r.cue.text, r.fragments) for r in results] == [
+        ("she", "added", ((0, 26), (38, 59)))]
+
+
 def test_according_to_before_and_after_the_content():
     assert found("According to the ministry, 40 people were hurt.") == [
         ("the ministry", "ministry", "According to", "reported", False, "40 people were hurt"),

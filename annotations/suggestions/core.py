@@ -176,7 +176,8 @@ _LISTENER = re.compile(
     r"voters|the\s+crowd|the\s+audience|the\s+committee|the\s+court|the\s+jury|"
     r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*|"
     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:audience|crowd|reporter|interviewer|radio\s+host|"
-    r"host|group|gathering|meeting|rally|panel|newspaper|station|network|magazine)))\b"
+    r"host|group|gathering|meeting|rally|panel|newspaper|station|network|magazine|council|"
+    r"board|conference|congregation|students|graduates|delegates|members|hall)))\b"
 )
 _CONJOINED_VERB = "|".join(sorted(lexicon.VERB_STANCE, key=len, reverse=True))
 _CONTENT_STOP = re.compile(
@@ -603,6 +604,10 @@ class _Finder:
         # What follows the cue: a second half of the quote or clause, or a new sentence that
         # carries the quotation on.
         rest = after_cue
+        listener = _LISTENER.match(text, rest, s1)
+        if listener and self.text[cue[0]:cue[1]].split()[-1] in lexicon.LISTENER_VERBS:
+            # '"A," she told the panel on Monday, "B."'
+            rest = self.skip_adjuncts(listener.end(), s1)
         while rest < s1 and text[rest] == " ":
             rest += 1
         if rest < s1 and text[rest] == ",":
@@ -617,7 +622,7 @@ class _Finder:
                         r"although|because|but|and|referring|calling|pointing|describing)\b",
                         text[found[0]:found[1]])):
                     fragments.append(found[:2])
-        if direct_first and len(fragments) == 1:
+        if len(fragments) == 1 and (direct_first or text[end - 1:end] in _CLOSERS):
             nxt_index = self.layout.sentence_index(s1) + 1
             if nxt_index < len(self.layout.sentences):
                 n0, _n1 = self.layout.sentences[nxt_index]
