@@ -191,6 +191,13 @@ def test_mixed_quote_goes_on_in_the_next_quoted_sentence():
         ("she", "added", ((0, 26), (38, 59)))]
 
 
+def test_indirect_content_then_a_quote_in_the_same_paragraph():
+    text = 'Costs will rise, the mayor said. "We have no choice."\n\n"Next paragraph."'
+    results = suggest(text)
+    assert [(r.source.text, r.cue.text, r.fragments) for r in results] == [
+        ("the mayor", "said", ((0, 15), (32, 52)))]
+
+
 def test_according_to_before_and_after_the_content():
     assert found("According to the ministry, 40 people were hurt.") == [
         ("the ministry", "ministry", "According to", "reported", False, "40 people were hurt"),

@@ -622,20 +622,28 @@ class _Finder:
                         r"although|because|but|and|referring|calling|pointing|describing)\b",
                         text[found[0]:found[1]])):
                     fragments.append(found[:2])
-        if len(fragments) == 1 and (direct_first or text[end - 1:end] in _CLOSERS):
-            nxt_index = self.layout.sentence_index(s1) + 1
-            if nxt_index < len(self.layout.sentences):
-                n0, _n1 = self.layout.sentences[nxt_index]
-                same_paragraph = (self.layout.sentence_paragraph[nxt_index]
-                                  == self.layout.sentence_paragraph[nxt_index - 1])
-                q = self.layout.quote_starting_at(n0)
-                if q is not None and same_paragraph:
-                    group = self.layout.group(q)
-                    fragments.append((q.start, group[-1].end))
+        if len(fragments) == 1:
+            following = self.next_sentence_quote(s1)
+            if following is not None:
+                fragments.append(following)
         hull = (fragments[0][0], fragments[-1][1])
         self.add(content=hull, cue=cue, source=source, stance=stance,
                  score=0.85 if direct_first else 0.7, fragments=tuple(fragments),
                  sentence=sentence)
+
+    def next_sentence_quote(self, s1: int) -> tuple[int, int] | None:
+        """A quotation opening the next sentence of the same paragraph carries the words on."""
+        nxt_index = self.layout.sentence_index(s1) + 1
+        if nxt_index >= len(self.layout.sentences):
+            return None
+        n0, _n1 = self.layout.sentences[nxt_index]
+        if (self.layout.sentence_paragraph[nxt_index]
+                != self.layout.sentence_paragraph[nxt_index - 1]):
+            return None
+        q = self.layout.quote_starting_at(n0)
+        if q is None:
+            return None
+        return q.start, self.layout.group(q)[-1].end
 
     def preposed(self, cue, form, stance, source, sentence, after_cue) -> None:
         """`X said (that) A.` / `X told reporters A.` / `X said: "A."`"""
