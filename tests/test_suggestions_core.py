@@ -195,7 +195,7 @@ def test_indirect_content_then_a_quote_in_the_same_paragraph():
     text = 'Costs will rise, the mayor said. "We have no choice."\n\n"Next paragraph."'
     results = suggest(text)
     assert [(r.source.text, r.cue.text, r.fragments) for r in results] == [
-        ("the mayor", "said", ((0, 15), (32, 52)))]
+        ("the mayor", "said", ((0, 15), (33, 53)))]
 
 
 def test_according_to_before_and_after_the_content():
