@@ -198,6 +198,12 @@ def test_indirect_content_then_a_quote_in_the_same_paragraph():
         ("the mayor", "said", ((0, 15), (33, 53)))]
 
 
+def test_a_statement_named_by_a_noun_and_its_owner():
+    text = "Voters doubted Maria Chen's promise that the road would be finished by spring."
+    assert ("Maria Chen", "promise", "that the road would be finished by spring") in [
+        (source, cue, content) for source, _n, cue, _s, _d, content in found(text)]
+
+
 def test_according_to_before_and_after_the_content():
     assert found("According to the ministry, 40 people were hurt.") == [
         ("the ministry", "ministry", "According to", "reported", False, "40 people were hurt"),

@@ -204,6 +204,12 @@ _APPOSITION_STOP = re.compile(
     r"according|because|after|before|while|though|although|but)\b|;|\s+(?:as|when|"
     r"because|after|before|while)\s"
 )
+# "his claim that A", "Smith's warning that A": a statement named by a noun, its owner.
+_NOMINAL = re.compile(
+    r"\b(?P<owner>[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?=[’']s\s))"
+    r"(?:[’']s)?\s+(?:[a-z-]+\s+)?(?P<noun>claim|assertion|argument|contention|insistence|"
+    r"allegation|accusation|warning|promise|pledge|prediction|belief|suggestion|announcement|"
+    r"statement|conclusion|admission|assurance|complaint)s?\s+(?P<that>that)\s")
 _TRAILING_PUNCT = ".!?;:,—– "
 _CLOSERS = "\"”»'"
 
@@ -303,6 +309,9 @@ class _Finder:
                 match = _SPEAKER_LABEL.match(text, start)
                 if match:
                     self.speaker_label(match)
+        for match in _NOMINAL.finditer(text):
+            if not self.layout.quote_at(match.start()):
+                self.nominal(match)
         for examined, match in enumerate(_CUE.finditer(text)):
             if examined >= MAX_CUES:
                 break
@@ -343,6 +352,15 @@ class _Finder:
             if not nested:
                 kept.append(result)
         return kept
+
+    def nominal(self, match: re.Match) -> None:
+        """`Smith's claim that A`: Smith claimed A."""
+        sentence = self.sentence_of(match.start())
+        found = self.content_after(match.start("that"), sentence[1])
+        if found is None:
+            return
+        self.add(content=found[:2], cue=match.span("noun"), source=match.span("owner"),
+                 stance=lexicon.ASSERTED, score=0.6, sentence=sentence)
 
     def dash_credit(self, match: re.Match) -> None:
         """`"A." ― Carla Sanchez`: a quotation signed with a dash after it."""
