@@ -345,10 +345,11 @@ class _Finder:
         kept = []
         for number, result in enumerate(results):
             form = self.text[result.cue.start:result.cue.end].split()[-1].lower()
-            nested = form in lexicon.BROAD_VERBS and result.source is not None and any(
+            nested = (form in lexicon.BROAD_VERBS and result.source is not None
+                      and not result.extra.get("nominal") and any(
                 start < result.cue.start and result.cue.end <= end and index != number
                 for start, end, index in spans
-            )
+            ))
             if not nested:
                 kept.append(result)
         return kept
@@ -359,8 +360,11 @@ class _Finder:
         found = self.content_after(match.start("that"), sentence[1])
         if found is None:
             return
-        self.add(content=found[:2], cue=match.span("noun"), source=match.span("owner"),
-                 stance=lexicon.ASSERTED, score=0.6, sentence=sentence)
+        result = self.add(content=found[:2], cue=match.span("noun"),
+                          source=match.span("owner"), stance=lexicon.ASSERTED, score=0.6,
+                          sentence=sentence)
+        if result is not None:
+            result.extra["nominal"] = True  # a noun, not a nested belief verb
 
     def dash_credit(self, match: re.Match) -> None:
         """`"A." ― Carla Sanchez`: a quotation signed with a dash after it."""
