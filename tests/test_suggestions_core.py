@@ -204,6 +204,18 @@ def test_a_statement_named_by_a_noun_and_its_owner():
         (source, cue, content) for source, _n, cue, _s, _d, content in found(text)]
 
 
+def test_postposed_told_with_a_named_listener():
+    text = "The ferry will run all winter, Gov. Ana Ruiz told The Coastal Herald on Monday."
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("Gov. Ana Ruiz", "told", "The ferry will run all winter")]
+
+
+def test_abbreviated_title_between_a_quote_and_its_cue():
+    text = '"We will appeal," Rep. Tom Berg (D-Ore.), a panel member, said.'
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("Rep. Tom Berg (D-Ore.), a panel member,", "said", '"We will appeal,"')]
+
+
 def test_according_to_before_and_after_the_content():
     assert found("According to the ministry, 40 people were hurt.") == [
         ("the ministry", "ministry", "According to", "reported", False, "40 people were hurt"),

@@ -136,7 +136,8 @@ _CUE_ADJUNCT = re.compile(
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then))\b")
 _LAST_WORD_SPACE = re.compile(r"([\w’']+)\s*$")
 _QUOTE_THEN_NAME = re.compile(r"[,?!]?(?:[”\"]|'')\s*,?\s*(?=[A-Z])")
-_CLAUSE_BREAK = re.compile(r"[.!?;”\"“]\s")
+_CLAUSE_BREAK = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Jr|Sr|St))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen)"
+                           r")[.](?=\s)|[!?;”\"“]\s")
 _COMMA_QUOTE = re.compile(r",\s*[“\"]")
 _PARTICLE = re.compile(r"\s+(\w+)\b")
 _NOT_A_COMPLEMENT = re.compile(
@@ -527,7 +528,10 @@ class _Finder:
             # `"How many times?" Clinton said.`: the quote ended the previous sentence.
             self.postposed(cue, stance, source, k, (self.quote_before(s0).start, s1), after_cue)
             return
-        if prev == "," and inverted is None and self.has_complement(after_cue, s1):
+        after_listener = after_cue
+        if form in lexicon.LISTENER_VERBS and (listener := _LISTENER.match(text, after_cue, s1)):
+            after_listener = self.skip_adjuncts(listener.end(), s1)
+        if prev == "," and inverted is None and self.has_complement(after_listener, s1):
             prev = ""  # "At the debate, Clinton cited X": an opening phrase, not content.
         if prev and prev in ",\"”»'—" and k > s0 and (source is not None or inverted):
             self.postposed(cue, stance, source, k, (s0, s1), after_cue)
