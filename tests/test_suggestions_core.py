@@ -130,6 +130,8 @@ def test_quote_over_several_paragraphs_runs_to_its_last_closing_mark():
      ("A survey released Monday", "shows", "that most renters expect higher prices")),
     ("Recent polls show the race tightening.",
      ("Recent polls", "show", "the race tightening")),
+    ("The agency met on Monday. It said the rules were clear.",
+     ("It", "said", "the rules were clear")),
     ("The mayor said residents were worried that the bridge would close.",
      ("The mayor", "said", "residents were worried that the bridge would close")),
     ("The mayor tweeted on Sunday night that the bridge would close.",
@@ -214,6 +216,13 @@ def test_abbreviated_title_between_a_quote_and_its_cue():
     text = '"We will appeal," Rep. Tom Berg (D-Ore.), a panel member, said.'
     assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
         ("Rep. Tom Berg (D-Ore.), a panel member,", "said", '"We will appeal,"')]
+
+
+def test_clause_split_around_it_says():
+    text = "The weekly fee, it says, would be $20."
+    results = suggest(text)
+    assert [(r.source.text, r.cue.text, r.fragments) for r in results] == [
+        ("it", "says", ((0, 14), (25, 37)))]
 
 
 def test_according_to_before_and_after_the_content():

@@ -114,7 +114,7 @@ _NO_RESPONSE = re.compile(r"\b(?:" + "|".join(lexicon.NO_RESPONSE_PATTERNS) + ")
 _NOT_A_CUE_BEFORE = frozenset({
     "to", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does",
     "do", "not", "never", "was", "were", "been", "be", "being", "is", "are", "the", "a",
-    "an", "this", "that", "so", "as", "it", "its", "his", "her", "their", "and", "or",
+    "an", "this", "that", "so", "as", "its", "his", "her", "their", "and", "or",
 })
 # Forms that are nouns as often as verbs ("his plans", "the tax plan"): a verb only after a
 # name or a pronoun.
