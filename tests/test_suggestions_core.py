@@ -225,6 +225,13 @@ def test_clause_split_around_it_says():
         ("it", "says", ((0, 14), (25, 37)))]
 
 
+def test_clause_split_around_the_cue_goes_on_after_and():
+    text = "The crowd was small, she said, and the mood was calm."
+    results = suggest(text)
+    assert [(r.source.text, r.cue.text, r.fragments) for r in results] == [
+        ("she", "said", ((0, 19), (31, 52)))]
+
+
 def test_according_to_before_and_after_the_content():
     assert found("According to the ministry, 40 people were hurt.") == [
         ("the ministry", "ministry", "According to", "reported", False, "40 people were hurt"),

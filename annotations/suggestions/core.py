@@ -645,7 +645,8 @@ class _Finder:
                 if nxt in "\"“«'`" or (short and not re.match(
                         r"(?:who|which|whose|where|when|while|as|adding|saying|noting|"
                         r"speaking|according|citing|in|at|on|after|before|during|though|"
-                        r"although|because|but|and|referring|calling|pointing|describing)\b",
+                        r"although|because|but|and\s+(?:then|also|is|was|has|had|will|would)|"
+                        r"referring|calling|pointing|describing)\b",
                         text[found[0]:found[1]])):
                     fragments.append(found[:2])
         if len(fragments) == 1:
