@@ -132,6 +132,8 @@ def test_quote_over_several_paragraphs_runs_to_its_last_closing_mark():
      ("Recent polls", "show", "the race tightening")),
     ("The agency met on Monday. It said the rules were clear.",
      ("It", "said", "the rules were clear")),
+    ("Some argue that the subsidy helps landlords.",
+     ("Some", "argue", "that the subsidy helps landlords")),
     ("The mayor said residents were worried that the bridge would close.",
      ("The mayor", "said", "residents were worried that the bridge would close")),
     ("The mayor tweeted on Sunday night that the bridge would close.",

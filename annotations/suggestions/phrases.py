@@ -18,6 +18,7 @@ _LEFT_DETERMINERS = DETERMINERS - {"that", "this", "these", "those", "no", "more
 MAX_NP_TOKENS = 9
 _INNER_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with", "on"})
 _SUBJECT_PREPOSITIONS = _INNER_PREPOSITIONS | {"to"}
+_QUANTIFIERS = frozenset({"some", "many", "most", "few", "both", "several", "others"})
 # Heads of a subject that may carry a prepositional complement ("experts on", "aides to").
 PERSON_HEADS = frozenset(ANONYMOUS_HEADS | TITLE_WORDS | {
     "attorney", "attorneys", "lawyer", "lawyers", "leaders", "representatives",
@@ -96,7 +97,8 @@ def noun_phrase_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             break
         if low in _LEFT_DETERMINERS:
             if start is None:
-                return None
+                # "Some say", "Many believe": a quantifier standing alone is the subject.
+                return (s, end) if low in _QUANTIFIERS else None
             start = s
             # "a narrator in the Clinton ad", "Mr. Morgan of the Sierra Club": the phrase
             # goes on through a preposition to the noun it describes.
