@@ -134,6 +134,8 @@ def test_quote_over_several_paragraphs_runs_to_its_last_closing_mark():
      ("It", "said", "the rules were clear")),
     ("Some argue that the subsidy helps landlords.",
      ("Some", "argue", "that the subsidy helps landlords")),
+    ("Jo Kall -- an editor at the paper -- said the list was incomplete.",
+     ("Jo Kall -- an editor at the paper --", "said", "the list was incomplete")),
     ("The mayor said residents were worried that the bridge would close.",
      ("The mayor", "said", "residents were worried that the bridge would close")),
     ("The mayor tweeted on Sunday night that the bridge would close.",

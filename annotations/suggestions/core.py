@@ -508,6 +508,18 @@ class _Finder:
                 while k > s0 and text[k - 1] == " ":
                     k -= 1
                 prev = text[k - 1] if k > s0 else ""
+        if source is None and prev in "—-" and k > s0 and self.has_complement(after_cue, s1):
+            # "Jo Kall -- a co-editor of the book -- said": the name before the dashes.
+            dash = k - 2 if text[k - 2:k] == "--" else k - 1
+            opening = max(text.rfind("--", s0, dash), text.rfind("—", s0, dash))
+            head = noun_phrase_left(text, s0, opening) if opening > s0 else None
+            if head is not None and head[1] >= len(text[:opening].rstrip()) and (
+                    head[0] - s0 <= 12):
+                source = (head[0], k)
+                k = head[0]
+                while k > s0 and text[k - 1] == " ":
+                    k -= 1
+                prev = text[k - 1] if k > s0 else ""
 
         inverted = None
         if source is None and ((prev in ",\"”»'" and k > s0) or k == s0):
