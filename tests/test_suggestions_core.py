@@ -136,6 +136,10 @@ def test_quote_over_several_paragraphs_runs_to_its_last_closing_mark():
      ("Some", "argue", "that the subsidy helps landlords")),
     ("Jo Kall -- an editor at the paper -- said the list was incomplete.",
      ("Jo Kall -- an editor at the paper --", "said", "the list was incomplete")),
+    ("Some economists question the forecast.",
+     ("Some economists", "question", "the forecast")),
+    ("The judge disagreed with the ruling.",
+     ("The judge", "disagreed with", "the ruling")),
     ("The mayor said residents were worried that the bridge would close.",
      ("The mayor", "said", "residents were worried that the bridge would close")),
     ("The mayor tweeted on Sunday night that the bridge would close.",
@@ -234,6 +238,12 @@ def test_clause_split_around_the_cue_goes_on_after_and():
     results = suggest(text)
     assert [(r.source.text, r.cue.text, r.fragments) for r in results] == [
         ("she", "said", ((0, 19), (31, 52)))]
+
+
+def test_as_someone_put_it():
+    text = 'As one farmer bluntly put it, "Rain is worth more than promises."'
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("one farmer", "bluntly put it", '"Rain is worth more than promises."')]
 
 
 def test_according_to_before_and_after_the_content():

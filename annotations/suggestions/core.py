@@ -122,7 +122,7 @@ _NOUN_OR_VERB = frozenset({
     "plans", "plan", "support", "questions", "tweets", "claims", "points", "advocates",
     "attacks", "calls", "states", "demands", "fears", "hopes", "doubts", "favors", "reports",
     "charges", "estimates", "promises", "show", "notes", "expect", "fear",
-    "worry", "promise", "hope",
+    "worry", "promise", "hope", "question",
 })
 _TIME_BEFORE = re.compile(
     r"\s(?:on|late|early|last|in|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -211,6 +211,9 @@ _NOMINAL = re.compile(
     r"(?:[’']s)?\s+(?:[a-z-]+\s+)?(?P<noun>claim|assertion|argument|contention|insistence|"
     r"allegation|accusation|warning|promise|pledge|prediction|belief|suggestion|announcement|"
     r"statement|conclusion|admission|assurance|complaint)s?\s+(?P<that>that)\s")
+# "As one lawyer put it, A": the speaker between "As" and "put it".
+_PUT_IT = re.compile(r"\b[Aa]s\s+(?P<who>[^,.;:!?\"“”\n]{2,80}?)\s+(?P<cue>(?:\w+ly\s+)?put\s+it)"
+                     r"\s*[,:]\s*")
 _TRAILING_PUNCT = ".!?;:,—– "
 _CLOSERS = "\"”»'"
 
@@ -310,6 +313,9 @@ class _Finder:
                 match = _SPEAKER_LABEL.match(text, start)
                 if match:
                     self.speaker_label(match)
+        if "put it" in text:
+            for match in _PUT_IT.finditer(text):
+                self.put_it(match)
         for match in _NOMINAL.finditer(text):
             if not self.layout.quote_at(match.start()):
                 self.nominal(match)
@@ -354,6 +360,18 @@ class _Finder:
             if not nested:
                 kept.append(result)
         return kept
+
+    def put_it(self, match: re.Match) -> None:
+        """`As one lawyer recently put it, "A"`."""
+        s0, s1 = self.sentence_of(match.start())
+        source = noun_phrase_left(self.text, match.start("who"), match.end("who"))
+        if source is None or source[0] != match.start("who"):
+            return
+        found = self.content_after(match.end(), s1)
+        if found is None:
+            return
+        self.add(content=found[:2], cue=match.span("cue"), source=source,
+                 stance=lexicon.ASSERTED, score=0.7, sentence=(s0, s1))
 
     def nominal(self, match: re.Match) -> None:
         """`Smith's claim that A`: Smith claimed A."""

@@ -117,6 +117,7 @@ BROAD_VERBS: dict[str, str] = {
         "characterized", "portrayed", "denounced", "denouncing", "decried", "ridiculed",
         "chastised", "scolded", "applauded", "hailed", "lauded", "outlined", "detailed",
         "referenced", "questioning", "unveiled", "endorses", "endorsing", "worries", "rated",
+        "disagrees", "disagreed", "championed", "champions", "question",
     )
 }
 
@@ -128,7 +129,7 @@ PARTICLES = {
     "joked": ("about",), "boasted": ("about",), "bragged": ("about",),
     "worried": ("about", "that"), "spoke": ("about", "of", "out against", "out about"),
     "talked": ("about",), "railed": ("against",), "decided": ("against",),
-    "agreed": ("with",), "agrees": ("with",),
+    "agreed": ("with",), "agrees": ("with",), "disagrees": ("with",), "disagreed": ("with",),
 }
 
 # Participles that hang a second attribution on a clause's subject: "..., adding that ...".
