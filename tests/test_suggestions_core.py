@@ -246,6 +246,10 @@ def test_as_someone_put_it():
         ("one farmer", "bluntly put it", '"Rain is worth more than promises."')]
 
 
+def test_calling_into_a_show_is_not_a_statement():
+    assert found("The senator called into a radio show on Monday.") == []
+
+
 def test_according_to_before_and_after_the_content():
     assert found("According to the ministry, 40 people were hurt.") == [
         ("the ministry", "ministry", "According to", "reported", False, "40 people were hurt"),

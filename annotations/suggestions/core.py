@@ -214,6 +214,7 @@ _NOMINAL = re.compile(
 # "As one lawyer put it, A": the speaker between "As" and "put it".
 _PUT_IT = re.compile(r"\b[Aa]s\s+(?P<who>[^,.;:!?\"“”\n]{2,80}?)\s+(?P<cue>(?:\w+ly\s+)?put\s+it)"
                      r"\s*[,:]\s*")
+_CALLED_IN = re.compile(r"\s+(?:in\s+to|into|in\b)")
 _TRAILING_PUNCT = ".!?;:,—– "
 _CLOSERS = "\"”»'"
 
@@ -503,6 +504,8 @@ class _Finder:
             # "said in an interview", "said Friday": the circumstances of saying, kept with it.
             cue_end = adjunct.end()
         cue = (cue_start, cue_end)
+        if form.startswith("call") and _CALLED_IN.match(text, c1):
+            return  # "called into a radio show": a telephone call, not a statement
         if form in _NOUN_OR_VERB and source is not None:
             head = text[source[0]:source[1]].split()[-1]
             # "polls show", "analysts expect": a base form after a plural noun is a verb.
