@@ -250,6 +250,15 @@ def test_calling_into_a_show_is_not_a_statement():
     assert found("The senator called into a radio show on Monday.") == []
 
 
+def test_participle_after_a_clause_takes_its_subject_not_its_verb():
+    text = "Police issued a statement Friday, saying the officer acted lawfully."
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("Police", "saying", "the officer acted lawfully")]
+    text = "The chair spoke in a statement, adding that the hearing would go on."
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("The chair", "adding", "that the hearing would go on")]
+
+
 def test_according_to_before_and_after_the_content():
     assert found("According to the ministry, 40 people were hurt.") == [
         ("the ministry", "ministry", "According to", "reported", False, "40 people were hurt"),

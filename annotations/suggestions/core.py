@@ -215,6 +215,10 @@ _NOMINAL = re.compile(
 _PUT_IT = re.compile(r"\b[Aa]s\s+(?P<who>[^,.;:!?\"“”\n]{2,80}?)\s+(?P<cue>(?:\w+ly\s+)?put\s+it)"
                      r"\s*[,:]\s*")
 _CALLED_IN = re.compile(r"\s+(?:in\s+to|into|in\b)")
+_SUBJECT_STOPS = lexicon.PHRASE_BREAKERS | frozenset(lexicon.VERB_STANCE)
+_PAST_VERB = re.compile(r"(?<=\s)[a-z]+ed\b")
+_FIRST_WORD = re.compile(r"([a-z]+ing)\b")
+_PARTICIPLE_CUES = frozenset(form for form in lexicon.VERB_STANCE if form.endswith("ing"))
 _TRAILING_PUNCT = ".!?;:,—– "
 _CLOSERS = "\"”»'"
 
@@ -727,6 +731,9 @@ class _Finder:
             return
         start, end, quote = found
         opener = text[start:start + 5].lower()
+        first = _FIRST_WORD.match(text, start)
+        if first and first.group(1) in _PARTICIPLE_CUES and quote is None:
+            return  # "said in a statement, adding that ...": the participle is its own cue
         weak = form in lexicon.WEAK_VERBS
         broad = form in lexicon.BROAD_VERBS
         if weak and not (opener.startswith("that ") or quote is not None or text[pos:pos + 2]
@@ -775,9 +782,15 @@ class _Finder:
                 break
         if source is None:
             head = noun_phrase_right(self.text, s0, cue[0], max_tokens=6,
-                                     stop_words=lexicon.PHRASE_BREAKERS)
+                                     stop_words=_SUBJECT_STOPS)
             if head is None:
                 return
+            # The subject ends before its verb: "Police issued a statement, saying".
+            verb = _PAST_VERB.search(self.text, head[0], head[1])
+            if verb is not None:
+                head = (head[0], len(self.text[:verb.start()].rstrip()))
+                if head[1] <= head[0]:
+                    return
             source = head
         found = self.content_after(after_cue, sentence[1])
         if found is None:
