@@ -112,9 +112,151 @@ def test_quote_over_several_paragraphs_runs_to_its_last_closing_mark():
      ("Jean Dupont", "said", "The talks will resume next week")),
     ("Kremlin spokesperson Dmitry Peskov told reporters in Moscow that no dates were set.",
      ("Kremlin spokesperson Dmitry Peskov", "told", "that no dates were set")),
+    ("The auditor concluded that the fund had been mismanaged.",
+     ("The auditor", "concluded", "that the fund had been mismanaged")),
+    ("The coach cautioned that the season would be long.",
+     ("The coach", "cautioned", "that the season would be long")),
+    ("The senator denounced the tariff plan.",
+     ("The senator", "denounced", "the tariff plan")),
+    ("Lawyers for the family said the footage should be released.",
+     ("Lawyers for the family", "said", "the footage should be released")),
+    ("Experts on Arctic shipping said the route could open by August.",
+     ("Experts on Arctic shipping", "said", "the route could open by August")),
+    ("The governor now says the budget is balanced.",
+     ("The governor", "now says", "the budget is balanced")),
+    ("The referee agreed with the coach that the goal should stand.",
+     ("The referee", "agreed with", "the coach that the goal should stand")),
+    ("A survey released Monday shows that most renters expect higher prices.",
+     ("A survey released Monday", "shows", "that most renters expect higher prices")),
+    ("Recent polls show the race tightening.",
+     ("Recent polls", "show", "the race tightening")),
+    ("The agency met on Monday. It said the rules were clear.",
+     ("It", "said", "the rules were clear")),
+    ("Some argue that the subsidy helps landlords.",
+     ("Some", "argue", "that the subsidy helps landlords")),
+    ("Jo Kall -- an editor at the paper -- said the list was incomplete.",
+     ("Jo Kall -- an editor at the paper --", "said", "the list was incomplete")),
+    ("Some economists question the forecast.",
+     ("Some economists", "question", "the forecast")),
+    ("The judge disagreed with the ruling.",
+     ("The judge", "disagreed with", "the ruling")),
+    ("The mayor said residents were worried that the bridge would close.",
+     ("The mayor", "said", "residents were worried that the bridge would close")),
+    ("The mayor tweeted on Sunday night that the bridge would close.",
+     ("The mayor", "tweeted", "that the bridge would close")),
 ])
 def test_indirect_speech(text, expected):
     assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [expected]
+
+
+def test_quote_ending_in_a_small_word_before_its_cue():
+    text = '"We expected a longer season, the way it went last year," said Maria Lopez.'
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("Maria Lopez", "said", '"We expected a longer season, the way it went last year,"')]
+
+
+def test_question_split_around_asked_keeps_both_halves():
+    text = '"Who decided this?" Alvarez asked. "Nobody told us."'
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("Alvarez", "asked", text)]
+
+
+def test_told_an_audience_somewhere_that():
+    text = "She told a packed hall in the suburbs that the plant would stay open."
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("She", "told", "that the plant would stay open")]
+
+
+@pytest.mark.parametrize("mark", ['"', "''"])
+def test_quote_then_a_described_speaker_then_the_cue(mark):
+    text = f"{mark}Nobody expected it,{mark} Ana Ruiz, a city planner, told me last week."
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("Ana Ruiz, a city planner,", "told", f"{mark}Nobody expected it,{mark}")]
+
+
+def test_colon_at_a_paragraph_end_introduces_the_quotation_below():
+    text = 'Ms. Okafor continued:\n\n"Rents went up. Wages did not."\n\nThe hearing ended.'
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("Ms. Okafor", "continued:", '"Rents went up. Wages did not."')]
+
+
+def test_a_document_reads():
+    text = '"We will not close the clinic," the letter reads.'
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("the letter", "reads", '"We will not close the clinic,"')]
+    assert found("She reads the paper every morning.") == []
+
+
+def test_split_quote_around_told_and_its_listener():
+    text = '"Nobody was ready for this," Ortiz told the council on Wednesday, "but we will manage."'
+    results = suggest(text)
+    assert [(r.source.text, r.cue.text, r.fragments) for r in results] == [
+        ("Ortiz", "told", ((0, 28), (66, 87)))]
+
+
+def test_mixed_quote_goes_on_in_the_next_quoted_sentence():
+    text = 'The deal did "too little," she added. "Prices keep rising."'
+    results = suggest(text)
+    assert [(r.source.text, r.cue.text, r.fragments) for r in results] == [
+        ("she", "added", ((0, 26), (38, 59)))]
+
+
+def test_indirect_content_then_a_quote_in_the_same_paragraph():
+    text = 'Costs will rise, the mayor said. "We have no choice."\n\n"Next paragraph."'
+    results = suggest(text)
+    assert [(r.source.text, r.cue.text, r.fragments) for r in results] == [
+        ("the mayor", "said", ((0, 15), (33, 53)))]
+
+
+def test_a_statement_named_by_a_noun_and_its_owner():
+    text = "Voters doubted Maria Chen's promise that the road would be finished by spring."
+    assert ("Maria Chen", "promise", "that the road would be finished by spring") in [
+        (source, cue, content) for source, _n, cue, _s, _d, content in found(text)]
+
+
+def test_postposed_told_with_a_named_listener():
+    text = "The ferry will run all winter, Gov. Ana Ruiz told The Coastal Herald on Monday."
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("Gov. Ana Ruiz", "told", "The ferry will run all winter")]
+
+
+def test_abbreviated_title_between_a_quote_and_its_cue():
+    text = '"We will appeal," Rep. Tom Berg (D-Ore.), a panel member, said.'
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("Rep. Tom Berg (D-Ore.), a panel member,", "said", '"We will appeal,"')]
+
+
+def test_clause_split_around_it_says():
+    text = "The weekly fee, it says, would be $20."
+    results = suggest(text)
+    assert [(r.source.text, r.cue.text, r.fragments) for r in results] == [
+        ("it", "says", ((0, 14), (25, 37)))]
+
+
+def test_clause_split_around_the_cue_goes_on_after_and():
+    text = "The crowd was small, she said, and the mood was calm."
+    results = suggest(text)
+    assert [(r.source.text, r.cue.text, r.fragments) for r in results] == [
+        ("she", "said", ((0, 19), (31, 52)))]
+
+
+def test_as_someone_put_it():
+    text = 'As one farmer bluntly put it, "Rain is worth more than promises."'
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("one farmer", "bluntly put it", '"Rain is worth more than promises."')]
+
+
+def test_calling_into_a_show_is_not_a_statement():
+    assert found("The senator called into a radio show on Monday.") == []
+
+
+def test_participle_after_a_clause_takes_its_subject_not_its_verb():
+    text = "Police issued a statement Friday, saying the officer acted lawfully."
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("Police", "saying", "the officer acted lawfully")]
+    text = "The chair spoke in a statement, adding that the hearing would go on."
+    assert [(source, cue, content) for source, _n, cue, _s, _d, content in found(text)] == [
+        ("The chair", "adding", "that the hearing would go on")]
 
 
 def test_according_to_before_and_after_the_content():

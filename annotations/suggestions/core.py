@@ -114,7 +114,7 @@ _NO_RESPONSE = re.compile(r"\b(?:" + "|".join(lexicon.NO_RESPONSE_PATTERNS) + ")
 _NOT_A_CUE_BEFORE = frozenset({
     "to", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does",
     "do", "not", "never", "was", "were", "been", "be", "being", "is", "are", "the", "a",
-    "an", "this", "that", "so", "as", "it", "its", "his", "her", "their", "and", "or",
+    "an", "this", "that", "so", "as", "its", "his", "her", "their", "and", "or",
 })
 # Forms that are nouns as often as verbs ("his plans", "the tax plan"): a verb only after a
 # name or a pronoun.
@@ -122,7 +122,7 @@ _NOUN_OR_VERB = frozenset({
     "plans", "plan", "support", "questions", "tweets", "claims", "points", "advocates",
     "attacks", "calls", "states", "demands", "fears", "hopes", "doubts", "favors", "reports",
     "charges", "estimates", "promises", "show", "notes", "expect", "fear",
-    "worry", "promise", "hope",
+    "worry", "promise", "hope", "question",
 })
 _TIME_BEFORE = re.compile(
     r"\s(?:on|late|early|last|in|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -134,10 +134,10 @@ _PASSIVE_BEFORE = frozenset({"was", "were", "been", "be", "being", "is", "are", 
 _CUE_ADJUNCT = re.compile(
     r"\s+(?:(?:in\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?interview)"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|then))\b")
-_LAST_WORD = re.compile(r"([\w’']+)\W*$")
 _LAST_WORD_SPACE = re.compile(r"([\w’']+)\s*$")
-_QUOTE_THEN_NAME = re.compile(r"[,?!]?[”\"]\s*,?\s*(?=[A-Z])")
-_CLAUSE_BREAK = re.compile(r"[.!?;”\"“]\s")
+_QUOTE_THEN_NAME = re.compile(r"[,?!]?(?:[”\"]|'')\s*,?\s*(?=[A-Z])")
+_CLAUSE_BREAK = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Jr|Sr|St))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen)"
+                           r")[.](?=\s)|[!?;”\"“]\s")
 _COMMA_QUOTE = re.compile(r",\s*[“\"]")
 _PARTICLE = re.compile(r"\s+(\w+)\b")
 _NOT_A_COMPLEMENT = re.compile(
@@ -153,6 +153,7 @@ _ADJUNCT = re.compile(
     r"Sunday|week|month|year|night|morning|afternoon|evening)(?:\s+(?:night|morning|"
     r"afternoon|evening))?"
     r"|(?:this|last|next)\s+(?:week|month|year|spring|summer|fall|winter)"
+    r"|on\s+the\s+other\s+hand|in\s+response|in\s+part|however"
     r"|of\s+(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|him|her|them|it)\s*(?=,)"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
     r"tonight|recently|earlier|later|again|also|repeatedly|previously|publicly|privately|"
@@ -176,7 +177,8 @@ _LISTENER = re.compile(
     r"voters|the\s+crowd|the\s+audience|the\s+committee|the\s+court|the\s+jury|"
     r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*|"
     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:audience|crowd|reporter|interviewer|radio\s+host|"
-    r"host|group|gathering|meeting|rally|panel|newspaper|station|network|magazine)))\b"
+    r"host|group|gathering|meeting|rally|panel|newspaper|station|network|magazine|council|"
+    r"board|conference|congregation|students|graduates|delegates|members|hall)))\b"
 )
 _CONJOINED_VERB = "|".join(sorted(lexicon.VERB_STANCE, key=len, reverse=True))
 _CONTENT_STOP = re.compile(
@@ -187,7 +189,12 @@ _CONTENT_STOP = re.compile(
     r"speaking\s+on\s+condition|speaking\s+to|adding\b|noting\b|saying\b|arguing\b|"
     r"citing\b|claiming\b|warning\b|insisting\b)"
 )
-_NEAR_THAT = re.compile(r"[^,.;:!?\"“”\n]{0,50}?\b(that)\b")
+_NEAR_THAT = re.compile(r"[^,.;:!?\"“”\n]{0,50}?\b(that)\s+[\w“\"]")
+# What may stand between a verb and a "that" it introduces: an adjunct or an object that
+# cannot be content. "said they were concerned that" keeps its whole clause.
+_BEFORE_THAT = re.compile(
+    r"\s*(?:in|on|at|during|after|before|last|this|earlier|early|late|from|to|with|via|over|"
+    r"through|for|by|about|as|so|of|up|nothing|more)\s")
 _INFINITIVE_VERBS = ("promis", "pledg", "vow", "threat", "refus", "declin", "agree", "urg",
                      "warn", "plan", "want", "hope", "expect", "seek", "ask")
 _NOT_CONTENT_OPENERS = ("to ", "for ", "by ", "with ", "about ", "so ", "and ", "as ", "in ",
@@ -198,6 +205,20 @@ _APPOSITION_STOP = re.compile(
     r"according|because|after|before|while|though|although|but)\b|;|\s+(?:as|when|"
     r"because|after|before|while)\s"
 )
+# "his claim that A", "Smith's warning that A": a statement named by a noun, its owner.
+_NOMINAL = re.compile(
+    r"\b(?P<owner>[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?=[’']s\s))"
+    r"(?:[’']s)?\s+(?:[a-z-]+\s+)?(?P<noun>claim|assertion|argument|contention|insistence|"
+    r"allegation|accusation|warning|promise|pledge|prediction|belief|suggestion|announcement|"
+    r"statement|conclusion|admission|assurance|complaint)s?\s+(?P<that>that)\s")
+# "As one lawyer put it, A": the speaker between "As" and "put it".
+_PUT_IT = re.compile(r"\b[Aa]s\s+(?P<who>[^,.;:!?\"“”\n]{2,80}?)\s+(?P<cue>(?:\w+ly\s+)?put\s+it)"
+                     r"\s*[,:]\s*")
+_CALLED_IN = re.compile(r"\s+(?:in\s+to|into|in\b)")
+_SUBJECT_STOPS = lexicon.PHRASE_BREAKERS | frozenset(lexicon.VERB_STANCE)
+_PAST_VERB = re.compile(r"(?<=\s)[a-z]+ed\b")
+_FIRST_WORD = re.compile(r"([a-z]+ing)\b")
+_PARTICIPLE_CUES = frozenset(form for form in lexicon.VERB_STANCE if form.endswith("ing"))
 _TRAILING_PUNCT = ".!?;:,—– "
 _CLOSERS = "\"”»'"
 
@@ -224,7 +245,8 @@ class _Finder:
         return end
 
     def word_before(self, pos: int) -> str:
-        match = _LAST_WORD.search(self.text[max(0, pos - 30):pos])
+        """The word right before pos; "" when punctuation stands between ("it," said)."""
+        match = _LAST_WORD_SPACE.search(self.text[max(0, pos - 30):pos])
         return match.group(1).lower() if match else ""
 
     def content_after(self, pos: int, sentence_end: int) -> tuple[int, int, Quote | None] | None:
@@ -296,6 +318,12 @@ class _Finder:
                 match = _SPEAKER_LABEL.match(text, start)
                 if match:
                     self.speaker_label(match)
+        if "put it" in text:
+            for match in _PUT_IT.finditer(text):
+                self.put_it(match)
+        for match in _NOMINAL.finditer(text):
+            if not self.layout.quote_at(match.start()):
+                self.nominal(match)
         for examined, match in enumerate(_CUE.finditer(text)):
             if examined >= MAX_CUES:
                 break
@@ -323,16 +351,44 @@ class _Finder:
     def outermost(self, results: list[Suggestion]) -> list[Suggestion]:
         """Drop a belief or intention reported inside another attribution's content ("Roberts
         said that she thinks ..."): it is the outer speaker's statement, not a new one."""
-        spans = sorted((r.content.start, r.content.end) for r in results)
+        # Fragments, not hulls: a split quote's hull holds its own cue ("A?" he asked. "B").
+        spans = sorted((start, end, index) for index, r in enumerate(results)
+                       for start, end in r.fragments)
         kept = []
-        for result in results:
+        for number, result in enumerate(results):
             form = self.text[result.cue.start:result.cue.end].split()[-1].lower()
-            nested = form in lexicon.BROAD_VERBS and result.source is not None and any(
-                start < result.cue.start and result.cue.end <= end for start, end in spans
-            )
+            nested = (form in lexicon.BROAD_VERBS and result.source is not None
+                      and not result.extra.get("nominal") and any(
+                start < result.cue.start and result.cue.end <= end and index != number
+                for start, end, index in spans
+            ))
             if not nested:
                 kept.append(result)
         return kept
+
+    def put_it(self, match: re.Match) -> None:
+        """`As one lawyer recently put it, "A"`."""
+        s0, s1 = self.sentence_of(match.start())
+        source = noun_phrase_left(self.text, match.start("who"), match.end("who"))
+        if source is None or source[0] != match.start("who"):
+            return
+        found = self.content_after(match.end(), s1)
+        if found is None:
+            return
+        self.add(content=found[:2], cue=match.span("cue"), source=source,
+                 stance=lexicon.ASSERTED, score=0.7, sentence=(s0, s1))
+
+    def nominal(self, match: re.Match) -> None:
+        """`Smith's claim that A`: Smith claimed A."""
+        sentence = self.sentence_of(match.start())
+        found = self.content_after(match.start("that"), sentence[1])
+        if found is None:
+            return
+        result = self.add(content=found[:2], cue=match.span("noun"),
+                          source=match.span("owner"), stance=lexicon.ASSERTED, score=0.6,
+                          sentence=sentence)
+        if result is not None:
+            result.extra["nominal"] = True  # a noun, not a nested belief verb
 
     def dash_credit(self, match: re.Match) -> None:
         """`"A." ― Carla Sanchez`: a quotation signed with a dash after it."""
@@ -419,7 +475,8 @@ class _Finder:
         while True:
             word = _LAST_WORD_SPACE.search(text[max(s0, left - 20):left])
             if word and (word.group(1).lower() in lexicon.ADVERBS
-                         or (word.group(1).islower() and word.group(1).endswith("ly"))):
+                         or (word.group(1).islower() and word.group(1).endswith("ly")
+                             and word.group(1) not in lexicon.LY_NOUNS)):
                 left = left - len(word.group(0))
                 continue
             break
@@ -451,9 +508,14 @@ class _Finder:
             # "said in an interview", "said Friday": the circumstances of saying, kept with it.
             cue_end = adjunct.end()
         cue = (cue_start, cue_end)
+        if form.startswith("call") and _CALLED_IN.match(text, c1):
+            return  # "called into a radio show": a telephone call, not a statement
         if form in _NOUN_OR_VERB and source is not None:
             head = text[source[0]:source[1]].split()[-1]
-            if not (head[:1].isupper() or head.lower() in lexicon.PRONOUNS):
+            # "polls show", "analysts expect": a base form after a plural noun is a verb.
+            plural = (not form.endswith("s") and head.islower() and head.endswith("s")
+                      and not head.endswith(("'s", "’s", "ss")))
+            if not (head[:1].isupper() or head.lower() in lexicon.PRONOUNS or plural):
                 return
         lead = source[0] if source else left
         k = lead
@@ -468,6 +530,18 @@ class _Finder:
             source = self.appositive_subject(s0, k + 0)
             if source is not None:
                 k = source[0]
+                while k > s0 and text[k - 1] == " ":
+                    k -= 1
+                prev = text[k - 1] if k > s0 else ""
+        if source is None and prev in "—-" and k > s0 and self.has_complement(after_cue, s1):
+            # "Jo Kall -- a co-editor of the book -- said": the name before the dashes.
+            dash = k - 2 if text[k - 2:k] == "--" else k - 1
+            opening = max(text.rfind("--", s0, dash), text.rfind("—", s0, dash))
+            head = noun_phrase_left(text, s0, opening) if opening > s0 else None
+            if head is not None and head[1] >= len(text[:opening].rstrip()) and (
+                    head[0] - s0 <= 12):
+                source = (head[0], k)
+                k = head[0]
                 while k > s0 and text[k - 1] == " ":
                     k -= 1
                 prev = text[k - 1] if k > s0 else ""
@@ -491,7 +565,10 @@ class _Finder:
             # `"How many times?" Clinton said.`: the quote ended the previous sentence.
             self.postposed(cue, stance, source, k, (self.quote_before(s0).start, s1), after_cue)
             return
-        if prev == "," and inverted is None and self.has_complement(after_cue, s1):
+        after_listener = after_cue
+        if form in lexicon.LISTENER_VERBS and (listener := _LISTENER.match(text, after_cue, s1)):
+            after_listener = self.skip_adjuncts(listener.end(), s1)
+        if prev == "," and inverted is None and self.has_complement(after_listener, s1):
             prev = ""  # "At the debate, Clinton cited X": an opening phrase, not content.
         if prev and prev in ",\"”»'—" and k > s0 and (source is not None or inverted):
             self.postposed(cue, stance, source, k, (s0, s1), after_cue)
@@ -524,14 +601,14 @@ class _Finder:
         """`"A," Scott Pruitt, the attorney general of Oklahoma, said`: everything between the
         quotation and the verb names the speaker."""
         text = self.text
-        stretch = text[max(s0, left - 200):left]
-        match = _QUOTE_THEN_NAME.search(stretch)
-        if not match:
+        base = max(s0, left - 200)
+        # The first closing mark of a quotation (an opening one may match the pattern too).
+        for match in _QUOTE_THEN_NAME.finditer(text, base, left):
+            if self.layout.quote_ending_at(match.start() + len(match.group().rstrip(" ,"))):
+                break
+        else:
             return None
-        start = max(s0, left - 200) + match.end()
-        if not self.layout.quote_ending_at(start - len(match.group()) + len(
-                match.group().rstrip(" ,"))):
-            return None
+        start = match.end()
         between = text[start:left]
         if (not between or _CLAUSE_BREAK.search(between + " ")
                 or len(between.split()) > 30 or "," not in between):
@@ -590,6 +667,10 @@ class _Finder:
         # What follows the cue: a second half of the quote or clause, or a new sentence that
         # carries the quotation on.
         rest = after_cue
+        listener = _LISTENER.match(text, rest, s1)
+        if listener and self.text[cue[0]:cue[1]].split()[-1] in lexicon.LISTENER_VERBS:
+            # '"A," she told the panel on Monday, "B."'
+            rest = self.skip_adjuncts(listener.end(), s1)
         while rest < s1 and text[rest] == " ":
             rest += 1
         if rest < s1 and text[rest] == ",":
@@ -601,23 +682,32 @@ class _Finder:
                 if nxt in "\"“«'`" or (short and not re.match(
                         r"(?:who|which|whose|where|when|while|as|adding|saying|noting|"
                         r"speaking|according|citing|in|at|on|after|before|during|though|"
-                        r"although|because|but|and|referring|calling|pointing|describing)\b",
+                        r"although|because|but|and\s+(?:then|also|is|was|has|had|will|would)|"
+                        r"referring|calling|pointing|describing)\b",
                         text[found[0]:found[1]])):
                     fragments.append(found[:2])
-        if direct_first and len(fragments) == 1:
-            nxt_index = self.layout.sentence_index(s1) + 1
-            if nxt_index < len(self.layout.sentences):
-                n0, _n1 = self.layout.sentences[nxt_index]
-                same_paragraph = (self.layout.sentence_paragraph[nxt_index]
-                                  == self.layout.sentence_paragraph[nxt_index - 1])
-                q = self.layout.quote_starting_at(n0)
-                if q is not None and same_paragraph:
-                    group = self.layout.group(q)
-                    fragments.append((q.start, group[-1].end))
+        if len(fragments) == 1:
+            following = self.next_sentence_quote(s1)
+            if following is not None:
+                fragments.append(following)
         hull = (fragments[0][0], fragments[-1][1])
         self.add(content=hull, cue=cue, source=source, stance=stance,
                  score=0.85 if direct_first else 0.7, fragments=tuple(fragments),
                  sentence=sentence)
+
+    def next_sentence_quote(self, s1: int) -> tuple[int, int] | None:
+        """A quotation opening the next sentence of the same paragraph carries the words on."""
+        nxt_index = self.layout.sentence_index(s1) + 1
+        if nxt_index >= len(self.layout.sentences):
+            return None
+        n0, _n1 = self.layout.sentences[nxt_index]
+        if (self.layout.sentence_paragraph[nxt_index]
+                != self.layout.sentence_paragraph[nxt_index - 1]):
+            return None
+        q = self.layout.quote_starting_at(n0)
+        if q is None:
+            return None
+        return q.start, self.layout.group(q)[-1].end
 
     def preposed(self, cue, form, stance, source, sentence, after_cue) -> None:
         """`X said (that) A.` / `X told reporters A.` / `X said: "A."`"""
@@ -631,13 +721,19 @@ class _Finder:
         if form not in lexicon.BROAD_VERBS and stance == lexicon.ASSERTED:
             # "tweeted in the early morning hours that ...": the complement starts at "that".
             that = _NEAR_THAT.match(text, pos, min(s1, pos + 60))
-            if that:
+            if that and (form in lexicon.LISTENER_VERBS or _BEFORE_THAT.match(text, pos)
+                         or not text[pos:that.start(1)].strip()):
                 pos = that.start(1)
         found = self.content_after(pos, s1)
+        if found is None and text[cue[1] - 1:cue[1]] == ":":
+            found = self.quote_paragraph_after(cue[1])
         if found is None:
             return
         start, end, quote = found
         opener = text[start:start + 5].lower()
+        first = _FIRST_WORD.match(text, start)
+        if first and first.group(1) in _PARTICIPLE_CUES and quote is None:
+            return  # "said in a statement, adding that ...": the participle is its own cue
         weak = form in lexicon.WEAK_VERBS
         broad = form in lexicon.BROAD_VERBS
         if weak and not (opener.startswith("that ") or quote is not None or text[pos:pos + 2]
@@ -663,6 +759,19 @@ class _Finder:
                                              lexicon.CONFIRMED):
             self.reported_claim(start, end, sentence)
 
+    def quote_paragraph_after(self, pos: int) -> tuple[int, int, Quote] | None:
+        """`He said:` closing a paragraph, the quotation opening the next one."""
+        text = self.text
+        nxt = pos
+        while nxt < len(text) and text[nxt] in " \t\r\n\u00a0":
+            nxt += 1
+        if "\n" not in text[pos:nxt]:
+            return None
+        quote = self.layout.quote_starting_at(nxt)
+        if quote is None:
+            return None
+        return nxt, self.layout.group(quote)[-1].end, quote
+
     def participle(self, cue, stance, sentence, after_cue) -> None:
         """`..., adding that A.`: the subject is the speaker of the clause before."""
         s0, _s1 = sentence
@@ -673,9 +782,15 @@ class _Finder:
                 break
         if source is None:
             head = noun_phrase_right(self.text, s0, cue[0], max_tokens=6,
-                                     stop_words=lexicon.PHRASE_BREAKERS)
+                                     stop_words=_SUBJECT_STOPS)
             if head is None:
                 return
+            # The subject ends before its verb: "Police issued a statement, saying".
+            verb = _PAST_VERB.search(self.text, head[0], head[1])
+            if verb is not None:
+                head = (head[0], len(self.text[:verb.start()].rstrip()))
+                if head[1] <= head[0]:
+                    return
             source = head
         found = self.content_after(after_cue, sentence[1])
         if found is None:

@@ -17,7 +17,10 @@ VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "state": (("states", "stated", "stating"), ASSERTED),
     "claim": (("claim", "claims", "claimed", "claiming"), ASSERTED),
     "assert": (("assert", "asserts", "asserted", "asserting"), ASSERTED),
-    "note": (("notes", "noted", "noting"), ASSERTED),
+    "note": (("note", "notes", "noted", "noting"), ASSERTED),
+    "read": (("reads",), ASSERTED),
+    "assume": (("assumed", "assumes"), ASSERTED),
+    "forecast": (("forecast", "forecasts"), ASSERTED),
     "write": (("write", "writes", "wrote", "writing"), ASSERTED),
     "argue": (("argue", "argues", "argued", "arguing"), ASSERTED),
     "insist": (("insist", "insists", "insisted", "insisting"), ASSERTED),
@@ -48,6 +51,29 @@ VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "find": (("found", "finds"), ASSERTED),
     "testify": (("testified", "testifies"), ASSERTED),
     "observe": (("observed",), ASSERTED),
+    "reveal": (("revealed", "reveals"), ASSERTED),
+    "disclose": (("disclosed", "discloses"), ASSERTED),
+    "conclude": (("concluded", "concludes"), ASSERTED),
+    "comment": (("commented",), ASSERTED),
+    "remark": (("remarked",), ASSERTED),
+    "quip": (("quipped",), ASSERTED),
+    "wonder": (("wondered", "wonders"), ASSERTED),
+    "counter": (("countered",), ASSERTED),
+    "retort": (("retorted",), ASSERTED),
+    "reason": (("reasoned",), ASSERTED),
+    "speculate": (("speculated", "speculates"), ASSERTED),
+    "caution": (("cautioned", "cautions"), ASSERTED),
+    "answer": (("answered",), ASSERTED),
+    "proclaim": (("proclaimed", "proclaims"), ASSERTED),
+    "exclaim": (("exclaimed",), ASSERTED),
+    "recount": (("recounted", "recounts"), ASSERTED),
+    "assure": (("assured", "assures"), ASSERTED),
+    "remind": (("reminded", "reminds"), ASSERTED),
+    "inform": (("informed",), ASSERTED),
+    "affirm": (("affirmed", "reaffirmed"), ASSERTED),
+    "swear": (("swore",), ASSERTED),
+    "feel": (("felt", "feels"), ASSERTED),
+    "learn": (("learned",), ASSERTED),
     "concede": (("conceded", "concedes"), CONFIRMED),
     "acknowledge": (("acknowledged", "acknowledges", "acknowledging"), CONFIRMED),
     "admit": (("admitted", "admits", "admitting"), CONFIRMED),
@@ -86,6 +112,12 @@ BROAD_VERBS: dict[str, str] = {
         "implied", "implies", "understood", "think", "want", "know", "hope", "expect",
         "support", "plan", "promise", "argue", "worry", "fear", "believe", "suspect",
         "suspects", "suspected", "spoke", "talked", "railed",
+        "describing", "attacking", "slamming", "accusing", "criticizing", "blaming",
+        "praising", "compared", "comparing", "labeled", "labelled", "dubbed", "branded",
+        "characterized", "portrayed", "denounced", "denouncing", "decried", "ridiculed",
+        "chastised", "scolded", "applauded", "hailed", "lauded", "outlined", "detailed",
+        "referenced", "questioning", "unveiled", "endorses", "endorsing", "worries", "rated",
+        "disagrees", "disagreed", "championed", "champions", "question",
     )
 }
 
@@ -97,6 +129,7 @@ PARTICLES = {
     "joked": ("about",), "boasted": ("about",), "bragged": ("about",),
     "worried": ("about", "that"), "spoke": ("about", "of", "out against", "out about"),
     "talked": ("about",), "railed": ("against",), "decided": ("against",),
+    "agreed": ("with",), "agrees": ("with",), "disagrees": ("with",), "disagreed": ("with",),
 }
 
 # Participles that hang a second attribution on a clause's subject: "..., adding that ...".
@@ -117,7 +150,7 @@ LISTENER_VERBS = frozenset({
 # Verbs too common in other senses to be cues without a "that" or a quotation after them.
 WEAK_VERBS = frozenset({
     "state", "states", "post", "posted", "note", "reports", "reporting", "warning", "writing",
-    "stressing",
+    "stressing", "felt", "feels", "learned", "answered", "reminded", "informed", "reads",
 })
 
 # Stance words that, before a report noun, make the report the article's claim:
@@ -145,8 +178,12 @@ ADVERBS = frozenset({
     "have", "had", "would", "will", "did", "does", "do", "is", "was", "were", "are",
     "could", "may", "might", "should", "long", "since", "just", "already",
     "still", "even", "reportedly", "never", "not", "always", "frequently",
-    "initially", "ultimately", "separately", "further", "subsequently",
+    "initially", "ultimately", "separately", "further", "subsequently", "now",
 })
+
+# Nouns that end like adverbs.
+LY_NOUNS = frozenset({"family", "ally", "rally", "assembly", "supply", "monopoly", "daily",
+                      "weekly", "monthly", "quarterly", "bully", "anomaly"})
 
 PRONOUNS = {
     "he": "person", "she": "person", "they": "plural", "it": "thing", "we": "plural",

@@ -4,16 +4,30 @@ import re
 
 from .lexicon import (
     ABBREVIATIONS,
+    ANONYMOUS_HEADS,
     CAPITAL_STOPWORDS,
     DETERMINERS,
+    LY_NOUNS,
     PHRASE_BREAKERS,
     PRONOUNS,
+    TITLE_WORDS,
 )
 
 TOKEN = re.compile(r"[\w’'][\w.’'&-]*\w\.?|\w\.?|[^\w\s]")
 _LEFT_DETERMINERS = DETERMINERS - {"that", "this", "these", "those", "no", "more", "all", "any"}
 MAX_NP_TOKENS = 9
 _INNER_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with", "on"})
+_SUBJECT_PREPOSITIONS = _INNER_PREPOSITIONS | {"to"}
+_QUANTIFIERS = frozenset({"some", "many", "most", "few", "both", "several", "others"})
+# Heads of a subject that may carry a prepositional complement ("experts on", "aides to").
+PERSON_HEADS = frozenset(ANONYMOUS_HEADS | TITLE_WORDS | {
+    "attorney", "attorneys", "lawyer", "lawyers", "leaders", "representatives",
+    "spokespeople", "head", "heads", "members", "officials", "experts", "allies", "friends",
+    "advocates", "opponents", "critics", "backers", "students", "workers", "employees",
+    "executives", "directors", "organizers", "activists", "groups", "some", "many", "most",
+    "none", "several", "others", "one", "two", "three", "few", "all", "each", "both",
+    "those", "everyone", "nobody", "someone", "anyone", "sources",
+})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                       "sunday", "today", "yesterday", "tonight"})
 
@@ -74,10 +88,17 @@ def noun_phrase_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
                     start = joined[0]
             break
         if low in WEEKDAYS:
+            if (start is None and index >= 2 and toks[index - 1][2].endswith("ed")
+                    and toks[index - 1][2].islower()):
+                # "A poll released Friday shows": the noun the participle describes.
+                outer = noun_phrase_left(text, lo, toks[index - 2][1])
+                if outer is not None and outer[1] == toks[index - 2][1]:
+                    return outer[0], end
             break
         if low in _LEFT_DETERMINERS:
             if start is None:
-                return None
+                # "Some say", "Many believe": a quantifier standing alone is the subject.
+                return (s, end) if low in _QUANTIFIERS else None
             start = s
             # "a narrator in the Clinton ad", "Mr. Morgan of the Sierra Club": the phrase
             # goes on through a preposition to the noun it describes.
@@ -102,7 +123,14 @@ def noun_phrase_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             break
         elif low in ("of", "for") and start is not None and has_capital and index > 0:
             start = s
-        elif low in PHRASE_BREAKERS or low.endswith("ly") or low.endswith("n't"):
+        elif low in PHRASE_BREAKERS or (low.endswith("ly") and low not in LY_NOUNS) or (
+                low.endswith("n't")):
+            if start is not None and low in _SUBJECT_PREPOSITIONS and index > 0:
+                # "Experts on nuclear policy said", "Attorneys for the family said", "Those
+                # close to him say": a head noun for people and its complement.
+                outer = _person_head_left(text, lo, toks, index - 1)
+                if outer is not None:
+                    start = outer
             break
         else:
             start = s
@@ -122,6 +150,25 @@ def noun_phrase_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             continue
         break
     return start, end
+
+
+def _person_head_left(text: str, lo: int, toks, index: int) -> int | None:
+    """Start of the phrase whose head is toks[index], when that head names people."""
+    head = toks[index][2]
+    low = head.lower()
+    if low == "close" and index > 0:
+        index -= 1
+        head = toks[index][2]
+        low = head.lower()
+        if low in ("those", "people", "sources", "someone", "one", "aides", "allies"):
+            return toks[index][0]
+    if not _is_word(head) or not (low in PERSON_HEADS or (
+            head[0].isupper() and low.removesuffix("s") in PERSON_HEADS)):
+        return None
+    outer = noun_phrase_left(text, lo, toks[index][1])
+    if outer is None or outer[1] != toks[index][1]:
+        return None
+    return outer[0]
 
 
 def noun_phrase_right(text: str, lo: int, hi: int, *, max_tokens: int = 12,
