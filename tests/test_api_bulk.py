@@ -172,14 +172,6 @@ def test_a_body_over_the_bulk_limit_is_refused_before_parsing(reviewer, article)
     assert not Annotation.objects.exists()
 
 
-def test_a_bulk_body_may_exceed_the_single_request_limit(reviewer, article):
-    with override_settings(FACTCHECK_MAX_BODY_BYTES=1000):
-        response = post(reviewer, [item(article)] * 50)
-
-    assert response.status_code == 201
-    assert Annotation.objects.count() == 50
-
-
 @pytest.mark.parametrize("who, status", [("anonymous", 401), ("no permission", 403)])
 def test_only_who_may_create_annotations_may_bulk_create(db, article, who, status):
     user = None if who == "anonymous" else UserFactory(username="visitor")
@@ -195,3 +187,11 @@ def test_an_object_instead_of_an_array_is_refused(reviewer, article):
 
     assert response.status_code == 400
     assert not Annotation.objects.exists()
+
+
+def test_a_bulk_body_may_exceed_the_single_request_limits(reviewer, article):
+    with override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=1000, FACTCHECK_MAX_BODY_BYTES=1000):
+        response = post(reviewer, [item(article)] * 50)
+
+    assert response.status_code == 201
+    assert Annotation.objects.count() == 50

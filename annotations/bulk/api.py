@@ -8,6 +8,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import ParseError
+from rest_framework.parsers import BaseParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -37,13 +38,19 @@ class BulkItemSerializer(AnnotationCreateSerializer):
         return items  # sources are resolved by the service, one query for all items
 
 
-class BulkJSONParser(BoundedJSONParser):
-    """A JSON array, at most FACTCHECK_MAX_BULK_BODY_BYTES."""
+# Not JSONParser subclasses: DRF hands those request.body, which Django bounds by
+# DATA_UPLOAD_MAX_MEMORY_SIZE (the single-request limit); these read the stream themselves.
 
+
+class BulkJSONParser(BaseParser):
+    """A JSON array, at most FACTCHECK_MAX_BULK_BODY_BYTES, checked as the API's JSON parser does."""
+
+    media_type = "application/json"
     limit_setting = "FACTCHECK_MAX_BULK_BODY_BYTES"
+    parse = BoundedJSONParser.parse
 
 
-class JSONLinesParser(BoundedJSONParser):
+class JSONLinesParser(BaseParser):
     """One JSON object per line (blank lines skipped), returned as a list."""
 
     media_type = "application/x-ndjson"
