@@ -61,9 +61,17 @@ def test_writes_a_history_row_per_annotation_and_child(reviewer, article, ft_sou
         assert [(r.history_type, r.history_change_reason, r.history_user) for r in records] == [
             ("+", "created", reviewer)
         ]
+        stored, recorded = Annotation.objects.get(pk=pk), records.get()
+        assert [getattr(recorded, f.attname) for f in Annotation._meta.concrete_fields] == [
+            getattr(stored, f.attname) for f in Annotation._meta.concrete_fields
+        ]
     assert Attribution.history.filter(annotation_id__in=ids, history_type="+").count() == 2
     assert Evidence.history.filter(annotation_id__in=ids, history_type="+").count() == 2
     assert {r.history_user for r in Evidence.history.all()} == {reviewer}
+    recorded = Attribution.history.filter(annotation_id=ids[0]).get()
+    assert (recorded.source_id, recorded.stance, recorded.history_change_reason) == (
+        ft_source.pk, "reported", "",
+    )
 
 
 def test_one_invalid_item_stores_nothing_and_names_every_bad_index(reviewer, article):

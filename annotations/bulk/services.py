@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.db.models.functions import Lower
-from simple_history.utils import bulk_create_with_history
+from django.utils import timezone
 
 from annotations import rules, services
 from annotations.ingest.models import ArticleRevision
@@ -38,6 +38,33 @@ class BulkRejected(Exception):
     def __init__(self, errors: list[dict]):
         super().__init__(f"{len(errors)} invalid item(s).")
         self.errors = errors
+
+
+def _insert_with_history(objs: list, model, *, user, reason: str) -> None:
+    """Insert the rows, then copy them into the history table with one INSERT ... SELECT.
+
+    The history row is the stored row as the database holds it (what simple_history would
+    record on save), with who, when, why and "+".
+    """
+    model.objects.bulk_create(objs, batch_size=BATCH)
+    history = model.history.model
+    columns = {field.column for field in model._meta.concrete_fields}
+    copied = [field.column for field in history._meta.concrete_fields if field.column in columns]
+    quote = connection.ops.quote_name
+    extra = ["history_date", "history_change_reason", "history_type", "history_user_id"]
+    target = ", ".join(quote(column) for column in [*copied, *extra])
+    selected = ", ".join(quote(column) for column in copied)
+    ids = [obj.pk for obj in objs]
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        for at in range(0, len(ids), BATCH):
+            chunk = ids[at:at + BATCH]
+            cursor.execute(
+                f"INSERT INTO {quote(history._meta.db_table)} ({target}) "
+                f"SELECT {selected}, %s, %s, %s, %s FROM {quote(model._meta.db_table)} "
+                f"WHERE {quote(model._meta.pk.column)} IN ({', '.join(['%s'] * len(chunk))})",
+                [now, reason, "+", user.pk, *chunk],
+            )
 
 
 def _messages(error: ValidationError) -> dict:
@@ -154,16 +181,14 @@ def annotation_bulk_create(*, user, items: Sequence[Mapping[str, Any] | None],
         raise BulkRejected(listed)
     order = sorted(built)
     annotations = [built[index][0] for index in order]
-    bulk_create_with_history(annotations, Annotation, batch_size=BATCH, default_user=user,
-                             default_change_reason="created")
+    _insert_with_history(annotations, Annotation, user=user, reason="created")
     for model, related_name in ((Attribution, "attributions"), (Evidence, "evidence")):
         children = [
             child for index in order for child in built[index][1][related_name].created
         ]
         for child in children:
             child.annotation_id = child.annotation.pk
-        bulk_create_with_history(children, model, batch_size=BATCH, default_user=user,
-                                 default_change_reason="")
+        _insert_with_history(children, model, user=user, reason="")
     ids: list[int | None] = [None] * len(items)
     for index in order:
         ids[index] = built[index][0].pk
