@@ -203,3 +203,18 @@ def test_a_bulk_body_may_exceed_the_single_request_limits(reviewer, article):
 
     assert response.status_code == 201
     assert Annotation.objects.count() == 50
+
+
+def test_ids_past_any_stored_one_are_refused_as_missing(reviewer, article):
+    items = [
+        {"article": 2**62, "quote": "Trump"},
+        item(article, attributions=[{"source": 2**62, "stance": "reported"}]),
+    ]
+
+    response = post(reviewer, items)
+
+    assert response.status_code == 400
+    assert [(error["index"], list(error["errors"])) for error in response.json()] == [
+        (0, ["article"]), (1, ["attributions"]),
+    ]
+    assert not Annotation.objects.exists()
