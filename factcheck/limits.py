@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 
+BULK_SUFFIX = "/annotations/bulk/"
 DETAIL = "The request body is larger than the configured maximum."
 
 
@@ -24,7 +25,10 @@ class RequestSizeLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if declared_length(request) > settings.FACTCHECK_MAX_BODY_BYTES:
+        limit = settings.FACTCHECK_MAX_BODY_BYTES
+        if request.path.endswith(BULK_SUFFIX):
+            limit = settings.FACTCHECK_MAX_BULK_BODY_BYTES  # the bulk view bounds its own body
+        if declared_length(request) > limit:
             if request.path.startswith("/api/"):
                 return JsonResponse({"detail": DETAIL}, status=413)
             return HttpResponse(DETAIL, status=413, content_type="text/plain; charset=utf-8")

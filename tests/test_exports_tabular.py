@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from annotations import presenters, services
-from annotations.exports import claim_chunks, tabular, text_chunks
+from annotations.exports import claim_chunks, joined_text_chunks, tabular, text_chunks
 from annotations.models import Annotation
 from annotations.publishing import services as publishing
 from annotations.publishing.models import PublishedClaim
@@ -217,3 +217,16 @@ def test_chunks_are_the_stored_rows_in_id_order_of_the_given_size(db):
     assert [len(chunk) for chunk in texts] == [2, 2, 1]
     assert [json.loads(t) for chunk in texts for t in chunk] == [d for chunk in dicts for d in chunk]
     assert [d["id"] for chunk in dicts for d in chunk] == [c.pk for c in claims]
+
+
+@pytest.mark.parametrize("count", [4, 5])
+def test_joined_chunks_are_the_stored_texts_joined_by_newlines_in_id_order(db, count):
+    for _ in range(count):
+        factories.verified_claim()
+    stored = list(PublishedClaim.objects.order_by("pk").values_list("data", flat=True))
+
+    joined = list(joined_text_chunks(published_claims(), chunk_size=2))
+
+    assert [chunk for chunks in joined for chunk in chunks] == [
+        "\n".join(stored[at:at + 2]) for at in range(0, count, 2)
+    ]

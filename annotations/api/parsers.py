@@ -20,9 +20,11 @@ def declared_length(request) -> int:
 class BoundedJSONParser(JSONParser):
     """Parse JSON of at most FACTCHECK_MAX_BODY_BYTES whose strings encode as UTF-8."""
 
+    limit_setting = "FACTCHECK_MAX_BODY_BYTES"
+
     def parse(self, stream, media_type=None, parser_context=None):
         parser_context = parser_context or {}
-        limit = settings.FACTCHECK_MAX_BODY_BYTES
+        limit = getattr(settings, self.limit_setting)
         request = parser_context.get("request")
         # DRF reads the stream itself, bypassing Django's DATA_UPLOAD_MAX_MEMORY_SIZE check.
         if request is not None and declared_length(request) > limit:

@@ -1,6 +1,7 @@
 from django.urls import re_path
 from rest_framework.routers import SimpleRouter
 
+from annotations.bulk.api import AnnotationBulkView
 from annotations.ingest.api import urls as ingest_urls
 from annotations.suggestions import api as suggestions
 
@@ -13,6 +14,7 @@ router.register("sources", views.SourceViewSet, basename="source")
 
 urlpatterns = [
     *ingest_urls(),
+    re_path(r"^annotations/bulk/$", AnnotationBulkView.as_view(), name="annotation-bulk"),
     *router.urls,
     re_path(r"^articles/(?P<pk>[^/]+)/suggestions/$", suggestions.SuggestionListView.as_view(),
             name="article-suggestions"),

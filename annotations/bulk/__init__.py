@@ -1,0 +1,1 @@
+"""Bulk creation of annotations: many single creates, validated alike, stored together."""

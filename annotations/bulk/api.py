@@ -1,0 +1,145 @@
+"""POST /api/v1/annotations/bulk/: up to 10,000 annotations as a JSON array or JSON Lines."""
+
+import json
+
+from django.conf import settings
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.exceptions import ParseError
+from rest_framework.parsers import BaseParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from annotations import rules
+from annotations.api.errors import PayloadTooLarge
+from annotations.api.parsers import BoundedJSONParser, declared_length
+from annotations.api.serializers import AnnotationCreateSerializer
+from annotations.apikeys.authentication import ApiKeyAuthentication
+
+from . import services
+
+TRUE = {"1", "true", "yes"}
+
+
+class TooManyItems(PayloadTooLarge):
+    default_detail = f"At most {services.MAX_ITEMS:,} annotations per request."
+
+
+class BulkItemSerializer(AnnotationCreateSerializer):
+    """One item: the single-create format; ids are checked for the whole request at once."""
+
+    article = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+
+    def validate_attributions(self, items):
+        return items  # sources are resolved by the service, one query for all items
+
+
+# Not JSONParser subclasses: DRF hands those request.body, which Django bounds by
+# DATA_UPLOAD_MAX_MEMORY_SIZE (the single-request limit); these read the stream themselves.
+
+
+class BulkJSONParser(BaseParser):
+    """A JSON array, at most FACTCHECK_MAX_BULK_BODY_BYTES, checked as the API's JSON parser does."""
+
+    media_type = "application/json"
+    limit_setting = "FACTCHECK_MAX_BULK_BODY_BYTES"
+    parse = BoundedJSONParser.parse
+
+
+class JSONLinesParser(BaseParser):
+    """One JSON object per line (blank lines skipped), returned as a list."""
+
+    media_type = "application/x-ndjson"
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        limit = settings.FACTCHECK_MAX_BULK_BODY_BYTES
+        raw = stream.read(limit + 1) if stream is not None else b""
+        if len(raw) > limit:
+            raise PayloadTooLarge()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ParseError(f"The body is not valid UTF-8: {error.reason}.") from None
+        items = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                items.append(json.loads(line))
+            except (ValueError, RecursionError) as error:
+                raise ParseError(f"JSON Lines parse error on line {number} - {error}") from None
+        try:
+            json.dumps(items, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ParseError("JSON parse error - the body contains a lone surrogate.") from None
+        return items
+
+
+@extend_schema(
+    tags=["annotations"],
+    request={"application/json": BulkItemSerializer(many=True),
+             "application/x-ndjson": BulkItemSerializer},
+    parameters=[OpenApiParameter(
+        "partial", bool, description="Store the valid items and report the others (default: none stored).",
+    )],
+    responses={
+        201: OpenApiResponse(OpenApiTypes.OBJECT, description='{"ids": [...], "errors": [...]}'),
+        400: OpenApiResponse(OpenApiTypes.ANY, description=(
+            '[{"index", "errors"}] (nothing stored), or {"detail"} for a body that is no array.'
+        )),
+        401: OpenApiResponse(OpenApiTypes.OBJECT, description="Not authenticated."),
+        403: OpenApiResponse(OpenApiTypes.OBJECT, description="Not allowed."),
+        413: OpenApiResponse(OpenApiTypes.OBJECT, description="Body too large or more than 10,000 items."),
+    },
+)
+class AnnotationBulkView(APIView):
+    """Create up to 10,000 draft annotations, as single creates would, in one request."""
+
+    authentication_classes = [ApiKeyAuthentication, SessionAuthentication]
+    permission_classes = [IsAuthenticated]
+    parser_classes = [BulkJSONParser, JSONLinesParser]
+    renderer_classes = [JSONRenderer]
+
+    def initial(self, request, *args, **kwargs):
+        if declared_length(request) > settings.FACTCHECK_MAX_BULK_BODY_BYTES:
+            raise PayloadTooLarge()
+        super().initial(request, *args, **kwargs)
+
+    def check_permissions(self, request):
+        super().check_permissions(request)
+        if not rules.can_create(request.user):
+            self.permission_denied(request, message="You may not create annotations.")
+
+    def post(self, request):
+        data = request.data
+        if not isinstance(data, list):
+            raise ParseError("Send a JSON array (or JSON Lines) of annotations.")
+        if len(data) > services.MAX_ITEMS:
+            raise TooManyItems(
+                f"At most {services.MAX_ITEMS:,} annotations per request; got {len(data):,}."
+            )
+        # One serializer validates every item: building its fields is most of a serializer's
+        # cost, and run_validation keeps no state between calls.
+        serializer = BulkItemSerializer()
+        items, rejected = [], {}
+        for index, raw in enumerate(data):
+            try:
+                items.append(serializer.run_validation(raw))
+            except serializers.ValidationError as error:
+                items.append(None)
+                rejected[index] = serializers.as_serializer_error(error)
+        partial = request.query_params.get("partial", "").lower() in TRUE
+        try:
+            outcome = services.annotation_bulk_create(
+                user=request.user, items=items, rejected=rejected, partial=partial
+            )
+        except services.BulkRejected as rejection:
+            return Response(rejection.errors, status=status.HTTP_400_BAD_REQUEST)
+        body = {"ids": outcome.ids}
+        if partial:
+            body["errors"] = outcome.errors
+        return Response(body, status=status.HTTP_201_CREATED)

@@ -1,0 +1,195 @@
+"""Create many annotations at once with the rules of a single create.
+
+Every item is validated and anchored as `services.annotation_create` does it (the same
+helpers); the rows and their history rows are then written with one bulk insert per
+table. All or nothing by default: one invalid item and nothing is stored.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.db.models import Max
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from annotations import rules, services
+from annotations.ingest.models import ArticleRevision
+from annotations.models import Annotation, Article, Attribution, Evidence, Source
+from annotations.textguard.core import normalize_name
+
+MAX_ITEMS = 10_000
+BATCH = 1000
+
+
+@dataclass
+class BulkOutcome:
+    """ids: the created ids in input order (None where an item was refused)."""
+
+    ids: list[int | None]
+    errors: list[dict] = field(default_factory=list)  # [{"index": i, "errors": {...}}]
+
+
+class BulkRejected(Exception):
+    """At least one item is invalid and the request is all or nothing."""
+
+    def __init__(self, errors: list[dict]):
+        super().__init__(f"{len(errors)} invalid item(s).")
+        self.errors = errors
+
+
+def _insert_with_history(objs: list, model, *, user, reason: str) -> None:
+    """Insert the rows, then copy them into the history table with one INSERT ... SELECT.
+
+    The history row is the stored row as the database holds it (what simple_history would
+    record on save), with who, when, why and "+".
+    """
+    model.objects.bulk_create(objs, batch_size=BATCH)
+    history = model.history.model
+    columns = {field.column for field in model._meta.concrete_fields}
+    copied = [field.column for field in history._meta.concrete_fields if field.column in columns]
+    quote = connection.ops.quote_name
+    extra = ["history_date", "history_change_reason", "history_type", "history_user_id"]
+    target = ", ".join(quote(column) for column in [*copied, *extra])
+    selected = ", ".join(quote(column) for column in copied)
+    ids = [obj.pk for obj in objs]
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        for at in range(0, len(ids), BATCH):
+            chunk = ids[at:at + BATCH]
+            cursor.execute(
+                f"INSERT INTO {quote(history._meta.db_table)} ({target}) "
+                f"SELECT {selected}, %s, %s, %s, %s FROM {quote(model._meta.db_table)} "
+                f"WHERE {quote(model._meta.pk.column)} IN ({', '.join(['%s'] * len(chunk))})",
+                [now, reason, "+", user.pk, *chunk],
+            )
+
+
+def _messages(error: ValidationError) -> dict:
+    if hasattr(error, "error_dict"):
+        return error.message_dict
+    return {"non_field_errors": error.messages}
+
+
+def _article_map(items) -> dict[int, Article]:
+    ids = {item["article"] for item in items if item is not None}
+    return Article.objects.in_bulk(ids) if ids else {}
+
+
+def _revision_map(article_ids) -> dict[int, int]:
+    rows = (
+        ArticleRevision.objects.filter(article_id__in=article_ids)
+        .values("article_id").annotate(n=Max("number")).values_list("article_id", "n")
+    )
+    return dict(rows)
+
+
+class _Sources:
+    """Resolves source references (ids or {"name", "kind"}) with a query per kind of reference."""
+
+    def __init__(self, items, user):
+        self.user = user
+        refs = [
+            attribution["source"] for item in items if item is not None
+            for attribution in item.get("attributions") or ()
+        ]
+        ids = {ref for ref in refs if isinstance(ref, int) and not isinstance(ref, bool)}
+        self.by_id = Source.objects.in_bulk(ids) if ids else {}
+        names = {normalize_name(ref.get("name") or "").lower() for ref in refs if isinstance(ref, Mapping)}
+        names.discard("")
+        self.by_name = {}
+        if names:
+            for source in Source.objects.annotate(lowered=Lower("name")).filter(lowered__in=names):
+                self.by_name.setdefault(source.lowered, source)
+
+    def resolve(self, ref) -> Source:
+        if isinstance(ref, Source):
+            return ref
+        if isinstance(ref, int):
+            try:
+                return self.by_id[ref]
+            except KeyError:
+                raise ValidationError({"source": f"There is no source with id {ref}."}) from None
+        name = normalize_name(ref.get("name") or "")
+        source = self.by_name.get(name.lower())
+        if source is None:
+            # A new name: created as a single create would, once for the whole request.
+            source = services.source_resolve(ref, user=self.user)
+            self.by_name[name.lower()] = source
+        return source
+
+
+def _build(item: Mapping[str, Any], *, article: Article, revision: int, user, sources: _Sources):
+    """Validate and anchor one item as annotation_create does; return it and its children."""
+    annotation = Annotation(
+        article=article, claim=item.get("claim", ""), rating=item.get("rating", ""),
+        rationale=item.get("rationale", ""), created_by=user, edited_by=user, revision=revision,
+    )
+    services._anchor(
+        annotation, start=item.get("start"), end=item.get("end"), quote=item.get("quote"),
+        prefix=item.get("prefix", ""), suffix=item.get("suffix", ""),
+    )
+    services._clean(annotation)
+    attributions = []
+    for position, attribution in enumerate(item.get("attributions") or ()):
+        try:
+            attributions.append({**attribution, "source": sources.resolve(attribution["source"])})
+        except ValidationError as error:
+            raise services._item_error("attributions", position, error) from error
+    children = {
+        "attributions": services._plan_attributions(annotation, attributions, user=user, existing=False),
+        "evidence": services._plan_evidence(annotation, item.get("evidence") or (), user=user,
+                                            existing=False),
+    }
+    return annotation, children
+
+
+@transaction.atomic
+def annotation_bulk_create(*, user, items: Sequence[Mapping[str, Any] | None],
+                           rejected: Mapping[int, dict] | None = None,
+                           partial: bool = False) -> BulkOutcome:
+    """Create the items (each as annotation_create takes it, "article" an id) in one go.
+
+    `rejected` holds the errors already found for some indexes (their items are None).
+    Raises BulkRejected, storing nothing, when any item is invalid and not `partial`.
+    """
+    if not rules.can_create(user):
+        raise PermissionDenied("You may not create annotations.")
+    if len(items) > MAX_ITEMS:
+        raise ValidationError(f"At most {MAX_ITEMS:,} annotations per request; got {len(items):,}.")
+    errors = dict(rejected or {})
+    articles = _article_map(items)
+    revisions = _revision_map(list(articles))
+    sources = _Sources(items, user)
+    built: dict[int, tuple] = {}
+    for index, item in enumerate(items):
+        if item is None or index in errors:
+            continue
+        article = articles.get(item["article"])
+        if article is None:
+            errors[index] = {"article": [f'Invalid pk "{item["article"]}" - object does not exist.']}
+            continue
+        try:
+            built[index] = _build(item, article=article, revision=revisions.get(article.pk, 1),
+                                  user=user, sources=sources)
+        except ValidationError as error:
+            errors[index] = _messages(error)
+    listed = [{"index": index, "errors": errors[index]} for index in sorted(errors)]
+    if listed and not partial:
+        raise BulkRejected(listed)
+    order = sorted(built)
+    annotations = [built[index][0] for index in order]
+    _insert_with_history(annotations, Annotation, user=user, reason="created")
+    for model, related_name in ((Attribution, "attributions"), (Evidence, "evidence")):
+        children = [
+            child for index in order for child in built[index][1][related_name].created
+        ]
+        for child in children:
+            child.annotation_id = child.annotation.pk
+        _insert_with_history(children, model, user=user, reason="")
+    ids: list[int | None] = [None] * len(items)
+    for index in order:
+        ids[index] = built[index][0].pk
+    return BulkOutcome(ids=ids, errors=listed)
