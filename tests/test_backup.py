@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from annotations.models import Annotation, Attribution, Source
 from annotations.ops import backup as ops
+from annotations.publishing import services as publishing
 from tests import factories
 from tests.pg_support import ROOT, postgresql_only
 
@@ -67,6 +68,7 @@ def add_verified_claims(count: int) -> None:
     Attribution.objects.bulk_create(
         Attribution(annotation=annotation, source=source, stance="asserted") for annotation in annotations
     )
+    publishing.publish_all()
 
 
 def counts() -> dict[str, int]:

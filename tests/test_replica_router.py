@@ -13,6 +13,7 @@ from django.test import RequestFactory
 from annotations.apikeys.models import ApiKey
 from annotations.apikeys.services import api_key_issue
 from annotations.models import Annotation
+from annotations.publishing.models import PublishedClaim
 from factcheck import db_router
 from factcheck.db_router import ReplicaRouter, pin_to_primary, reading_from, wants_replica
 from tests import factories
@@ -91,6 +92,13 @@ def test_replica_serves_public_reads_and_the_primary_everything_else(transaction
         with psycopg.connect(database_url(replica), autocommit=True) as conn:
             conn.execute(
                 f"UPDATE {Annotation._meta.db_table} SET claim = 'seen on the replica' WHERE id = %s",
+                [shared.pk],
+            )
+            # The public reads serve the published version.
+            conn.execute(
+                f"UPDATE {PublishedClaim._meta.db_table} SET claim = 'seen on the replica', "
+                "data = replace(data, '\"claim\":\"shared claim\"', '\"claim\":\"seen on the replica\"') "
+                "WHERE annotation_id = %s",
                 [shared.pk],
             )
         factories.verified_claim(article=shared.article, claim="only on the primary")
