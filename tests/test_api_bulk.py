@@ -209,12 +209,13 @@ def test_ids_past_any_stored_one_are_refused_as_missing(reviewer, article):
     items = [
         {"article": 2**62, "quote": "Trump"},
         item(article, attributions=[{"source": 2**62, "stance": "reported"}]),
+        item(article, attributions=[{"source": 2**95, "stance": "reported"}]),
     ]
 
     response = post(reviewer, items)
 
     assert response.status_code == 400
     assert [(error["index"], list(error["errors"])) for error in response.json()] == [
-        (0, ["article"]), (1, ["attributions"]),
+        (0, ["article"]), (1, ["attributions"]), (2, ["attributions"]),
     ]
     assert not Annotation.objects.exists()

@@ -95,7 +95,8 @@ class _Sources:
             attribution["source"] for item in items if item is not None
             for attribution in item.get("attributions") or ()
         ]
-        ids = {ref for ref in refs if isinstance(ref, int) and not isinstance(ref, bool)}
+        # An id past what a column holds names no source (and would overflow the query).
+        ids = {ref for ref in refs if isinstance(ref, int) and not isinstance(ref, bool) and 0 < ref < 2**63}
         self.by_id = Source.objects.in_bulk(ids) if ids else {}
         names = {normalize_name(ref.get("name") or "").lower() for ref in refs if isinstance(ref, Mapping)}
         names.discard("")
