@@ -230,3 +230,8 @@ def test_joined_chunks_are_the_stored_texts_joined_by_newlines_in_id_order(db, c
     assert [chunk for chunks in joined for chunk in chunks] == [
         "\n".join(stored[at:at + 2]) for at in range(0, count, 2)
     ]
+
+
+def test_a_filter_that_matches_nothing_exports_an_empty_stream(client, verified):
+    assert _export(client, "jsonl", review_state="draft") == ""
+    assert _export(client, "jsonl", rating="false") == ""

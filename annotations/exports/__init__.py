@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
@@ -58,7 +59,10 @@ def joined_text_chunks(published: QuerySet[PublishedClaim], chunk_size: int = CH
     with connection.cursor() as cursor:
         while True:
             page = published.filter(pk__gt=last).order_by("pk").values_list("pk", "data")[:chunk_size]
-            sql, params = page.query.sql_with_params()
+            try:
+                sql, params = page.query.sql_with_params()
+            except EmptyResultSet:  # a filter that matches nothing (e.g. review_state=draft)
+                return
             cursor.execute(
                 f"SELECT count(*), max(page.col1), string_agg(page.col2, E'\\n' ORDER BY page.col1) "
                 f"FROM ({sql}) AS page (col1, col2)",
