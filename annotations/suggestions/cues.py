@@ -1,0 +1,103 @@
+"""Attributions signalled by something other than a reporting verb."""
+
+import re
+
+from . import lexicon
+from .patterns import CLOSERS, NOT_SPEAKERS, WORD
+from .phrases import noun_phrase_left, noun_phrase_right
+from .reader import Reader
+
+
+class CueRules(Reader):
+    """Rules for `according to`, `as X put it`, dash credits, speaker labels, no-response lines."""
+
+    def put_it(self, match: re.Match) -> None:
+        """`As one lawyer recently put it, "A"`."""
+        s0, s1 = self.sentence_of(match.start())
+        source = noun_phrase_left(self.text, match.start("who"), match.end("who"))
+        if source is None or source[0] != match.start("who"):
+            return
+        found = self.content_after(match.end(), s1)
+        if found is None:
+            return
+        self.add(content=found[:2], cue=match.span("cue"), source=source,
+                 stance=lexicon.ASSERTED, score=0.7, sentence=(s0, s1))
+
+    def nominal(self, match: re.Match) -> None:
+        """`Smith's claim that A`: Smith claimed A."""
+        sentence = self.sentence_of(match.start())
+        found = self.content_after(match.start("that"), sentence[1])
+        if found is None:
+            return
+        result = self.add(content=found[:2], cue=match.span("noun"),
+                          source=match.span("owner"), stance=lexicon.ASSERTED, score=0.6,
+                          sentence=sentence)
+        if result is not None:
+            result.extra["nominal"] = True  # a noun, not a nested belief verb
+
+    def dash_credit(self, match: re.Match) -> None:
+        """`"A." ― Carla Sanchez`: a quotation signed with a dash after it."""
+        quote = self.layout.quote_ending_at(match.start("dash") - len(match.group("gap")))
+        if quote is None:
+            return
+        start = self.layout.group(quote)[0].start
+        source = (match.start("name"), match.end("name"))
+        self.add(content=(start, quote.end), cue=match.span("dash"), source=source,
+                 stance=lexicon.ASSERTED, score=0.8, sentence=(start, match.end()))
+
+    def speaker_label(self, match: re.Match) -> None:
+        """`PENCE: Well, look ...` (transcripts) and `Pence: A` (headlines)."""
+        name = match.group("name")
+        if name.split()[0] in NOT_SPEAKERS:
+            return
+        end = match.end("line")
+        end = self.strip_end(match.start("line"), end)
+        if self.layout.quote_ending_at(end + 1) and self.text[end] in CLOSERS:
+            end += 1
+        self.add(content=(match.start("line"), end), cue=match.span("colon"),
+                 source=match.span("name"), stance=lexicon.ASSERTED, score=0.6,
+                 sentence=(match.start(), match.end()))
+
+    def no_response(self, match: re.Match) -> None:
+        sentence = self.sentence_of(match.start())
+        source = noun_phrase_left(self.text, sentence[0], match.start())
+        cue_end = re.match(r"[\w’'\s]*?(?:respond|reply|return|comment|reached|responded|"
+                           r"replied|returned)\w*", self.text[match.start():])
+        cue = (match.start(), match.start() + cue_end.end()) if cue_end else (
+            match.start(), match.end())
+        end = self.strip_end(cue[1], match.end())
+        content = (cue[1] + 1, end) if end > cue[1] + 1 else cue
+        self.add(content=content, cue=cue, source=source, stance=lexicon.NO_RESPONSE,
+                 score=0.8, sentence=sentence)
+
+    def according_to(self, match: re.Match) -> None:
+        text = self.text
+        s0, s1 = self.sentence_of(match.start())
+        source = noun_phrase_right(text, match.end(), s1, max_tokens=16,
+                                   stop_words=frozenset({"that", "who", "which"}))
+        if source is None:
+            return
+        stance = lexicon.REPORTED
+        before = text[s0:match.start()].strip(" ,")
+        words_before = WORD.findall(before)
+        if len(words_before) <= 1:
+            # "According to X, A."
+            after = source[1]
+            if text[after:after + 1] != ",":
+                return
+            found = self.content_after(after + 1, s1)
+            if found is None:
+                return
+            self.add(content=found[:2], cue=(match.start(), match.end()), source=source,
+                     stance=stance, score=0.75, sentence=(s0, s1))
+        else:
+            # "A, according to X." (or "A according to X")
+            end = match.start()
+            while end > s0 and text[end - 1] in " ,—–(":
+                end -= 1
+            start = s0
+            quote = self.layout.quote_ending_at(end)
+            if quote is not None:
+                start = min(start, self.layout.group(quote)[0].start)
+            self.add(content=(start, end), cue=(match.start(), match.end()), source=source,
+                     stance=stance, score=0.7, sentence=(s0, s1))

@@ -1,0 +1,355 @@
+"""Attributions around a reporting verb: direct and indirect speech."""
+
+import re
+
+from . import lexicon
+from .patterns import (
+    APPOSITION_STOP,
+    BEFORE_THAT,
+    CALLED_IN,
+    CLAUSE_BREAK,
+    CUE_ADJUNCT,
+    FIRST_WORD,
+    INFINITIVE_VERBS,
+    LAST_WORD_SPACE,
+    LISTENER,
+    NEAR_THAT,
+    NOT_A_CUE_BEFORE,
+    NOT_CONTENT_OPENERS,
+    NOUN_OR_VERB,
+    OBJECT_END,
+    PARTICIPLE_CUES,
+    PARTICLE,
+    PASSIVE_BEFORE,
+    PAST_VERB,
+    QUOTE_THEN_NAME,
+    SUBJECT_STOPS,
+    THAT,
+    TIME_BEFORE,
+    WORD,
+    WORDY,
+)
+from .phrases import noun_phrase_left, noun_phrase_right
+from .reader import Reader
+
+
+class SpeechRules(Reader):
+    """Rules around a reporting verb: the speaker before or after it, and what was said."""
+
+    def verb(self, match: re.Match) -> None:
+        text = self.text
+        form = match.group("verb") or match.group("title").lower()
+        c0, c1 = match.span()
+        s0, s1 = self.sentence_of(c0)
+        before = self.word_before(c0)
+        stance = lexicon.VERB_STANCE.get(form, lexicon.ASSERTED)
+        participle = form.endswith("ing")
+        coordinated = before in ("and", "but") or (participle and before in (
+            "by", "for", "from", "after", "while", "before", "without", "of"))
+        if before in NOT_A_CUE_BEFORE and not ((participle and before in PASSIVE_BEFORE)
+                                                or coordinated):
+            return
+        # The subject may stand before adverbs and auxiliaries: "He also refuted".
+        left = c0
+        while True:
+            word = LAST_WORD_SPACE.search(text[max(s0, left - 20):left])
+            if word and (word.group(1).lower() in lexicon.ADVERBS
+                         or (word.group(1).islower() and word.group(1).endswith("ly")
+                             and word.group(1) not in lexicon.LY_NOUNS)):
+                left = left - len(word.group(0))
+                continue
+            break
+        while left > s0 and text[left - 1] == " ":
+            left -= 1
+        cue_start = left
+        # "Sanders on Tuesday said", "who in 2010 said": a time phrase before the verb.
+        timed = TIME_BEFORE.search(text, max(s0, left - 40), left)
+        if timed:
+            left = timed.start()
+        source = None if coordinated else noun_phrase_left(text, s0, left)
+        quoted_subject = self.subject_after_quote(s0, left)
+        if quoted_subject is not None and (source is None or quoted_subject[0] < source[0]):
+            source = quoted_subject
+        while cue_start < c0 and text[cue_start] == " ":
+            cue_start += 1
+        cue_end = c1
+        for particle in lexicon.PARTICLES.get(form, ()):
+            following = PARTICLE.match(text, c1, c1 + 12)
+            if following and following.group(1) == particle.split()[0] and (
+                    " " not in particle or text.startswith(particle, following.start(1))):
+                cue_end = following.start(1) + len(particle)
+                break
+        if text[cue_end:cue_end + 1] == ":":
+            cue_end += 1
+        after_cue = self.skip_adjuncts(cue_end, s1)
+        adjunct = CUE_ADJUNCT.match(text, cue_end, after_cue)
+        if adjunct and adjunct.end() == len(text[:after_cue].rstrip(" ,")):
+            # "said in an interview", "said Friday": the circumstances of saying, kept with it.
+            cue_end = adjunct.end()
+        cue = (cue_start, cue_end)
+        if form.startswith("call") and CALLED_IN.match(text, c1):
+            return  # "called into a radio show": a telephone call, not a statement
+        if form in NOUN_OR_VERB and source is not None:
+            head = text[source[0]:source[1]].split()[-1]
+            # "polls show", "analysts expect": a base form after a plural noun is a verb.
+            plural = (not form.endswith("s") and head.islower() and head.endswith("s")
+                      and not head.endswith(("'s", "’s", "ss")))
+            if not (head[:1].isupper() or head.lower() in lexicon.PRONOUNS or plural):
+                return
+        lead = source[0] if source else left
+        k = lead
+        while k > s0 and text[k - 1] == " ":
+            k -= 1
+        prev = text[k - 1] if k > s0 else ""
+
+        if ((participle and prev in ",\"”") or coordinated) and source is None:
+            self.participle(cue, stance, (s0, s1), self.skip_adjuncts(cue_end, s1))
+            return
+        if source is None and prev == "," and k > s0 and self.has_complement(after_cue, s1):
+            source = self.appositive_subject(s0, k + 0)
+            if source is not None:
+                k = source[0]
+                while k > s0 and text[k - 1] == " ":
+                    k -= 1
+                prev = text[k - 1] if k > s0 else ""
+        if source is None and prev in "—-" and k > s0 and self.has_complement(after_cue, s1):
+            # "Jo Kall -- a co-editor of the book -- said": the name before the dashes.
+            dash = k - 2 if text[k - 2:k] == "--" else k - 1
+            opening = max(text.rfind("--", s0, dash), text.rfind("—", s0, dash))
+            head = noun_phrase_left(text, s0, opening) if opening > s0 else None
+            if head is not None and head[1] >= len(text[:opening].rstrip()) and (
+                    head[0] - s0 <= 12):
+                source = (head[0], k)
+                k = head[0]
+                while k > s0 and text[k - 1] == " ":
+                    k -= 1
+                prev = text[k - 1] if k > s0 else ""
+
+        inverted = None
+        if source is None and ((prev in ",\"”»'" and k > s0) or k == s0):
+            inverted = noun_phrase_right(text, after_cue, s1, max_tokens=10,
+                                         stop_words=lexicon.PHRASE_BREAKERS)
+            if inverted is not None:
+                inverted = self.with_apposition(inverted, s1)
+                source = inverted
+                after_cue = self.skip_adjuncts(inverted[1], s1)
+                lead = c0
+                k = lead
+                while k > s0 and text[k - 1] == " ":
+                    k -= 1
+                prev = text[k - 1] if k > s0 else ""
+
+        if (source is not None and k == s0 and not self.has_complement(after_cue, s1)
+                and self.quote_before(s0)):
+            # `"How many times?" Clinton said.`: the quote ended the previous sentence.
+            self.postposed(cue, stance, source, k, (self.quote_before(s0).start, s1), after_cue)
+            return
+        after_listener = after_cue
+        if form in lexicon.LISTENER_VERBS and (listener := LISTENER.match(text, after_cue, s1)):
+            after_listener = self.skip_adjuncts(listener.end(), s1)
+        if prev == "," and inverted is None and self.has_complement(after_listener, s1):
+            prev = ""  # "At the debate, Clinton cited X": an opening phrase, not content.
+        if prev and prev in ",\"”»'—" and k > s0 and (source is not None or inverted):
+            self.postposed(cue, stance, source, k, (s0, s1), after_cue)
+            return
+        if source is None:
+            return
+        self.preposed(cue, form, stance, source, (s0, s1), self.skip_adjuncts(cue_end, s1))
+
+    def with_apposition(self, phrase: tuple[int, int], s1: int) -> tuple[int, int]:
+        """`said Patrick McGinley, a law professor at the university.`: the whole description."""
+        text = self.text
+        if text[phrase[1]:phrase[1] + 1] != ",":
+            return phrase
+        end = self.strip_end(phrase[1], s1)
+        stop = APPOSITION_STOP.search(text, phrase[1], end)
+        if stop:
+            end = stop.start()
+        if end - phrase[1] > 160:
+            return phrase
+        return phrase[0], end
+
+    def subject_after_quote(self, s0: int, left: int) -> tuple[int, int] | None:
+        """`"A," Scott Pruitt, the attorney general of Oklahoma, said`: everything between the
+        quotation and the verb names the speaker."""
+        text = self.text
+        base = max(s0, left - 200)
+        # The first closing mark of a quotation (an opening one may match the pattern too).
+        for match in QUOTE_THEN_NAME.finditer(text, base, left):
+            if self.layout.quote_ending_at(match.start() + len(match.group().rstrip(" ,"))):
+                break
+        else:
+            return None
+        start = match.end()
+        between = text[start:left]
+        if (not between or CLAUSE_BREAK.search(between + " ")
+                or len(between.split()) > 30 or "," not in between):
+            return None
+        return start, left
+
+    def appositive_subject(self, s0: int, comma_end: int) -> tuple[int, int] | None:
+        """`Michael Mulgrew, president of the union, said`: the name and its apposition."""
+        text = self.text
+        first = text.find(",", s0, comma_end - 1)
+        if first < 0:
+            return None
+        head = noun_phrase_left(text, s0, first)
+        if head is None or head[0] - s0 > 12:
+            return None
+        middle = text[first + 1:comma_end - 1].strip()
+        if not middle or ("," in middle and len(middle) > 120):
+            return None
+        word = middle.split()[0].lower()
+        if word.endswith("ing") or word in lexicon.PHRASE_BREAKERS - {"who"} or word == "who":
+            if word == "who" or word.endswith("ing") or word in ("at", "in", "on", "during"):
+                return head
+            return None
+        return head[0], comma_end
+
+    def postposed(self, cue, stance, source, k, sentence, after_cue) -> None:
+        """`A, X said.` / `"A," X said, "B."` / `A, X said, B.`"""
+        text = self.text
+        s0, s1 = sentence
+        end = k
+        if (text[end - 1] == "," and end - 1 > s0) or text[end - 1] in "—":
+            end -= 1
+        while end > s0 and text[end - 1] == " ":
+            end -= 1
+        start = s0
+        quote = self.layout.quote_ending_at(end)
+        if quote is not None:
+            opened = self.layout.group(quote)[0].start
+            # Symbols or emoji before the quotation are not part of what was said.
+            if opened < s0 or not WORDY.search(text, s0, opened):
+                start = opened
+        elif (q := self.layout.quote_at(s0)) is not None and q.start < s0:
+            start = self.layout.group(q)[0].start
+        if end - start < 3:
+            return
+        fragments = [(start, end)]
+        direct_first = text[start] in "\"“«'`"
+        # What follows the cue: a second half of the quote or clause, or a new sentence that
+        # carries the quotation on.
+        rest = after_cue
+        listener = LISTENER.match(text, rest, s1)
+        if listener and self.text[cue[0]:cue[1]].split()[-1] in lexicon.LISTENER_VERBS:
+            # '"A," she told the panel on Monday, "B."'
+            rest = self.skip_adjuncts(listener.end(), s1)
+        while rest < s1 and text[rest] == " ":
+            rest += 1
+        if rest < s1 and text[rest] == ",":
+            found = self.content_after(rest + 1, s1)
+            if found is not None:
+                nxt = text[found[0]]
+                # "A, he said, B": B goes on A when A is a quotation or a short lead-in.
+                short = len(WORD.findall(text, start, end)) <= 8
+                if nxt in "\"“«'`" or (short and not re.match(
+                        r"(?:who|which|whose|where|when|while|as|adding|saying|noting|"
+                        r"speaking|according|citing|in|at|on|after|before|during|though|"
+                        r"although|because|but|and\s+(?:then|also|is|was|has|had|will|would)|"
+                        r"referring|calling|pointing|describing)\b",
+                        text[found[0]:found[1]])):
+                    fragments.append(found[:2])
+        if len(fragments) == 1:
+            following = self.next_sentence_quote(s1)
+            if following is not None:
+                fragments.append(following)
+        hull = (fragments[0][0], fragments[-1][1])
+        self.add(content=hull, cue=cue, source=source, stance=stance,
+                 score=0.85 if direct_first else 0.7, fragments=tuple(fragments),
+                 sentence=sentence)
+
+    def preposed(self, cue, form, stance, source, sentence, after_cue) -> None:
+        """`X said (that) A.` / `X told reporters A.` / `X said: "A."`"""
+        text = self.text
+        s1 = sentence[1]
+        pos = after_cue
+        if form in lexicon.LISTENER_VERBS:
+            listener = LISTENER.match(text, pos, s1)
+            if listener:
+                pos = self.skip_adjuncts(listener.end(), s1)
+        if form not in lexicon.BROAD_VERBS and stance == lexicon.ASSERTED:
+            # "tweeted in the early morning hours that ...": the complement starts at "that".
+            that = NEAR_THAT.match(text, pos, min(s1, pos + 60))
+            if that and (form in lexicon.LISTENER_VERBS or BEFORE_THAT.match(text, pos)
+                         or not text[pos:that.start(1)].strip()):
+                pos = that.start(1)
+        found = self.content_after(pos, s1)
+        if found is None and text[cue[1] - 1:cue[1]] == ":":
+            found = self.quote_paragraph_after(cue[1])
+        if found is None:
+            return
+        start, end, quote = found
+        opener = text[start:start + 5].lower()
+        first = FIRST_WORD.match(text, start)
+        if first and first.group(1) in PARTICIPLE_CUES and quote is None:
+            return  # "said in a statement, adding that ...": the participle is its own cue
+        weak = form in lexicon.WEAK_VERBS
+        broad = form in lexicon.BROAD_VERBS
+        if weak and not (opener.startswith("that ") or quote is not None or text[pos:pos + 2]
+                         .strip() in (":", ",")):
+            return
+        if opener.startswith("to ") and form.startswith(INFINITIVE_VERBS):
+            broad = True  # "is promising to help", "vowed to repeal"
+        if not broad and opener.startswith(NOT_CONTENT_OPENERS):
+            return
+        if broad and quote is None and not opener.startswith("that "):
+            # A noun-phrase object ends at the first comma or conjunction outside quotes.
+            cut = OBJECT_END.search(text, start, end)
+            while cut and self.layout.quote_at(cut.start()):
+                cut = OBJECT_END.search(text, cut.end(), end)
+            if cut:
+                end = self.strip_end(start, cut.start())
+                if end <= start:
+                    return
+        score = 0.8 if opener.startswith("that ") or quote is not None else 0.65
+        result = self.add(content=(start, end), cue=cue, source=source,
+                          stance=stance, score=score, sentence=sentence)
+        if result is not None and stance in (lexicon.DENIED, lexicon.DISPUTED,
+                                             lexicon.CONFIRMED):
+            self.reported_claim(start, end, sentence)
+
+    def participle(self, cue, stance, sentence, after_cue) -> None:
+        """`..., adding that A.`: the subject is the speaker of the clause before."""
+        s0, _s1 = sentence
+        source = None
+        for previous in reversed(self.results):
+            if previous.sentence == sentence and previous.source is not None:
+                source = (previous.source.start, previous.source.end)
+                break
+        if source is None:
+            head = noun_phrase_right(self.text, s0, cue[0], max_tokens=6,
+                                     stop_words=SUBJECT_STOPS)
+            if head is None:
+                return
+            # The subject ends before its verb: "Police issued a statement, saying".
+            verb = PAST_VERB.search(self.text, head[0], head[1])
+            if verb is not None:
+                head = (head[0], len(self.text[:verb.start()].rstrip()))
+                if head[1] <= head[0]:
+                    return
+            source = head
+        found = self.content_after(after_cue, sentence[1])
+        if found is None:
+            return
+        self.add(content=found[:2], cue=cue, source=source, stance=stance,
+                 score=0.6, sentence=sentence)
+
+    def reported_claim(self, start: int, end: int, sentence) -> None:
+        """`denied a report by the FT that A`: the FT reported A."""
+        text = self.text
+        pattern = re.compile(
+            r"(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>"
+            + "|".join(sorted(lexicon.REPORT_NOUNS)) + r")\s+(?:by|from|in|of)\s+"
+        )
+        head = pattern.match(text, start, end)
+        if not head:
+            return
+        that = THAT.search(text, head.end(), end)
+        if not that:
+            return
+        source = noun_phrase_right(text, head.end(), that.start(), max_tokens=8)
+        if source is None:
+            return
+        self.add(content=(that.start(), end), cue=(head.start("noun"), head.end("noun")),
+                 source=source, stance=lexicon.REPORTED, score=0.7, sentence=sentence)
