@@ -74,6 +74,7 @@ class Mirror:
 
     def _rebuild(self, marker, progress) -> None:
         index = core.new_index()
+        index.reserve(marker[0])
         rows = (
             KnownClaim.objects.filter(active=True)
             .order_by("id")

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from annotations.publishing.models import PublishedClaim
 
-from . import core, embedding, ratings
+from . import core, embedding, ratings, storage
 from .claimreview import Rejected, clean_record
 from .index import KINDS, Document
 from .mirror import mirror
@@ -43,6 +43,7 @@ class ImportResult:
 
 
 def _stored_rows(documents: list[Document], now) -> list[KnownClaim]:
+    """Return the index rows of documents, their embeddings computed in one batch."""
     return [
         KnownClaim(
             kind=d.kind, ref_id=d.id, claim=d.claim, context=d.context,
@@ -53,10 +54,7 @@ def _stored_rows(documents: list[Document], now) -> list[KnownClaim]:
 
 
 def _store_index_rows(rows: list[KnownClaim]) -> None:
-    KnownClaim.objects.bulk_create(
-        rows, batch_size=1000, update_conflicts=True, unique_fields=["kind", "ref_id"],
-        update_fields=["claim", "context", "vector", "active", "changed_at"],
-    )
+    storage.index_rows_upsert(rows)
     transaction.on_commit(mirror.poke)
 
 
@@ -91,12 +89,12 @@ def _upsert_records(cleaned: dict[str, dict[str, Any]], *, user) -> tuple[int, i
         ClaimReviewRecord(key=key, imported_by=user, created_at=now, updated_at=now, **fields)
         for key, fields in cleaned.items() if key not in existing
     ]
-    ClaimReviewRecord.objects.bulk_create(new, batch_size=1000)
+    storage.records_insert(new)
     changed = [
         ClaimReviewRecord(id=existing[key], key=key, updated_at=now, **fields)
         for key, fields in cleaned.items() if key in existing
     ]
-    ClaimReviewRecord.objects.bulk_update(changed, [*RECORD_FIELDS, "updated_at"], batch_size=1000)
+    storage.records_update(changed, [*RECORD_FIELDS, "updated_at"])
     ids = {record.key: record.pk for record in [*new, *changed]}
     if any(pk is None for pk in ids.values()):
         # A database that returns no ids from a bulk insert: read them back.
