@@ -180,7 +180,20 @@ def _verified_result(claim: dict[str, Any], score: float, base_url: str) -> dict
         "reviewed_by": claim["organization"],
         "date": claim["reviewed_at"][:10] if claim["reviewed_at"] else None,
         "article": claim["article"],
+        "attributions": _attributions(claim),
     }
+
+
+def _attributions(claim: dict[str, Any]) -> list[dict[str, Any]]:
+    """The published claim's sources and stances, as a starting point for a new annotation.
+
+    By name and kind, not id: a source merged away since publication is found again by name.
+    """
+    return [
+        {"source": {"name": item["source"]["name"], "kind": item["source"]["kind"]}, "stance": item["stance"]}
+        for item in claim.get("attributions", [])
+        if item.get("source")
+    ]
 
 
 def _external_result(record: ClaimReviewRecord, score: float) -> dict[str, Any]:
@@ -197,6 +210,8 @@ def _external_result(record: ClaimReviewRecord, score: float) -> dict[str, Any]:
         "reviewed_by": record.author_name,
         "date": record.date_published.isoformat() if record.date_published else None,
         "article": None,
+        # A ClaimReview names who made the claim, not how each source stood on it.
+        "attributions": [],
     }
 
 
