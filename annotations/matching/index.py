@@ -44,22 +44,21 @@ class Tuning:
 
 
 class _Postings:
-    __slots__ = ("arrays", "slots", "tfs")
+    """The slots holding a term and how often each holds it (capped at 255: one byte)."""
+
+    __slots__ = ("slots", "tfs")
 
     def __init__(self):
         self.slots = array("i")
-        self.tfs = array("f")
-        self.arrays = None
+        self.tfs = array("B")
 
-    def add(self, slot: int, tf: float) -> None:
+    def add(self, slot: int, tf: int) -> None:
         self.slots.append(slot)
-        self.tfs.append(tf)
-        self.arrays = None
+        self.tfs.append(min(tf, 255))
 
     def as_arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        if self.arrays is None:
-            self.arrays = (np.array(self.slots, dtype=np.int32), np.array(self.tfs, dtype=np.float32))
-        return self.arrays
+        # Views, not copies; the caller holds the index lock, so nothing appends meanwhile.
+        return np.frombuffer(self.slots, dtype=np.int32), np.frombuffer(self.tfs, dtype=np.uint8)
 
 
 class KnownClaimIndex:
@@ -71,7 +70,8 @@ class KnownClaimIndex:
         self._lock = threading.RLock()
         self._capacity = 0
         self._size = 0
-        self._slot_of: dict[tuple[str, int], int] = {}
+        # One {id: slot} per kind: no (kind, id) tuple per document.
+        self._slot_of: dict[str, dict[int, int]] = {kind: {} for kind in KINDS}
         self._ids = np.zeros(0, dtype=np.int64)
         self._codes = np.zeros((0, dim), dtype=np.int8)
         self._scales = np.zeros(0, dtype=np.float32)
@@ -82,14 +82,14 @@ class KnownClaimIndex:
         self._postings: dict[str, dict[str, _Postings]] = {field: {} for field in FIELDS}
 
     def __len__(self) -> int:
-        return len(self._slot_of)
+        return sum(len(slots) for slots in self._slot_of.values())
 
     def __contains__(self, key: tuple[str, int]) -> bool:
-        return key in self._slot_of
+        return key[1] in self._slot_of.get(key[0], {})
 
     @property
     def dead_ratio(self) -> float:
-        return (self._size - len(self._slot_of)) / self._size if self._size else 0.0
+        return (self._size - len(self)) / self._size if self._size else 0.0
 
     def reserve(self, count: int) -> None:
         """Make room for count documents at once (a rebuild knows how many are coming)."""
@@ -125,7 +125,7 @@ class KnownClaimIndex:
                 self._kill(key)
                 slot = self._size
                 self._size += 1
-                self._slot_of[key] = slot
+                self._slot_of[document.kind][document.id] = slot
                 self._ids[slot] = document.id
                 self._kinds[slot] = KINDS.index(document.kind)
                 self._alive[slot] = True
@@ -146,7 +146,7 @@ class KnownClaimIndex:
                         entry.add(slot, count)
 
     def _kill(self, key: tuple[str, int]) -> None:
-        slot = self._slot_of.pop(key, None)
+        slot = self._slot_of[key[0]].pop(key[1], None)
         if slot is not None:
             self._alive[slot] = False
             for field in FIELDS:
@@ -161,7 +161,7 @@ class KnownClaimIndex:
     def _bm25(self, field: str, terms: list[str], scores: np.ndarray) -> float:
         """Add the field's BM25 scores into scores; return the query's best possible score."""
         postings = self._postings[field]
-        live = max(len(self._slot_of), 1)
+        live = max(len(self), 1)
         average = max(self._total_length[field] / live, 1.0)
         k1, b = self.tuning.k1, self.tuning.b
         lengths = self._lengths[field]
@@ -173,7 +173,8 @@ class KnownClaimIndex:
                 # as the rarest word they have.
                 ceiling += math.log(1 + (live - 0.5) / 1.5) * (k1 + 1)
                 continue
-            slots, tfs = entry.as_arrays()
+            slots, counts = entry.as_arrays()
+            tfs = counts.astype(np.float32)
             df = min(len(slots), live)
             idf = math.log(1 + (live - df + 0.5) / (df + 0.5))
             norm = k1 * (1 - b + b * lengths[slots] / average)
@@ -188,7 +189,7 @@ class KnownClaimIndex:
         terms = text.tokens(query)
         with self._lock:
             size = self._size
-            if not self._slot_of or limit <= 0:
+            if not len(self) or limit <= 0:
                 return []
             mask = self._alive[:size].copy()
             if kind != "all":
