@@ -84,8 +84,14 @@ def quantize(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def to_bytes(vector: np.ndarray) -> bytes:
     """Store a vector compactly: 128 int8 codes and a little-endian float32 scale, 132 bytes."""
-    codes, scales = quantize(vector)
-    return codes[0].tobytes() + scales.astype("<f4").tobytes()
+    return many_to_bytes(np.asarray(vector).reshape(1, -1))[0]
+
+
+def many_to_bytes(vectors: np.ndarray) -> list[bytes]:
+    """Return the stored form of each vector, quantised together."""
+    codes, scales = quantize(vectors)
+    packed = np.concatenate([codes.view(np.uint8), scales.astype("<f4")[:, None].view(np.uint8)], axis=1)
+    return [row.tobytes() for row in packed]
 
 
 def from_bytes(data: bytes) -> np.ndarray:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -44,12 +45,14 @@ class ImportResult:
 
 def _stored_rows(documents: list[Document], now) -> list[KnownClaim]:
     """Return the index rows of documents, their embeddings computed in one batch."""
+    documents = core.with_vectors(documents)
+    vectors = embedding.many_to_bytes(np.stack([d.vector for d in documents])) if documents else []
     return [
         KnownClaim(
             kind=d.kind, ref_id=d.id, claim=d.claim, context=d.context,
-            vector=embedding.to_bytes(d.vector), active=True, changed_at=now,
+            vector=vector, active=True, changed_at=now,
         )
-        for d in core.with_vectors(documents)
+        for d, vector in zip(documents, vectors, strict=True)
     ]
 
 

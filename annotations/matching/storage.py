@@ -12,6 +12,7 @@ from .models import ClaimReviewRecord, KnownClaim
 INDEX_FIELDS = ["claim", "context", "vector", "active", "changed_at"]
 # Below this many rows a plain statement is as quick and needs no staging table.
 COPY_MIN_ROWS = 10
+TEXT_TYPES = ("CharField", "TextField")
 
 
 def _copyable(rows: list) -> bool:
@@ -20,10 +21,18 @@ def _copyable(rows: list) -> bool:
 
 def _copy(cursor, table: str, fields: list, objects: list) -> None:
     columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    # A text column's value that is already a str (or None) is what Django would send: pass it
+    # as it is; everything else goes through the field's own preparation.
+    plain = [field.get_internal_type() in TEXT_TYPES for field in fields]
     with cursor.copy(f"COPY {connection.ops.quote_name(table)} ({columns}) FROM STDIN") as copy:
         for obj in objects:
-            copy.write_row([field.get_db_prep_save(getattr(obj, field.attname), connection)
-                            for field in fields])
+            row = []
+            for field, is_text in zip(fields, plain, strict=True):
+                value = getattr(obj, field.attname)
+                if not (is_text and (value is None or type(value) is str)):
+                    value = field.get_db_prep_save(value, connection)
+                row.append(value)
+            copy.write_row(row)
 
 
 def records_insert(records: list[ClaimReviewRecord]) -> None:
