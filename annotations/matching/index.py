@@ -6,8 +6,9 @@ leaves a dead slot that searches skip until the owner rebuilds the index (see
 
 Memory, per 100,000 claims: vectors as int8 codes with one float32 scale each (13 MB, read
 in cache-sized blocks, which is faster than a float32 product over four times the bytes),
-keys as two numpy arrays rather than Python tuples (fewer objects for the garbage
-collector to walk), postings as one pair of arrays per term and field.
+ids and kinds as numpy arrays and one ``{id: slot}`` per kind rather than ``(kind, id)``
+tuples (fewer objects for the garbage collector to walk), postings as one pair of arrays
+per term and field (slots as int32, counts as one byte).
 """
 
 import math
