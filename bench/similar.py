@@ -9,6 +9,7 @@ copies of stored claims.
 
     .venv/bin/python bench/similar.py                  # 100,000 reviews, 300 queries
     .venv/bin/python bench/similar.py --reviews 20000 --queries 100
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/fc_NAME_similar .venv/bin/python bench/similar.py
 """
 
 import argparse
@@ -147,8 +148,10 @@ def measure(queries: int) -> None:
     timings.sort()
     p50 = statistics.median(timings)
     p95 = timings[int(len(timings) * 0.95) - 1]
+    with open("/proc/loadavg") as load:
+        loadavg = load.read().split()[0]
     print(f"similar over HTTP (in-process client), {len(timings)} queries: "
-          f"p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+          f"p50 {p50:.1f} ms, p95 {p95:.1f} ms (load average {loadavg})")
 
 
 def main():

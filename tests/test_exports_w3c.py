@@ -168,6 +168,25 @@ def test_annotation_with_rationale_describes_it_and_is_valid(client, db):
     assert failed_musts(document, ANNOTATION_MUSTS) == []
 
 
+def test_same_as_links_are_identifying_bodies_and_valid(client, db):
+    other = factories.verified_claim(claim="The FT said Trump pushed for the Donbas handover")
+    links = [
+        {"kind": "verified", "id": other.pk, "url": f"http://testserver/claims/{other.pk}/"},
+        {"kind": "external", "id": 7, "url": "https://checks.example.org/7"},
+    ]
+    claim = factories.verified_claim(same_as=links)
+
+    document = client.get(f"/api/v1/w3c/annotations/{claim.pk}/").json()
+
+    evidence = claim.evidence.get()
+    assert document["body"][-3:] == [
+        {"type": "SpecificResource", "source": evidence.url, "purpose": "linking"},
+        {"type": "SpecificResource", "source": links[0]["url"], "purpose": "identifying"},
+        {"type": "SpecificResource", "source": "https://checks.example.org/7", "purpose": "identifying"},
+    ]
+    assert failed_musts(document, ANNOTATION_MUSTS) == []
+
+
 def test_annotation_targets_the_article_api_url_when_the_article_has_none(client, db):
     article = factories.ArticleFactory(url="")
     claim = factories.verified_claim(article=article)

@@ -173,6 +173,10 @@ def test_a_paraphrase_of_the_donbas_claim_finds_the_verified_one_first(verified,
             "publisher": {"id": verified.article.publisher.pk, "name": "Demo Wire", "kind": "news_outlet"},
             "published_at": first["article"]["published_at"],
         },
+        "attributions": [
+            {"source": {"name": "Financial Times", "kind": "news_outlet"}, "stance": "reported"},
+            {"source": {"name": "Donald Trump", "kind": "person"}, "stance": "denied"},
+        ],
     }
     assert 0 < first["score"] <= 1
     second = body["results"][1]
@@ -180,6 +184,7 @@ def test_a_paraphrase_of_the_donbas_claim_finds_the_verified_one_first(verified,
     assert second["reviewed_by"] == "Civic Facts"
     assert second["rating"] == "false"
     assert second["article"] is None
+    assert second["attributions"] == []
     scores = [r["score"] for r in body["results"]]
     assert scores == sorted(scores, reverse=True)
 

@@ -4,6 +4,11 @@ A claim is an Annotation with motivation "assessing" whose target is the article
 by TextQuoteSelector and TextPositionSelector (offsets in code points, as our own), and
 whose bodies carry the rating (classifying), the claim restated (identifying), the
 rationale (describing), each attribution as a tag and each piece of evidence as a link.
+
+``same_as`` (the known claims a reviewer marked as this same claim: another of our verified
+claims or another fact-checker's ClaimReview) becomes one more body each: a SpecificResource
+whose ``source`` is the known claim's URL, with purpose "identifying" — the model's purpose
+for saying what the target is, which keeps these apart from evidence (purpose "linking").
 """
 
 from typing import Any
@@ -43,6 +48,10 @@ def _bodies(claim: dict[str, Any]) -> list[dict[str, Any]]:
     bodies.extend(
         {"type": "SpecificResource", "source": evidence["url"], "purpose": "linking"}
         for evidence in claim["evidence"]
+    )
+    bodies.extend(
+        {"type": "SpecificResource", "source": link["url"], "purpose": "identifying"}
+        for link in claim.get("same_as") or []
     )
     return bodies
 

@@ -80,6 +80,16 @@ class SimilarArticleSerializer(serializers.Serializer):
     published_at = serializers.DateTimeField(allow_null=True)
 
 
+class SimilarSourceSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    kind = serializers.CharField()
+
+
+class SimilarAttributionSerializer(serializers.Serializer):
+    source = SimilarSourceSerializer()
+    stance = serializers.CharField()
+
+
 class SimilarResultSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=["verified", "external"])
     id = serializers.IntegerField()
@@ -91,6 +101,9 @@ class SimilarResultSerializer(serializers.Serializer):
     reviewed_by = serializers.CharField(allow_blank=True)
     date = serializers.DateField(allow_null=True)
     article = SimilarArticleSerializer(allow_null=True)
+    attributions = SimilarAttributionSerializer(
+        many=True, help_text="Our verified claims: the published sources and stances. ClaimReviews: empty."
+    )
 
 
 class SimilarResponseSerializer(serializers.Serializer):

@@ -8,6 +8,9 @@ timestamp. A shrinking table (rows deleted or rolled back) or many dead slots re
 copy from scratch.
 """
 
+import contextlib
+import ctypes
+import gc
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -74,6 +77,7 @@ class Mirror:
 
     def _rebuild(self, marker, progress) -> None:
         index = core.new_index()
+        index.reserve(marker[0])
         rows = (
             KnownClaim.objects.filter(active=True)
             .order_by("id")
@@ -94,6 +98,8 @@ class Mirror:
             progress(done + len(batch))
         self.index, self.marker, self.applied = index, marker, {}
         self._remember(marker)
+        if done >= BATCH:
+            release_free_memory()
 
     def _catch_up(self, marker) -> None:
         changed = KnownClaim.objects.all()
@@ -125,6 +131,17 @@ class Mirror:
             return
         horizon = marker[1] - SLACK
         self.applied = {key: at for key, at in self.applied.items() if at >= horizon}
+
+
+def release_free_memory() -> None:
+    """Hand the heap a rebuild's rows left free back to the system (glibc keeps it otherwise).
+
+    Rows are read 5,000 at a time and dropped, but their scattered leftovers keep the
+    process's resident memory some 40 MB above what the index holds, per process.
+    """
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to give back
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 mirror = Mirror()

@@ -3,13 +3,14 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from annotations.publishing.models import PublishedClaim
 
-from . import core, embedding, ratings
+from . import core, embedding, ratings, storage
 from .claimreview import Rejected, clean_record
 from .index import KINDS, Document
 from .mirror import mirror
@@ -43,20 +44,20 @@ class ImportResult:
 
 
 def _stored_rows(documents: list[Document], now) -> list[KnownClaim]:
+    """Return the index rows of documents, their embeddings computed in one batch."""
+    documents = core.with_vectors(documents)
+    vectors = embedding.many_to_bytes(np.stack([d.vector for d in documents])) if documents else []
     return [
         KnownClaim(
             kind=d.kind, ref_id=d.id, claim=d.claim, context=d.context,
-            vector=embedding.to_bytes(d.vector), active=True, changed_at=now,
+            vector=vector, active=True, changed_at=now,
         )
-        for d in core.with_vectors(documents)
+        for d, vector in zip(documents, vectors, strict=True)
     ]
 
 
 def _store_index_rows(rows: list[KnownClaim]) -> None:
-    KnownClaim.objects.bulk_create(
-        rows, batch_size=1000, update_conflicts=True, unique_fields=["kind", "ref_id"],
-        update_fields=["claim", "context", "vector", "active", "changed_at"],
-    )
+    storage.index_rows_upsert(rows)
     transaction.on_commit(mirror.poke)
 
 
@@ -91,12 +92,12 @@ def _upsert_records(cleaned: dict[str, dict[str, Any]], *, user) -> tuple[int, i
         ClaimReviewRecord(key=key, imported_by=user, created_at=now, updated_at=now, **fields)
         for key, fields in cleaned.items() if key not in existing
     ]
-    ClaimReviewRecord.objects.bulk_create(new, batch_size=1000)
+    storage.records_insert(new)
     changed = [
         ClaimReviewRecord(id=existing[key], key=key, updated_at=now, **fields)
         for key, fields in cleaned.items() if key in existing
     ]
-    ClaimReviewRecord.objects.bulk_update(changed, [*RECORD_FIELDS, "updated_at"], batch_size=1000)
+    storage.records_update(changed, [*RECORD_FIELDS, "updated_at"])
     ids = {record.key: record.pk for record in [*new, *changed]}
     if any(pk is None for pk in ids.values()):
         # A database that returns no ids from a bulk insert: read them back.
@@ -182,7 +183,20 @@ def _verified_result(claim: dict[str, Any], score: float, base_url: str) -> dict
         "reviewed_by": claim["organization"],
         "date": claim["reviewed_at"][:10] if claim["reviewed_at"] else None,
         "article": claim["article"],
+        "attributions": _attributions(claim),
     }
+
+
+def _attributions(claim: dict[str, Any]) -> list[dict[str, Any]]:
+    """The published claim's sources and stances, as a starting point for a new annotation.
+
+    By name and kind, not id: a source merged away since publication is found again by name.
+    """
+    return [
+        {"source": {"name": item["source"]["name"], "kind": item["source"]["kind"]}, "stance": item["stance"]}
+        for item in claim.get("attributions", [])
+        if item.get("source")
+    ]
 
 
 def _external_result(record: ClaimReviewRecord, score: float) -> dict[str, Any]:
@@ -199,6 +213,8 @@ def _external_result(record: ClaimReviewRecord, score: float) -> dict[str, Any]:
         "reviewed_by": record.author_name,
         "date": record.date_published.isoformat() if record.date_published else None,
         "article": None,
+        # A ClaimReview names who made the claim, not how each source stood on it.
+        "attributions": [],
     }
 
 

@@ -55,6 +55,47 @@ def test_a_span_that_repeats_a_verified_claim_is_seen_before_and_linked(
     ]
 
 
+def test_same_claim_copies_the_attributions_of_a_verified_claim(
+    page, login, open_article, verified, reviewer
+):
+    other = factories.ArticleFactory(
+        title="Fourth report on the summit",
+        body=f"Leaders met on Friday.\n\nA newspaper wrote that {REPEAT}, which he denied.\n\nTalks go on.",
+    )
+    login(reviewer)
+    open_article(other)
+    drag_over(page, REPEAT)
+    first = page.locator("#seen-before .seen-before__item").first
+    expect(first).to_contain_text("Factcheck (ours)")
+    rows = page.locator("#attribution-rows > li")
+    expect(rows).to_have_count(1)
+    rows.first.locator("[name=source]").fill("Financial Times")
+
+    first.get_by_role("button", name="Use attributions (2)").click()
+
+    # The row already naming the Financial Times is kept; Donald Trump gets a row of his own.
+    expect(rows).to_have_count(2)
+    expect(rows.nth(1).locator("[name=source]")).to_have_value("Donald Trump")
+    expect(rows.nth(1).locator("[name=stance]")).to_have_value("denied")
+    expect(rows.nth(1).locator(".row__known")).to_have_text("Known source · Person")
+    rows.first.locator("[name=stance]").select_option("reported")
+    first.get_by_role("button", name="Same claim").click()
+    first.get_by_role("button", name="Use rating “Unproven”").click()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    rows.nth(1).scroll_into_view_if_needed()
+    page.screenshot(path=SCREENSHOTS / "seen_before_attributions.png")
+    page.click("[data-action=save]")
+
+    expect(page.locator("#panel-heading")).to_have_text(re.compile(r"^Annotation \d+$"))
+    created = Annotation.objects.exclude(pk=verified.pk).get()
+    assert created.rating == "unproven"
+    assert sorted((a.source.name, a.source.kind, a.stance) for a in created.attributions.all()) == [
+        ("Donald Trump", "person", "denied"),
+        ("Financial Times", "news_outlet", "reported"),
+    ]
+    assert [link["id"] for link in created.same_as] == [verified.pk]
+
+
 def test_editing_the_claim_asks_again(page, login, open_article, verified, reviewer):
     claimreviews_import(records=corpus(), user=None)
     other = factories.ArticleFactory(body="Some opening words about the weather today.\n\nMore words.")

@@ -1,6 +1,8 @@
 // "Seen before": known claims like the one being annotated (ours verified, other checkers'
 // ClaimReviews), asked of /api/v1/claims/similar/ when a span is selected and, debounced,
-// while the claim is edited. "Same claim" records the link in the form's same_as field.
+// while the claim is edited. "Same claim" records the link in the form's same_as field; the
+// rating and, for our verified claims, the attributions (source name, kind, stance) can be
+// copied into the form as a starting point.
 
 import { el, replaceChildren } from "./dom.js";
 
@@ -94,7 +96,33 @@ export class SeenBefore {
         result.rating ? el("button", {
           type: "button", class: "button button--small button--quiet", "data-action": "copy-rating",
           "data-index": index,
-        }, `Use rating “${result.rating_label}”`) : null) : null);
+        }, `Use rating “${result.rating_label}”`) : null,
+        result.attributions?.length ? el("button", {
+          type: "button", class: "button button--small button--quiet", "data-action": "copy-attributions",
+          "data-index": index,
+        }, `Use attributions (${result.attributions.length})`) : null) : null);
+  }
+
+  /** Add the known claim's attributions as new rows, skipping sources the form already names. */
+  copyAttributions(attributions) {
+    const list = this.form.querySelector("#attribution-rows");
+    const named = () => [...list.querySelectorAll("[name=source]")].map((input) => input.value.trim().toLowerCase());
+    for (const attribution of attributions) {
+      const name = attribution.source.name;
+      if (named().includes(name.toLowerCase())) continue;
+      // An empty row (a new annotation opens with one) is filled first; otherwise the
+      // panel's own "Add attribution" makes the row, so the form owns every row it sends.
+      let row = [...list.children].find((item) => !item.querySelector("[name=source]").value.trim());
+      if (!row) {
+        this.form.querySelector("[data-action=add-attribution]").click();
+        row = list.lastElementChild;
+      }
+      row.querySelector("[name=kind]").value = attribution.source.kind;
+      row.querySelector("[name=stance]").value = attribution.stance;
+      const source = row.querySelector("[name=source]");
+      source.value = name;
+      source.dispatchEvent(new Event("input", { bubbles: true }));
+    }
   }
 
   onClick(event) {
@@ -109,6 +137,8 @@ export class SeenBefore {
       this.input.value = JSON.stringify(links);
     } else if (button.dataset.action === "copy-rating") {
       this.form.elements.rating.value = result.rating;
+    } else if (button.dataset.action === "copy-attributions") {
+      this.copyAttributions(result.attributions);
     }
     const focused = button.dataset.action;
     this.show(this.results);
