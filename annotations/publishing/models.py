@@ -29,6 +29,23 @@ class PublishedClaim(models.Model):
     data = models.TextField(
         "public JSON", help_text="The claim as the API, the exports and the claim page show it."
     )
+    # The exports' records, computed from `data` whenever it is written, so that an export
+    # streams stored text (exports.tabular.csv_parts, exports.claimreview.stored_parts).
+    csv_head = models.TextField(
+        "CSV row before its URL", blank=True,
+        help_text="The claim's CSV export row up to its public URL cell (which each export adds).",
+    )
+    csv_tail = models.TextField(
+        "CSV row after its URL", blank=True,
+        help_text="The claim's CSV export row after its public URL cell, line end included.",
+    )
+    claimreview_claim = models.TextField(
+        "ClaimReview claimReviewed", blank=True, help_text="The JSON of its claimReviewed.",
+    )
+    claimreview_tail = models.TextField(
+        "ClaimReview after its author", blank=True,
+        help_text="Its ClaimReview's JSON after the author (the organization, which each export adds).",
+    )
     published_at = models.DateTimeField("first published")
     modified_at = models.DateTimeField(
         "last modified", db_index=True, help_text="When the published version last changed."

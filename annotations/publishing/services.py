@@ -28,11 +28,19 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from annotations import exports
 from annotations.matching import services as known_claims
 from annotations.models import Annotation, Attribution, Evidence, ReviewState
 
 from . import core
 from .models import Correction, PublishedAttribution, PublishedClaim
+
+
+def _store(published: PublishedClaim, claim: dict[str, Any]) -> None:
+    """Set the public JSON of a published claim and the export records computed from it."""
+    published.data = core.encode(claim)
+    for field, value in exports.stored_records(claim).items():
+        setattr(published, field, value)
 
 
 def display_name(user) -> str | None:
@@ -155,7 +163,7 @@ def publish(*, annotation: Annotation, user, comment: str = "") -> PublishedClai
     published.article_id = live.article_id
     published.rating, published.claim, published.quote = live.rating, live.claim, live.quote
     published.version = live.version
-    published.data = core.encode(data)
+    _store(published, data)
     published.save()
     published.attributions.all().delete()
     PublishedAttribution.objects.bulk_create(
@@ -220,8 +228,8 @@ def follow_anchors(*, moved: Iterable[Annotation], orphaned: Iterable[Annotation
             annotation = moved[published.pk]
             data["context"]["start"] += annotation.start - data["start"]
             data["start"], data["end"] = annotation.start, annotation.end
-        published.data = core.encode(data)
-        published.save(update_fields=["data"])
+        _store(published, data)
+        published.save(update_fields=["data", *exports.STORED_FIELDS])
 
 
 def is_published(annotation: Annotation) -> bool:
@@ -257,12 +265,13 @@ def publish_all(*, chunk_size: int = 2000) -> int:
             when = annotation.reviewed_at or annotation.updated_at
             data = public_claim(annotation, published_at=when, reviewed_at=when,
                                 date_modified=None, corrections=[])
-            rows.append(PublishedClaim(
+            row = PublishedClaim(
                 annotation_id=annotation.pk, article_id=annotation.article_id,
                 rating=annotation.rating, claim=annotation.claim, quote=annotation.quote,
-                data=core.encode(data), published_at=when, modified_at=when,
-                version=annotation.version,
-            ))
+                published_at=when, modified_at=when, version=annotation.version,
+            )
+            _store(row, data)
+            rows.append(row)
             attributions.extend(
                 PublishedAttribution(published_id=annotation.pk, source_id=a.source_id, stance=a.stance)
                 for a in annotation.attributions.all()
