@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from annotations import presenters, services
-from annotations.exports import claim_chunks, jsonl_line, joined_lines, tabular, text_chunks
+from annotations.exports import claim_chunks, joined_lines, jsonl_line, tabular, text_chunks
 from annotations.models import Annotation
 from annotations.publishing import services as publishing
 from annotations.publishing.models import PublishedClaim
