@@ -26,6 +26,42 @@ def annotation_list(*, user) -> QuerySet[Annotation]:
     return with_details(annotations_visible_to(user))
 
 
+# The columns of the annotation list, in the order annotation_list_rows gives them.
+ANNOTATION_ROW = (
+    "id", "article_id", "start", "end", "quote", "prefix", "suffix", "claim", "rating", "rationale",
+    "review_state", "review_comment", "same_as", "created_by__username", "edited_by__username",
+    "reviewed_by__username", "reviewed_at", "version", "anchor_state", "revision",
+    "previous_quote", "created_at", "updated_at",
+)
+
+
+def annotation_list_rows(*, user) -> QuerySet:
+    """Return the annotations a user may read as rows of ANNOTATION_ROW (no model instances).
+
+    The list reads a page of these and then its children with attribution_rows and
+    evidence_rows: three queries whatever the page size.
+    """
+    return annotations_visible_to(user).values_list(*ANNOTATION_ROW)
+
+
+def attribution_rows(annotation_ids: list[int]) -> QuerySet:
+    """Return (annotation id, id, source id, name, kind, stance, url, date, note) in list order."""
+    return Attribution.objects.filter(annotation_id__in=annotation_ids).order_by(
+        "annotation_id", "id"
+    ).values_list(
+        "annotation_id", "id", "source_id", "source__name", "source__kind", "stance", "url", "date", "note"
+    )
+
+
+def evidence_rows(annotation_ids: list[int]) -> QuerySet:
+    """Return (annotation id, id, url, title, publisher, published, excerpt, relation) in id order."""
+    return Evidence.objects.filter(annotation_id__in=annotation_ids).order_by(
+        "annotation_id", "id"
+    ).values_list(
+        "annotation_id", "id", "url", "title", "publisher", "published", "excerpt", "relation"
+    )
+
+
 def review_queue(*, user) -> QuerySet[Annotation]:
     """Return the annotations `user` may review: neither written nor last edited by them."""
     return (

@@ -284,17 +284,46 @@ def measure(runs: int, only: str) -> None:
         print(f"load average after: {load_average()}")
 
 
+def profile(target: str, page_size: int, requests: int, size: int) -> None:
+    """Print a cProfile of list requests (target "claims" or "annotations") or of an export."""
+    import cProfile
+    import pstats
+
+    from django.test import Client
+
+    token = editor_token()
+    profiler = cProfile.Profile()
+    if target in LISTS:
+        list_latency(target, page_size, 3, token)  # warm up
+        profiler.enable()
+        list_latency(target, page_size, requests, token)
+    else:
+        since = since_for(size)
+        b"".join(Client().get("/api/v1/claims/export/", {"format": target}).streaming_content)  # warm up
+        profiler.enable()
+        export_once(target, since)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", nargs="?", default="all",
-                        choices=["all", "seed", "measure", "export-once"])
+                        choices=["all", "seed", "measure", "export-once", "profile"])
     parser.add_argument("--format", choices=FORMATS)
     parser.add_argument("--size", type=int)
     parser.add_argument("--total", type=int, default=TOTAL)
+    parser.add_argument("--target", default="annotations", help="profile: a list name or an export format")
+    parser.add_argument("--page-size", type=int, default=1000)
+    parser.add_argument("--requests", type=int, default=10)
     parser.add_argument("--runs", type=int, default=2, help="runs of every measurement")
     parser.add_argument("--only", choices=["all", "exports", "lists"], default="all")
     args = parser.parse_args()
 
+    if args.command == "profile":
+        setup_django()
+        profile(args.target, args.page_size, args.requests, args.size or TOTAL)
+        return
     if args.command == "export-once":
         setup_django()
         print(json.dumps(export_once(args.format, since_for(args.size))))

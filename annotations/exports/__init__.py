@@ -1,7 +1,7 @@
 """Export formats for verified claims: one small module each, registered here by identifier.
 
 Every format streams text stored at publish time (publishing): JSON Lines the public
-JSON, CSV and ClaimReview their records stored beside it, with the few parts that depend
+JSON, CSV and ClaimReview their records stored with it (PublishedRecords), with the few parts that depend
 on the request (the public URL) or on the settings (the organization) put in by the
 database. Nothing is parsed or rendered per claim, and an export of any size runs in flat
 memory, a chunk at a time.
@@ -152,7 +152,8 @@ def jsonl_line(base_url: str) -> Expression:
 
 def csv_line(base_url: str) -> Expression:
     return Concat(
-        "csv_head", _text(tabular.csv_url_prefix(base_url)), _id(), _text('/"'), "csv_tail",
+        "records__csv_head", _text(tabular.csv_url_prefix(base_url)), _id(), _text('/"'),
+        "records__csv_tail",
         output_field=TextField(),
     )
 
@@ -160,8 +161,8 @@ def csv_line(base_url: str) -> Expression:
 def claimreview_line(base_url: str) -> Expression:
     return Concat(
         _text(claimreview.OPENING + claimreview.url_prefix(base_url)), _id(),
-        _text('/","claimReviewed":'), "claimreview_claim",
-        _text(',"author":' + claimreview.author_json() + ","), "claimreview_tail",
+        _text('/","claimReviewed":'), "records__claimreview_claim",
+        _text(',"author":' + claimreview.author_json() + ","), "records__claimreview_tail",
         output_field=TextField(),
     )
 

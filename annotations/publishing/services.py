@@ -33,14 +33,19 @@ from annotations.matching import services as known_claims
 from annotations.models import Annotation, Attribution, Evidence, ReviewState
 
 from . import core
-from .models import Correction, PublishedAttribution, PublishedClaim
+from .models import Correction, PublishedAttribution, PublishedClaim, PublishedRecords
+
+
+def _records(published: PublishedClaim, claim: dict[str, Any]) -> PublishedRecords:
+    """Return the export records of a published claim's public JSON (unsaved)."""
+    return PublishedRecords(published=published, **exports.stored_records(claim))
 
 
 def _store(published: PublishedClaim, claim: dict[str, Any]) -> None:
-    """Set the public JSON of a published claim and the export records computed from it."""
+    """Save the public JSON of a published claim and the export records computed from it."""
     published.data = core.encode(claim)
-    for field, value in exports.stored_records(claim).items():
-        setattr(published, field, value)
+    published.save()
+    _records(published, claim).save()
 
 
 def display_name(user) -> str | None:
@@ -164,7 +169,6 @@ def publish(*, annotation: Annotation, user, comment: str = "") -> PublishedClai
     published.rating, published.claim, published.quote = live.rating, live.claim, live.quote
     published.version = live.version
     _store(published, data)
-    published.save()
     published.attributions.all().delete()
     PublishedAttribution.objects.bulk_create(
         PublishedAttribution(published=published, source_id=a.source_id, stance=a.stance)
@@ -228,8 +232,9 @@ def follow_anchors(*, moved: Iterable[Annotation], orphaned: Iterable[Annotation
             annotation = moved[published.pk]
             data["context"]["start"] += annotation.start - data["start"]
             data["start"], data["end"] = annotation.start, annotation.end
-        _store(published, data)
-        published.save(update_fields=["data", *exports.STORED_FIELDS])
+        published.data = core.encode(data)
+        published.save(update_fields=["data"])
+        _records(published, data).save()
 
 
 def is_published(annotation: Annotation) -> bool:
@@ -260,7 +265,7 @@ def publish_all(*, chunk_size: int = 2000) -> int:
         )
         if not chunk:
             return count
-        rows, attributions = [], []
+        rows, records, attributions = [], [], []
         for annotation in chunk:
             when = annotation.reviewed_at or annotation.updated_at
             data = public_claim(annotation, published_at=when, reviewed_at=when,
@@ -270,13 +275,15 @@ def publish_all(*, chunk_size: int = 2000) -> int:
                 rating=annotation.rating, claim=annotation.claim, quote=annotation.quote,
                 published_at=when, modified_at=when, version=annotation.version,
             )
-            _store(row, data)
+            row.data = core.encode(data)
             rows.append(row)
+            records.append(_records(row, data))
             attributions.extend(
                 PublishedAttribution(published_id=annotation.pk, source_id=a.source_id, stance=a.stance)
                 for a in annotation.attributions.all()
             )
         with transaction.atomic():
             PublishedClaim.objects.bulk_create(rows)
+            PublishedRecords.objects.bulk_create(records)
             PublishedAttribution.objects.bulk_create(attributions)
         count += len(rows)
