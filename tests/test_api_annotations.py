@@ -160,10 +160,10 @@ def test_list_runs_the_same_queries_for_one_or_fifty_annotations(
             evidence=[{"url": f"https://evidence.example/{i}"}],
         )
     client = client_for(reviewer)
-    # token, user permissions, group permissions, count, page, attributions, evidence
-    with django_assert_num_queries(7):
+    # token, user permissions, group permissions, count, page, usernames, attributions, evidence
+    with django_assert_num_queries(8):
         one = client.get(URL, {"limit": 1})
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         fifty = client.get(URL, {"limit": 50})
     assert len(one.json()["results"]) == 1
     assert len(fifty.json()["results"]) == 50
@@ -183,8 +183,8 @@ def test_list_pages_hold_up_to_1000_annotations_in_the_same_queries(
         for start in starts
     )
     client = client_for(reviewer)
-    # token, user permissions, group permissions, count, page, attributions, evidence
-    with django_assert_num_queries(7):
+    # token, user permissions, group permissions, count, page, usernames, attributions, evidence
+    with django_assert_num_queries(8):
         page = client.get(URL, {"limit": 5000}).json()
 
     assert page["count"] == 1001 and len(page["results"]) == 1000
