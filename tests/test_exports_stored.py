@@ -8,7 +8,14 @@ from importlib import import_module
 import pytest
 from django.apps import apps
 
-from annotations.exports import STORED_FIELDS, claimreview, stored_records, tabular
+from annotations.exports import (
+    BINARY_SIGNATURE,
+    STORED_FIELDS,
+    binary_records,
+    claimreview,
+    stored_records,
+    tabular,
+)
 from annotations.publishing import services as publishing
 from annotations.publishing.models import PublishedClaim, PublishedRecords
 from tests import factories
@@ -148,3 +155,24 @@ def test_stored_claimreview_parts_rebuild_the_review(tricky, settings):
         )
 
         assert review == claimreview.from_claim(claim, "http://h")
+
+
+def test_binary_copy_records_are_read_whatever_the_framing():
+    records = [b"a,\"b\r\nc\"\r\n", b"", "Zoë 👍🏽\n".encode()]
+    stream = (
+        BINARY_SIGNATURE + b"\x00\x00\x00\x00" + b"\x00\x00\x00\x00"
+        + b"".join(b"\x00\x01" + len(r).to_bytes(4, "big") + r for r in records) + b"\xff\xff"
+    )
+
+    assert list(binary_records([stream])) == records
+    assert list(binary_records([stream[i:i + 1] for i in range(len(stream))])) == records
+    assert list(binary_records([stream[:7], stream[7:30], stream[30:]])) == records
+
+
+def test_binary_copy_of_a_null_or_two_fields_is_refused():
+    header = BINARY_SIGNATURE + bytes(8)
+
+    with pytest.raises(ValueError):
+        list(binary_records([header + b"\x00\x01\xff\xff\xff\xff\xff\xff"]))
+    with pytest.raises(ValueError):
+        list(binary_records([header + b"\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff"]))
