@@ -41,11 +41,11 @@ def _records(published: PublishedClaim, claim: dict[str, Any]) -> PublishedRecor
     return PublishedRecords(published=published, **exports.stored_records(claim))
 
 
-def _store(published: PublishedClaim, claim: dict[str, Any]) -> None:
+def _store(published: PublishedClaim, claim: dict[str, Any], *, new: bool) -> None:
     """Save the public JSON of a published claim and the export records computed from it."""
     published.data = core.encode(claim)
     published.save()
-    _records(published, claim).save()
+    _records(published, claim).save(force_insert=new)
 
 
 def display_name(user) -> str | None:
@@ -168,7 +168,7 @@ def publish(*, annotation: Annotation, user, comment: str = "") -> PublishedClai
     published.article_id = live.article_id
     published.rating, published.claim, published.quote = live.rating, live.claim, live.quote
     published.version = live.version
-    _store(published, data)
+    _store(published, data, new=current is None)
     published.attributions.all().delete()
     PublishedAttribution.objects.bulk_create(
         PublishedAttribution(published=published, source_id=a.source_id, stance=a.stance)
@@ -270,14 +270,13 @@ def publish_all(*, chunk_size: int = 2000) -> int:
             when = annotation.reviewed_at or annotation.updated_at
             data = public_claim(annotation, published_at=when, reviewed_at=when,
                                 date_modified=None, corrections=[])
-            row = PublishedClaim(
+            rows.append(PublishedClaim(
                 annotation_id=annotation.pk, article_id=annotation.article_id,
                 rating=annotation.rating, claim=annotation.claim, quote=annotation.quote,
-                published_at=when, modified_at=when, version=annotation.version,
-            )
-            row.data = core.encode(data)
-            rows.append(row)
-            records.append(_records(row, data))
+                data=core.encode(data), published_at=when, modified_at=when,
+                version=annotation.version,
+            ))
+            records.append(_records(rows[-1], data))
             attributions.extend(
                 PublishedAttribution(published_id=annotation.pk, source_id=a.source_id, stance=a.stance)
                 for a in annotation.attributions.all()
