@@ -3,10 +3,13 @@
     .venv/bin/python bench/claims_export.py            # seed if needed, then measure all
     .venv/bin/python bench/claims_export.py seed       # (re)seed 100,000 verified claims
     .venv/bin/python bench/claims_export.py measure    # exports and list latency only
+    .venv/bin/python bench/claims_export.py measure --runs 2 --only lists
 
 DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/fc_bench; the database is
 created if it does not exist. Each export runs in a fresh subprocess, so the peak RSS it
-reports is that export's own.
+reports is that export's own (VmHWM: ru_maxrss would carry over the parent's peak, e.g. a
+seed's, through fork and exec). Every figure is measured --runs times (default 2); the
+tables give each run and the median, and the load average is printed before and after.
 """
 
 import argparse
@@ -36,6 +39,11 @@ CLAIMS_PER_ARTICLE = 100
 SIZES = (10_000, 100_000)
 FORMATS = ("jsonl", "csv", "claimreview")
 PAGE_SIZES = (10, 100, 1000)
+LISTS = {
+    # name: (path, page size parameter, authenticated)
+    "claims": ("/api/v1/claims/", "page_size", False),
+    "annotations": ("/api/v1/annotations/", "limit", True),
+}
 # What one record of each format starts or ends with, to count what was streamed.
 RECORD_MARKERS = {"jsonl": b"\n", "csv": b"\r\n", "claimreview": b'"@type":"ClaimReview"'}
 
@@ -146,6 +154,30 @@ def seed(total: int = TOTAL) -> None:
     print(f"seeded {total:,} verified claims in {time.perf_counter() - started:.1f} s")
 
 
+def load_average() -> str:
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def peak_rss_mb() -> float:
+    """Return this process's peak resident set size (VmHWM, which starts anew at exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def editor_token() -> str:
+    """Return a fresh API key of the bench editor (who may read drafts and every annotation)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from annotations.apikeys.services import api_key_issue
+
+    editor, _ = get_user_model().objects.get_or_create(username="bench-editor")
+    editor.groups.add(Group.objects.get(name="Editor"))
+    return api_key_issue(user=editor)[1]
+
+
 def since_for(size: int) -> str:
     """Return the updated_since value that selects the newest `size` published claims."""
     from annotations.publishing.models import PublishedClaim
@@ -181,7 +213,7 @@ def export_once(export_format: str, since: str) -> dict:
         "seconds": seconds,
         "claims_per_second": records / seconds,
         "megabytes": size / 1e6,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": peak_rss_mb(),
     }
 
 
@@ -195,57 +227,103 @@ def run_export_subprocess(export_format: str, size: int) -> dict:
     return result
 
 
-def list_latency(page_size: int, requests: int) -> dict:
-    """Return the p50 latency of the claims list, walking the cursor page by page."""
+def list_latency(name: str, page_size: int, requests: int, token: str) -> dict:
+    """Return the p50 and p90 latency of a list, walking its next links page by page."""
     from django.test import Client
 
-    client = Client()
-    url, params = "/api/v1/claims/", {"page_size": page_size}
+    path, size_parameter, authenticated = LISTS[name]
+    client = Client(**({"HTTP_AUTHORIZATION": f"Token {token}"} if authenticated else {}))
+    url, params = path, {size_parameter: page_size}
     timings = []
     for _ in range(requests):
         started = time.perf_counter()
         response = client.get(url, params)
         payload = response.json()
         timings.append(time.perf_counter() - started)
-        assert response.status_code == 200 and len(payload["results"]) == page_size
+        assert response.status_code == 200 and len(payload["results"]) == page_size, response.content[:300]
         url, params = payload["next"], None
     return {
-        "page_size": page_size,
-        "requests": requests,
         "p50_ms": statistics.median(timings) * 1000,
         "p90_ms": statistics.quantiles(timings, n=10)[-1] * 1000,
     }
 
 
-def measure() -> None:
+def _runs(values: list[float], spec: str) -> str:
+    return " / ".join(format(v, spec) for v in values) + f"  (median {statistics.median(values):{spec}})"
+
+
+def measure(runs: int, only: str) -> None:
     from annotations.publishing.models import PublishedClaim
 
     published = PublishedClaim.objects.count()
     print(f"database: {os.environ['DATABASE_URL']} ({published:,} published claims)")
-    print(f"{'format':<12}{'claims':>9}{'seconds':>9}{'claims/s':>10}{'MB':>8}{'peak RSS MB':>13}")
-    for export_format in FORMATS:
-        for size in SIZES:
-            r = run_export_subprocess(export_format, size)
-            print(
-                f"{r['format']:<12}{r['claims']:>9,}{r['seconds']:>9.2f}"
-                f"{r['claims_per_second']:>10,.0f}{r['megabytes']:>8.1f}{r['peak_rss_mb']:>13.1f}"
-            )
-    print(f"\n{'page size':<12}{'requests':>9}{'p50 ms':>9}{'p90 ms':>9}")
-    list_latency(100, 5)  # warm up connections and caches
-    for page_size in PAGE_SIZES:
-        r = list_latency(page_size, 50 if page_size < 1000 else 20)
-        print(f"{r['page_size']:<12}{r['requests']:>9}{r['p50_ms']:>9.1f}{r['p90_ms']:>9.1f}")
+    print(f"load average before: {load_average()}")
+    if only in ("all", "exports"):
+        print(f"\n{'format':<12}{'claims':>9}  claims/s per run (median); peak RSS MB per run")
+        for export_format in FORMATS:
+            for size in SIZES:
+                results = [run_export_subprocess(export_format, size) for _ in range(runs)]
+                print(
+                    f"{export_format:<12}{size:>9,}  "
+                    f"{_runs([r['claims_per_second'] for r in results], ',.0f')}; "
+                    f"{' / '.join(format(r['peak_rss_mb'], '.1f') for r in results)}"
+                )
+        print(f"load average: {load_average()}")
+    if only in ("all", "lists"):
+        token = editor_token()
+        for name in LISTS:
+            print(f"\n{name} list  page size, p50 ms per run (median); p90 ms per run (median)")
+            list_latency(name, 100, 5, token)  # warm up connections and caches
+            for page_size in PAGE_SIZES:
+                requests = 50 if page_size < 1000 else 20
+                results = [list_latency(name, page_size, requests, token) for _ in range(runs)]
+                print(
+                    f"{page_size:>6}  {_runs([r['p50_ms'] for r in results], '.1f')}; "
+                    f"{_runs([r['p90_ms'] for r in results], '.1f')}"
+                )
+        print(f"load average after: {load_average()}")
+
+
+def profile(target: str, page_size: int, requests: int, size: int) -> None:
+    """Print a cProfile of list requests (target "claims" or "annotations") or of an export."""
+    import cProfile
+    import pstats
+
+    from django.test import Client
+
+    token = editor_token()
+    profiler = cProfile.Profile()
+    if target in LISTS:
+        list_latency(target, page_size, 3, token)  # warm up
+        profiler.enable()
+        list_latency(target, page_size, requests, token)
+    else:
+        since = since_for(size)
+        b"".join(Client().get("/api/v1/claims/export/", {"format": target}).streaming_content)  # warm up
+        profiler.enable()
+        export_once(target, since)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", nargs="?", default="all",
-                        choices=["all", "seed", "measure", "export-once"])
+                        choices=["all", "seed", "measure", "export-once", "profile"])
     parser.add_argument("--format", choices=FORMATS)
     parser.add_argument("--size", type=int)
     parser.add_argument("--total", type=int, default=TOTAL)
+    parser.add_argument("--target", default="annotations", help="profile: a list name or an export format")
+    parser.add_argument("--page-size", type=int, default=1000)
+    parser.add_argument("--requests", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=2, help="runs of every measurement")
+    parser.add_argument("--only", choices=["all", "exports", "lists"], default="all")
     args = parser.parse_args()
 
+    if args.command == "profile":
+        setup_django()
+        profile(args.target, args.page_size, args.requests, args.size or TOTAL)
+        return
     if args.command == "export-once":
         setup_django()
         print(json.dumps(export_once(args.format, since_for(args.size))))
@@ -262,7 +340,7 @@ def main() -> None:
     ):
         seed(args.total)
     if args.command in ("all", "measure"):
-        measure()
+        measure(args.runs, args.only)
 
 
 if __name__ == "__main__":

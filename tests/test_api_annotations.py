@@ -160,14 +160,60 @@ def test_list_runs_the_same_queries_for_one_or_fifty_annotations(
             evidence=[{"url": f"https://evidence.example/{i}"}],
         )
     client = client_for(reviewer)
-    # token, user permissions, group permissions, count, page, attributions, evidence
-    with django_assert_num_queries(7):
+    # token, user permissions, group permissions, count, page, usernames, attributions, evidence
+    with django_assert_num_queries(8):
         one = client.get(URL, {"limit": 1})
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         fifty = client.get(URL, {"limit": 50})
     assert len(one.json()["results"]) == 1
     assert len(fifty.json()["results"]) == 50
     assert fifty.json()["results"][49]["attributions"][1]["source"]["name"] == "Donald Trump"
+
+
+def test_list_pages_hold_up_to_1000_annotations_in_the_same_queries(
+    reviewer, editor, ft_source, django_assert_num_queries
+):
+    from annotations.api.views import AnnotationPagination
+
+    assert AnnotationPagination.max_limit == 1000
+    article = ArticleFactory(body=" ".join(f"word{i}" for i in range(1100)))
+    starts = [article.body.index(f"word{i} ") for i in range(1001)]
+    Annotation.objects.bulk_create(
+        Annotation(article=article, start=start, end=start + 4, quote="word", created_by=editor)
+        for start in starts
+    )
+    client = client_for(reviewer)
+    # token, user permissions, group permissions, count, page, usernames, attributions, evidence
+    with django_assert_num_queries(8):
+        page = client.get(URL, {"limit": 5000}).json()
+
+    assert page["count"] == 1001 and len(page["results"]) == 1000
+
+
+def test_list_items_are_the_annotations_as_their_detail_shows_them(
+    reviewer, editor, other_editor, ft_source, trump
+):
+    article = ArticleFactory(body="Zoë said “no” 👍🏽 twice.\n\nThen the minister left the room.")
+    first = services.annotation_create(
+        article=article, user=editor, quote="Zoë said", claim="Zoë said it", rating="false",
+        rationale="Because.", attributions=[
+            {"source": ft_source, "stance": "reported", "url": "https://ft.example/a", "date": "2025-10-21",
+             "note": "Print edition"},
+            {"source": trump, "stance": "denied"},
+        ],
+        evidence=[{"url": "https://evidence.example/1", "title": "One", "published": "2025-10-20"},
+                  {"url": "https://evidence.example/2"}],
+    )
+    services.review_submit(annotation=first, user=editor, version=first.version)
+    services.review_verify(annotation=first, user=other_editor, version=first.version + 1)
+    services.annotation_create(article=article, user=editor, quote="the minister")
+
+    for user in (reviewer, None):
+        client = client_for(user)
+        listed = client.get(URL).json()["results"]
+
+        assert listed == [client.get(f"{URL}{item['id']}/").json() for item in listed]
+        assert len(listed) == (2 if user else 1)
 
 
 @pytest.fixture

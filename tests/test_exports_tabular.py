@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from annotations import presenters, services
-from annotations.exports import claim_chunks, joined_text_chunks, tabular, text_chunks
+from annotations.exports import claim_chunks, joined_lines, jsonl_line, tabular, text_chunks
 from annotations.models import Annotation
 from annotations.publishing import services as publishing
 from annotations.publishing.models import PublishedClaim
@@ -225,10 +225,10 @@ def test_joined_chunks_are_the_stored_texts_joined_by_newlines_in_id_order(db, c
         factories.verified_claim()
     stored = list(PublishedClaim.objects.order_by("pk").values_list("data", flat=True))
 
-    joined = list(joined_text_chunks(published_claims(), chunk_size=2))
+    joined = list(joined_lines(published_claims(), jsonl_line(""), chunk_size=2))
 
-    assert [chunk for chunks in joined for chunk in chunks] == [
-        "\n".join(stored[at:at + 2]) for at in range(0, count, 2)
+    assert joined == [
+        ("\n".join(stored[at:at + 2]) + "\n").encode() for at in range(0, count, 2)
     ]
 
 

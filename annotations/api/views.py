@@ -22,6 +22,7 @@ from annotations import presenters, rules, selectors, services
 from annotations.apikeys.authentication import ApiKeyAuthentication
 from annotations.models import Source
 
+from . import annotation_rows
 from . import serializers as s
 from .errors import (
     PayloadTooLarge,
@@ -89,7 +90,7 @@ class ArticlePagination(LimitOffsetPagination):
 
 class AnnotationPagination(LimitOffsetPagination):
     default_limit = 50
-    max_limit = 500
+    max_limit = 1000
 
 
 class SourcePagination(LimitOffsetPagination):
@@ -225,11 +226,11 @@ class AnnotationViewSet(ApiViewSet):
         return selectors.annotations_visible_to(self.request.user)
 
     def list(self, request):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        # Rows rather than model instances: the same JSON as annotation_dict, several times faster.
+        rows = selectors.annotation_list_rows(user=request.user)
+        page = self.paginate_queryset(self.filter_queryset(rows))
         people = rules.can_read_drafts(request.user)
-        return self.get_paginated_response(
-            [presenters.annotation_dict(a, people=people) for a in page]
-        )
+        return self.get_paginated_response(annotation_rows.annotation_dicts(page, people=people))
 
     def retrieve(self, request, pk=None):
         annotation = self.get_object()

@@ -136,12 +136,40 @@ def from_claim(claim: dict[str, Any], base_url: str) -> dict[str, Any]:
     return review
 
 
-def stream_claimreviews(chunks: Iterable[list[dict[str, Any]]], base_url: str) -> Iterator[bytes]:
-    """Yield a JSON array of ClaimReview objects, a chunk of claims at a time."""
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    opening = "["
+# What every stored ClaimReview starts with, up to its URL.
+OPENING = '{"@context":"https://schema.org","@type":"ClaimReview","url":'
+# The keys of from_claim() that come before the stored tail, in order.
+HEAD_KEYS = ("@context", "@type", "url", "claimReviewed", "author")
+
+encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def stored_parts(claim: dict[str, Any]) -> tuple[str, str]:
+    """Return the JSON of claimReviewed and the rest of the ClaimReview after its author.
+
+    The URL (which depends on the request) and the author (the organization, from the
+    settings) are put in by each export, so that from_claim(claim, base_url) is
+    OPENING + url + ',"claimReviewed":' + claim_json + ',"author":' + author + ',' + rest.
+    """
+    review = from_claim(claim, "")
+    rest = {key: value for key, value in review.items() if key not in HEAD_KEYS}
+    return encode(review["claimReviewed"]), encode(rest)[1:]
+
+
+def url_prefix(base_url: str) -> str:
+    """Return the JSON of a claim's URL up to the claim id: '"https://host/claims/'."""
+    return encode(claim_url(base_url, 0)).removesuffix('0/"')
+
+
+def author_json() -> str:
+    return encode(_organization())
+
+
+def stream_claimreviews(chunks: Iterable[bytes], base_url: str = "") -> Iterator[bytes]:
+    """Yield a JSON array of ClaimReview objects from chunks of them one per line."""
+    opening = b"["
     for chunk in chunks:
-        if chunk:
-            yield (opening + ",\n".join(encode(from_claim(c, base_url)) for c in chunk)).encode()
-            opening = ",\n"
-    yield b"[]\n" if opening == "[" else b"]\n"
+        # A JSON text holds no raw line break, so each one ends an object.
+        yield opening + chunk.removesuffix(b"\n").replace(b"\n", b",\n")
+        opening = b",\n"
+    yield b"[]\n" if opening == b"[" else b"]\n"

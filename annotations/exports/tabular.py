@@ -29,11 +29,9 @@ TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 SEPARATORS = frozenset(",;\t|")
 
 
-def stream_jsonl(chunks: Iterable[list[str]], base_url: str = "") -> Iterator[bytes]:
-    """Yield the stored public JSON of each claim, one per line, a chunk at a time."""
-    for chunk in chunks:
-        if chunk:
-            yield ("\n".join(chunk) + "\n").encode()
+def stream_jsonl(chunks: Iterable[bytes], base_url: str = "") -> Iterator[bytes]:
+    """Yield the stored public JSON of each claim, one per line, a chunk of lines at a time."""
+    yield from chunks
 
 
 def cell(value: Any) -> Any:
@@ -74,18 +72,43 @@ def csv_row(claim: dict[str, Any], base_url: str) -> list[Any]:
     ]
 
 
-def stream_csv(chunks: Iterable[list[dict[str, Any]]], base_url: str = "", *,
-               bom: bool = True) -> Iterator[bytes]:
-    """Yield a header row, then one row per claim; every text cell is quoted."""
+def _csv_text(rows: Iterable[list[Any]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC)
-    if bom:
-        buffer.write(BOM)
-    writer.writerow(CSV_COLUMNS)
-    for chunk in chunks:
-        writer.writerows(csv_row(claim, base_url) for claim in chunk)
-        yield buffer.getvalue().encode()
-        buffer.seek(0)
-        buffer.truncate()
-    if buffer.tell():
-        yield buffer.getvalue().encode()
+    csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC).writerows(rows)
+    return buffer.getvalue()
+
+
+# The public URL is the one cell that depends on the request (its scheme and host): the
+# row is stored in two parts around it, and each export puts its own URL in between.
+URL_COLUMN = CSV_COLUMNS.index("Public URL")
+
+
+def csv_parts(claim: dict[str, Any]) -> tuple[str, str]:
+    """Return the CSV row of a claim before and after its public URL cell, separators included.
+
+    `head + csv_url_cell(base_url, id) + tail` is the row that csv_row() gives, line end
+    included; publishing stores both parts so that an export only streams stored text.
+    """
+    row = csv_row(claim, "")
+    head = _csv_text([row[:URL_COLUMN]]).removesuffix("\r\n") + ","
+    return head, "," + _csv_text([row[URL_COLUMN + 1:]])
+
+
+def csv_url_prefix(base_url: str) -> str:
+    """Return the public URL cell up to the claim id: '"https://host/claims/'.
+
+    cell() defuses only the start of a text and what follows a separator, and a claim's
+    path holds neither, so the cell of the whole URL is the cell of the base followed by
+    the path; quoting doubles only the base's quotes.
+    """
+    return '"' + cell(base_url.rstrip("/")).replace('"', '""') + "/claims/"
+
+
+def csv_header(*, bom: bool = True) -> str:
+    return (BOM if bom else "") + _csv_text([CSV_COLUMNS])
+
+
+def stream_csv(chunks: Iterable[bytes], base_url: str = "", *, bom: bool = True) -> Iterator[bytes]:
+    """Yield a header row, then the stored rows (every text cell quoted), a chunk at a time."""
+    yield csv_header(bom=bom).encode()
+    yield from chunks

@@ -49,6 +49,43 @@ class PublishedClaim(models.Model):
         return json.loads(self.data)
 
 
+class PublishedRecords(models.Model):
+    """The export records of a published claim, computed from its public JSON whenever it is written.
+
+    So that an export streams stored text (exports.tabular.csv_parts,
+    exports.claimreview.stored_parts). A table of their own: beside the public JSON they
+    would make each row wide enough for PostgreSQL to compress that JSON, and every read
+    of the claims list would pay for its decompression.
+    """
+
+    published = models.OneToOneField(
+        PublishedClaim, verbose_name="published claim", primary_key=True, on_delete=models.CASCADE,
+        related_name="records",
+    )
+    csv_head = models.TextField(
+        "CSV row before its URL",
+        help_text="The claim's CSV export row up to its public URL cell (which each export adds).",
+    )
+    csv_tail = models.TextField(
+        "CSV row after its URL",
+        help_text="The claim's CSV export row after its public URL cell, line end included.",
+    )
+    claimreview_claim = models.TextField(
+        "ClaimReview claimReviewed", help_text="The JSON of its claimReviewed."
+    )
+    claimreview_tail = models.TextField(
+        "ClaimReview after its author",
+        help_text="Its ClaimReview's JSON after the author (the organization, which each export adds).",
+    )
+
+    class Meta:
+        verbose_name = "published export records"
+        verbose_name_plural = "published export records"
+
+    def __str__(self):
+        return f"export records of claim #{self.published_id}"
+
+
 class PublishedAttribution(models.Model):
     """A source and stance of a published claim, for the ?source= and ?stance= filters."""
 

@@ -28,11 +28,24 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from annotations import exports
 from annotations.matching import services as known_claims
 from annotations.models import Annotation, Attribution, Evidence, ReviewState
 
 from . import core
-from .models import Correction, PublishedAttribution, PublishedClaim
+from .models import Correction, PublishedAttribution, PublishedClaim, PublishedRecords
+
+
+def _records(published: PublishedClaim, claim: dict[str, Any]) -> PublishedRecords:
+    """Return the export records of a published claim's public JSON (unsaved)."""
+    return PublishedRecords(published=published, **exports.stored_records(claim))
+
+
+def _store(published: PublishedClaim, claim: dict[str, Any], *, new: bool) -> None:
+    """Save the public JSON of a published claim and the export records computed from it."""
+    published.data = core.encode(claim)
+    published.save()
+    _records(published, claim).save(force_insert=new)
 
 
 def display_name(user) -> str | None:
@@ -155,8 +168,7 @@ def publish(*, annotation: Annotation, user, comment: str = "") -> PublishedClai
     published.article_id = live.article_id
     published.rating, published.claim, published.quote = live.rating, live.claim, live.quote
     published.version = live.version
-    published.data = core.encode(data)
-    published.save()
+    _store(published, data, new=current is None)
     published.attributions.all().delete()
     PublishedAttribution.objects.bulk_create(
         PublishedAttribution(published=published, source_id=a.source_id, stance=a.stance)
@@ -222,6 +234,7 @@ def follow_anchors(*, moved: Iterable[Annotation], orphaned: Iterable[Annotation
             data["start"], data["end"] = annotation.start, annotation.end
         published.data = core.encode(data)
         published.save(update_fields=["data"])
+        _records(published, data).save()
 
 
 def is_published(annotation: Annotation) -> bool:
@@ -252,7 +265,7 @@ def publish_all(*, chunk_size: int = 2000) -> int:
         )
         if not chunk:
             return count
-        rows, attributions = [], []
+        rows, records, attributions = [], [], []
         for annotation in chunk:
             when = annotation.reviewed_at or annotation.updated_at
             data = public_claim(annotation, published_at=when, reviewed_at=when,
@@ -263,11 +276,13 @@ def publish_all(*, chunk_size: int = 2000) -> int:
                 data=core.encode(data), published_at=when, modified_at=when,
                 version=annotation.version,
             ))
+            records.append(_records(rows[-1], data))
             attributions.extend(
                 PublishedAttribution(published_id=annotation.pk, source_id=a.source_id, stance=a.stance)
                 for a in annotation.attributions.all()
             )
         with transaction.atomic():
             PublishedClaim.objects.bulk_create(rows)
+            PublishedRecords.objects.bulk_create(records)
             PublishedAttribution.objects.bulk_create(attributions)
         count += len(rows)
