@@ -1,0 +1,105 @@
+"""Find an article's authors: JSON-LD, then meta tags, then trafilatura's guess, then the byline
+printed on the page; names are kept as the page writes them."""
+
+import re
+
+from .markup import is_site, squash, strip_site_suffix, text_of
+
+# "By", "Von", "View all posts by", "Posted on 21 May 2020 by", "Author:", "Auteur"
+BYLINE_PREFIX = re.compile(
+    r"^(?:[^|]*?\b(?:posts?|posted|written|text|story|reported|geschrieben|publié)\b[^|]*?\s)?"
+    r"(?:by|von|par|por|door|di)(?:\s*:?\s+|$)|^(?:author|autor|autorin|auteur|autore|autora)\b\s*:?\s*",
+    re.I,
+)
+NOT_A_PERSON = re.compile(
+    r"^(?:no author|unknown|anonymous|follow|staff|admin|administrator)$"
+    r"|\b(?:\be\.?\s?V\b\.?|g?GmbH|Inc\.?|Ltd\.?|LLC|Stiftung)(?:\W|$)|@|://|_|:|\d{4}",
+    re.I,
+)
+VISIBLE_BYLINES = (
+    '//*[@rel="author"]', '//*[@itemprop="author"]', '//*[contains(concat(" ", @class, " "), " fn ")]',
+    '//*[contains(@class, "author") or contains(@class, "byline") or contains(@class, "auteur")]',
+)
+VISIBLE_BYLINE = re.compile(r"^(?:By|Von|Por|Par)\s+([A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3})$")
+META_AUTHORS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "DC.creator",
+                "byl")
+
+
+def person(value: str, site_names: list[str]) -> str:
+    """Return value as a byline as the page writes it, or "" when it is none: a URL, an e-mail,
+    a handle, an organisation, a date or a placeholder ("No Author")."""
+    name = BYLINE_PREFIX.sub("", " ".join(value.split())).strip(" ,;|")
+    name = strip_site_suffix(name, site_names)
+    if not name or len(name) > 100 or len(name.split()) > 12 or not re.search(r"[^\W\d_]", name):
+        return ""
+    if NOT_A_PERSON.search(name):
+        return ""
+    return name
+
+
+def people(value, site_names: list[str]) -> list[str]:
+    """Return the distinct bylines of a JSON-LD author value (one or a list)."""
+    names = []
+    for item in value if isinstance(value, list) else [value]:
+        name = person(text_of(item), site_names)
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def meta_authors(tree, site_names: list[str]) -> list[str]:
+    """Return the byline the page declares in its meta tags, as written (case, initials kept)."""
+    for name in META_AUTHORS:
+        for element in tree.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]'):
+            value = person(element.get("content") or "", site_names)
+            if value:
+                return [value]
+    return []
+
+
+def as_printed(names: list[str], tree, site_names: list[str]) -> list[str]:
+    """Return names as the page prints them in its byline elements ("T. V. Raman" for a
+    normalized "T V Raman"), which differ from a normalized guess in case and punctuation only."""
+    printed = {}
+    for element in tree.xpath(" | ".join((*VISIBLE_BYLINES, '//*[@itemprop="name"]')))[:200]:
+        text = " ".join(element.text_content().split())
+        name = person(text, site_names) if len(text.split()) <= 6 else ""
+        printed.setdefault(squash(name), name)
+    return [printed.get(squash(name)) or name for name in names]
+
+
+def visible_authors(tree, site_names: list[str]) -> list[str]:
+    """Return the byline printed on the page: a rel=author / itemprop=author / "author" or
+    "byline" element, else a short "By Jane Doe" / "Von Jane Doe" line."""
+    for path in VISIBLE_BYLINES:
+        for element in tree.xpath(path)[:10]:
+            if element.tag in {"meta", "link", "body", "html", "article"} or element.xpath(
+                    'ancestor-or-self::*[contains(@class, "comment") or contains(@id, "comment")]'):
+                continue
+            text = " ".join(element.text_content().split())
+            name = person(re.split(r"\s[|•·]\s", text)[0], site_names) if len(text) <= 120 else ""
+            name = name if len(name.split()) <= 5 else ""
+            if name and not is_site(name, site_names):
+                return [name]
+    for element in tree.xpath("//body//*[self::p or self::span or self::em or self::div or self::strong]"):
+        text = " ".join(element.text_content().split())
+        following = element.getnext()
+        if text.lower() in {"by", "von", "por", "par"} and following is not None:
+            text = f"{text} {' '.join(following.text_content().split())}"  # <span>By</span><a>Name</a>
+        match = VISIBLE_BYLINE.match(text) if len(text) <= 60 else None
+        if match and person(match[1], site_names) and not is_site(match[1], site_names):
+            return [match[1]]
+    return []
+
+
+def authors(tree, ld: dict, guessed: str, site_names: list[str]) -> list[str]:
+    """Return the article's authors from its JSON-LD (ld), meta tags, trafilatura's guess
+    ("A; B") and, when none of them names a person, the byline printed on the page."""
+    found = (
+        people(ld.get("author"), site_names) or meta_authors(tree, site_names)
+        or as_printed(people(guessed.split(";"), site_names), tree, site_names)
+    )
+    if all(is_site(name, site_names) for name in found):
+        # No byline, or the outlet signing its own page: a person's byline printed on it wins.
+        found = visible_authors(tree, site_names) or found
+    return found
