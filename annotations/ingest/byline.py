@@ -21,6 +21,9 @@ VISIBLE_BYLINES = (
     '//*[contains(@class, "author") or contains(@class, "byline") or contains(@class, "auteur")]',
 )
 VISIBLE_BYLINE = re.compile(r"^(?:By|Von|Por|Par)\s+([A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3})$")
+# A role the outlet gives its writer: "FOCUS-Online-Experte Jane Doe", "Jane Doe Demo Wire Staff".
+ROLES = (r"(?:staff|reporter|writer|correspondent|contributor|columnist|editor|experte|expertin|redakteur"
+         r"|redakteurin|korrespondent|korrespondentin|autor|autorin|rédaction|redacción|redação)")
 META_AUTHORS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "DC.creator",
                 "byl")
 
@@ -29,11 +32,26 @@ def person(value: str, site_names: list[str]) -> str:
     """Return value as a byline as the page writes it, or "" when it is none: a URL, an e-mail,
     a handle, an organisation, a date or a placeholder ("No Author")."""
     name = BYLINE_PREFIX.sub("", " ".join(value.split())).strip(" ,;|")
-    name = strip_site_suffix(name, site_names)
+    name = _without_site_role(strip_site_suffix(name, site_names), site_names)
     if not name or len(name) > 100 or len(name.split()) > 12 or not re.search(r"[^\W\d_]", name):
         return ""
     if NOT_A_PERSON.search(name):
         return ""
+    return name
+
+
+def _without_site_role(name: str, site_names: list[str]) -> str:
+    """Drop the outlet's name and the role it gives around a byline ("Demo-Wire-Experte Jane Doe",
+    "Jane Doe Demo Wire Staff"); a role alone ("Jane Doe, Reporter") is the page's own wording."""
+    for site in site_names:
+        words = [re.escape(word) for word in re.split(r"[\W_]+", site) if word]
+        if not words:
+            continue
+        site_words = r"[\s-]+".join(words)
+        for pattern in (rf"^{site_words}[\s-]*{ROLES}\s+(?=\S)", rf"(?<=\S)\s+{site_words}(?:\s+{ROLES})?$"):
+            shorter = re.sub(pattern, "", name, flags=re.I)
+            if shorter != name and len(shorter.split()) >= 2:
+                return shorter
     return name
 
 
@@ -45,6 +63,13 @@ def people(value, site_names: list[str]) -> list[str]:
         if name and name not in names:
             names.append(name)
     return names
+
+
+def organisations(value) -> list[str]:
+    """Return the names of the JSON-LD authors typed as an Organization (the outlet, an agency)."""
+    items = value if isinstance(value, list) else [value]
+    return [text_of(item) for item in items
+            if isinstance(item, dict) and "organization" in str(item.get("@type", "")).lower()]
 
 
 def meta_authors(tree, site_names: list[str]) -> list[str]:
@@ -66,6 +91,18 @@ def as_printed(names: list[str], tree, site_names: list[str]) -> list[str]:
         name = person(text, site_names) if len(text.split()) <= 6 else ""
         printed.setdefault(squash(name), name)
     return [printed.get(squash(name)) or name for name in names]
+
+
+def _completed(name: str, printed) -> str:
+    """Return the full name a page prints for a first name alone in its metadata ("Jane" ->
+    "Jane Doe" when the printed byline is "Jane Doe", not "Jane janeblog"), else name."""
+    if len(name.split()) != 1:
+        return name
+    for candidate in printed:
+        words = candidate.split()
+        if 2 <= len(words) <= 4 and words[0].lower() == name.lower() and all(w[:1].isupper() for w in words):
+            return candidate
+    return name
 
 
 def visible_authors(tree, site_names: list[str]) -> list[str]:
@@ -95,11 +132,15 @@ def visible_authors(tree, site_names: list[str]) -> list[str]:
 def authors(tree, ld: dict, guessed: str, site_names: list[str]) -> list[str]:
     """Return the article's authors from its JSON-LD (ld), meta tags, trafilatura's guess
     ("A; B") and, when none of them names a person, the byline printed on the page."""
+    declared = ld.get("author")
+    signers = [*site_names, *organisations(declared)]
     found = (
-        people(ld.get("author"), site_names) or meta_authors(tree, site_names)
-        or as_printed(people(guessed.split(";"), site_names), tree, site_names)
+        people(declared, site_names) or meta_authors(tree, site_names)
+        or people(guessed.split(";"), site_names)
     )
-    if all(is_site(name, site_names) for name in found):
+    if all(is_site(name, signers) for name in found):
         # No byline, or the outlet signing its own page: a person's byline printed on it wins.
         found = visible_authors(tree, site_names) or found
-    return found
+    elif len(found) == 1 and len(found[0].split()) == 1:
+        found = [_completed(found[0], visible_authors(tree, site_names))]
+    return as_printed(found, tree, site_names)
