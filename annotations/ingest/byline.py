@@ -20,10 +20,16 @@ VISIBLE_BYLINES = (
     '//*[@rel="author"]', '//*[@itemprop="author"]', '//*[contains(concat(" ", @class, " "), " fn ")]',
     '//*[contains(@class, "author") or contains(@class, "byline") or contains(@class, "auteur")]',
 )
-VISIBLE_BYLINE = re.compile(r"^(?:By|Von|Por|Par)\s+([A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3})$")
+# "By Jane Doe", "Von J. D. am 3. Mai", "Autorin: Jane Doe, Projektleiterin": a name after a label,
+# alone or followed by a date ("on", "am", "le", "el", "em", "il") or a role after a comma.
+VISIBLE_BYLINE = re.compile(
+    r"^(?:By|Von|Por|Par|(?:Author|Autor|Autorin|Auteur|Autore|Autora)\s*:)\s+"
+    r"([A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3})(?:\s*,\s.*|\s+(?:on|am|le|el|em|il)\s+.*\d.*)?$"
+)
 # A role the outlet gives its writer: "FOCUS-Online-Experte Jane Doe", "Jane Doe Demo Wire Staff".
 ROLES = (r"(?:staff|reporter|writer|correspondent|contributor|columnist|editor|experte|expertin|redakteur"
          r"|redakteurin|korrespondent|korrespondentin|autor|autorin|rédaction|redacción|redação)")
+BYLINE_LABEL = re.compile(r"^\W*(?:by|von|por|par|author|autor|autorin|auteur|autore|autora)\W*$", re.I)
 META_AUTHORS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "DC.creator",
                 "byl")
 
@@ -118,12 +124,17 @@ def visible_authors(tree, site_names: list[str]) -> list[str]:
             name = name if len(name.split()) <= 5 else ""
             if name and not is_site(name, site_names):
                 return [name]
-    for element in tree.xpath("//body//*[self::p or self::span or self::em or self::div or self::strong]"):
+    for element in tree.xpath("//body//*[self::p or self::span or self::em or self::div or self::strong"
+                              " or self::h4 or self::h5 or self::dt]"):
         text = " ".join(element.text_content().split())
         following = element.getnext()
-        if text.lower() in {"by", "von", "por", "par"} and following is not None:
-            text = f"{text} {' '.join(following.text_content().split())}"  # <span>By</span><a>Name</a>
-        match = VISIBLE_BYLINE.match(text) if len(text) <= 60 else None
+        if following is not None and BYLINE_LABEL.match(text):
+            # <span>By</span><a>Name</a>, <h4>Autor</h4><p><a>Name</a></p>: the label names the byline
+            name = person(" ".join(following.text_content().split()), site_names)
+            if name and len(name.split()) <= 5 and not is_site(name, site_names):
+                return [name]
+            continue
+        match = VISIBLE_BYLINE.match(text) if len(text) <= 100 else None
         if match and person(match[1], site_names) and not is_site(match[1], site_names):
             return [match[1]]
     return []
