@@ -111,6 +111,18 @@ def _completed(name: str, printed) -> str:
     return name
 
 
+def _named_inside(element, site_names: list[str]) -> str:
+    """Return the name heading or linking an author box longer than a byline (a name, then a
+    biography): its first heading, link or bold text that reads as a capitalised name."""
+    headings = ".//*[self::h2 or self::h3 or self::h4 or self::a or self::strong or self::b]"
+    for inner in element.xpath(headings)[:5]:
+        text = " ".join(inner.text_content().split())
+        words = text.split()
+        if 2 <= len(words) <= 4 and all(word[:1].isupper() for word in words):
+            return person(text, site_names)
+    return ""
+
+
 def visible_authors(tree, site_names: list[str]) -> list[str]:
     """Return the byline printed on the page: a rel=author / itemprop=author / "author" or
     "byline" element, else a short "By Jane Doe" / "Von Jane Doe" line."""
@@ -121,7 +133,7 @@ def visible_authors(tree, site_names: list[str]) -> list[str]:
                 continue
             text = " ".join(element.text_content().split())
             name = person(re.split(r"\s[|•·]\s", text)[0], site_names) if len(text) <= 120 else ""
-            name = name if len(name.split()) <= 5 else ""
+            name = name if len(name.split()) <= 5 else _named_inside(element, site_names)
             if name and not is_site(name, site_names):
                 return [name]
     for element in tree.xpath("//body//*[self::p or self::span or self::em or self::div or self::strong"
