@@ -144,10 +144,7 @@ def extract(html: str, url: str = "") -> ExtractedPage:
     title = strip_site_suffix(next((text for text in declared if text), ""), site_names)
     title = _visible_headline(title, _headlines(tree), declared, site_names)
     authors = byline.authors(tree, ld, found.get("author") or "", site_names)
-    published = dates.published(dates.original_day(html, url) or found.get("date") or "", [
-        dates.iso_datetime(text_of(ld.get("datePublished"))),
-        dates.iso_datetime(meta(tree, "article:published_time")),
-    ])
+    published = dates.published(html, url, dates.declared_stamps(tree, ld), found.get("date") or "")
     canonical = ""
     for link in [*tree.xpath('//link[@rel="canonical"]/@href'), meta(tree, "og:url")]:
         candidate = urljoin(url, link.strip()) if link else ""
