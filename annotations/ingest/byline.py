@@ -114,8 +114,9 @@ def _completed(name: str, printed) -> str:
 def _named_inside(element, site_names: list[str]) -> str:
     """Return the name heading or linking an author box longer than a byline (a name, then a
     biography): its first heading, link or bold text that reads as a capitalised name."""
-    headings = ".//*[self::h2 or self::h3 or self::h4 or self::a or self::strong or self::b]"
-    for inner in element.xpath(headings)[:5]:
+    kinds = "self::h2 or self::h3 or self::h4 or self::a or self::strong or self::b"
+    # innermost only: "<h3><a>Jane Doe</a><a>Follow</a></h3>" reads "Jane DoeFollow" as a whole
+    for inner in element.xpath(f".//*[({kinds}) and not(.//*[{kinds}])]")[:5]:
         text = " ".join(inner.text_content().split())
         words = text.split()
         if 2 <= len(words) <= 4 and all(word[:1].isupper() for word in words):
@@ -133,7 +134,7 @@ def visible_authors(tree, site_names: list[str]) -> list[str]:
                 continue
             text = " ".join(element.text_content().split())
             name = person(re.split(r"\s[|•·]\s", text)[0], site_names) if len(text) <= 120 else ""
-            name = name if len(name.split()) <= 5 else _named_inside(element, site_names)
+            name = name if 0 < len(name.split()) <= 5 else _named_inside(element, site_names)
             if name and not is_site(name, site_names):
                 return [name]
     for element in tree.xpath("//body//*[self::p or self::span or self::em or self::div or self::strong"
