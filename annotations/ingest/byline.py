@@ -51,7 +51,7 @@ def _without_site_role(name: str, site_names: list[str]) -> str:
     "Jane Doe Demo Wire Staff"); a role alone ("Jane Doe, Reporter") is the page's own wording."""
     for site in site_names:
         words = [re.escape(word) for word in re.split(r"[\W_]+", site) if word]
-        if not words:
+        if not words or squash(site) not in squash(name):
             continue
         site_words = r"[\s-]+".join(words)
         for pattern in (rf"^{site_words}[\s-]*{ROLES}\s+(?=\S)", rf"(?<=\S)\s+{site_words}(?:\s+{ROLES})?$"):
