@@ -184,17 +184,17 @@ def test_an_organization_author_gives_way_to_the_printed_byline():
 
 
 def test_a_label_element_before_the_name_marks_the_byline():
-    assert _authors("", '<div><h4>Autor</h4><p><a href="/profil/am">Anna Müller</a></p></div>') == [
+    assert _authors("", '<div><h4>Autor</h4><p><a href="/team/am">Anna Müller</a></p></div>') == [
         "Anna Müller"]
     assert _authors("", '<p><span class="sr">| By </span><span>Jane Doe</span> | <time>May 3</time></p>') == [
         "Jane Doe"]
-    assert _authors("", '<h3>Tools</h3><span>by</span><h3><a href="/profile/7">quietfox77</a></h3>') == [
+    assert _authors("", '<h3>Tools</h3><span>by</span><h3><a href="/u/7">quietfox77</a></h3>') == [
         "quietfox77"]
 
 
 def test_a_labelled_name_followed_by_a_date_or_a_role_is_a_byline():
     assert _authors("", '<p class="meta">Von J. D. am <a href="/2024/05/03">3. Mai 2024</a></p>') == ["J. D."]
-    assert _authors("", "<p><strong>Autorin: Anna Müller, Projektleiterin in Tunis.</strong></p>") == [
+    assert _authors("", "<p><strong>Autorin: Anna Müller, Redakteurin im Lokalteil.</strong></p>") == [
         "Anna Müller"]
     assert _authors("", "<p>Von Anna Müller und dem Team</p>") == []
 

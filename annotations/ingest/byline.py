@@ -20,13 +20,13 @@ VISIBLE_BYLINES = (
     '//*[@rel="author"]', '//*[@itemprop="author"]', '//*[contains(concat(" ", @class, " "), " fn ")]',
     '//*[contains(@class, "author") or contains(@class, "byline") or contains(@class, "auteur")]',
 )
-# "By Jane Doe", "Von J. D. am 3. Mai", "Autorin: Jane Doe, Projektleiterin": a name after a label,
+# "By Jane Doe", "Von J. D. am 3. Mai", "Autorin: Jane Doe, Redakteurin": a name after a label,
 # alone or followed by a date ("on", "am", "le", "el", "em", "il") or a role after a comma.
 VISIBLE_BYLINE = re.compile(
     r"^(?:By|Von|Por|Par|(?:Author|Autor|Autorin|Auteur|Autore|Autora)\s*:)\s+"
     r"([A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3})(?:\s*,\s.*|\s+(?:on|am|le|el|em|il)\s+.*\d.*)?$"
 )
-# A role the outlet gives its writer: "FOCUS-Online-Experte Jane Doe", "Jane Doe Demo Wire Staff".
+# A role the outlet gives its writer: "Demo-Wire-Experte Jane Doe", "Jane Doe Demo Wire Staff".
 ROLES = (r"(?:staff|reporter|writer|correspondent|contributor|columnist|editor|experte|expertin|redakteur"
          r"|redakteurin|korrespondent|korrespondentin|autor|autorin|rédaction|redacción|redação)")
 BYLINE_LABEL = re.compile(r"^\W*(?:by|von|por|par|author|autor|autorin|auteur|autore|autora)\W*$", re.I)
