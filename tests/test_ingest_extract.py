@@ -149,3 +149,95 @@ def test_a_by_label_printed_apart_from_the_name_is_read_as_a_byline():
                  "<span>Tuesday, May 3, 2024 10:30AM</span></div>")
 
     assert extract(html, "https://demowire.example/zoning").authors == ["J.R. Stone"]
+
+
+def _authors(head: str, body: str) -> list[str]:
+    html = _page(f"<title>Zoning plan approved</title>{head}", body)
+    return extract(html, "https://demowire.example/zoning").authors
+
+
+def test_a_byline_printed_in_capitals_keeps_the_pages_spelling_over_the_metadata():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+          '"author": {"name": "Jane Doe"}}</script>')
+
+    assert _authors(ld, '<p class="byline">By <a rel="author" href="/u/jd">JANE DOE</a></p>') == ["JANE DOE"]
+    assert _authors(ld, '<p class="byline">By <a rel="author" href="/u/jd">Jane Dorsey</a></p>') == [
+        "Jane Doe"]
+
+
+def test_two_authors_joined_with_and_become_a_comma_separated_byline():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+          '[{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"}]}</script>')
+    html = _page(f"<title>Zoning plan approved</title>{ld}", '<p class="byline">By Jane Doe and John Roe</p>')
+
+    page = extract(html, "https://demowire.example/zoning")
+
+    assert (page.authors, page.byline) == (["Jane Doe", "John Roe"], "Jane Doe, John Roe")
+
+
+def test_an_organization_author_gives_way_to_the_printed_byline():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+          '"author": {"@type": "Organization", "name": "DW"}}</script>')
+
+    assert _authors(ld, '<div class="x"><span>By</span><a href="/u/jd">Jane Doe</a></div>') == ["Jane Doe"]
+    assert _authors(ld, "") == ["DW"]
+
+
+def test_a_label_element_before_the_name_marks_the_byline():
+    assert _authors("", '<div><h4>Autor</h4><p><a href="/team/am">Anna Müller</a></p></div>') == [
+        "Anna Müller"]
+    assert _authors("", '<p><span class="sr">| By </span><span>Jane Doe</span> | <time>May 3</time></p>') == [
+        "Jane Doe"]
+    assert _authors("", '<h3>Tools</h3><span>by</span><h3><a href="/u/7">quietfox77</a></h3>') == [
+        "quietfox77"]
+
+
+def test_a_labelled_name_followed_by_a_date_or_a_role_is_a_byline():
+    assert _authors("", '<p class="meta">Von J. D. am <a href="/2024/05/03">3. Mai 2024</a></p>') == ["J. D."]
+    assert _authors("", "<p><strong>Autorin: Anna Müller, Redakteurin im Lokalteil.</strong></p>") == [
+        "Anna Müller"]
+    assert _authors("", "<p>Von Anna Müller und dem Team</p>") == []
+
+
+def test_the_outlets_name_and_the_role_it_gives_are_dropped_from_a_byline():
+    site = '<meta property="og:site_name" content="Demo Wire">'
+
+    assert _authors(f'{site}<meta name="author" content="Demo-Wire-Experte Jane Doe">', "") == ["Jane Doe"]
+    assert _authors(f'{site}<meta name="author" content="Jane Doe Demo Wire Staff">', "") == ["Jane Doe"]
+    assert _authors(f'{site}<meta name="author" content="Jane Doe, Reporter">', "") == ["Jane Doe, Reporter"]
+
+
+def test_a_lone_first_name_is_completed_from_the_printed_byline_only_by_a_capitalised_name():
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"name": "Jane"}}</script>'
+
+    assert _authors(ld, "<div><p>By</p></div><div><p>Jane Doe</p></div>") == ["Jane Doe"]
+    assert _authors(ld, "<div><p>By</p></div><div><p>Jane janeblog</p></div>") == ["Jane"]
+
+
+def test_an_author_box_with_a_biography_gives_the_name_it_is_headed_with():
+    box = ('<div class="author-bio"><h3>Jane Doe</h3><p>Jane Doe has covered city hall for the paper since '
+           "2009 and writes about housing, zoning and transport. Before that she worked in radio.</p></div>")
+
+    assert _authors("", box) == ["Jane Doe"]
+
+
+def test_a_stamp_just_after_midnight_keeps_the_day_the_page_writes_not_the_utc_day():
+    html = _page('<title>Zoning plan approved</title>'
+                 '<meta property="article:published_time" content="2024-05-04T00:30:00+02:00">', "")
+
+    assert extract(html, "https://demowire.example/zoning").published_at == "2024-05-04T00:30:00+02:00"
+
+
+def test_a_date_only_in_the_url_is_the_publication_day():
+    html = _page("<title>Zoning plan approved</title>", "")
+
+    assert extract(html, "https://demowire.example/2024/05/03/zoning-plan").published_at == "2024-05-03"
+
+
+def test_a_declared_stamp_in_rfc_2822_wins_over_a_date_the_text_mentions():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+          '"datePublished": "Fri, 03 May 2024 10:30:00 -0400"}</script>')
+    html = _page(f"<title>Zoning plan approved</title>{ld}",
+                 "<p>The plan was first tabled on 12 January 2023.</p>")
+
+    assert extract(html, "https://demowire.example/zoning").published_at == "2024-05-03T10:30:00-04:00"
