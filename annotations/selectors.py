@@ -1,9 +1,18 @@
 """Every non-trivial read, with its joins and prefetches set, so N+1 has one place to be fixed."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from . import rules
-from .models import AnchorState, Annotation, Article, Attribution, Evidence, ReviewState, Source
+from .models import (
+    AnchorState,
+    Annotation,
+    Article,
+    ArticleRevision,
+    Attribution,
+    Evidence,
+    ReviewState,
+    Source,
+)
 
 
 def annotations_visible_to(user) -> QuerySet[Annotation]:
@@ -97,3 +106,9 @@ def source_list() -> QuerySet[Source]:
         attribution_count=Count("attributions", distinct=True),
         article_count=Count("published_articles", distinct=True),
     )
+
+
+def article_for_annotating() -> QuerySet[Article]:
+    """Articles with the number of their current body revision (`current_revision`), read at once."""
+    latest = ArticleRevision.objects.filter(article=OuterRef("pk")).order_by("-number").values("number")[:1]
+    return Article.objects.annotate(current_revision=Subquery(latest))

@@ -1,5 +1,6 @@
 """Every write to the domain: one transaction each, validated, recorded in history."""
 
+import contextlib
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from . import anchoring, rules
+from . import anchoring, rules, storage
 from .ingest import revisions
 from .models import AnchorState, Annotation, Article, Attribution, Evidence, ReviewState, Source
 from .publishing import services as publishing
@@ -326,31 +327,51 @@ def _plan_evidence(annotation, items, *, user, existing=True) -> ChildChanges:
     return _plan_children(annotation, Evidence, "evidence", items, prepare=dict, existing=existing)
 
 
-@transaction.atomic
 def annotation_create(
     *, article: Article, user, start: int | None = None, end: int | None = None,
     quote: str | None = None, prefix: str = "", suffix: str = "", claim: str = "",
     rating: str = "", rationale: str = "", same_as: list | None = None,
     attributions: Iterable[Mapping[str, Any]] = (), evidence: Iterable[Mapping[str, Any]] = (),
 ) -> Annotation:
-    """Create a draft annotation with its attributions and evidence."""
+    """Create a draft annotation with its attributions and evidence, in one transaction."""
     if not rules.can_create(user):
         raise PermissionDenied("You may not create annotations.")
-    annotation = Annotation(
-        article=article, claim=claim, rating=rating, rationale=rationale,
-        same_as=same_as or [], created_by=user, edited_by=user,
-        revision=revisions.current_number(article),
+    attributions, evidence = list(attributions), list(evidence)
+    # A source named by name may have to be created first; otherwise (on PostgreSQL) the
+    # annotation, its children and their history go in one statement, a transaction of its
+    # own, and BEGIN/COMMIT would only add two round trips.
+    creates_sources = any(not isinstance(item.get("source"), Source) for item in attributions)
+    writing = (
+        contextlib.nullcontext() if storage.one_statement_writes() and not creates_sources
+        else transaction.atomic()
     )
-    _anchor(annotation, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix)
-    children = {
-        "attributions": _plan_attributions(annotation, attributions, user=user, existing=False),
-        "evidence": _plan_evidence(annotation, evidence, user=user, existing=False),
-    }
-    _save(annotation, user=user, reason="created")
+    with writing:
+        annotation = Annotation(
+            article=article, claim=claim, rating=rating, rationale=rationale,
+            same_as=same_as or [], created_by=user, edited_by=user,
+            revision=_current_revision(article),
+        )
+        _anchor(annotation, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix)
+        children = {
+            "attributions": _plan_attributions(annotation, attributions, user=user, existing=False),
+            "evidence": _plan_evidence(annotation, evidence, user=user, existing=False),
+        }
+        _clean(annotation)
+        storage.insert_annotation(
+            annotation, [(plan.model, plan.created) for plan in children.values()], user=user
+        )
     for related_name, plan in children.items():
-        plan.apply(user=user)
         _hold_as_prefetched(annotation, related_name, plan.children)
     return annotation
+
+
+def _current_revision(article: Article) -> int:
+    """Return the number of the article's current body revision.
+
+    A caller that read the article with selectors.article_for_annotating has it already.
+    """
+    known = getattr(article, "current_revision", None)
+    return known if known is not None else revisions.current_number(article)
 
 
 def _hold_as_prefetched(instance, related_name: str, objects: list) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
-from annotations import anchoring, presenters, rules
+from annotations import anchoring, presenters, rules, selectors
 from annotations.models import (
     AnchorState,
     Annotation,
@@ -336,7 +336,8 @@ class AnnotationContentSerializer(StrictSerializer):
 
 
 class AnnotationCreateSerializer(AnnotationContentSerializer):
-    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all())
+    # With its current revision number, which the new annotation records.
+    article = serializers.PrimaryKeyRelatedField(queryset=selectors.article_for_annotating())
 
 
 class AnnotationUpdateSerializer(AnnotationContentSerializer):
