@@ -4,12 +4,30 @@ The services check the same rules again on the locked rows; these checks only ma
 an unauthorized request fail with 401/403 rather than with a validation error.
 """
 
+from django.contrib.auth.models import Permission
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from annotations import rules
 
 MODEL_ACTIONS = {"POST": "add", "PUT": "change", "PATCH": "change", "DELETE": "delete"}
+
+
+def read_permissions_at_once(user) -> None:
+    """Read an active user's own and group permissions with one query instead of two.
+
+    Fills the per-request cache that django.contrib.auth's ModelBackend keeps on the user
+    (`_perm_cache`, which has_perm reads); superusers and anyone else are left to it.
+    """
+    if (not user.is_authenticated or not user.is_active or user.is_superuser
+            or hasattr(user, "_perm_cache")):
+        return
+    names = ("content_type__app_label", "codename")
+    rows = (
+        Permission.objects.filter(user=user).values_list(*names).order_by()
+        .union(Permission.objects.filter(group__user=user).values_list(*names).order_by())
+    )
+    user._perm_cache = {f"{app_label}.{codename}" for app_label, codename in rows}
 
 
 class ModelPermission(BasePermission):
@@ -52,6 +70,7 @@ class AnnotationPermission(BasePermission):
                 return rules.can_read_drafts(request.user)
             return True
         if view.action == "create":
+            read_permissions_at_once(request.user)
             return rules.can_create(request.user)
         return request.user.is_authenticated
 

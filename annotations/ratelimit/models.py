@@ -2,7 +2,10 @@ from django.db import models
 
 
 class RateCounter(models.Model):
-    """How many requests one client made in one throttle window (when the shared cache is the database)."""
+    """How many requests one client made in one throttle window (when the shared cache is the database).
+
+    On PostgreSQL the table is UNLOGGED (migration 0013): emptied by a crash, never waited for.
+    """
 
     key = models.CharField(
         "key", max_length=250, primary_key=True, help_text="Throttle scope, client and window number."
