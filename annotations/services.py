@@ -37,8 +37,13 @@ class Conflict(Exception):
     """The write would break something that must be kept."""
 
 
-def _clean(instance) -> None:
+def _clean(instance, *, fields_checked: bool = False) -> None:
     textguard.clean_instance(instance)
+    if fields_checked:
+        # The API's write serializer has checked every field as the model would (lengths,
+        # vocabularies, URLs; tests pin that they agree): only the model's own rules remain.
+        instance.clean()
+        return
     # A related object held as an instance was just read (or saved): checking that it
     # exists would cost a query per foreign key; the database's constraint still holds.
     loaded = [
@@ -282,7 +287,8 @@ class ChildChanges:
 
 
 def _plan_children(annotation: Annotation, model, related_name: str,
-                   items: Iterable[Mapping[str, Any]], *, prepare, existing: bool) -> ChildChanges:
+                   items: Iterable[Mapping[str, Any]], *, prepare, existing: bool,
+                   fields_checked: bool = False) -> ChildChanges:
     """Validate items against the annotation's children: update by id, create new, delete the rest."""
     current = {child.pk: child for child in getattr(annotation, related_name).all()} if existing else {}
     plan = ChildChanges(model=model, children=[])
@@ -299,7 +305,7 @@ def _plan_children(annotation: Annotation, model, related_name: str,
         for name, value in values.items():
             setattr(child, name, value)
         try:
-            _clean(child)
+            _clean(child, fields_checked=fields_checked)
         except ValidationError as error:
             raise _item_error(related_name, index, error) from error
         (plan.updated if child.pk is not None else plan.created).append(child)
@@ -307,24 +313,28 @@ def _plan_children(annotation: Annotation, model, related_name: str,
     return plan
 
 
-def _plan_attributions(annotation, items, *, user, existing=True) -> ChildChanges:
+def _plan_attributions(annotation, items, *, user, existing=True, fields_checked=False) -> ChildChanges:
     def prepare(item):
         if "source" not in item:
             raise ValidationError({"source": "This field is required."})
         return {**item, "source": source_resolve(item["source"], user=user)}
 
     return _plan_children(
-        annotation, Attribution, "attributions", items, prepare=prepare, existing=existing
+        annotation, Attribution, "attributions", items, prepare=prepare, existing=existing,
+        fields_checked=fields_checked,
     )
 
 
-def _plan_evidence(annotation, items, *, user, existing=True) -> ChildChanges:
+def _plan_evidence(annotation, items, *, user, existing=True, fields_checked=False) -> ChildChanges:
     # New evidence is credited to the writer; existing evidence keeps who added it.
     items = [
         item if item.get("id") is not None or "added_by" in item else {**item, "added_by": user}
         for item in items
     ]
-    return _plan_children(annotation, Evidence, "evidence", items, prepare=dict, existing=existing)
+    return _plan_children(
+        annotation, Evidence, "evidence", items, prepare=dict, existing=existing,
+        fields_checked=fields_checked,
+    )
 
 
 def annotation_create(
@@ -370,8 +380,9 @@ def _current_revision(article: Article) -> int:
 
     A caller that read the article with selectors.article_for_annotating has it already.
     """
-    known = getattr(article, "current_revision", None)
-    return known if known is not None else revisions.current_number(article)
+    if hasattr(article, "current_revision"):
+        return article.current_revision or 1  # an article without revisions is at 1
+    return revisions.current_number(article)
 
 
 def _hold_as_prefetched(instance, related_name: str, objects: list) -> None:

@@ -1,8 +1,9 @@
 """Insert rows and their history rows: one statement per annotation, COPY for many rows."""
 
+import functools
 from collections.abc import Sequence
 
-from django.db import connections, router
+from django.db import connections, models, router
 from django.utils import timezone
 
 from annotations.models import Annotation
@@ -24,6 +25,24 @@ def _fields(model, *, without: tuple[str, ...] = ()) -> list:
 def _values(obj, fields, connection) -> list:
     # pre_save fills auto_now(_add) fields on the object, as save() would.
     return [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
+
+
+# Fields whose attribute COPY takes as it is (psycopg adapts it by its Python type): they
+# need neither pre_save (auto_now) nor a conversion (JSON).
+_PLAIN = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.ForeignKey)
+
+
+def _copy_values(obj, fields, connection) -> list:
+    return [
+        getattr(obj, attname) if attname else field.get_db_prep_save(field.pre_save(obj, True), connection)
+        for field, attname in _copy_plan(tuple(fields))
+    ]
+
+
+@functools.cache
+def _copy_plan(fields: tuple) -> list[tuple]:
+    plain = [isinstance(field, _PLAIN) and not isinstance(field, models.JSONField) for field in fields]
+    return [(field, field.attname if simple else "") for field, simple in zip(fields, plain, strict=True)]
 
 
 def _stored(obj, pk, alias: str) -> None:
@@ -72,7 +91,7 @@ def _copy(objs: Sequence, model, connection, alias: str) -> None:
         columns = ", ".join(quote(column) for column in [pk, *(f.column for f in fields)])
         with cursor.cursor.copy(f"COPY {quote(table)} ({columns}) FROM STDIN") as copy:
             for obj, pk_value in zip(objs, ids, strict=True):
-                copy.write_row([pk_value, *_values(obj, fields, connection)])
+                copy.write_row([pk_value, *_copy_values(obj, fields, connection)])
                 _stored(obj, pk_value, alias)
 
 
