@@ -122,3 +122,16 @@ def test_write_serializers_hold_the_model_field_rules(serializer_class, model, n
         assert field.allow_blank == column.blank if hasattr(field, "allow_blank") else True, name
         if isinstance(column, URLField):
             assert http_url in field.validators, name
+
+
+def test_a_permission_granted_to_the_user_alone_lets_them_create(db, article):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="solo")
+    user.user_permissions.add(Permission.objects.get(codename="add_annotation"))
+
+    assert client_for(user).post(URL, {"article": article.pk, "quote": "Trump"}).status_code == 201
+    user.user_permissions.clear()
+    assert client_for(user).post(URL, {"article": article.pk, "quote": "Trump"}).status_code == 403
