@@ -349,9 +349,24 @@ class AnnotationContentSerializer(StrictSerializer):
         return [{**item, "source": source} for item, source in zip(items, sources, strict=True)]
 
 
+class ArticleForAnnotatingField(serializers.PrimaryKeyRelatedField):
+    """An article id, read with the article's current revision number (which a new annotation records)."""
+
+    def to_internal_value(self, data):
+        try:
+            if isinstance(data, bool):
+                raise TypeError
+            pk = int(data)
+        except (TypeError, ValueError):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        article = selectors.article_for_annotating(pk) if 0 < pk <= MAX_ID else None
+        if article is None:
+            self.fail("does_not_exist", pk_value=data)
+        return article
+
+
 class AnnotationCreateSerializer(AnnotationContentSerializer):
-    # With its current revision number, which the new annotation records.
-    article = serializers.PrimaryKeyRelatedField(queryset=selectors.article_for_annotating())
+    article = ArticleForAnnotatingField(queryset=Article.objects.all())
 
 
 class AnnotationUpdateSerializer(AnnotationContentSerializer):
