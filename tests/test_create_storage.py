@@ -135,3 +135,19 @@ def test_a_permission_granted_to_the_user_alone_lets_them_create(db, article):
     assert client_for(user).post(URL, {"article": article.pk, "quote": "Trump"}).status_code == 201
     user.user_permissions.clear()
     assert client_for(user).post(URL, {"article": article.pk, "quote": "Trump"}).status_code == 403
+
+
+def test_a_presented_key_is_found_with_its_user_in_one_query(reviewer, django_assert_num_queries):
+    from annotations.apikeys.services import api_key_find, api_key_issue
+
+    issued, key = api_key_issue(user=reviewer)
+
+    with django_assert_num_queries(1):
+        found = api_key_find(key)
+        assert (found.pk, found.user_id, found.prefix, found.digest) == (
+            issued.pk, reviewer.pk, issued.prefix, issued.digest,
+        )
+        assert (found.user.username, found.user.is_active) == ("rita", True)
+        assert not hasattr(found.user, "api_key_id")
+    assert found.created == issued.created  # deferred: read when asked for
+    assert api_key_find(key[:-1] + "x") is None
