@@ -1,4 +1,4 @@
-"""What the outage and load benches share: a throw-away database, gunicorn, HTTP, invariants.
+"""What the benches share: a throw-away database, gunicorn, HTTP, write payloads, invariants.
 
 Everything runs on loopback: PostgreSQL on 127.0.0.1:5432 and gunicorn on a free port.
 """
@@ -43,6 +43,47 @@ sources = [services.source_create(user=admin, name=n, kind=k).pk
            for n, k in (("Bench Wire", "news_outlet"), ("Bench Spokesperson", "person"))]
 print(json.dumps({{"tokens": tokens, "articles": articles, "sources": sources}}))
 """
+
+
+# One editor with an API token, an article and two sources: what the write benches post to.
+WRITER_SETUP = """
+from django.contrib.auth.models import Group, User
+from annotations.apikeys.services import api_key_issue
+from annotations import services
+user, _ = User.objects.get_or_create(username="bench-editor", defaults={{"is_staff": True}})
+user.groups.add(Group.objects.get(name="Editor"))
+_, key = api_key_issue(user=user)
+article = services.article_create(user=user, title="Bench article", body={body!r})
+sources = [services.source_create(user=user, name=n, kind=k)
+           for n, k in (("Bench Wire", "news_outlet"), ("Bench Spokesperson", "person"))]
+print(key, article.pk, sources[0].pk, sources[1].pk)
+"""
+
+
+def prepare_writer(env: dict[str, str], body: str) -> tuple[str, int, list[int]]:
+    """Migrate the database and add an editor, an article and two sources; return token and ids."""
+    manage = [PYTHON, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], env=env, cwd=ROOT, check=True)
+    output = subprocess.run(
+        [*manage, "shell", "-c", WRITER_SETUP.format(body=body)],
+        env=env, cwd=ROOT, check=True, capture_output=True, text=True,
+    ).stdout.split()
+    return output[-4], int(output[-3]), [int(output[-2]), int(output[-1])]
+
+
+def annotation_payload(n: int, article: int, sources: list[int], body: str, starts: list[int]) -> dict:
+    """The n-th annotation the write benches create: span, claim, rating, two attributions, evidence."""
+    start = starts[n % len(starts)]
+    return {
+        "article": article, "start": start, "end": start + len(SPAN),
+        "quote": body[start:start + len(SPAN)], "claim": f"Talks resume next week ({n})",
+        "rating": "unproven", "rationale": "Only one anonymous source.",
+        "attributions": [
+            {"source": sources[0], "stance": "reported"},
+            {"source": sources[1], "stance": "asserted", "note": "speaking anonymously"},
+        ],
+        "evidence": [{"url": f"https://evidence.example/{n}", "relation": "context"}],
+    }
 
 
 def body_text(sentences: int = 60) -> str:
@@ -95,7 +136,8 @@ def prepare(env: dict[str, str], *, reviewers: int, editors: int, articles: int,
     return json.loads(output.strip().splitlines()[-1])
 
 
-def start_gunicorn(env: dict[str, str], port: int, *, workers: int, threads: int) -> subprocess.Popen:
+def start_gunicorn(env: dict[str, str], port: int, *, workers: int, threads: int,
+                   timeout: int = 60) -> subprocess.Popen:
     """Start gunicorn (app loaded before the fork, so every worker is ready at once).
 
     Its log goes to a temporary file: a pipe nobody reads fills up and blocks every worker.
@@ -105,7 +147,7 @@ def start_gunicorn(env: dict[str, str], port: int, *, workers: int, threads: int
         [str(Path(PYTHON).parent / "gunicorn"), "factcheck.wsgi:application",
          "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--preload",
          "--worker-class", "gthread", "--threads", str(threads), "--keep-alive", "30",
-         "--timeout", "60", "--log-level", "warning"],
+         "--timeout", str(timeout), "--log-level", "warning"],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log,
     )
     process.log = log

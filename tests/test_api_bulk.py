@@ -219,3 +219,17 @@ def test_ids_past_any_stored_one_are_refused_as_missing(reviewer, article):
         (0, ["article"]), (1, ["attributions"]), (2, ["attributions"]),
     ]
     assert not Annotation.objects.exists()
+
+
+def test_an_items_links_to_known_claims_are_kept(reviewer, editor, article):
+    from annotations.matching.models import ClaimReviewRecord
+    from tests.matching_corpus import corpus
+
+    assert client_for(editor).post("/api/v1/claimreviews/import/", corpus()[6:7], format="json").json()[
+        "created"] == 1
+    review = ClaimReviewRecord.objects.get()
+
+    response = post(reviewer, [item(article, same_as=[{"kind": "external", "id": review.pk}])])
+
+    assert response.status_code == 201
+    assert Annotation.objects.get().same_as == [{"kind": "external", "id": review.pk, "url": review.url}]

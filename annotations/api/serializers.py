@@ -5,12 +5,14 @@ presenters, so the API and the exports show the same dicts; the output serialize
 here give the OpenAPI schema its shapes.
 """
 
+import functools
 from collections.abc import Mapping
 
+from django.core.validators import URLValidator
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
-from annotations import anchoring, presenters, rules
+from annotations import anchoring, presenters, rules, selectors
 from annotations.models import (
     AnchorState,
     Annotation,
@@ -34,10 +36,13 @@ LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 class StrictSerializer(serializers.Serializer):
     """A serializer that refuses fields it does not accept instead of ignoring them."""
 
+    @functools.cached_property
+    def accepted_fields(self) -> frozenset:
+        return frozenset(name for name, field in self.fields.items() if not field.read_only)
+
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
-            accepted = {name for name, field in self.fields.items() if not field.read_only}
-            unknown = sorted(str(name) for name in set(data) - accepted)
+            unknown = sorted(str(name) for name in set(data) - self.accepted_fields)
             if unknown:
                 raise serializers.ValidationError(
                     {name: ["This field is not accepted here."] for name in unknown}
@@ -251,6 +256,17 @@ def resolve_sources(references: list, field: str = "source"):
     return [found[ref] if isinstance(ref, int) else ref for ref in references]
 
 
+class HttpURLField(serializers.URLField):
+    """An http(s) URL checked by one validator: URLField's own accepts ftp as well, so it goes."""
+
+    def __init__(self, **kwargs):
+        super().__init__(validators=[http_url], **kwargs)
+        self.validators = [
+            validator for validator in self.validators
+            if validator is http_url or not isinstance(validator, URLValidator)
+        ]
+
+
 class AttributionWriteSerializer(StrictSerializer):
     id = serializers.IntegerField(
         required=False, min_value=1, max_value=MAX_ID,
@@ -258,9 +274,7 @@ class AttributionWriteSerializer(StrictSerializer):
     )
     source = SourceReferenceField()
     stance = serializers.ChoiceField(choices=Attribution.Stance.choices)
-    url = serializers.URLField(
-        max_length=1000, allow_blank=True, required=False, validators=[http_url]
-    )
+    url = HttpURLField(max_length=1000, allow_blank=True, required=False)
     date = serializers.DateField(allow_null=True, required=False)
     note = serializers.CharField(allow_blank=True, required=False)
 
@@ -270,7 +284,7 @@ class EvidenceWriteSerializer(StrictSerializer):
         required=False, min_value=1, max_value=MAX_ID,
         help_text="Keep (and change) this existing evidence; omit for a new one.",
     )
-    url = serializers.URLField(max_length=1000, validators=[http_url])
+    url = HttpURLField(max_length=1000)
     title = serializers.CharField(max_length=500, allow_blank=True, required=False)
     publisher = serializers.CharField(max_length=200, allow_blank=True, required=False)
     published = serializers.DateField(allow_null=True, required=False)
@@ -335,8 +349,24 @@ class AnnotationContentSerializer(StrictSerializer):
         return [{**item, "source": source} for item, source in zip(items, sources, strict=True)]
 
 
+class ArticleForAnnotatingField(serializers.PrimaryKeyRelatedField):
+    """An article id, read with the article's current revision number (which a new annotation records)."""
+
+    def to_internal_value(self, data):
+        try:
+            if isinstance(data, bool):
+                raise TypeError
+            pk = int(data)
+        except (TypeError, ValueError):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        article = selectors.article_for_annotating(pk) if 0 < pk <= MAX_ID else None
+        if article is None:
+            self.fail("does_not_exist", pk_value=data)
+        return article
+
+
 class AnnotationCreateSerializer(AnnotationContentSerializer):
-    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all())
+    article = ArticleForAnnotatingField(queryset=Article.objects.all())
 
 
 class AnnotationUpdateSerializer(AnnotationContentSerializer):

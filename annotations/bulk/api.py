@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from annotations import rules
 from annotations.api.errors import PayloadTooLarge
 from annotations.api.parsers import BoundedJSONParser, declared_length
+from annotations.api.permissions import read_permissions_at_once
 from annotations.api.serializers import AnnotationCreateSerializer
 from annotations.apikeys.authentication import ApiKeyAuthentication
 
@@ -111,6 +112,7 @@ class AnnotationBulkView(APIView):
 
     def check_permissions(self, request):
         super().check_permissions(request)
+        read_permissions_at_once(request.user)
         if not rules.can_create(request.user):
             self.permission_denied(request, message="You may not create annotations.")
 

@@ -1,7 +1,9 @@
 """Create many annotations at once with the rules of a single create.
 
-Every item is validated and anchored as `services.annotation_create` does it (the same
-helpers); the rows and their history rows are then written with one bulk insert per
+Every item is anchored and checked as `services.annotation_create` does it (the same
+helpers); its fields have been checked once, by the API's BulkItemSerializer, which
+holds the models' field rules. The rows and their history rows are then written with
+one COPY (PostgreSQL) or bulk insert per table and one INSERT ... SELECT per history
 table. All or nothing by default: one invalid item and nothing is stored.
 """
 
@@ -10,18 +12,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.db.models.functions import Lower
-from django.utils import timezone
 
-from annotations import rules, services
+from annotations import rules, services, storage
 from annotations.ingest.models import ArticleRevision
 from annotations.models import Annotation, Article, Attribution, Evidence, Source
 from annotations.textguard.core import normalize_name
 
 MAX_ITEMS = 10_000
-BATCH = 1000
 
 
 @dataclass
@@ -38,33 +38,6 @@ class BulkRejected(Exception):
     def __init__(self, errors: list[dict]):
         super().__init__(f"{len(errors)} invalid item(s).")
         self.errors = errors
-
-
-def _insert_with_history(objs: list, model, *, user, reason: str) -> None:
-    """Insert the rows, then copy them into the history table with one INSERT ... SELECT.
-
-    The history row is the stored row as the database holds it (what simple_history would
-    record on save), with who, when, why and "+".
-    """
-    model.objects.bulk_create(objs, batch_size=BATCH)
-    history = model.history.model
-    columns = {field.column for field in model._meta.concrete_fields}
-    copied = [field.column for field in history._meta.concrete_fields if field.column in columns]
-    quote = connection.ops.quote_name
-    extra = ["history_date", "history_change_reason", "history_type", "history_user_id"]
-    target = ", ".join(quote(column) for column in [*copied, *extra])
-    selected = ", ".join(quote(column) for column in copied)
-    ids = [obj.pk for obj in objs]
-    now = timezone.now()
-    with connection.cursor() as cursor:
-        for at in range(0, len(ids), BATCH):
-            chunk = ids[at:at + BATCH]
-            cursor.execute(
-                f"INSERT INTO {quote(history._meta.db_table)} ({target}) "
-                f"SELECT {selected}, %s, %s, %s, %s FROM {quote(model._meta.db_table)} "
-                f"WHERE {quote(model._meta.pk.column)} IN ({', '.join(['%s'] * len(chunk))})",
-                [now, reason, "+", user.pk, *chunk],
-            )
 
 
 def _messages(error: ValidationError) -> dict:
@@ -126,13 +99,14 @@ def _build(item: Mapping[str, Any], *, article: Article, revision: int, user, so
     """Validate and anchor one item as annotation_create does; return it and its children."""
     annotation = Annotation(
         article=article, claim=item.get("claim", ""), rating=item.get("rating", ""),
-        rationale=item.get("rationale", ""), created_by=user, edited_by=user, revision=revision,
+        rationale=item.get("rationale", ""), same_as=item.get("same_as") or [],
+        created_by=user, edited_by=user, revision=revision,
     )
     services._anchor(
         annotation, start=item.get("start"), end=item.get("end"), quote=item.get("quote"),
         prefix=item.get("prefix", ""), suffix=item.get("suffix", ""),
     )
-    services._clean(annotation)
+    services._clean(annotation, fields_checked=True)
     attributions = []
     for position, attribution in enumerate(item.get("attributions") or ()):
         try:
@@ -140,9 +114,12 @@ def _build(item: Mapping[str, Any], *, article: Article, revision: int, user, so
         except ValidationError as error:
             raise services._item_error("attributions", position, error) from error
     children = {
-        "attributions": services._plan_attributions(annotation, attributions, user=user, existing=False),
-        "evidence": services._plan_evidence(annotation, item.get("evidence") or (), user=user,
-                                            existing=False),
+        "attributions": services._plan_attributions(
+            annotation, attributions, user=user, existing=False, fields_checked=True
+        ),
+        "evidence": services._plan_evidence(
+            annotation, item.get("evidence") or (), user=user, existing=False, fields_checked=True
+        ),
     }
     return annotation, children
 
@@ -151,7 +128,7 @@ def _build(item: Mapping[str, Any], *, article: Article, revision: int, user, so
 def annotation_bulk_create(*, user, items: Sequence[Mapping[str, Any] | None],
                            rejected: Mapping[int, dict] | None = None,
                            partial: bool = False) -> BulkOutcome:
-    """Create the items (each as annotation_create takes it, "article" an id) in one go.
+    """Create the items (each as BulkItemSerializer returns it: "article" an id) in one go.
 
     `rejected` holds the errors already found for some indexes (their items are None).
     Raises BulkRejected, storing nothing, when any item is invalid and not `partial`.
@@ -182,14 +159,14 @@ def annotation_bulk_create(*, user, items: Sequence[Mapping[str, Any] | None],
         raise BulkRejected(listed)
     order = sorted(built)
     annotations = [built[index][0] for index in order]
-    _insert_with_history(annotations, Annotation, user=user, reason="created")
+    storage.insert_with_history(annotations, Annotation, user=user, reason="created")
     for model, related_name in ((Attribution, "attributions"), (Evidence, "evidence")):
         children = [
             child for index in order for child in built[index][1][related_name].created
         ]
         for child in children:
             child.annotation_id = child.annotation.pk
-        _insert_with_history(children, model, user=user, reason="")
+        storage.insert_with_history(children, model, user=user, reason="")
     ids: list[int | None] = [None] * len(items)
     for index in order:
         ids[index] = built[index][0].pk

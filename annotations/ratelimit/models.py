@@ -1,0 +1,20 @@
+from django.db import models
+
+
+class RateCounter(models.Model):
+    """How many requests one client made in one throttle window (when the shared cache is the database).
+
+    On PostgreSQL the table is UNLOGGED (migration 0013): emptied by a crash, never waited for.
+    """
+
+    key = models.CharField(
+        "key", max_length=250, primary_key=True, help_text="Throttle scope, client and window number."
+    )
+    count = models.PositiveBigIntegerField("count", default=0)
+    expires = models.DateTimeField("expires", db_index=True, help_text="When the row may be deleted.")
+
+    class Meta:
+        verbose_name = "rate counter"
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"
