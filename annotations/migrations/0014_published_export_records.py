@@ -24,7 +24,7 @@ def fill_export_records(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('annotations', '0011_matching'),
+        ('annotations', '0013_ratecounter'),
     ]
 
     operations = [
