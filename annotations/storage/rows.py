@@ -51,16 +51,22 @@ def _stored(obj, pk, alias: str) -> None:
     obj._state.adding, obj._state.db = False, alias
 
 
+@functools.cache
+def _row_plan(fields: tuple) -> list[tuple]:
+    """(field, attname, stamped, plain) per field: stamped ones get the time, as pre_save gives it."""
+    return [
+        (field, field.attname, getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False),
+         bool(attname))
+        for field, attname in _copy_plan(fields)
+    ]
+
+
 def _row_values(row: Mapping[str, Any], fields, connection, now) -> list:
     """A row given as {attname: value} in COPY's columns; what it leaves out gets the model's default."""
     values = []
-    for field, attname in _copy_plan(tuple(fields)):
-        name = field.attname
-        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-            value = row.get(name, now)
-        else:
-            value = row[name] if name in row else field.get_default()
-        values.append(value if attname else field.get_db_prep_save(value, connection))
+    for field, name, stamped, plain in _row_plan(tuple(fields)):
+        value = now if stamped else row[name] if name in row else field.get_default()
+        values.append(value if plain else field.get_db_prep_save(value, connection))
     return values
 
 
