@@ -112,7 +112,7 @@ def _field_check(field) -> Check:
     if _own(field, fields.CharField, "run_validation", "to_internal_value", "run_validators"):
         return _char_check(field, validators)
     if _own(field, fields.IntegerField, "run_validation", "to_internal_value", "run_validators"):
-        return _typed(int, lambda value: value, validators)
+        return _int_check(validators)
     if _own(field, fields.ChoiceField, "run_validation", "to_internal_value", "run_validators"):
         return _choice_check(field, validators)
     return _drf(field)
@@ -136,11 +136,11 @@ def _run(validators, value):
     return value
 
 
-def _typed(kind, convert, validators) -> Check:
+def _int_check(validators) -> Check:
     def check(value):
-        if type(value) is not kind:
+        if type(value) is not int:  # a bool, float or numeric string is left to DRF
             raise Undecided
-        return _run(validators, convert(value))
+        return _run(validators, value)
 
     return check
 
@@ -235,9 +235,8 @@ def _serializer_check(serializer) -> Check:
             raise TypeError(f"{field.field_name}: fields with another source are not compiled")
         method = getattr(serializer, "validate_" + field.field_name, None)
         steps.append((field.field_name, _present_or_default(field), method))
-    validators = [_validator_check(validator) for validator in serializer.validators]
     # Serializer.run_validators first adds the read-only defaults; with validators, ask DRF.
-    if validators:
+    if serializer.validators:
         raise TypeError("serializer-level validators are left to DRF")
 
     def check(data):
