@@ -263,6 +263,10 @@ def _item_error(related_name: str, index: int, error: ValidationError) -> Valida
     })
 
 
+def _no_such_child(related_name: str, index: int, pk) -> ValidationError:
+    return ValidationError({related_name: f"Item {index}: no {related_name} with id {pk} here."})
+
+
 @dataclass
 class ChildChanges:
     """What writing a list of attributions or evidence would change; apply() writes it."""
@@ -296,7 +300,7 @@ def _plan_children(annotation: Annotation, model, related_name: str,
         item = dict(item)
         pk = item.pop("id", None)
         if pk is not None and pk not in current:
-            raise ValidationError({related_name: f"Item {index}: no {related_name} with id {pk} here."})
+            raise _no_such_child(related_name, index, pk)
         child = current.pop(pk) if pk is not None else model(annotation=annotation)
         plan.children.append(child)
         values = {name: textguard.clean_value(model, name, value) for name, value in prepare(item).items()}

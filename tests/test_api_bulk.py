@@ -233,3 +233,28 @@ def test_an_items_links_to_known_claims_are_kept(reviewer, editor, article):
 
     assert response.status_code == 201
     assert Annotation.objects.get().same_as == [{"kind": "external", "id": review.pk, "url": review.url}]
+
+
+def test_children_are_stored_as_a_single_create_stores_them(reviewer, article, ft_source):
+    payload = item(
+        article, "Trump",
+        attributions=[{"source": ft_source.pk, "stance": "reported", "note": "said \u202eso",
+                       "url": "https://outlet.example/a", "date": "2024-05-01"}],
+        evidence=[{"url": "https://evidence.example/1", "title": "T\u202eitle", "publisher": "P\u202e",
+                   "published": "2024-01-02", "excerpt": "kept \u202e whole"},
+                  {"url": "https://evidence.example/2"}],
+    )
+    single = client_for(reviewer).post("/api/v1/annotations/", json.dumps(payload),
+                                       content_type="application/json").json()["id"]
+
+    bulk = post(reviewer, [payload]).json()["ids"][0]
+
+    for model in (Attribution, Evidence):
+        def stored(pk, model=model):
+            return [
+                {f.attname: getattr(child, f.attname) for f in model._meta.concrete_fields
+                 if f.attname not in ("id", "annotation_id")}
+                for child in model.objects.filter(annotation_id=pk).order_by("id")
+            ]
+        assert stored(bulk) == stored(single)
+    assert Attribution.objects.get(annotation_id=bulk).note == "said so"

@@ -19,6 +19,7 @@ from django.db.models.functions import Lower
 from annotations import rules, services, storage
 from annotations.ingest.models import ArticleRevision
 from annotations.models import Annotation, Article, Attribution, Evidence, Source
+from annotations.textguard import fields as textguard
 from annotations.textguard.core import normalize_name
 
 MAX_ITEMS = 10_000
@@ -95,8 +96,31 @@ class _Sources:
         return source
 
 
+def _child_rows(model, related_name: str, items) -> list[dict]:
+    """New children as rows ({attname: value}), their texts guarded as a single create's are."""
+    rows = []
+    for index, item in enumerate(items):
+        item = dict(item)
+        pk = item.pop("id", None)
+        if pk is not None:  # a new annotation has no children to keep
+            raise services._no_such_child(related_name, index, pk)
+        row = {}
+        for name, value in item.items():
+            field = model._meta.get_field(name)
+            if field.is_relation:
+                row[field.attname] = value.pk
+            else:
+                row[field.attname] = textguard.clean_value(model, name, value)
+        rows.append(row)
+    return rows
+
+
 def _build(item: Mapping[str, Any], *, article: Article, revision: int, user, sources: _Sources):
-    """Validate and anchor one item as annotation_create does; return it and its children."""
+    """Validate and anchor one item as annotation_create does; return it and its children's rows.
+
+    The children's fields have been checked by the serializer and their models have no
+    rules of their own (no clean()), so they are kept as rows, not model instances.
+    """
     annotation = Annotation(
         article=article, claim=item.get("claim", ""), rating=item.get("rating", ""),
         rationale=item.get("rationale", ""), same_as=item.get("same_as") or [],
@@ -113,13 +137,11 @@ def _build(item: Mapping[str, Any], *, article: Article, revision: int, user, so
             attributions.append({**attribution, "source": sources.resolve(attribution["source"])})
         except ValidationError as error:
             raise services._item_error("attributions", position, error) from error
+    # New evidence is credited to the writer, as annotation_create does.
+    evidence = [{**entry, "added_by": user} for entry in item.get("evidence") or ()]
     children = {
-        "attributions": services._plan_attributions(
-            annotation, attributions, user=user, existing=False, fields_checked=True
-        ),
-        "evidence": services._plan_evidence(
-            annotation, item.get("evidence") or (), user=user, existing=False, fields_checked=True
-        ),
+        "attributions": _child_rows(Attribution, "attributions", attributions),
+        "evidence": _child_rows(Evidence, "evidence", evidence),
     }
     return annotation, children
 
@@ -161,12 +183,13 @@ def annotation_bulk_create(*, user, items: Sequence[Mapping[str, Any] | None],
     annotations = [built[index][0] for index in order]
     storage.insert_with_history(annotations, Annotation, user=user, reason="created")
     for model, related_name in ((Attribution, "attributions"), (Evidence, "evidence")):
-        children = [
-            child for index in order for child in built[index][1][related_name].created
-        ]
-        for child in children:
-            child.annotation_id = child.annotation.pk
-        storage.insert_with_history(children, model, user=user, reason="")
+        rows = []
+        for index in order:
+            annotation, children = built[index]
+            for row in children[related_name]:
+                row["annotation_id"] = annotation.pk
+                rows.append(row)
+        storage.insert_rows_with_history(rows, model, user=user, reason="")
     ids: list[int | None] = [None] * len(items)
     for index in order:
         ids[index] = built[index][0].pk

@@ -1,7 +1,8 @@
 """Insert rows and their history rows: one statement per annotation, COPY for many rows."""
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from django.db import connections, models, router
 from django.utils import timezone
@@ -50,6 +51,25 @@ def _stored(obj, pk, alias: str) -> None:
     obj._state.adding, obj._state.db = False, alias
 
 
+@functools.cache
+def _row_plan(fields: tuple) -> list[tuple]:
+    """(field, attname, stamped, plain) per field: stamped ones get the time, as pre_save gives it."""
+    return [
+        (field, field.attname, getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False),
+         bool(attname))
+        for field, attname in _copy_plan(fields)
+    ]
+
+
+def _row_values(row: Mapping[str, Any], fields, connection, now) -> list:
+    """A row given as {attname: value} in COPY's columns; what it leaves out gets the model's default."""
+    values = []
+    for field, name, stamped, plain in _row_plan(tuple(fields)):
+        value = now if stamped else row[name] if name in row else field.get_default()
+        values.append(value if plain else field.get_db_prep_save(value, connection))
+    return values
+
+
 def insert_with_history(objs: Sequence, model, *, user, reason: str, now=None) -> None:
     """Insert the new objects (setting their ids), then copy their rows into the history table."""
     if not objs:
@@ -57,18 +77,45 @@ def insert_with_history(objs: Sequence, model, *, user, reason: str, now=None) -
     alias = router.db_for_write(model)
     connection = connections[alias]
     now = now or timezone.now()
+    if connection.vendor == "postgresql":
+        fields = _fields(model)
+        ids = _copy(model, connection, [_copy_values(obj, fields, connection) for obj in objs])
+        for obj, pk in zip(objs, ids, strict=True):
+            _stored(obj, pk, alias)
+    else:
+        model.objects.bulk_create(objs, batch_size=BATCH)
+        ids = [obj.pk for obj in objs]
+    _copy_history(model, connection, ids, user=user, reason=reason, now=now)
+
+
+def insert_rows_with_history(rows: Sequence[Mapping[str, Any]], model, *, user, reason: str) -> list[int]:
+    """Insert rows given as {attname: value} (defaults fill the rest) with history; return their ids.
+
+    The same rows as insert_with_history would write for model instances holding these
+    values, without building the instances on PostgreSQL.
+    """
+    if not rows:
+        return []
+    connection = connections[router.db_for_write(model)]
+    now = timezone.now()
+    if connection.vendor == "postgresql":
+        fields = _fields(model)
+        ids = _copy(model, connection, [_row_values(row, fields, connection, now) for row in rows])
+    else:
+        objs = model.objects.bulk_create([model(**row) for row in rows], batch_size=BATCH)
+        ids = [obj.pk for obj in objs]
+    _copy_history(model, connection, ids, user=user, reason=reason, now=now)
+    return ids
+
+
+def _copy_history(model, connection, ids: list[int], *, user, reason: str, now) -> None:
     quote = connection.ops.quote_name
     table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
     copy = copy_sql(model, connection, table)
-    if connection.vendor == "postgresql":
-        _copy(objs, model, connection, alias)
-        with connection.cursor() as cursor:
-            ids = [obj.pk for obj in objs]
-            cursor.execute(f"{copy} WHERE {pk} = ANY(%s)", [now, reason, CREATED, user.pk, ids])
-        return
-    model.objects.bulk_create(objs, batch_size=BATCH)
-    ids = [obj.pk for obj in objs]
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"{copy} WHERE {pk} = ANY(%s)", [now, reason, CREATED, user.pk, ids])
+            return
         for at in range(0, len(ids), BATCH):
             chunk = ids[at:at + BATCH]
             cursor.execute(
@@ -77,22 +124,22 @@ def insert_with_history(objs: Sequence, model, *, user, reason: str, now=None) -
             )
 
 
-def _copy(objs: Sequence, model, connection, alias: str) -> None:
-    """COPY the objects into model's table under ids drawn from its sequence beforehand."""
+def _copy(model, connection, rows: Sequence[list]) -> list[int]:
+    """COPY the rows (values in _fields order) into model's table under ids drawn from its sequence."""
     quote = connection.ops.quote_name
     table, pk = model._meta.db_table, model._meta.pk.column
     fields = _fields(model)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [table, pk, len(objs)],
+            [table, pk, len(rows)],
         )
         ids = sorted(row[0] for row in cursor.fetchall())
         columns = ", ".join(quote(column) for column in [pk, *(f.column for f in fields)])
         with cursor.cursor.copy(f"COPY {quote(table)} ({columns}) FROM STDIN") as copy:
-            for obj, pk_value in zip(objs, ids, strict=True):
-                copy.write_row([pk_value, *_copy_values(obj, fields, connection)])
-                _stored(obj, pk_value, alias)
+            for row, pk_value in zip(rows, ids, strict=True):
+                copy.write_row([pk_value, *row])
+    return ids
 
 
 def insert_annotation(annotation: Annotation, children: Sequence[tuple[type, Sequence]], *,
