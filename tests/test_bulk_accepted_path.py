@@ -1,4 +1,4 @@
-"""The bulk endpoint's fast check accepts exactly what its DRF serializer accepts, no more."""
+"""The fast check accepts exactly what its DRF serializer accepts, no more (bulk and single creates)."""
 
 import json
 
@@ -6,6 +6,7 @@ import pytest
 from rest_framework import serializers
 
 from annotations.api.accepted import Undecided, accepted_path
+from annotations.api.serializers import AnnotationCreateSerializer
 from annotations.bulk import api as bulk_api
 from annotations.bulk import services
 from annotations.bulk.api import BulkItemSerializer
@@ -207,3 +208,21 @@ def test_plainly_valid_items_are_not_validated_again_by_the_serializer(reviewer,
 
     assert response.status_code == 201
     assert Annotation.objects.get().claim == "About Trump"
+
+
+def test_single_creates_take_the_fast_check_and_validate_as_the_serializer_does(article, ft_source):
+    check = accepted_path(AnnotationCreateSerializer())
+    for item in VALID:
+        item = json.loads(json.dumps(item).replace('"source": 7', f'"source": {ft_source.pk}'))
+        item["article"] = article.pk
+        assert check(item) == AnnotationCreateSerializer().run_validation(item)
+
+
+def test_a_single_create_the_fast_check_refuses_is_worded_by_the_serializer(reviewer, article):
+    response = client_for(reviewer).post(
+        "/api/v1/annotations/", {"article": article.pk, "quote": "Trump", "rating": "wrong"},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["rating"] == ['"wrong" is not a valid choice.']

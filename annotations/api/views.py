@@ -25,6 +25,7 @@ from annotations.models import Source
 
 from . import annotation_rows
 from . import serializers as s
+from .accepted import Validator
 from .errors import (
     PayloadTooLarge,
     PreconditionRequired,
@@ -152,15 +153,11 @@ _validators = threading.local()
 
 
 def validated(serializer_class, data) -> dict:
-    """Return data validated by one instance of serializer_class per thread.
-
-    Instantiating a serializer deep-copies its nested fields, which costs more than
-    validating a payload; run_validation keeps no state between calls.
-    """
-    instances = _validators.__dict__.setdefault("instances", {})
-    if serializer_class not in instances:
-        instances[serializer_class] = serializer_class()
-    return instances[serializer_class].run_validation(data)
+    """Return data validated by one `Validator` of serializer_class per thread."""
+    validators = _validators.__dict__.setdefault("by_class", {})
+    if serializer_class not in validators:
+        validators[serializer_class] = Validator(serializer_class)
+    return validators[serializer_class](data)
 
 
 def _requested_version(request, annotation, body_version: int | None) -> int | None:

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations import rules
-from annotations.api.accepted import Undecided, accepted_path
+from annotations.api.accepted import Validator
 from annotations.api.errors import PayloadTooLarge
 from annotations.api.parsers import BoundedJSONParser, declared_length
 from annotations.api.permissions import read_permissions_at_once
@@ -42,21 +42,14 @@ class BulkItemSerializer(AnnotationCreateSerializer):
 
 def validate_items(data: list) -> tuple[list, dict[int, dict]]:
     """Return each item's validated data (None if invalid) and the errors by index."""
-    # One serializer validates every item: building its fields is most of a serializer's
-    # cost, and run_validation keeps no state between calls. An item plainly valid by
-    # the fields' own rules passes the faster check compiled from them; any other is
-    # validated by the serializer itself, which then decides and words the errors.
-    serializer = BulkItemSerializer()
-    accepted = accepted_path(serializer)
+    # One serializer validates every item; an item plainly valid by the fields' own rules
+    # passes the faster check compiled from them, any other is validated by the serializer
+    # itself, which then decides and words the errors.
+    validate = Validator(BulkItemSerializer)
     items, rejected = [], {}
     for index, raw in enumerate(data):
         try:
-            items.append(accepted(raw))
-            continue
-        except Undecided:
-            pass
-        try:
-            items.append(serializer.run_validation(raw))
+            items.append(validate(raw))
         except serializers.ValidationError as error:
             items.append(None)
             rejected[index] = serializers.as_serializer_error(error)
