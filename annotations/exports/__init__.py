@@ -106,18 +106,25 @@ def copied_lines(published: QuerySet[PublishedClaim], line: Expression) -> Itera
     For lines of JSON only (see COPY_LINES); one statement, streamed by the server, its
     bytes passed on as they come in blocks of about COPY_BLOCK_BYTES. No block is empty.
     """
+    return _copied(published, line, COPY_LINES, records=iter)
+
+
+def _copied(published: QuerySet[PublishedClaim], line: Expression, statement: str, *,
+            records: Callable[[Iterable[bytes | memoryview]], Iterable[bytes | memoryview]],
+            ) -> Iterator[bytes]:
+    """Run COPY `statement` around the query of each claim's `line`; yield its records in blocks."""
     connection = connections[published.db]
     try:
         sql, params = published.order_by("pk").annotate(line=line).values_list("line").query.sql_with_params()
     except EmptyResultSet:
         return
-    statement = COPY_LINES.format(sql)
+    statement = statement.format(sql)
     started = time.monotonic()
     with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
         block, size = [], 0
-        for data in copy:
-            block.append(data)
-            size += len(data)
+        for record in records(copy):
+            block.append(record)
+            size += len(record)
             if size >= COPY_BLOCK_BYTES:
                 yield b"".join(block)
                 block, size = [], 0
@@ -188,27 +195,7 @@ def copied_records(published: QuerySet[PublishedClaim], line: Expression) -> Ite
     For lines of any text (CSV rows hold line breaks); joined in blocks of about
     COPY_BLOCK_BYTES. No block is empty.
     """
-    connection = connections[published.db]
-    try:
-        sql, params = published.order_by("pk").annotate(line=line).values_list("line").query.sql_with_params()
-    except EmptyResultSet:
-        return
-    statement = COPY_BINARY.format(sql)
-    started = time.monotonic()
-    with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
-        block, size = [], 0
-        for record in binary_records(copy):
-            block.append(record)
-            size += len(record)
-            if size >= COPY_BLOCK_BYTES:
-                yield b"".join(block)
-                block, size = [], 0
-        if block:
-            yield b"".join(block)
-    if connection.queries_logged:
-        connection.queries_log.append(
-            {"sql": statement, "time": f"{time.monotonic() - started:.3f}"}
-        )
+    return _copied(published, line, COPY_BINARY, records=binary_records)
 
 
 def _text(value: str) -> Value:

@@ -58,22 +58,14 @@ def records_update(records: list[ClaimReviewRecord], names: list[str]) -> None:
         ClaimReviewRecord.objects.bulk_update(records, names, batch_size=1000)
         return
     meta = ClaimReviewRecord._meta
-    fields = [meta.pk, *(meta.get_field(name) for name in names)]
     quote = connection.ops.quote_name
-    table, stage = quote(meta.db_table), quote("matching_record_stage")
-    columns = ", ".join(quote(field.column) for field in fields)
+    fields = [meta.pk, *(meta.get_field(name) for name in names)]
+    table, pk = quote(meta.db_table), quote(meta.pk.column)
     updates = ", ".join(f"{quote(field.column)} = s.{quote(field.column)}" for field in fields[1:])
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} ON COMMIT DROP AS "
-            f"SELECT {columns} FROM {table} WITH NO DATA"
-        )
-        _copy(cursor, "matching_record_stage", fields, records)
-        cursor.execute(
-            f"UPDATE {table} AS t SET {updates} FROM {stage} AS s WHERE t.{quote(meta.pk.column)} = "
-            f"s.{quote(meta.pk.column)}"
-        )
-        cursor.execute(f"TRUNCATE {stage}")
+    _through_stage(
+        "matching_record_stage", table, fields, records,
+        lambda stage, columns: f"UPDATE {table} AS t SET {updates} FROM {stage} AS s WHERE t.{pk} = s.{pk}",
+    )
 
 
 def index_rows_upsert(rows: list[KnownClaim]) -> None:
@@ -85,25 +77,33 @@ def index_rows_upsert(rows: list[KnownClaim]) -> None:
         )
         return
     meta = KnownClaim._meta
+    quote = connection.ops.quote_name
     fields = [meta.get_field(name) for name in ["kind", "ref_id", *INDEX_FIELDS]]
-    table = connection.ops.quote_name(meta.db_table)
-    stage = connection.ops.quote_name("matching_knownclaim_stage")
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    table = quote(meta.db_table)
     updates = ", ".join(
-        f"{connection.ops.quote_name(meta.get_field(name).column)} = EXCLUDED."
-        f"{connection.ops.quote_name(meta.get_field(name).column)}"
+        f"{quote(meta.get_field(name).column)} = EXCLUDED.{quote(meta.get_field(name).column)}"
         for name in INDEX_FIELDS
     )
+    _through_stage(
+        "matching_knownclaim_stage", table, fields, rows,
+        lambda stage, columns: (
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {stage} "
+            f"ON CONFLICT ({quote('kind')}, {quote('ref_id')}) DO UPDATE SET {updates}"
+        ),
+    )
+
+
+def _through_stage(stage_name: str, table: str, fields: list, rows: list, statement) -> None:
+    """COPY rows into a staging table with table's columns for fields, then run statement(stage, columns)."""
+    quote = connection.ops.quote_name
+    stage = quote(stage_name)
+    columns = ", ".join(quote(field.column) for field in fields)
     # The staging table lives until the end of the transaction.
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} ON COMMIT DROP AS "
             f"SELECT {columns} FROM {table} WITH NO DATA"
         )
-        _copy(cursor, "matching_knownclaim_stage", fields, rows)
-        cursor.execute(
-            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {stage} "
-            f"ON CONFLICT ({connection.ops.quote_name('kind')}, {connection.ops.quote_name('ref_id')}) "
-            f"DO UPDATE SET {updates}"
-        )
+        _copy(cursor, stage_name, fields, rows)
+        cursor.execute(statement(stage, columns))
         cursor.execute(f"TRUNCATE {stage}")
