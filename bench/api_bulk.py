@@ -13,7 +13,6 @@ second (whole request, parsing to commit) for each run and the median of the run
 import argparse
 import http.client
 import json
-import os
 import statistics
 import sys
 import time
@@ -69,12 +68,11 @@ def main() -> int:
     finally:
         harness.stop_gunicorn(gunicorn)
 
-    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     for number, rate in enumerate(rates, 1):
         print(f"run {number}: {args.items} annotations in one request, {rate:.0f} annotations/s")
     print(f"median: {statistics.median(rates):.0f} annotations/s "
           f"({'JSON Lines' if args.jsonl else 'JSON array'}, one gunicorn worker, PostgreSQL; "
-          f"load average {load})")
+          f"load average {harness.load_average()})")
     return 0
 
 

@@ -13,7 +13,6 @@ each run and the median of the runs.
 import argparse
 import http.client
 import json
-import os
 import statistics
 import sys
 import time
@@ -70,13 +69,12 @@ def main() -> int:
     finally:
         harness.stop_gunicorn(gunicorn)
 
-    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     for number, rate in enumerate(rates, 1):
         print(f"run {number}: {args.creates} creates, {rate:.1f} creates/s")
     print(f"median: {statistics.median(rates):.1f} creates/s "
           f"({args.workers} gunicorn workers, PostgreSQL, {'Redis' if args.redis else 'database'} "
           f"cache, one keep-alive client; "
-          f"load average {load})")
+          f"load average {harness.load_average()})")
     return 0
 
 

@@ -27,12 +27,9 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/fc_bench")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
-os.environ.setdefault("SECRET_KEY", "benchmark-only-key")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
+import harness  # noqa: E402
+
+harness.in_process_environment("postgres://postgres@127.0.0.1:5432/fc_bench")
 
 TOTAL = 100_000
 CLAIMS_PER_ARTICLE = 100
@@ -154,10 +151,6 @@ def seed(total: int = TOTAL) -> None:
     print(f"seeded {total:,} verified claims in {time.perf_counter() - started:.1f} s")
 
 
-def load_average() -> str:
-    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
-
-
 def peak_rss_mb() -> float:
     """Return this process's peak resident set size (VmHWM, which starts anew at exec)."""
     for line in Path("/proc/self/status").read_text().splitlines():
@@ -257,7 +250,7 @@ def measure(runs: int, only: str) -> None:
 
     published = PublishedClaim.objects.count()
     print(f"database: {os.environ['DATABASE_URL']} ({published:,} published claims)")
-    print(f"load average before: {load_average()}")
+    print(f"load average before: {harness.load_average()}")
     if only in ("all", "exports"):
         print(f"\n{'format':<12}{'claims':>9}  claims/s per run (median); peak RSS MB per run")
         for export_format in FORMATS:
@@ -268,7 +261,7 @@ def measure(runs: int, only: str) -> None:
                     f"{_runs([r['claims_per_second'] for r in results], ',.0f')}; "
                     f"{' / '.join(format(r['peak_rss_mb'], '.1f') for r in results)}"
                 )
-        print(f"load average: {load_average()}")
+        print(f"load average: {harness.load_average()}")
     if only in ("all", "lists"):
         token = editor_token()
         for name in LISTS:
@@ -281,7 +274,7 @@ def measure(runs: int, only: str) -> None:
                     f"{page_size:>6}  {_runs([r['p50_ms'] for r in results], '.1f')}; "
                     f"{_runs([r['p90_ms'] for r in results], '.1f')}"
                 )
-        print(f"load average after: {load_average()}")
+        print(f"load average after: {harness.load_average()}")
 
 
 def profile(target: str, page_size: int, requests: int, size: int) -> None:

@@ -281,4 +281,14 @@ def check_invariants(database_url: str) -> dict[str, int]:
 
 
 def load_average() -> str:
-    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    return ", ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def in_process_environment(database_url: str) -> None:
+    """Set the defaults a bench needs to run Django in its own process (DEBUG off)."""
+    for name, value in (
+        ("DATABASE_URL", database_url), ("DJANGO_SETTINGS_MODULE", "factcheck.settings"),
+        ("SECRET_KEY", "benchmark-only-key"), ("ALLOWED_HOSTS", "testserver"),
+        ("SECURE_SSL_REDIRECT", "0"), ("LOG_LEVEL", "WARNING"),
+    ):
+        os.environ.setdefault(name, value)

@@ -25,12 +25,9 @@ from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/fc_bench_similar")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
-os.environ.setdefault("SECRET_KEY", "benchmark-only-key")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
+import harness  # noqa: E402
+
+harness.in_process_environment("postgres://postgres@127.0.0.1:5432/fc_bench_similar")
 
 SYLLABLES = [consonant + vowel for consonant in "bklmnrstvz" for vowel in "aeiou"]
 _COMMON = """the a of to in and is was that for on are with as by says claims shows new first government

@@ -178,6 +178,16 @@ def _party(value: Any, key: str) -> tuple[str, str]:
     return name, url
 
 
+
+def _one_object(record: dict, name: str, what: str) -> dict:
+    """Return the object under name ({} when absent; a list of one is that one)."""
+    value = record.get(name) or {}
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    if not isinstance(value, dict):
+        raise Rejected(f"{name} must be {what}.")
+    return value
+
 def _appearances(value: Any) -> list[str]:
     if value is None or value == "":
         return []
@@ -215,17 +225,9 @@ def clean_record(record: Any) -> dict[str, Any]:
     if "url" not in record or record["url"] in (None, ""):
         raise Rejected("url is required.")
     url = _url(record["url"], "url")
-    rating = record.get("reviewRating") or {}
-    if isinstance(rating, list) and len(rating) == 1:
-        rating = rating[0]
-    if not isinstance(rating, dict):
-        raise Rejected("reviewRating must be a Rating object.")
+    rating = _one_object(record, "reviewRating", "a Rating object")
     author_name, author_url = _party(record.get("author"), "author")
-    item = record.get("itemReviewed") or {}
-    if isinstance(item, list) and len(item) == 1:
-        item = item[0]
-    if not isinstance(item, dict):
-        raise Rejected("itemReviewed must be a Claim object.")
+    item = _one_object(record, "itemReviewed", "a Claim object")
     claim_author, _ = _party(item.get("author"), "itemReviewed.author")
     appearance = _appearances(item.get("appearance")) + _appearances(item.get("firstAppearance"))
     return {
