@@ -178,7 +178,6 @@ def _party(value: Any, key: str) -> tuple[str, str]:
     return name, url
 
 
-
 def _one_object(record: dict, name: str, what: str) -> dict:
     """Return the object under name ({} when absent; a list of one is that one)."""
     value = record.get(name) or {}
@@ -187,6 +186,7 @@ def _one_object(record: dict, name: str, what: str) -> dict:
     if not isinstance(value, dict):
         raise Rejected(f"{name} must be {what}.")
     return value
+
 
 def _appearances(value: Any) -> list[str]:
     if value is None or value == "":
