@@ -73,6 +73,18 @@ def test_a_changed_page_becomes_a_revision_and_reanchors(story, editor, server):
     assert [h.history_change_reason for h in moved.history.all()[:1]] == ["re-anchored in revision 2"]
 
 
+def test_a_claim_made_after_a_refresh_is_made_on_the_new_revision(story, editor, server):
+    article, _ = story
+    server.html("/story", EDITED_PAGE)
+    client = client_for(editor)
+    client.post(f"/api/v1/articles/{article.pk}/refresh/")
+
+    response = client.post("/api/v1/annotations/", {"article": article.pk, "quote": MOVED}, format="json")
+
+    assert response.status_code == 201, response.content
+    assert Annotation.objects.get(pk=response.json()["id"]).revision == 2
+
+
 def test_a_revision_opens_corrections_where_the_quoted_text_changed(story, editor, reviewer, server):
     article, claims = story
     for quote in (MOVED, FUZZY):

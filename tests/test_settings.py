@@ -56,3 +56,14 @@ def test_debug_is_off_unless_asked_for():
     code = "from django.conf import settings; print(settings.DEBUG, settings.ALLOWED_HOSTS)"
     result = manage("shell", "-c", code, SECRET_KEY="x" * 50, DATABASE_URL="sqlite:///:memory:")
     assert result.stdout.strip().splitlines()[-1] == "False []"
+
+
+@pytest.mark.parametrize(("flag", "options"), [(None, "True 5"), ("0", "None None")])
+def test_postgresql_statements_are_prepared_unless_turned_off(flag, options):
+    code = (
+        "from django.conf import settings; o = settings.DATABASES['default']['OPTIONS']; "
+        "print(o.get('server_side_binding'), o.get('prepare_threshold'), o['connect_timeout'])"
+    )
+    env = {"DATABASE_PREPARED_STATEMENTS": flag} if flag else {}
+    result = manage("shell", "-c", code, DEBUG="1", DATABASE_URL="postgres://u@db.example/f", **env)
+    assert result.stdout.strip().splitlines()[-1] == f"{options} 3", result.stderr

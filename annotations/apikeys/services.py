@@ -3,6 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from annotations.selectors import columns
+
 from . import core
 from .models import ApiKey
 
@@ -32,7 +34,7 @@ def api_key_find(key: str) -> ApiKey | None:
     user_model = get_user_model()
     if not _FIND:
         _FIND.append(
-            f"SELECT u.*, k.id AS api_key_id FROM {user_model._meta.db_table} u "
+            f"SELECT {columns(user_model, 'u')}, k.id AS api_key_id FROM {user_model._meta.db_table} u "
             f"JOIN {ApiKey._meta.db_table} k ON k.user_id = u.{user_model._meta.pk.column} "
             f"WHERE k.digest = %s"
         )

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.db.models.functions import Lower
 
-from annotations import rules, services, storage
+from annotations import rules, selectors, services, storage
 from annotations.ingest.models import ArticleRevision
 from annotations.models import Annotation, Article, Attribution, Evidence, Source
 from annotations.textguard import fields as textguard
@@ -71,7 +71,7 @@ class _Sources:
         ]
         # An id past what a column holds names no source (and would overflow the query).
         ids = {ref for ref in refs if isinstance(ref, int) and not isinstance(ref, bool) and 0 < ref < 2**63}
-        self.by_id = Source.objects.in_bulk(ids) if ids else {}
+        self.by_id = selectors.sources_by_id(ids)
         names = {normalize_name(ref.get("name") or "").lower() for ref in refs if isinstance(ref, Mapping)}
         names.discard("")
         self.by_name = {}
