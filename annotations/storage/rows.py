@@ -161,21 +161,16 @@ def insert_annotation(annotation: Annotation, children: Sequence[tuple[type, Seq
             insert_with_history(objs, model, user=user, reason=child_reason)
         return
     quote = connection.ops.quote_name
-    params: list = []
-
-    def row(obj, fields, casts=None) -> str:
-        values = _values(obj, fields, connection)
-        params.extend(values)
-        return ", ".join(f"%s::{cast}" if casts else "%s" for cast in (casts or values))
 
     def columns(fields) -> str:
         return ", ".join(quote(field.column) for field in fields)
 
     pk = quote(Annotation._meta.pk.column)
     fields = _fields(Annotation)
+    params = _values(annotation, fields, connection)
     ctes = [
         f"a AS (INSERT INTO {quote(Annotation._meta.db_table)} ({columns(fields)}) "
-        f"VALUES ({row(annotation, fields)}) RETURNING *)",
+        f"VALUES ({', '.join(['%s'] * len(fields))}) RETURNING *)",
         f"ha AS ({copy_sql(Annotation, connection, 'a')})",
     ]
     params += [timezone.now(), reason, CREATED, user.pk]
@@ -183,18 +178,21 @@ def insert_annotation(annotation: Annotation, children: Sequence[tuple[type, Seq
     for model, objs in children:
         if not objs:
             continue
-        # One INSERT ... SELECT per table, in the order of the items: ids follow it.
+        # One INSERT ... SELECT per table, in the order of the items: ids follow it. Each
+        # column's values go as one array, so the statement is the same whatever the number
+        # of items (prepared once) and psycopg keeps its parsed form (it does up to 50 values).
         parent = model._meta.get_field("annotation")
         fields = _fields(model, without=("annotation",))
-        casts = [field.cast_db_type(connection) for field in fields]
         now = timezone.now()
         name, child_pk = f"c{len(written)}", quote(model._meta.pk.column)
-        rows = ", ".join(f"({order}, {row(obj, fields, casts)})" for order, obj in enumerate(objs))
+        rows = [_values(obj, fields, connection) for obj in objs]
+        params += [list(values) for values in zip(*rows, strict=True)]
+        arrays = ", ".join(f"%s::{field.cast_db_type(connection)}[]" for field in fields)
         names = ", ".join(f"v{n}" for n in range(len(fields)))
         ctes.append(
             f"{name} AS (INSERT INTO {quote(model._meta.db_table)} ({quote(parent.column)}, "
-            f"{columns(fields)}) SELECT a.{pk}, {names} FROM a, (VALUES {rows}) AS v(ord, {names}) "
-            f"ORDER BY v.ord RETURNING *)"
+            f"{columns(fields)}) SELECT a.{pk}, {names} FROM a, unnest({arrays}) WITH ORDINALITY "
+            f"AS v({names}, ord) ORDER BY v.ord RETURNING *)"
         )
         ctes.append(f"h{name} AS ({copy_sql(model, connection, name)} ORDER BY {child_pk})")
         params += [now, child_reason, CREATED, user.pk]
