@@ -7,7 +7,8 @@ from django.db.models import URLField
 from annotations import services
 from annotations.api import serializers as s
 from annotations.models import Annotation, Attribution, Evidence, http_url
-from tests.api_support import client_for
+from tests.api_support import client_for, permission_queries
+from tests.pg_support import postgresql_only
 
 URL = "/api/v1/annotations/"
 
@@ -63,10 +64,11 @@ def test_a_create_reads_the_key_permissions_article_sources_and_writes_once(
     reviewer, article, ft_source, trump, django_assert_num_queries
 ):
     api = client_for(reviewer)
-    # token and user, permissions (one UNION), sources, article with its revision, then on
-    # PostgreSQL one statement; elsewhere, in a savepoint, an insert and a history copy per table.
+    # the key with its user (and on PostgreSQL their permissions), elsewhere the permissions
+    # (one UNION), sources, article with its revision, then on PostgreSQL one statement;
+    # elsewhere, in a savepoint, an insert and a history copy per table.
     writes = 1 if connection.vendor == "postgresql" else 2 + 6
-    with django_assert_num_queries(4 + writes):
+    with django_assert_num_queries(1 + permission_queries(1) + 2 + writes):
         response = api.post(URL, payload(article, ft_source, trump))
 
     assert response.status_code == 201
@@ -151,3 +153,23 @@ def test_a_presented_key_is_found_with_its_user_in_one_query(reviewer, django_as
         assert not hasattr(found.user, "api_key_id")
     assert found.created == issued.created  # deferred: read when asked for
     assert api_key_find(key[:-1] + "x") is None
+
+
+@postgresql_only
+def test_on_postgresql_the_key_comes_with_its_users_permissions(reviewer, django_assert_num_queries):
+    from django.contrib.auth.backends import ModelBackend
+    from django.contrib.auth.models import Permission, User
+
+    from annotations.apikeys.services import api_key_find, api_key_issue
+    from tests.factories import UserFactory
+
+    reviewer.user_permissions.add(Permission.objects.get(codename="view_source"))
+    _, key = api_key_issue(user=reviewer)
+    with django_assert_num_queries(1):
+        user = api_key_find(key).user
+        assert user.has_perm("annotations.add_annotation") and user.has_perm("annotations.view_source")
+        assert not user.has_perm("annotations.verify_annotation")
+    assert user._perm_cache == ModelBackend().get_all_permissions(User.objects.get(pk=reviewer.pk))
+
+    _, admin_key = api_key_issue(user=UserFactory(username="root", is_superuser=True))
+    assert not hasattr(api_key_find(admin_key).user, "_perm_cache")  # superusers have every one

@@ -4,9 +4,7 @@ The services check the same rules again on the locked rows; these checks only ma
 an unauthorized request fail with 401/403 rather than with a validation error.
 """
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
+from django.contrib.auth.models import Permission
 from django.db import connections, router
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import SAFE_METHODS, BasePermission
@@ -20,38 +18,16 @@ def read_permissions_at_once(user) -> None:
     """Read an active user's own and group permissions with one query instead of two.
 
     Fills the per-request cache that django.contrib.auth's ModelBackend keeps on the user
-    (`_perm_cache`, which has_perm reads); superusers and anyone else are left to it.
+    (`_perm_cache`, which has_perm reads); superusers and anyone else are left to it. A user
+    who came with an API key on PostgreSQL has it filled already (api_key_find).
     """
     if (not user.is_authenticated or not user.is_active or user.is_superuser
             or hasattr(user, "_perm_cache")):
         return
     connection = connections[router.db_for_read(Permission)]
-    if connection.vendor not in _PERMISSIONS_SQL:
-        _PERMISSIONS_SQL[connection.vendor] = _permissions_sql(connection.ops.quote_name)
     with connection.cursor() as cursor:
-        cursor.execute(_PERMISSIONS_SQL[connection.vendor], [user.pk, user.pk])
-        user._perm_cache = {f"{app_label}.{codename}" for app_label, codename in cursor.fetchall()}
-
-
-# Written out once per database vendor: compiling the ORM's joins costs more than running them.
-_PERMISSIONS_SQL: dict[str, str] = {}
-
-
-def _permissions_sql(quote) -> str:
-    user = get_user_model()
-    own = user._meta.get_field("user_permissions").remote_field.through._meta
-    member = user._meta.get_field("groups").remote_field.through._meta
-    granted = Group._meta.get_field("permissions").remote_field.through._meta
-    return (
-        f"SELECT ct.{quote('app_label')}, p.{quote('codename')} "
-        f"FROM {quote(Permission._meta.db_table)} p "
-        f"JOIN {quote(ContentType._meta.db_table)} ct ON ct.{quote('id')} = p.{quote('content_type_id')} "
-        f"WHERE p.{quote('id')} IN ("
-        f"SELECT {quote('permission_id')} FROM {quote(own.db_table)} WHERE {quote('user_id')} = %s "
-        f"UNION SELECT g.{quote('permission_id')} FROM {quote(granted.db_table)} g "
-        f"JOIN {quote(member.db_table)} m ON m.{quote('group_id')} = g.{quote('group_id')} "
-        f"WHERE m.{quote('user_id')} = %s)"
-    )
+        cursor.execute(rules.permission_names_sql(connection, "%s"), [user.pk, user.pk])
+        user._perm_cache = {name for (name,) in cursor.fetchall()}
 
 
 class ModelPermission(BasePermission):
