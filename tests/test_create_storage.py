@@ -173,3 +173,37 @@ def test_on_postgresql_the_key_comes_with_its_users_permissions(reviewer, django
 
     _, admin_key = api_key_issue(user=UserFactory(username="root", is_superuser=True))
     assert not hasattr(api_key_find(admin_key).user, "_perm_cache")  # superusers have every one
+
+
+def test_the_reads_written_once_give_what_the_orm_gives(reviewer, article, ft_source, trump):
+    from datetime import UTC, datetime
+
+    from django.contrib.auth.models import User
+    from django.forms.models import model_to_dict
+
+    from annotations import selectors
+    from annotations.apikeys.services import api_key_find, api_key_issue
+    from annotations.models import Article, Source
+
+    Article.objects.filter(pk=article.pk).update(published_at=datetime(2025, 8, 19, 14, 55, tzinfo=UTC))
+    Source.objects.filter(pk=trump.pk).update(aliases=["President Trump", "Трамп"])
+    User.objects.filter(pk=reviewer.pk).update(last_login=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC))
+    everything = [field.name for field in Article._meta.concrete_fields]
+
+    read = selectors.article_for_annotating(article.pk)
+    assert model_to_dict(read, everything) == model_to_dict(Article.objects.get(pk=article.pk), everything)
+    assert read.published_at == datetime(2025, 8, 19, 14, 55, tzinfo=UTC)
+    assert read.current_revision is None  # the factory records no revision
+    assert selectors.article_for_annotating(article.pk + 1000) is None
+
+    sources = selectors.sources_by_id({ft_source.pk, trump.pk, trump.pk + 1000})
+    assert {pk: model_to_dict(source) for pk, source in sources.items()} == {
+        source.pk: model_to_dict(source) for source in Source.objects.filter(pk__in=[ft_source.pk, trump.pk])
+    }
+    assert sources[trump.pk].aliases == ["President Trump", "Трамп"]
+
+    user = api_key_find(api_key_issue(user=reviewer)[1]).user
+    assert model_to_dict(user, ["username", "last_login", "date_joined", "is_staff"]) == model_to_dict(
+        User.objects.get(pk=reviewer.pk), ["username", "last_login", "date_joined", "is_staff"]
+    )
+    assert user.last_login == datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)

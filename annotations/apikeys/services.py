@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db import connections, router, transaction
 
 from annotations import rules
-from annotations.selectors import columns
+from annotations.selectors import columns, from_rows
 
 from . import core
 from .models import ApiKey
@@ -38,18 +38,18 @@ def api_key_find(key: str) -> ApiKey | None:
     digest = core.key_digest(key)
     if connection.vendor not in _FIND:
         _FIND[connection.vendor] = _find_sql(connection)
-    user = next(iter(user_model.objects.raw(_FIND[connection.vendor], [digest])), None)
-    if user is None:
+    found = from_rows(user_model, _FIND[connection.vendor], [digest], extra=["api_key_id", "permissions"])
+    if not found:
         return None
-    permissions = user.__dict__.pop("permissions", None)
+    user = found[0]
+    api_key_id, permissions = user.__dict__.pop("api_key_id"), user.__dict__.pop("permissions")
     if permissions is not None and user.is_active and not user.is_superuser:
         user._perm_cache = set(permissions)
     # The issue date is left deferred: reading it costs a query, and nothing here needs it.
     api_key = ApiKey.from_db(
         user._state.db, ["id", "user_id", "prefix", "digest"],
-        [user.api_key_id, user.pk, core.key_prefix(key), digest],
+        [api_key_id, user.pk, core.key_prefix(key), digest],
     )
-    del user.api_key_id
     api_key.user = user
     return api_key
 
@@ -60,11 +60,11 @@ _FIND: dict[str, str] = {}
 def _find_sql(connection) -> str:
     users = get_user_model()._meta
     permissions = (
-        f", ARRAY({rules.permission_names_sql(connection, 'u.' + users.pk.column)}) AS permissions"
-        if connection.vendor == "postgresql" else ""
+        f"ARRAY({rules.permission_names_sql(connection, 'u.' + users.pk.column)})"
+        if connection.vendor == "postgresql" else "NULL"
     )
     return (
-        f"SELECT {columns(get_user_model(), 'u')}, k.id AS api_key_id{permissions} "
+        f"SELECT {columns(get_user_model(), 'u')}, k.id AS api_key_id, {permissions} AS permissions "
         f"FROM {users.db_table} u JOIN {ApiKey._meta.db_table} k ON k.user_id = u.{users.pk.column} "
         f"WHERE k.digest = %s"
     )
