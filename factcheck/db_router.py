@@ -4,16 +4,20 @@ A request reads the replica only when DATABASE_REPLICA_URL is set, it is a GET/H
 one of FACTCHECK_REPLICA_PATHS (the verified claims, their exports, the W3C container), and
 its client has not written anything in the last FACTCHECK_REPLICA_PIN_SECONDS: a client that
 has just written reads the primary, so it always sees its own writes. Writes, sessions,
-users, tokens and throttle counters always use the primary.
+users, tokens and throttle counters always use the primary. While the replica refuses
+connections the primary serves its reads too, and the replica is tried again after
+FACTCHECK_REPLICA_RETRY_SECONDS.
 """
 
 import contextvars
 import hashlib
+import logging
+import time
 from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 
 REPLICA = "replica"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -26,8 +30,33 @@ _read_alias: contextvars.ContextVar[str] = contextvars.ContextVar(
 )
 
 
+logger = logging.getLogger("factcheck.replica")
+
+# Until when (time.monotonic()) this process leaves the replica alone after it refused.
+_resting_until = [0.0]
+
+
 def replica_configured() -> bool:
     return REPLICA in settings.DATABASES
+
+
+def replica_reachable() -> bool:
+    """Whether the replica takes connections (a connection of this thread is opened or checked).
+
+    After a refusal it is not tried again for FACTCHECK_REPLICA_RETRY_SECONDS, so that the
+    reads sent to the primary meanwhile do not each wait for the connect timeout.
+    """
+    if time.monotonic() < _resting_until[0]:
+        return False
+    replica = connections[REPLICA]
+    try:
+        replica.close_if_health_check_failed()
+        replica.ensure_connection()
+    except DatabaseError as error:
+        _resting_until[0] = time.monotonic() + settings.FACTCHECK_REPLICA_RETRY_SECONDS
+        logger.warning("replica unreachable, its reads go to the primary: %s", type(error).__name__)
+        return False
+    return True
 
 
 @contextmanager
@@ -116,7 +145,7 @@ class ReplicaRoutingMiddleware:
     def __call__(self, request):
         if not replica_configured():
             return self.get_response(request)
-        alias = REPLICA if wants_replica(request) else DEFAULT_DB_ALIAS
+        alias = REPLICA if wants_replica(request) and replica_reachable() else DEFAULT_DB_ALIAS
         request.read_database = alias
         with reading_from(alias):
             response = self.get_response(request)

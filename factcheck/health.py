@@ -7,6 +7,7 @@ from django.db.utils import DatabaseError
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
+from factcheck.db_router import replica_configured, replica_reachable
 from factcheck.outage import CACHE_ERRORS
 
 # Once every migration is applied it stays applied for the life of the process.
@@ -54,4 +55,8 @@ def readyz(request):
             {"status": "unavailable", "reason": "cache unreachable", "error": type(error).__name__},
             status=503, headers={"Retry-After": "5"},
         )
-    return JsonResponse({"status": "ok", "database": "ok", "migrations": "applied"})
+    ready = {"status": "ok", "database": "ok", "migrations": "applied"}
+    if replica_configured():
+        # Not a reason to take the server out: the primary serves the replica's reads meanwhile.
+        ready["replica"] = "ok" if replica_reachable() else "unreachable"
+    return JsonResponse(ready)

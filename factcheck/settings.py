@@ -289,6 +289,8 @@ DATABASE_ROUTERS = ["factcheck.db_router.ReplicaRouter"]
 FACTCHECK_REPLICA_PATHS = ["/api/v1/claims/", "/api/v1/w3c/"]
 # After a write, the writer reads the primary for this long (read your own writes).
 FACTCHECK_REPLICA_PIN_SECONDS = int(os.environ.get("FACTCHECK_REPLICA_PIN_SECONDS", "30"))
+# After the replica refused a connection, its reads go to the primary for this long.
+FACTCHECK_REPLICA_RETRY_SECONDS = int(os.environ.get("FACTCHECK_REPLICA_RETRY_SECONDS", "10"))
 
 # Database outage: seconds a client is asked to wait before retrying a 503.
 FACTCHECK_RETRY_AFTER_SECONDS = int(os.environ.get("FACTCHECK_RETRY_AFTER_SECONDS", "5"))

@@ -14,6 +14,8 @@ def main() -> None:
 
     django.setup()
     from django.test import Client
+    if sys.argv[1] == "--unreachable":
+        return unreachable(Client())
     token = sys.argv[1]  # the writer's API key
     anonymous, writer = Client(), Client(HTTP_AUTHORIZATION=f"Token {token}")
 
@@ -45,6 +47,29 @@ def main() -> None:
     )
     result["anonymous_list_after_writing"] = claims(anonymous)
     print(json.dumps(result))
+
+
+def unreachable(anonymous) -> None:
+    """The replica refuses connections: public reads come from the primary, and it is tried once."""
+    from django.db import connections
+
+    replica = connections["replica"]
+    attempts = []
+    connect = replica.get_new_connection
+
+    def counted(params):
+        attempts.append(params["port"])
+        return connect(params)
+
+    replica.get_new_connection = counted
+    lists = [
+        sorted(claim["claim"] for claim in anonymous.get("/api/v1/claims/").json()["results"])
+        for _ in range(3)
+    ]
+    ready = anonymous.get("/readyz")
+    print(json.dumps({
+        "lists": lists, "readyz": [ready.status_code, ready.json()], "connect_attempts": len(attempts),
+    }))
 
 
 if __name__ == "__main__":

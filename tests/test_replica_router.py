@@ -17,7 +17,14 @@ from annotations.publishing.models import PublishedClaim
 from factcheck import db_router
 from factcheck.db_router import ReplicaRouter, pin_to_primary, reading_from, wants_replica
 from tests import factories
-from tests.pg_support import ROOT, create_database, database_url, drop_database, postgresql_only
+from tests.pg_support import (
+    ROOT,
+    create_database,
+    database_url,
+    drop_database,
+    free_port,
+    postgresql_only,
+)
 
 router = ReplicaRouter()
 
@@ -133,3 +140,28 @@ def test_replica_serves_public_reads_and_the_primary_everything_else(transaction
     }
     assert Annotation.objects.filter(claim="written now").count() == 1
     assert on_replica == 0
+
+
+@postgresql_only
+def test_while_the_replica_refuses_connections_the_primary_serves_its_reads(transactional_db, roles):
+    factories.verified_claim(claim="on the primary")
+    closed = free_port()  # a loopback port nothing listens on
+
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.replica_probe", "--unreachable"], cwd=ROOT, capture_output=True,
+        text=True, timeout=120,
+        env={"PATH": os.environ["PATH"], "SECRET_KEY": "x" * 50, "DATABASE_URL": database_url(),
+             "DATABASE_REPLICA_URL": f"postgres://postgres@127.0.0.1:{closed}/replica",
+             "ALLOWED_HOSTS": "testserver", "SECURE_SSL_REDIRECT": "0", "HASHED_STATIC": "0",
+             "FACTCHECK_CACHE": "locmem", "FACTCHECK_REPLICA_RETRY_SECONDS": "600"},
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "lists": [["on the primary"]] * 3,
+        "readyz": [
+            200, {"status": "ok", "database": "ok", "migrations": "applied", "replica": "unreachable"},
+        ],
+        "connect_attempts": 1,  # then left alone for FACTCHECK_REPLICA_RETRY_SECONDS
+    }
+    assert "replica unreachable, its reads go to the primary: OperationalError" in result.stderr
