@@ -18,6 +18,7 @@ from .models import (
     ReviewState,
     Source,
 )
+from .publishing.models import PublishedClaim
 
 
 def annotations_visible_to(user) -> QuerySet[Annotation]:
@@ -96,16 +97,21 @@ def review_queue(*, user) -> QuerySet[Annotation]:
 
 
 def article_annotation_summaries(*, article: Article, user) -> QuerySet:
-    """Return (id, start, end, rating, review_state, version, author) rows in text order.
+    """Return (id, start, end, rating, review_state, version, author, published) rows in text order.
 
     The annotation view paints thousands of these; full annotations come from the API
-    when one is opened.
+    when one is opened. `published`: the claim has a public version (kept while a
+    correction is under way).
     """
     return annotations_visible_to(user).filter(article=article).exclude(
         anchor_state=AnchorState.ORPHANED
+    ).annotate(
+        is_published=Exists(PublishedClaim.objects.filter(annotation=OuterRef("pk")))
     ).order_by(
         "start", "end", "id"
-    ).values_list("id", "start", "end", "rating", "review_state", "version", "created_by__username")
+    ).values_list(
+        "id", "start", "end", "rating", "review_state", "version", "created_by__username", "is_published"
+    )
 
 
 def article_stances(*, article: Article, user) -> QuerySet:

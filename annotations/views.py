@@ -76,7 +76,7 @@ def annotation_summaries(article: Article, user) -> list[dict]:
     stances: dict[int, list[list[str]]] = {}
     for annotation_id, source, stance in selectors.article_stances(article=article, user=user):
         stances.setdefault(annotation_id, []).append([source, stance])
-    fields = ("id", "start", "end", "rating", "review_state", "version", "created_by")
+    fields = ("id", "start", "end", "rating", "review_state", "version", "created_by", "published")
     # Usernames are for staff; the public sees the organization's work, not its logins.
     people = rules.can_read_drafts(user)
     return [

@@ -187,7 +187,7 @@ def test_the_annotation_view_renders_paragraphs_with_offsets_and_the_annotations
     assert f'data-length="{len(body)}"' in html
     assert script_json(html, "annotations-data") == [{
         "id": draft.pk, "start": 6, "end": 122, "rating": "unproven", "review_state": "draft",
-        "version": 1, "created_by": "rita",
+        "version": 1, "created_by": "rita", "published": False,
         "stances": [["Financial Times", "reported"], ["Donald Trump", "denied"]],
     }]
     config = script_json(html, "page-config")
@@ -204,7 +204,7 @@ def test_anonymous_visitors_see_only_verified_annotations(client, verified, revi
 
     html = client.get(f"/articles/{verified.article.pk}/").content.decode()
 
-    assert [a["id"] for a in script_json(html, "annotations-data")] == [verified.pk]
+    assert [(a["id"], a["published"]) for a in script_json(html, "annotations-data")] == [(verified.pk, True)]
     # The organization's work, not its staff's logins.
     assert [a["created_by"] for a in script_json(html, "annotations-data")] == [None]
     assert "rita" not in html and "eddie" not in html

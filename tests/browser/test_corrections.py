@@ -31,6 +31,19 @@ def test_a_corrected_claim_stays_published_until_another_editor_verifies_the_cor
     assert Annotation.objects.get(pk=verified.pk).review_state == "in_review"
     # Whoever made the correction may not verify it.
     expect(page.locator("[data-action=verify]")).to_be_hidden()
+    # The published version stays online meanwhile, and the panel links to it.
+    expect(page.locator("#panel-public-link")).to_have_attribute("href", claim_page)
+    expect(page.locator("#panel-public-link")).to_have_text(
+        "Public claim page (the version published before this correction)"
+    )
+    page.click("[data-action=close-panel]")
+    open_in_panel(page, Annotation.objects.get(pk=verified.pk))
+    expect(page.locator("#panel-public-link")).to_be_visible()
+    open_article(verified.article)
+    open_in_panel(page, Annotation.objects.get(pk=verified.pk))
+    expect(page.locator("#panel-public-link")).to_be_visible()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "panel-under-correction.png")
 
     page.goto(claim_page)
     expect(page.locator(".verdict .badge")).to_have_text("Unproven")
@@ -46,6 +59,7 @@ def test_a_corrected_claim_stays_published_until_another_editor_verifies_the_cor
     # The decision names the version the editor saw.
     assert verify.value.headers["if-match"] == f'"{in_correction.version}"'
     expect(page.locator("#panel-status")).to_contain_text("Verified")
+    expect(page.locator("#panel-public-link")).to_have_text("Public claim page")
 
     page.goto(claim_page)
     expect(page.locator(".verdict .badge")).to_have_text("False")
@@ -56,7 +70,6 @@ def test_a_corrected_claim_stays_published_until_another_editor_verifies_the_cor
     [claim] = exported(page)
     assert claim["rating"] == "false"
     assert claim["corrections"][0]["note"] in note.inner_text()
-    SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "claim-page-corrected.png", full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=SCREENSHOTS / "claim-page-corrected-phone.png", full_page=True)

@@ -251,6 +251,7 @@ class ArticleView {
   saved(full) {
     this.suggestions.refresh();
     const annotation = summarize(full);
+    annotation.published = full.review_state === "verified" || Boolean(this.store.get(full.id)?.published);
     this.store.set(annotation.id, annotation);
     this.layer.put(annotation);
     this.list.put(annotation);

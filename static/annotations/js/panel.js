@@ -39,6 +39,7 @@ export class Panel {
     this.form = root.querySelector("#annotation-form");
     this.guard = new UnsavedChanges(this);
     this.annotation = null;
+    this.published = false;
     this.span = null;
     this.busy = false;
     const sources = new SourceDirectory(api, document.getElementById("source-options"), labels.kinds);
@@ -117,6 +118,7 @@ export class Panel {
   openNew(span, { returnFocus, attribution, rationaleHint = "" } = {}) {
     this.annotation = null;
     this.openId = null;
+    this.published = false;
     this.span = span;
     this.returnFocus = returnFocus || null;
     this.show({
@@ -147,6 +149,8 @@ export class Panel {
     const id = summary.id;
     this.annotation = null;
     this.openId = id;
+    // A claim under correction keeps its published version: the link stays.
+    this.published = Boolean(summary.published);
     this.span = null;
     this.returnFocus = returnFocus || null;
     this.show({
@@ -205,7 +209,11 @@ export class Panel {
     show("show-return", may.review);
     show("show-delete", may.remove);
     const publicLink = workflow.querySelector("#panel-public-link");
-    publicLink.hidden = annotation.review_state !== "verified";
+    const verified = annotation.review_state === "verified";
+    publicLink.hidden = !(verified || this.published);
+    // During a correction the public still sees the version verified before it.
+    publicLink.textContent = verified
+      ? "Public claim page" : "Public claim page (the version published before this correction)";
     publicLink.setAttribute("href", this.claimUrl.replace("{id}", String(annotation.id)));
     workflow.hidden = false;
     this.guard.markClean();
