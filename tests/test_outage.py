@@ -41,6 +41,55 @@ def test_api_answers_503_json_with_retry_after_when_the_database_is_down(reviewe
     assert not Annotation.objects.exists()
 
 
+def down_once_written(table: str):
+    """A database that goes away right after a write to `table`: every later read fails."""
+    written = []
+
+    def wrapper(execute, sql, params, many, context):
+        if written and sql.lstrip().upper().startswith("SELECT"):
+            raise OperationalError("server closed the connection unexpectedly")
+        result = execute(sql, params, many, context)
+        if sql.lstrip().upper().startswith(("INSERT", "UPDATE")) and f'"{table}"' in sql:
+            written.append(sql)
+        return result
+
+    return wrapper
+
+
+def test_a_write_whose_answer_cannot_be_read_is_not_stored(reviewer, editor, article, in_review):
+    """A 503 means the write did not take, so the client may safely send it again."""
+    from annotations import services
+    from annotations.models import Article
+    from annotations.publishing.models import PublishedClaim
+
+    draft = services.annotation_create(article=article, user=reviewer, quote="Trump", claim="A claim")
+    draft_before, review_before = Annotation.objects.get(pk=draft.pk), Annotation.objects.get(pk=in_review.pk)
+    history = Annotation.history.count()
+    with connection.execute_wrapper(down_once_written(Annotation._meta.db_table)):
+        edited = client_for(reviewer).patch(
+            f"/api/v1/annotations/{draft.pk}/", {"claim": "changed"}, format="json", HTTP_IF_MATCH='"1"'
+        )
+    with connection.execute_wrapper(down_once_written(Annotation._meta.db_table)):
+        verified = client_for(editor).post(
+            f"/api/v1/annotations/{in_review.pk}/verify/", {}, format="json",
+            HTTP_IF_MATCH=f'"{in_review.version}"',
+        )
+    articles = Article.objects.count()
+    with connection.execute_wrapper(down_once_written(Article._meta.db_table)):
+        added = client_for(editor).post(
+            "/api/v1/articles/", {"title": "Talks", "body": "Talks resume."}, format="json"
+        )
+
+    assert [edited.status_code, verified.status_code, added.status_code] == [503, 503, 503]
+    assert (Annotation.objects.get(pk=draft.pk).claim, Annotation.objects.get(pk=draft.pk).version) == (
+        draft_before.claim, draft_before.version,
+    )
+    assert Annotation.objects.get(pk=in_review.pk).review_state == review_before.review_state == "in_review"
+    assert not PublishedClaim.objects.exists()
+    assert Annotation.history.count() == history
+    assert Article.objects.count() == articles
+
+
 def test_api_answers_503_when_the_shared_cache_is_down(reviewer, monkeypatch):
     from django.core.cache.backends.locmem import LocMemCache
     from redis.exceptions import TimeoutError as RedisTimeoutError

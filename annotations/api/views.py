@@ -8,6 +8,7 @@ import re
 import threading
 
 from django.conf import settings
+from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -132,21 +133,33 @@ class ArticleViewSet(ApiViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixi
     def create(self, request):
         serializer = s.ArticleWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        article = services.article_create(user=request.user, **serializer.validated_data)
-        return self._present(article, status.HTTP_201_CREATED)
+        with answered_before_commit():
+            article = services.article_create(user=request.user, **serializer.validated_data)
+            return self._present(article, status.HTTP_201_CREATED)
 
     def partial_update(self, request, pk=None):
         article = self.get_object()
         serializer = s.ArticleWriteSerializer(article, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        article = services.article_update(
-            article=article, user=request.user, **serializer.validated_data
-        )
-        return self._present(article)
+        with answered_before_commit():
+            article = services.article_update(
+                article=article, user=request.user, **serializer.validated_data
+            )
+            return self._present(article)
 
     def destroy(self, request, pk=None):
         services.article_delete(article=self.get_object(), user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def answered_before_commit():
+    """Hold a write and the read of its answer in one transaction.
+
+    A write whose answer is read after its commit could be stored and still answered with
+    a 503, should the database go away in between; the client would then retry a write that
+    took. Read inside the transaction, a failed read undoes the write.
+    """
+    return transaction.atomic()
 
 
 _validators = threading.local()
@@ -266,8 +279,9 @@ class AnnotationViewSet(ApiViewSet):
         version = _requested_version(request, annotation, changes.pop("version", None))
         if version is None:
             raise PreconditionRequired()
-        services.annotation_update(annotation=annotation, user=request.user, version=version, **changes)
-        return annotation_response(annotation.pk)
+        with answered_before_commit():
+            services.annotation_update(annotation=annotation, user=request.user, version=version, **changes)
+            return annotation_response(annotation.pk)
 
     def partial_update(self, request, pk=None):
         return self.update(request, pk, partial=True)
@@ -294,8 +308,9 @@ class AnnotationViewSet(ApiViewSet):
         version = _requested_version(request, annotation, data.pop("version", None))
         if version is None:
             raise PreconditionRequired()
-        service(annotation=annotation, user=request.user, version=version, **extra(data))
-        return annotation_response(annotation.pk)
+        with answered_before_commit():
+            service(annotation=annotation, user=request.user, version=version, **extra(data))
+            return annotation_response(annotation.pk)
 
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):

@@ -15,7 +15,7 @@ from annotations import selectors
 from annotations.api import serializers as s
 from annotations.api.parsers import BoundedJSONParser
 from annotations.api.permissions import ArticlePermission
-from annotations.api.views import ApiViewSet, _errors
+from annotations.api.views import ApiViewSet, _errors, answered_before_commit
 from annotations.models import Article, http_url
 from annotations.presenters import iso, username
 
@@ -176,11 +176,12 @@ class ArticleIngestViewSet(ApiViewSet):
         serializer = ImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         page = _page(serializer.validated_data, self.fetcher)
-        article, duplicate = services.article_import(
-            user=request.user, page=page, given_url=serializer.validated_data.get("url", ""),
-        )
-        code = status.HTTP_200_OK if duplicate else status.HTTP_201_CREATED
-        return Response(self._present(article, duplicate=duplicate), status=code)
+        with answered_before_commit():
+            article, duplicate = services.article_import(
+                user=request.user, page=page, given_url=serializer.validated_data.get("url", ""),
+            )
+            code = status.HTTP_200_OK if duplicate else status.HTTP_201_CREATED
+            return Response(self._present(article, duplicate=duplicate), status=code)
 
     @extend_schema(
         tags=["articles"], request=IMPORT_REQUEST,
