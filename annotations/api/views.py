@@ -69,6 +69,16 @@ IF_MATCH = OpenApiParameter(
 )
 
 
+def answered_before_commit():
+    """Hold a write and the read of its answer in one transaction.
+
+    A write whose answer is read after its commit could be stored and still answered with
+    a 503, should the database go away in between; the client would then retry a write that
+    took. Read inside the transaction, a failed read undoes the write.
+    """
+    return transaction.atomic()
+
+
 class ApiViewSet(viewsets.GenericViewSet):
     """JSON only; token first, so anonymous writes are challenged with 401."""
 
@@ -150,16 +160,6 @@ class ArticleViewSet(ApiViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixi
     def destroy(self, request, pk=None):
         services.article_delete(article=self.get_object(), user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-def answered_before_commit():
-    """Hold a write and the read of its answer in one transaction.
-
-    A write whose answer is read after its commit could be stored and still answered with
-    a 503, should the database go away in between; the client would then retry a write that
-    took. Read inside the transaction, a failed read undoes the write.
-    """
-    return transaction.atomic()
 
 
 _validators = threading.local()
