@@ -73,8 +73,8 @@ def can_read_article_text(user) -> bool:
 
 
 def permission_names_sql(connection, user: str) -> str:
-    """SQL for the names ("app.codename") of a user's own and group permissions, as has_perm
-    knows them; `user` is the SQL for the user's id, used twice. Written out once per
+    """Return SQL for the names ("app.codename") of a user's own and group permissions, as
+    has_perm knows them; `user` is the SQL for the user's id, used twice. Written out once per
     database vendor: compiling the ORM's joins costs more than running them."""
     key = (connection.vendor, user)
     if key not in _PERMISSION_NAMES:

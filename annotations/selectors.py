@@ -200,14 +200,14 @@ _SOURCES_BY_ID: list[str] = []
 
 
 def columns(model, alias: str) -> str:
-    """The model's columns, each named: a prepared `SELECT *` fails once a migration adds a column."""
+    """Return the model's columns, each named: a prepared `SELECT *` fails once a migration adds one."""
     quote = connections[router.db_for_read(model)].ops.quote_name
     return ", ".join(f"{alias}.{quote(field.column)}" for field in model._meta.concrete_fields)
 
 
 def from_rows(model, sql: str, params, extra: Sequence[str] = ()) -> list:
-    """Instances of model from SQL that selects `columns(model, ...)` and then the `extra`
-    columns, which become attributes: what Model.objects.raw gives, without the matching of
+    """Return instances of model from SQL that selects `columns(model, ...)` and then the
+    `extra` columns, which become attributes: what Model.objects.raw gives, without the matching of
     the cursor's columns to the model's fields that raw() does again on every query (half
     the time of reading an API key with its user)."""
     alias = router.db_for_read(model)
@@ -231,7 +231,7 @@ def from_rows(model, sql: str, params, extra: Sequence[str] = ()) -> list:
 
 @functools.cache
 def _reading(model, alias: str) -> tuple[list[str], list[tuple]]:
-    """The model's field names, and the ORM's converters of the columns that have any."""
+    """Return the model's field names, and the ORM's converters of the columns that have any."""
     connection = connections[alias]
     fields = model._meta.concrete_fields
     converters = []

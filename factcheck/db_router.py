@@ -41,7 +41,7 @@ def replica_configured() -> bool:
 
 
 def replica_reachable() -> bool:
-    """Whether the replica takes connections (a connection of this thread is opened or checked).
+    """Return whether the replica takes connections (this thread's connection is opened or checked).
 
     After a refusal it is not tried again for FACTCHECK_REPLICA_RETRY_SECONDS, so that the
     reads sent to the primary meanwhile do not each wait for the connect timeout.
