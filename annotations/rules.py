@@ -1,9 +1,12 @@
 """Who may do what to an annotation: one place, used by the services, the API and admin."""
 
+import functools
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.db import connections, router
 
 from .models import Annotation, ReviewState
 
@@ -72,20 +75,12 @@ def can_read_article_text(user) -> bool:
     return bool(settings.FACTCHECK_PUBLIC_ARTICLES) or _active(user)
 
 
-def permission_names_sql(connection, user: str) -> str:
+@functools.cache
+def permission_names_sql(user: str) -> str:
     """Return SQL for the names ("app.codename") of a user's own and group permissions, as
-    has_perm knows them; `user` is the SQL for the user's id, used twice. Written out once per
-    database vendor: compiling the ORM's joins costs more than running them."""
-    key = (connection.vendor, user)
-    if key not in _PERMISSION_NAMES:
-        _PERMISSION_NAMES[key] = _permission_names_sql(connection.ops.quote_name, user)
-    return _PERMISSION_NAMES[key]
-
-
-_PERMISSION_NAMES: dict[tuple[str, str], str] = {}
-
-
-def _permission_names_sql(quote, user: str) -> str:
+    has_perm knows them; `user` is the SQL for the user's id, used twice. Written out once:
+    compiling the ORM's joins costs more than running them."""
+    quote = connections[router.db_for_read(Permission)].ops.quote_name
     owner = get_user_model()
     own = owner._meta.get_field("user_permissions").remote_field.through._meta
     member = owner._meta.get_field("groups").remote_field.through._meta

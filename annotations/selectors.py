@@ -169,17 +169,17 @@ def article_for_annotating(pk: int) -> Article | None:
     Raw SQL, written once: this read is on every annotation create, and compiling it with
     the ORM (the revision subquery) costs more than running it.
     """
-    if not _ARTICLE_FOR_ANNOTATING:
-        revision = ArticleRevision._meta.db_table
-        _ARTICLE_FOR_ANNOTATING.append(
-            f"SELECT {columns(Article, 'a')}, (SELECT MAX(r.number) FROM {revision} r "
-            f"WHERE r.article_id = a.id) AS current_revision FROM {Article._meta.db_table} a WHERE a.id = %s"
-        )
-    found = from_rows(Article, _ARTICLE_FOR_ANNOTATING[0], [pk], extra=["current_revision"])
+    found = from_rows(Article, _article_for_annotating_sql(), [pk], extra=["current_revision"])
     return found[0] if found else None
 
 
-_ARTICLE_FOR_ANNOTATING: list[str] = []
+@functools.cache
+def _article_for_annotating_sql() -> str:
+    revision = ArticleRevision._meta.db_table
+    return (
+        f"SELECT {columns(Article, 'a')}, (SELECT MAX(r.number) FROM {revision} r "
+        f"WHERE r.article_id = a.id) AS current_revision FROM {Article._meta.db_table} a WHERE a.id = %s"
+    )
 
 
 def sources_by_id(ids: Collection[int]) -> dict[int, Source]:
@@ -189,14 +189,12 @@ def sources_by_id(ids: Collection[int]) -> dict[int, Source]:
         return {}
     if connections[router.db_for_read(Source)].vendor != "postgresql":
         return Source.objects.in_bulk(ids)
-    if not _SOURCES_BY_ID:
-        _SOURCES_BY_ID.append(
-            f"SELECT {columns(Source, 's')} FROM {Source._meta.db_table} s WHERE s.id = ANY(%s)"
-        )
-    return {source.pk: source for source in from_rows(Source, _SOURCES_BY_ID[0], [list(ids)])}
+    return {source.pk: source for source in from_rows(Source, _sources_by_id_sql(), [list(ids)])}
 
 
-_SOURCES_BY_ID: list[str] = []
+@functools.cache
+def _sources_by_id_sql() -> str:
+    return f"SELECT {columns(Source, 's')} FROM {Source._meta.db_table} s WHERE s.id = ANY(%s)"
 
 
 def columns(model, alias: str) -> str:

@@ -26,7 +26,7 @@ def read_permissions_at_once(user) -> None:
         return
     connection = connections[router.db_for_read(Permission)]
     with connection.cursor() as cursor:
-        cursor.execute(rules.permission_names_sql(connection, "%s"), [user.pk, user.pk])
+        cursor.execute(rules.permission_names_sql("%s"), [user.pk, user.pk])
         user._perm_cache = {name for (name,) in cursor.fetchall()}
 
 

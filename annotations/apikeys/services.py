@@ -1,5 +1,7 @@
 """Issue, revoke and look up API keys; the plain key exists only in what api_key_issue returns."""
 
+import functools
+
 from django.contrib.auth import get_user_model
 from django.db import connections, router, transaction
 
@@ -36,9 +38,7 @@ def api_key_find(key: str) -> ApiKey | None:
     user_model = get_user_model()
     connection = connections[router.db_for_read(ApiKey)]
     digest = core.key_digest(key)
-    if connection.vendor not in _FIND:
-        _FIND[connection.vendor] = _find_sql(connection)
-    found = from_rows(user_model, _FIND[connection.vendor], [digest], extra=["api_key_id", "permissions"])
+    found = from_rows(user_model, _find_sql(connection.vendor), [digest], extra=["api_key_id", "permissions"])
     if not found:
         return None
     user = found[0]
@@ -54,14 +54,11 @@ def api_key_find(key: str) -> ApiKey | None:
     return api_key
 
 
-_FIND: dict[str, str] = {}
-
-
-def _find_sql(connection) -> str:
+@functools.cache
+def _find_sql(vendor: str) -> str:
     users = get_user_model()._meta
     permissions = (
-        f"ARRAY({rules.permission_names_sql(connection, 'u.' + users.pk.column)})"
-        if connection.vendor == "postgresql" else "NULL"
+        f"ARRAY({rules.permission_names_sql('u.' + users.pk.column)})" if vendor == "postgresql" else "NULL"
     )
     return (
         f"SELECT {columns(get_user_model(), 'u')}, k.id AS api_key_id, {permissions} AS permissions "
