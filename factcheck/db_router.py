@@ -4,9 +4,10 @@ A request reads the replica only when DATABASE_REPLICA_URL is set, it is a GET/H
 one of FACTCHECK_REPLICA_PATHS (the verified claims, their exports, the W3C container), and
 its client has not written anything in the last FACTCHECK_REPLICA_PIN_SECONDS: a client that
 has just written reads the primary, so it always sees its own writes. Writes, sessions,
-users, tokens and throttle counters always use the primary. While the replica refuses
-connections the primary serves its reads too, and the replica is tried again after
-FACTCHECK_REPLICA_RETRY_SECONDS.
+users, tokens, throttle counters and the known-claims index always use the primary. A POST to
+a view that declares ``writes_nothing = True`` (a search sent as a body) does not pin its
+client. While the replica refuses connections the primary serves its reads too, and the
+replica is tried again after FACTCHECK_REPLICA_RETRY_SECONDS.
 """
 
 import contextvars
@@ -22,8 +23,13 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 REPLICA = "replica"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 PRIMARY_ONLY_APPS = {"auth", "sessions", "contenttypes", "admin", "axes"}
-# A key issued a moment ago must authenticate at once, whatever the replica lag.
-PRIMARY_ONLY_MODELS = {"annotations.apikey"}
+PRIMARY_ONLY_MODELS = {
+    # A key issued a moment ago must authenticate at once, whatever the replica lag.
+    "annotations.apikey",
+    # Each process's known-claims index follows one table: read from two databases that lag
+    # each other, its marker would go backwards and rebuild the index again and again.
+    "annotations.knownclaim",
+}
 
 _read_alias: contextvars.ContextVar[str] = contextvars.ContextVar(
     "factcheck_read_alias", default=DEFAULT_DB_ALIAS
@@ -136,11 +142,20 @@ def routed(chunks, alias: str):
         yield chunk
 
 
+def declares_writes_nothing(view_func) -> bool:
+    """Return whether a view says that its unsafe methods store nothing (a search sent as a POST)."""
+    view = getattr(view_func, "cls", None) or getattr(view_func, "view_class", None) or view_func
+    return getattr(view, "writes_nothing", False)
+
+
 class ReplicaRoutingMiddleware:
     """Choose the database a request reads from; remember clients that have just written."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        request.writes_nothing = declares_writes_nothing(view_func)
 
     def __call__(self, request):
         if not replica_configured():
@@ -152,6 +167,10 @@ class ReplicaRoutingMiddleware:
         if response.streaming:
             # The body is produced after this returns: keep reading from the same database.
             response.streaming_content = routed(response.streaming_content, alias)
-        if request.method not in SAFE_METHODS and response.status_code < 400:
+        if (
+            request.method not in SAFE_METHODS
+            and response.status_code < 400
+            and not getattr(request, "writes_nothing", False)
+        ):
             pin_to_primary(request)
         return response

@@ -12,6 +12,7 @@ from django.test import RequestFactory
 
 from annotations.apikeys.models import ApiKey
 from annotations.apikeys.services import api_key_issue
+from annotations.matching.models import KnownClaim
 from annotations.models import Annotation
 from annotations.publishing.models import PublishedClaim
 from factcheck import db_router
@@ -48,6 +49,12 @@ def test_routed_reads_go_to_the_replica_except_accounts_and_sessions(with_replic
     assert router.db_for_read(Annotation) == "default"
 
 
+def test_the_known_claims_index_always_reads_the_primary(with_replica):
+    """Read from two databases that lag each other, its marker would go backwards and rebuild."""
+    with reading_from("replica"):
+        assert router.db_for_read(KnownClaim) == "default"
+
+
 def test_writes_and_migrations_always_go_to_the_primary(with_replica):
     with reading_from("replica"):
         assert router.db_for_write(Annotation) == "default"
@@ -70,6 +77,22 @@ def test_only_public_reads_are_sent_to_the_replica(method, path, expected):
     request = getattr(RequestFactory(), method)(path)
 
     assert wants_replica(request) is expected
+
+
+def test_a_search_sent_as_a_post_does_not_pin_its_client_to_the_primary(
+    db, client, roles, with_replica, settings
+):
+    client.force_login(factories.reviewer())
+    reader = RequestFactory().get("/api/v1/claims/")
+    reader.COOKIES[settings.SESSION_COOKIE_NAME] = client.cookies[settings.SESSION_COOKIE_NAME].value
+
+    response = client.post("/api/v1/claims/similar/", {"text": "Donbas"}, content_type="application/json")
+
+    assert response.status_code == 200
+    assert wants_replica(reader) is True
+    written = client.post("/api/v1/articles/", {"title": "t", "body": "b"}, content_type="application/json")
+    assert written.status_code == 201
+    assert wants_replica(reader) is False
 
 
 def test_a_client_that_has_just_written_reads_the_primary(db):

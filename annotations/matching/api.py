@@ -219,6 +219,7 @@ class SimilarClaims(APIView):
     """Find known claims like a text: our verified claims and imported ClaimReviews, best first."""
 
     permission_classes = [IsAuthenticated]
+    writes_nothing = True  # a POST only carries a long text: its client need not read the primary
 
     def get(self, request):
         return self._answer(request, request.query_params)
