@@ -74,6 +74,11 @@ VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "swear": (("swore",), ASSERTED),
     "feel": (("felt", "feels"), ASSERTED),
     "learn": (("learned",), ASSERTED),
+    "clarify": (("clarified", "clarifies", "clarifying"), ASSERTED),
+    "articulate": (("articulated", "articulates"), ASSERTED),
+    "convey": (("conveyed", "conveys"), ASSERTED),
+    "relay": (("relayed",), ASSERTED),
+    "verify": (("verified", "verifies"), CONFIRMED),
     "concede": (("conceded", "concedes"), CONFIRMED),
     "acknowledge": (("acknowledged", "acknowledges", "acknowledging"), CONFIRMED),
     "admit": (("admitted", "admits", "admitting"), CONFIRMED),
@@ -151,6 +156,9 @@ LISTENER_VERBS = frozenset({
 WEAK_VERBS = frozenset({
     "state", "states", "post", "posted", "note", "reports", "reporting", "warning", "writing",
     "stressing", "felt", "feels", "learned", "answered", "reminded", "informed", "reads",
+    # "clarified the matter", "conveyed a message": an object, not what was said.
+    "clarified", "clarifies", "clarifying", "articulated", "articulates", "conveyed", "conveys",
+    "relayed", "verified", "verifies",
 })
 
 # Stance words that, before a report noun, make the report the article's claim:
