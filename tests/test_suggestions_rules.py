@@ -31,3 +31,23 @@ def test_clarified_articulated_conveyed_verified_are_reporting_verbs(text, expec
 
 def test_clarified_with_a_plain_object_is_not_a_statement():
     assert found("The coach hardly clarified the matter at the briefing.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Okafor, the most sought-after tenor this season, sang in Lyon.",
+    "Her backing, sought-after by every candidate, went to the mayor.",
+    "Okafor, a self-proclaimed purist, rejoined the orchestra.",
+    "The choir praised the so-called opera reform last spring.",
+])
+def test_a_hyphenated_participle_is_an_adjective_not_a_cue(text):
+    assert [cue for _s, _n, cue, _st, _c in found(text)
+            if cue.split()[-1] in ("sought", "proclaimed", "called")] == []
+
+
+@pytest.mark.parametrize(("text", "cues"), [
+    ("Okafor defended the much criticised and widely reported budget.", ["defended"]),
+    ("Okafor's long promised album, critics said, was late.", ["said"]),
+    ("Widely reported rumours, the conductor said, were false.", ["said"]),
+])
+def test_a_participle_between_a_determiner_and_its_noun_is_an_adjective(text, cues):
+    assert [cue for _s, _n, cue, _st, _c in found(text)] == cues

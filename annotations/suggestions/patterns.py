@@ -71,6 +71,14 @@ TIME_BEFORE = re.compile(
     r"August|September|October|November|December)(?:\s+(?:night|morning|afternoon|evening))?"
     r"\s*$")
 OBJECT_END = re.compile(r",\s|\s(?:but|in\s+a|in\s+an|after|because|while|as\s+part)\s")
+# "the widely reported deal", "a much criticised plan": a participle between these and its
+# noun (after a degree adverb) describes the noun.
+ADJECTIVE_DETERMINERS = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+    "my", "your", "some", "any", "no", "every", "each", "another",
+})
+DEGREE_ADVERBS = frozenset({"much", "most", "more", "less", "least", "well", "so", "often",
+                            "oft", "long", "very", "too", "still"})
 PASSIVE_BEFORE = frozenset({"was", "were", "been", "be", "being", "is", "are", "am"})
 CUE_ADJUNCT = re.compile(
     r"\s+(?:(?:in\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?interview)"

@@ -4,11 +4,13 @@ import re
 
 from . import lexicon
 from .patterns import (
+    ADJECTIVE_DETERMINERS,
     APPOSITION_STOP,
     BEFORE_THAT,
     CALLED_IN,
     CLAUSE_BREAK,
     CUE_ADJUNCT,
+    DEGREE_ADVERBS,
     FIRST_WORD,
     INFINITIVE_VERBS,
     LAST_WORD_SPACE,
@@ -48,6 +50,8 @@ class SpeechRules(Reader):
             "by", "for", "from", "after", "while", "before", "without", "of"))
         if before in NOT_A_CUE_BEFORE and not ((participle and before in PASSIVE_BEFORE)
                                                 or coordinated):
+            return
+        if self.adjectival(c0, c1, before):
             return
         # The subject may stand before adverbs and auxiliaries: "He also refuted".
         left = c0
@@ -155,6 +159,28 @@ class SpeechRules(Reader):
         if source is None:
             return
         self.preposed(cue, form, stance, source, (s0, s1), self.skip_adjuncts(cue_end, s1))
+
+    def adjectival(self, c0: int, c1: int, before: str) -> bool:
+        """A participle used as an adjective is no cue: a hyphenated compound ("a sought-after
+        adviser", "so-called", "self-proclaimed") or a participle between a determiner and
+        its noun after a degree adverb ("the widely reported deal", "Okafor's long promised album",
+        "Widely reported claims")."""
+        text = self.text
+        if (text[c0 - 1:c0] == "-" and text[c0 - 2:c0 - 1].isalnum()) or (
+                text[c1:c1 + 1] == "-" and text[c1 + 1:c1 + 2].isalnum()):
+            return True
+        if not ((before.endswith("ly") and before not in lexicon.LY_NOUNS)
+                or before in DEGREE_ADVERBS):
+            return False
+        adverb = c0 - len(before) - 1
+        if adverb <= self.sentence_of(c0)[0]:
+            return True  # "Widely reported claims, ...": nothing before it to be a subject
+        determiner = LAST_WORD_SPACE.search(text, max(0, adverb - 40), adverb)
+        if determiner is None or determiner.end() < adverb - 1:
+            return False
+        word = determiner.group(1).lower()
+        # A possessive is a determiner too: "Okafor's long promised album".
+        return word in ADJECTIVE_DETERMINERS or word.endswith(("'s", "’s"))
 
     def with_apposition(self, phrase: tuple[int, int], s1: int) -> tuple[int, int]:
         """`said Patrick McGinley, a law professor at the university.`: the whole description."""
