@@ -51,3 +51,25 @@ def test_a_hyphenated_participle_is_an_adjective_not_a_cue(text):
 ])
 def test_a_participle_between_a_determiner_and_its_noun_is_an_adjective(text, cues):
     assert [cue for _s, _n, cue, _st, _c in found(text)] == cues
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("As per a coast guard statement, the harbour stayed shut.",
+     ("a coast guard statement", "As per", "the harbour stayed shut")),
+    ("The harbour stayed shut, as per the ministry.",
+     ("the ministry", "as per", "The harbour stayed shut")),
+    ("As per Interfax, the harbour stayed shut.",
+     ("Interfax", "As per", "the harbour stayed shut")),
+])
+def test_as_per_a_source_reports_like_according_to(text, expected):
+    assert [(source, cue, content) for source, _n, cue, stance, content in found(text)
+            if stance == "reported"] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "As per the fishing agreement, the trawlers left the bay.",
+    "As per the Oslo Accord, the trawlers left the bay.",
+    "As per usual, nobody came to the harbour meeting.",
+])
+def test_as_per_a_rule_or_a_habit_is_no_attribution(text):
+    assert found(text) == []

@@ -3,13 +3,16 @@
 import re
 
 from . import lexicon
-from .patterns import CLOSERS, NOT_SPEAKERS, WORD
-from .phrases import noun_phrase_left, noun_phrase_right
+from .patterns import AS_PER_HEADS, CLOSERS, NOT_AS_PER_NAMES, NOT_SPEAKERS, WORD
+from .phrases import PERSON_HEADS, noun_phrase_left, noun_phrase_right
 from .reader import Reader
+
+INSTITUTIONS = lexicon.GOVERNMENT_WORDS | lexicon.ORGANIZATION_WORDS
 
 
 class CueRules(Reader):
-    """Rules for `according to`, `as X put it`, dash credits, speaker labels, no-response lines."""
+    """Rules for `according to` and `as per`, `as X put it`, dash credits, speaker labels and
+    no-response lines."""
 
     def put_it(self, match: re.Match) -> None:
         """`As one lawyer recently put it, "A"`."""
@@ -70,12 +73,22 @@ class CueRules(Reader):
         self.add(content=content, cue=cue, source=source, stance=lexicon.NO_RESPONSE,
                  score=0.8, sentence=sentence)
 
+    def names_a_source(self, start: int, end: int) -> bool:
+        """Whether a phrase can be who said something: a speaker, a statement or a name."""
+        words = self.text[start:end].split()
+        head = words[-1].lower().strip(".,")
+        if head in AS_PER_HEADS or head in PERSON_HEADS or head.capitalize() in INSTITUTIONS:
+            return True
+        return words[-1][:1].isupper() and head not in NOT_AS_PER_NAMES
+
     def according_to(self, match: re.Match) -> None:
         text = self.text
         s0, s1 = self.sentence_of(match.start())
         source = noun_phrase_right(text, match.end(), s1, max_tokens=16,
                                    stop_words=frozenset({"that", "who", "which"}))
         if source is None:
+            return
+        if match.group("according")[:2].lower() == "as" and not self.names_a_source(*source):
             return
         stance = lexicon.REPORTED
         before = text[s0:match.start()].strip(" ,")

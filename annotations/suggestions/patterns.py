@@ -33,7 +33,7 @@ def _trie_pattern(words) -> str:
 
 
 CUE = re.compile(
-    r"\b(?:(?P<according>[Aa]ccording\s+to)|(?P<verb>" + _trie_pattern(VERB_FORMS) + r")"
+    r"\b(?:(?P<according>[Aa]ccording\s+to|[Aa]s\s+per\b)|(?P<verb>" + _trie_pattern(VERB_FORMS) + r")"
     r"|(?P<title>Says|Said|Tells|Warns|Claims|Admits|Denies|Insists|Argues|Urges))\b"
 )
 DASH_CREDIT = re.compile(
@@ -134,7 +134,7 @@ CONTENT_STOP = re.compile(
     r",?\s+(?:and|but)\s+(?:(?:he|she|they|has|have|had|also|then|later|is|was|would|will)\s+)"
     r"{0,2}(?:" + CONJOINED_VERB + r")\b"
     r"|,\s*(?:although|though|but|while|whereas)\b|;\s"
-    r"|,\s*(?:according\s+to|(?:he|she|they|it)\s+(?:said|says|added|wrote|told)\b|"
+    r"|,\s*(?:according\s+to|as\s+per\b|(?:he|she|they|it)\s+(?:said|says|added|wrote|told)\b|"
     r"speaking\s+on\s+condition|speaking\s+to|adding\b|noting\b|saying\b|arguing\b|"
     r"citing\b|claiming\b|warning\b|insisting\b)"
 )
@@ -160,6 +160,18 @@ NOMINAL = re.compile(
     r"(?:[’']s)?\s+(?:[a-z-]+\s+)?(?P<noun>claim|assertion|argument|contention|insistence|"
     r"allegation|accusation|warning|promise|pledge|prediction|belief|suggestion|announcement|"
     r"statement|conclusion|admission|assurance|complaint)s?\s+(?P<that>that)\s")
+# "as per" credits a source only when it names one: a speaker or a statement ("as per a
+# ministry statement", "as per NATO"), not a rule or a habit ("as per the agreement").
+AS_PER_HEADS = frozenset({
+    "statement", "statements", "release", "report", "reports", "briefing", "announcement",
+    "communique", "communiqué", "readout", "transcript", "filing", "letter", "email", "post",
+    "tweet", "data", "figures", "estimate", "estimates", "survey", "poll", "study", "census",
+    "spokesperson", "spokesman", "spokeswoman", "sources", "source", "official", "officials",
+})
+NOT_AS_PER_NAMES = frozenset({
+    "agreement", "accord", "accords", "treaty", "act", "law", "constitution", "convention",
+    "rules", "rule", "code", "protocol", "charter", "plan", "deal",
+})
 # "As one lawyer put it, A": the speaker between "As" and "put it".
 PUT_IT = re.compile(r"\b[Aa]s\s+(?P<who>[^,.;:!?\"“”\n]{2,80}?)\s+(?P<cue>(?:\w+ly\s+)?put\s+it)"
                      r"\s*[,:]\s*")
