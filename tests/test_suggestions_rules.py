@@ -73,3 +73,42 @@ def test_as_per_a_source_reports_like_according_to(text, expected):
 ])
 def test_as_per_a_rule_or_a_habit_is_no_attribution(text):
     assert found(text) == []
+
+
+def test_a_coordinated_denial_takes_the_subject_of_the_first_conjunct_and_credits_the_report():
+    text = ("Ortiz has advocated a freeze on ferry fares for years, and refuted a story by the "
+            "Harbour Gazette that he had pressed the port authority to resign.")
+    assert [(source, name, cue, stance, content) for source, name, cue, stance, content
+            in found(text) if cue != "has advocated"] == [
+        ("Ortiz", "Ortiz", "refuted", "denied",
+         "a story by the Harbour Gazette that he had pressed the port authority to resign"),
+        ("the Harbour Gazette", "Harbour Gazette", "story", "reported",
+         "that he had pressed the port authority to resign"),
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Monday, Ortiz toured the docks and denied that the ferry would be sold.",
+     ("Ortiz", "denied", "that the ferry would be sold")),
+    ("Ortiz met the harbour board on Monday and said the fares had doubled.",
+     ("Ortiz", "said", "the fares had doubled")),
+])
+def test_a_coordinated_verb_takes_the_name_that_leads_the_sentence(text, expected):
+    assert [(source, cue, content) for source, _n, cue, _st, content in found(text)] == [expected]
+
+
+def test_a_coordinated_verb_after_a_nested_statement_takes_the_outer_speaker():
+    text = ("Coach Lena Berg said on Friday that the club would formally declare its intention "
+            "to appeal and suggested that the league had ignored the evidence.")
+    assert [(source, content) for source, _n, cue, _st, content in found(text)
+            if cue == "suggested"] == [
+        ("Coach Lena Berg", "that the league had ignored the evidence")]
+
+
+@pytest.mark.parametrize("text", [
+    "It goes without saying that the club will appeal the fine.",
+    "A consortium led by Vela and backed by two pension funds is bidding for the port.",
+    "The clinic needs staff, training and support needed to grow.",
+])
+def test_idioms_passives_and_listed_nouns_are_not_coordinated_statements(text):
+    assert found(text) == []

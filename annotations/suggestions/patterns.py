@@ -79,6 +79,8 @@ ADJECTIVE_DETERMINERS = frozenset({
 })
 DEGREE_ADVERBS = frozenset({"much", "most", "more", "less", "least", "well", "so", "often",
                             "oft", "long", "very", "too", "still"})
+# "It goes without saying that": an idiom, no statement.
+IDIOM_BEFORE = re.compile(r"\b(?:go|goes|went|going|gone)\s+without\s*$")
 PASSIVE_BEFORE = frozenset({"was", "were", "been", "be", "being", "is", "are", "am"})
 CUE_ADJUNCT = re.compile(
     r"\s+(?:(?:in\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?interview)"

@@ -4,6 +4,7 @@ import re
 
 from .lexicon import (
     ABBREVIATIONS,
+    ADVERBS,
     ANONYMOUS_HEADS,
     CAPITAL_STOPWORDS,
     DETERMINERS,
@@ -11,6 +12,7 @@ from .lexicon import (
     PHRASE_BREAKERS,
     PRONOUNS,
     TITLE_WORDS,
+    VERB_STANCE,
 )
 
 TOKEN = re.compile(r"[\w’'][\w.’'&-]*\w\.?|\w\.?|[^\w\s]")
@@ -205,4 +207,93 @@ def noun_phrase_right(text: str, lo: int, hi: int, *, max_tokens: int = 12,
         word = text[start:end].split()[-1].rstrip(".").lower()
         if word not in ABBREVIATIONS and not (len(word) <= 2 or "." in word):
             end -= 1
+    return start, end
+
+
+# Words that open a sentence before its subject: a connective ("But", "Meanwhile,") or the
+# first word of an opening adverbial that runs to a comma ("After the vote, X said").
+_CONNECTIVES = frozenset({"but", "and", "so", "yet", "still", "meanwhile", "however", "instead",
+                          "also", "then", "now", "indeed", "moreover", "separately", "later",
+                          "earlier", "today", "yesterday"})
+_OPENERS = frozenset({"in", "on", "at", "after", "before", "when", "while", "as", "although",
+                      "though", "because", "since", "if", "during", "from", "with", "without",
+                      "for", "by", "despite", "following", "ahead", "amid", "under", "over",
+                      "last", "this", "asked", "speaking", "unlike", "like", "once", "until"})
+# Past forms that end a name-led subject although they are not reporting verbs ("Ortiz met").
+_IRREGULAR_PAST = frozenset({
+    "met", "went", "made", "took", "gave", "came", "saw", "left", "held", "kept", "led", "ran",
+    "won", "lost", "sent", "brought", "got", "put", "set", "stood", "sat", "heard", "knew",
+    "paid", "built", "fought", "caught", "began", "became", "broke", "chose", "drew", "flew",
+    "grew", "hid", "hit", "let", "meant", "read", "rose", "shut", "spent", "struck", "tried",
+    "wore", "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could",
+    "may", "might", "should", "must", "did", "does",
+})
+_ADJECTIVE_ENDINGS = ("an", "ic", "ish", "ese", "al", "ian", "ean")
+_SUBJECT_STOPS = PHRASE_BREAKERS | frozenset(VERB_STANCE) | ADVERBS
+
+
+def clause_subject(text: str, s0: int, hi: int) -> tuple[int, int] | None:
+    """Return the subject of the clause that opens at s0 (before hi), or None.
+
+    A connective and an opening adverbial up to its comma are skipped ("After the vote,
+    Kremlin spokesperson Dmitry Peskov met ..."). Without parts of speech, the subject ends
+    at a word that looks like a verb: a past form ("met", "visited"), an adverb in -ly, or
+    after a name a present form in -s ("Ortiz admires").
+    """
+    toks = tokens(text, s0, min(hi, s0 + 240))
+    index = 0
+    if index < len(toks) and toks[index][2].lower() in _CONNECTIVES:
+        index += 1
+        if index < len(toks) and toks[index][2] == ",":
+            index += 1
+    if index < len(toks) and toks[index][2].lower() in _OPENERS:
+        for comma in range(index + 1, min(len(toks), index + 25)):
+            if toks[comma][2] == ",":
+                index = comma + 1
+                break
+            if not _is_word(toks[comma][2]) and toks[comma][2] not in (".", "-", "’", "'"):
+                return None
+        else:
+            return None
+    start = end = None
+    capital = possessive = after_adjective = False
+    after_possessive = 0
+    for s, e, tok in toks[index:index + MAX_NP_TOKENS]:
+        low = tok.lower()
+        if not _is_word(tok):
+            if tok in ("-", "&") and start is not None:
+                continue
+            break
+        if start is None and low in PRONOUNS:
+            return s, e
+        if start is None and low in _LEFT_DETERMINERS:
+            start = s
+            continue
+        if tok[0].isupper() or tok[0].isdigit():
+            if low in _SUBJECT_STOPS and start is None:
+                return None  # "He", "It", "But": no noun phrase here
+            capital = True
+            possessive = low.endswith(("'s", "’s", "s'", "s’"))
+        elif low in _SUBJECT_STOPS or low in _IRREGULAR_PAST or (
+                low.endswith("ed") and start is not None) or (
+                low.endswith("ly") and low not in LY_NOUNS):
+            break
+        elif capital and not possessive and low.endswith("s") and not low.endswith("ss") and (
+                not after_adjective):
+            break  # "Ortiz admires": a present verb after a name ("Democratic leaders" go on)
+        elif possessive:
+            after_possessive += 1
+            if after_possessive > 3:
+                break
+        if tok[0].isupper():
+            # "Central European leaders", "Democratic presidential nominee": a capitalised
+            # adjective leads a noun, a name does not.
+            after_adjective = low.endswith(_ADJECTIVE_ENDINGS)
+        if start is None:
+            start = s
+        end = e
+    if start is None or end is None:
+        return None
+    while end > start and text[end - 1] in ",.":
+        end -= 1
     return start, end

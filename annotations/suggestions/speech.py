@@ -12,6 +12,7 @@ from .patterns import (
     CUE_ADJUNCT,
     DEGREE_ADVERBS,
     FIRST_WORD,
+    IDIOM_BEFORE,
     INFINITIVE_VERBS,
     LAST_WORD_SPACE,
     LISTENER,
@@ -23,15 +24,13 @@ from .patterns import (
     PARTICIPLE_CUES,
     PARTICLE,
     PASSIVE_BEFORE,
-    PAST_VERB,
     QUOTE_THEN_NAME,
-    SUBJECT_STOPS,
     THAT,
     TIME_BEFORE,
     WORD,
     WORDY,
 )
-from .phrases import noun_phrase_left, noun_phrase_right
+from .phrases import clause_subject, noun_phrase_left, noun_phrase_right
 from .reader import Reader
 
 
@@ -107,7 +106,10 @@ class SpeechRules(Reader):
         prev = text[k - 1] if k > s0 else ""
 
         if ((participle and prev in ",\"”") or coordinated) and source is None:
-            self.participle(cue, stance, (s0, s1), self.skip_adjuncts(cue_end, s1))
+            if not IDIOM_BEFORE.search(text, max(s0, c0 - 20), c0):
+                self.participle(cue, stance, (s0, s1), self.skip_adjuncts(cue_end, s1),
+                                coordinated=coordinated and before in ("and", "but"),
+                                noun_or_verb=form in NOUN_OR_VERB)
             return
         if source is None and prev == "," and k > s0 and self.has_complement(after_cue, s1):
             source = self.appositive_subject(s0, k + 0)
@@ -335,31 +337,47 @@ class SpeechRules(Reader):
                                              lexicon.CONFIRMED):
             self.reported_claim(start, end, sentence)
 
-    def participle(self, cue, stance, sentence, after_cue) -> None:
+    def participle(self, cue, stance, sentence, after_cue, *, coordinated=False,
+                   noun_or_verb=False) -> None:
         """`..., adding that A.`: the subject is the speaker of the clause before."""
         s0, _s1 = sentence
         source = None
         for previous in reversed(self.results):
             if previous.sentence == sentence and previous.source is not None:
+                if coordinated:
+                    # "and"/"but" join clauses of one level: a verb reported inside another
+                    # statement's content ("X said the country would declare A and suggested
+                    # B") does not lend its subject; the statement around it does.
+                    previous = self.outer_statement(previous)
                 source = (previous.source.start, previous.source.end)
                 break
         if source is None:
-            head = noun_phrase_right(self.text, s0, cue[0], max_tokens=6,
-                                     stop_words=SUBJECT_STOPS)
-            if head is None:
+            if noun_or_verb:
+                return  # "training, information and support": a noun in a list
+            # "Police issued a statement, saying ...", "On Monday, Ortiz met the council and
+            # denied ...": the subject of the clause the verb is coordinated with.
+            source = clause_subject(self.text, s0, cue[0])
+            if source is None:
                 return
-            # The subject ends before its verb: "Police issued a statement, saying".
-            verb = PAST_VERB.search(self.text, head[0], head[1])
-            if verb is not None:
-                head = (head[0], len(self.text[:verb.start()].rstrip()))
-                if head[1] <= head[0]:
-                    return
-            source = head
         found = self.content_after(after_cue, sentence[1])
-        if found is None:
-            return
-        self.add(content=found[:2], cue=cue, source=source, stance=stance,
-                 score=0.6, sentence=sentence)
+        if found is None or self.text.startswith("by ", found[0]):
+            return  # "led by X and backed by the West": a passive participle, no statement
+        result = self.add(content=found[:2], cue=cue, source=source, stance=stance,
+                          score=0.6, sentence=sentence)
+        if result is not None and stance in (lexicon.DENIED, lexicon.DISPUTED,
+                                             lexicon.CONFIRMED):
+            self.reported_claim(*found[:2], sentence)
+
+    def outer_statement(self, result):
+        """The attribution whose content holds result's cue, climbing out, or result itself."""
+        for _ in range(3):
+            outer = next((r for r in self.results if r is not result and r.source is not None
+                          and r.cue.start < result.cue.start
+                          and any(s <= result.cue.start < e for s, e in r.fragments)), None)
+            if outer is None:
+                break
+            result = outer
+        return result
 
     def reported_claim(self, start: int, end: int, sentence) -> None:
         """`denied a report by the FT that A`: the FT reported A."""
