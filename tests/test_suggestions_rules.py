@@ -112,3 +112,37 @@ def test_a_coordinated_verb_after_a_nested_statement_takes_the_outer_speaker():
 ])
 def test_idioms_passives_and_listed_nouns_are_not_coordinated_statements(text):
     assert found(text) == []
+
+
+def names(text):
+    return [(source, name) for source, name, _c, _st, _co in found(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The subject of the sentence before, not the last name mentioned.
+    ("Ortiz met the harbour master's deputy, Paul Grant, on Monday. He said the ferry talks "
+     "were productive.", [("He", "Ortiz")]),
+    # The subject of the same sentence, before the pronoun, after an opening phrase.
+    ("After a call with Governor Tom Berg, Ana Ruiz resigned, and she said the fund was empty.",
+     [("she", "Ana Ruiz")]),
+    # The speaker of the sentence before is its subject; a name inside the content is not.
+    ("The fares will rise, Ortiz said. He added that Paul Grant agreed. He also said the "
+     "port would stay open.", [("Ortiz", "Ortiz"), ("He", "Ortiz"), ("He", "Ortiz")]),
+    # "A, he said": the content's subject is not the speaker.
+    ("Ortiz toured the docks with Lena Berg on Friday. Grant Hall, he said, would close.",
+     [("he", "Ortiz")]),
+])
+def test_a_pronoun_speaker_is_the_subject_not_the_last_name(text, expected):
+    assert names(text) == expected
+
+
+def test_a_capitalised_word_opening_a_sentence_is_no_subject_for_a_pronoun():
+    text = ("Lena Berg visited the dunes on Friday. Sand is eroding along the whole coast, she "
+            "said.")
+    assert names(text) == [("she", "Lena Berg")]
+
+
+def test_a_possessive_pronoun_speaker_resolves_like_a_pronoun():
+    text = ("Ana Ruiz spoke after Tom Berg at the harbour hearing. She repeated her belief that "
+            "the pier was unsafe.")
+    assert ("her", "Ana Ruiz", "belief", "asserted", "that the pier was unsafe") in found(text)

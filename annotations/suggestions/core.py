@@ -99,6 +99,7 @@ class _Finder(SpeechRules, CueRules):
 
 def suggest(text: str, known: list[KnownSource] | None = None) -> list[Suggestion]:
     """Return the attributions found in text, ordered by content start, names resolved."""
-    suggestions = _Finder(text).run()
-    Resolver(text, known or []).resolve(suggestions)
+    finder = _Finder(text)
+    suggestions = finder.run()
+    Resolver(text, known or [], finder.layout).resolve(suggestions)
     return suggestions

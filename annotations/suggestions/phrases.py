@@ -218,7 +218,8 @@ _CONNECTIVES = frozenset({"but", "and", "so", "yet", "still", "meanwhile", "howe
 _OPENERS = frozenset({"in", "on", "at", "after", "before", "when", "while", "as", "although",
                       "though", "because", "since", "if", "during", "from", "with", "without",
                       "for", "by", "despite", "following", "ahead", "amid", "under", "over",
-                      "last", "this", "asked", "speaking", "unlike", "like", "once", "until"})
+                      "last", "this", "asked", "unlike", "like", "once", "until", "beyond",
+                      "among", "against", "throughout", "within", "outside", "inside"})
 # Past forms that end a name-led subject although they are not reporting verbs ("Ortiz met").
 _IRREGULAR_PAST = frozenset({
     "met", "went", "made", "took", "gave", "came", "saw", "left", "held", "kept", "led", "ran",
@@ -228,6 +229,9 @@ _IRREGULAR_PAST = frozenset({
     "wore", "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could",
     "may", "might", "should", "must", "did", "does",
 })
+_DATE_WORDS = WEEKDAYS | frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "sept.", "oct.", "nov.", "dec.", "jan.", "feb.", "aug."})
 _ADJECTIVE_ENDINGS = ("an", "ic", "ish", "ese", "al", "ian", "ean")
 _SUBJECT_STOPS = PHRASE_BREAKERS | frozenset(VERB_STANCE) | ADVERBS
 
@@ -246,10 +250,19 @@ def clause_subject(text: str, s0: int, hi: int) -> tuple[int, int] | None:
         index += 1
         if index < len(toks) and toks[index][2] == ",":
             index += 1
-    if index < len(toks) and toks[index][2].lower() in _OPENERS:
+    if index < len(toks) and (toks[index][2].lower() in _OPENERS or (
+            toks[index][2].endswith("ing") and toks[index][2][:1].isupper())):
+        # "After the vote, ...", "Campaigning in Ohio, ...": an opening adverbial.
         for comma in range(index + 1, min(len(toks), index + 25)):
             if toks[comma][2] == ",":
                 index = comma + 1
+                # "In a speech in Tulsa, Oklahoma Friday, Ortiz ...": a place and a day go on.
+                nxt = next((k for k in range(index, min(len(toks), index + 5))
+                            if toks[k][2] == ","), None)
+                if nxt is not None and any(t[2].lower() in _DATE_WORDS or t[2][0].isdigit()
+                                           for t in toks[index:nxt]) and all(
+                        t[2][0].isupper() or t[2][0].isdigit() for t in toks[index:nxt]):
+                    index = nxt + 1
                 break
             if not _is_word(toks[comma][2]) and toks[comma][2] not in (".", "-", "’", "'"):
                 return None
@@ -278,9 +291,9 @@ def clause_subject(text: str, s0: int, hi: int) -> tuple[int, int] | None:
                 low.endswith("ed") and start is not None) or (
                 low.endswith("ly") and low not in LY_NOUNS):
             break
-        elif capital and not possessive and low.endswith("s") and not low.endswith("ss") and (
-                not after_adjective):
-            break  # "Ortiz admires": a present verb after a name ("Democratic leaders" go on)
+        elif capital and not possessive and not after_adjective and low not in TITLE_WORDS and (
+                low not in ("of", "de", "van", "von", "al", "bin")):
+            break  # "Ortiz laid out", "Ortiz admires": a verb after a name
         elif possessive:
             after_possessive += 1
             if after_possessive > 3:

@@ -1,8 +1,10 @@
 """Resolve the source of each suggestion to a name and a kind.
 
 Order: a known source by name or alias; a surname to the full name the article used
-earlier; "he"/"she" to the last person named; "the official" to the unnamed source met
-earlier; "who"/"which" to the phrase they follow.
+earlier; "he"/"she" (and "his"/"her") to the subject of its sentence before it, else of the
+sentence before (the speaker of that sentence's statement, or the name that leads it), else
+to the last person named; "the official" to the unnamed source met earlier; "who"/"which" to
+the phrase they follow.
 """
 
 import re
@@ -10,6 +12,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from . import lexicon
+from .phrases import clause_subject
+from .text import Layout
 
 PERSON = "person"
 ORGANIZATION = "organization"
@@ -24,6 +28,15 @@ _NAME_RUN = re.compile(
     r"(?<![\w’'.])" + _NAME_WORD + r"(?:[ \t]+(?:" + _NAME_WORD + r"|de|van|von|bin|al|da|la|"
     r"del|der|di|le))*"
 )
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+# Past forms that show a lone capitalised word acting as a subject ("Ortiz met").
+_PAST = frozenset({"met", "went", "made", "took", "gave", "came", "saw", "left", "held", "led",
+                   "ran", "won", "lost", "sent", "brought", "spoke", "told", "said", "wrote",
+                   "thought", "knew", "heard", "began", "became", "sought", "fought", "struck"})
+_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "la", "del", "der", "di", "le",
+                        "of"})
+# A capitalised word after a lower-case word or a comma: inside a sentence, so a name.
+_INSIDE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w’'-]*)")
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?![\w’'-])")
 _NON_PERSON = (lexicon.NEWS_WORDS | lexicon.GOVERNMENT_WORDS | lexicon.ORGANIZATION_WORDS
                | {"House", "States", "United", "America", "American", "Democratic",
@@ -104,8 +117,12 @@ def kind_of(phrase: str) -> str:
 class Resolver:
     """Resolve suggestion sources in document order, remembering who was named."""
 
-    def __init__(self, text: str, known: list[KnownSource]):
+    def __init__(self, text: str, known: list[KnownSource], layout: Layout | None = None):
         self.text = text
+        self.layout = layout or Layout(text)
+        # Resolved speakers by sentence index: (cue start, source start, name, kind, nested).
+        self.speakers: dict[int, list[tuple[int, int, str, str, bool]]] = {}
+        self._inside: frozenset[str] | None = None
         self.by_name: dict[str, KnownSource] = {}
         for source in known:
             for name in (source.name, *source.aliases):
@@ -152,7 +169,12 @@ class Resolver:
 
     def resolve(self, suggestions) -> None:
         history: list[tuple[str, str, str]] = []  # (head noun, name, kind) of earlier sources
-        for suggestion in sorted(suggestions, key=lambda s: s.cue.start):
+        ordered = sorted(suggestions, key=lambda s: s.cue.start)
+        by_sentence: dict[int, list] = {}
+        for suggestion in ordered:
+            by_sentence.setdefault(self.layout.sentence_index(suggestion.cue.start),
+                                   []).append(suggestion)
+        for suggestion in ordered:
             if suggestion.source is None:
                 suggestion.source_name, suggestion.source_kind = "", ""
                 continue
@@ -161,6 +183,13 @@ class Resolver:
             if known is not None:
                 name, kind, suggestion.source_key = known.name, known.kind, known.key
             suggestion.source_name, suggestion.source_kind = name, kind
+            index = self.layout.sentence_index(suggestion.cue.start)
+            # A statement reported inside another one's content is not the sentence's own.
+            nested = any(other is not suggestion and any(
+                s <= suggestion.cue.start < e for s, e in other.fragments)
+                for other in by_sentence[index])
+            self.speakers.setdefault(index, []).append(
+                (suggestion.cue.start, suggestion.source.start, name, kind, nested))
             words = suggestion.source.text.split()
             head = words[-1].lower() if words else ""
             if head not in lexicon.PRONOUNS:
@@ -169,7 +198,10 @@ class Resolver:
     def name(self, phrase: str, pos: int, history) -> tuple[str, str]:
         words = phrase.split()
         low = phrase.lower()
-        if low in ("he", "she"):
+        if low in ("he", "she", "his", "her"):
+            subject = self.subject_person(pos)
+            if subject:
+                return subject, PERSON
             person = self.last_person_before(pos)
             for _head, name, kind in reversed(history):
                 if kind == PERSON and (person is None or name == person):
@@ -183,7 +215,8 @@ class Resolver:
             if match:
                 return self.name(match.group(1), pos - len(before) + match.start(), history)
             return phrase, PERSON if low == "who" else ORGANIZATION
-        if low in ("they", "it", "we", "i"):
+        if low in ("they", "it", "we", "i", "their", "its"):
+            low = {"their": "they", "its": "it"}.get(low, low)
             for _head, name, kind in reversed(history):
                 if (low == "i" and kind == PERSON) or (low != "i" and kind != PERSON):
                     return name, kind
@@ -218,6 +251,79 @@ class Resolver:
         if self.known(cleaned) is None and person and len(bare) == 1:
             return person, PERSON
         return cleaned, kind_of(" ".join(words))
+
+    def subject_person(self, pos: int) -> str | None:
+        """The person a "he"/"she" at pos most likely is: the subject of its own sentence when
+        that stands before it ("After the vote, Ortiz said he ..."), else the subject of the
+        sentence before ("Ortiz met Berg's deputy. He said ..." -> Ortiz), not the last name."""
+        index = self.layout.sentence_index(pos)
+        before = self.text[self.layout.sentences[index][0]:pos].rstrip()
+        # "A, he said": what stands before a postposed speaker is the content, whose subject
+        # is not the speaker.
+        if before and before[-1] not in ",\"”’'—–-:":
+            found = self.sentence_subject(index, pos)
+            if found is not None:
+                return found or None
+        for earlier in range(index - 1, max(-1, index - 4), -1):
+            found = self.sentence_subject(earlier, None)
+            if found is not None:
+                return found or None
+        return None
+
+    def sentence_subject(self, index: int, before: int | None) -> str | None:
+        """The person subject of sentence index (before position `before`, if given): "" when
+        the subject is not a person, None when it is a pronoun or cannot be told."""
+        s0, s1 = self.layout.sentences[index]
+        limit = s1 if before is None else before
+        spoken = [(cue, name, kind) for cue, start, name, kind, nested
+                  in self.speakers.get(index, ()) if not nested and start < limit]
+        if spoken:
+            # The speaker of the sentence's own statement is its subject ("A, Ortiz said.").
+            _cue, name, kind = min(spoken)
+            if name.lower() in ("he", "she"):
+                return None
+            return name if kind == PERSON and self.looks_like_a_name(name) else ""
+        subject = clause_subject(self.text, s0, limit)
+        if subject is None:
+            return None
+        words = self.text[subject[0]:subject[1]].split()
+        if len(words) == 1 and words[0].lower() in lexicon.PRONOUNS:
+            return None if words[0].lower() in ("he", "she") else ""
+        if words[0].lower() in lexicon.DETERMINERS:
+            return ""  # "The Europeans": a description, not a named person
+        # A lone capitalised word opening a sentence is a name when it acts: "Ortiz met ..."
+        # (not "Sand is eroding", "Crops are withering", "Chastened by ...").
+        verb = _NEXT_WORD.match(self.text, subject[1])
+        acts = (len(words) == 1 and not words[0].lower().endswith(("s", "ed", "ing", "ly"))
+                and verb is not None and (verb.group(1).endswith("ed") or verb.group(1) in _PAST))
+        if not (acts or self.looks_like_a_name(" ".join(words))):
+            return ""
+        bare = [w for w in _strip_determiners(words) if w not in lexicon.HONORIFICS]
+        person = _person_name(bare)
+        if person is None or any(w[:1].islower() for w in bare[len(bare) - len(person.split()):]):
+            return ""
+        if len(person.split()) == 1:
+            full = self.full_name(person, subject[0] + 1)
+            if full:
+                return full
+            return person
+        return person
+
+    def looks_like_a_name(self, name: str) -> bool:
+        """Capitalised words without a possessive; one word only if the text capitalises it
+        inside a sentence too ("Chastened, Ortiz ..." is no name)."""
+        words = name.split()
+        if not words or any(not w[:1].isupper() and w not in _PARTICLES for w in words):
+            return False
+        if any(w.endswith(("'s", "’s", "’", "'")) for w in words):
+            return False
+        return len(words) > 1 or words[0] in self.capitalised_inside() or bool(
+            self.full_name(words[0], len(self.text)))
+
+    def capitalised_inside(self) -> frozenset[str]:
+        if self._inside is None:
+            self._inside = frozenset(m.group(1) for m in _INSIDE_CAPITAL.finditer(self.text))
+        return self._inside
 
     def canonical(self, name: str, pos: int) -> str:
         full = self.full_name(name.split()[-1], pos)
