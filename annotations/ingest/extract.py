@@ -12,13 +12,12 @@ from dataclasses import asdict, dataclass, field
 from urllib.parse import urljoin
 
 import trafilatura
-from trafilatura.utils import load_html
 
 from annotations.models import normalize_url
 
 from . import byline, dates
 from .clean import clean_text
-from .markup import TITLE_SEPARATORS, host_names, meta, same_name, strip_site_suffix, text_of
+from .markup import TITLE_SEPARATORS, host_names, meta, parse_html, same_name, strip_site_suffix, text_of
 
 __all__ = ["ExtractedPage", "extract", "host_names", "json_ld_article", "strip_site_suffix"]
 
@@ -120,14 +119,14 @@ def _visible_headline(title: str, headlines: list[str], declared: list[str], sit
 
 def extract(html: str, url: str = "") -> ExtractedPage:
     """Return the article of an HTML page: cleaned body text and its metadata."""
-    # trafilatura's loader copes with what lxml alone refuses (an XML declaration naming an
-    # encoding in a decoded string, broken markup); it gave no date on 2 of 176 pages otherwise.
-    tree = load_html(html) if html.strip() else None
+    # Parsed once, by our parser: the libraries get trees (which they copy before pruning),
+    # never a string they might take for a URL and download.
+    tree = parse_html(html)
     if tree is None:
         return ExtractedPage(url=normalize_url(url) if url else "")
     ld = json_ld_article(tree)
     document = trafilatura.bare_extraction(
-        html, url=url or None, with_metadata=True, include_comments=False, include_tables=True,
+        tree, url=url or None, with_metadata=True, include_comments=False, include_tables=True,
     )
     found = document.as_dict() if document is not None else {}
 
@@ -144,7 +143,9 @@ def extract(html: str, url: str = "") -> ExtractedPage:
     title = strip_site_suffix(next((text for text in declared if text), ""), site_names)
     title = _visible_headline(title, _headlines(tree), declared, site_names)
     authors = byline.authors(tree, ld, found.get("author") or "", site_names)
-    published = dates.published(html, url, dates.declared_stamps(tree, ld), found.get("date") or "")
+    published = dates.published(
+        parse_html(html, comments=True), url, dates.declared_stamps(tree, ld), found.get("date") or "",
+    )
     canonical = ""
     for link in [*tree.xpath('//link[@rel="canonical"]/@href'), meta(tree, "og:url")]:
         candidate = urljoin(url, link.strip()) if link else ""

@@ -1,11 +1,60 @@
-"""Small readers of a parsed page shared by the extractors: text, meta tags and site names."""
+"""The page parser and small readers of a parsed page shared by the extractors: text, meta tags
+and site names."""
 
 import html as html_lib
 import re
 from urllib.parse import urlsplit
 
+import lxml.html
+from lxml import etree
+
+# Ours, not a library's loader: htmldate's downloads a string that starts with "http" and has no
+# space, so markup reaches the extractors only as a tree made here. HTML parsing reads no DTD
+# and resolves no external entity; no_network says so to libxml2 as well.
+PARSER_OPTIONS = {"collect_ids": False, "default_doctype": False, "encoding": "utf-8", "no_network": True,
+                  "remove_pis": True}
+HTML_PARSER = lxml.html.HTMLParser(**PARSER_OPTIONS, remove_comments=True)
+# htmldate reads dates in comments too (a CMS's "<!-- published 2020-07-12 -->").
+HTML_PARSER_WITH_COMMENTS = lxml.html.HTMLParser(**PARSER_OPTIONS, remove_comments=False)
+# Characters XML forbids: lxml refuses a string holding one.
+INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+DOCTYPE_WITH_SLASH = re.compile("^< ?! ?DOCTYPE[^>]*/[^<>]*>", re.I)
+SELF_CLOSED_HTML = re.compile(r"(<html.*?)\s*/>", re.I)
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
 TRAILING_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+$")
+
+
+def parse_html(html: str, *, comments: bool = False):
+    """Return the page parsed as an lxml.html tree (with its comments if asked), or None when it
+    is no HTML at all.
+
+    Copes as trafilatura's loader does with what libxml2 refuses: a DOCTYPE holding a slash
+    (its first line), a self-closed <html/>, control characters, and a string declaring its
+    encoding (parsed as UTF-8 bytes then).
+    """
+    if not html.strip():
+        return None
+    beginning = html[:50].lower()
+    html = INVALID_XML_CHARS.sub("", html)
+    if "doctype" in beginning:
+        first, _, rest = html.partition("\n")
+        html = DOCTYPE_WITH_SLASH.sub("", first, count=1) + "\n" + rest
+    if any("<html" in line and line.endswith("/>") for line in html[:4096].splitlines()[:4]):
+        html = SELF_CLOSED_HTML.sub(r"\1>", html, count=1)
+    parser = HTML_PARSER_WITH_COMMENTS if comments else HTML_PARSER
+    tree = _parse(html, parser)
+    if tree is None or len(tree) < 1:
+        tree = _parse(html.encode("utf-8", "surrogatepass"), parser)
+    if tree is not None and "html" not in beginning and len(tree) < 2:
+        return None  # a fragment of one element or plain text: not a page
+    return tree
+
+
+def _parse(markup: str | bytes, parser):
+    try:
+        return lxml.html.fromstring(markup, parser=parser)
+    except (ValueError, etree.LxmlError):  # a str declaring its encoding; an empty document
+        return None
 
 
 def text_of(value) -> str:

@@ -1,0 +1,95 @@
+"""Extraction opens no connection, trusts no canonical of another site and survives hostile JSON-LD."""
+
+from io import StringIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+
+from annotations.ingest.extract import extract
+from annotations.ingest.services import article_import
+from tests.api_support import client_for
+from tests.ingest_support import NEWS_PAGE, PageServer, Tripwire
+
+URL = "/api/v1/articles/import/"
+# Markup after a URL with no space: htmldate's loader takes such a string for a URL to download.
+TAIL = "?<html><body><p>a</p><p>b</p></body></html>"
+
+
+@pytest.fixture
+def tripwire():
+    with Tripwire() as wire:
+        yield wire
+
+
+@pytest.fixture
+def server(settings):
+    settings.FACTCHECK_FETCH_ALLOWED_HOSTS = "127.0.0.1"
+    with PageServer() as running:
+        running.html("/story", NEWS_PAGE)
+        yield running
+
+
+def url_pages(tripwire) -> list[str]:
+    """Return pages that are a URL on the tripwire followed by markup, and one with article text."""
+    pages = [url + TAIL for url in tripwire.urls()]
+    article = NEWS_PAGE.replace("<!doctype html>\n", "")
+    return [*pages, *(f"{url}?{article}" for url in tripwire.urls())]
+
+
+def test_extracting_a_page_that_reads_as_a_url_connects_nowhere(tripwire):
+    for page in url_pages(tripwire):
+        extract(page)
+        extract(page, "https://news.example/story")
+
+    assert tripwire.connections == []
+
+
+def test_a_page_naming_external_dtds_entities_or_resources_connects_nowhere(tripwire):
+    for url in tripwire.urls():
+        page = (
+            f'<?xml version="1.0" encoding="utf-8"?><!DOCTYPE html SYSTEM "{url}/dtd" [<!ENTITY x SYSTEM '
+            f'"{url}/entity">]><html><head><link rel="stylesheet" href="{url}/css"><link rel="canonical" '
+            f'href="{url}/canonical"></head><body><article><p>&x; A paragraph long enough to count as '
+            f'article text, with more words in it.</p><img src="{url}/img"><iframe src="{url}/frame">'
+            f'</iframe></article></body></html>'
+        )
+        extract(page, url)
+        extract(page)
+
+    assert tripwire.connections == []
+
+
+def test_preview_and_import_of_given_html_connect_nowhere(tripwire, editor):
+    client = client_for(editor)
+    for page in url_pages(tripwire):
+        preview = client.post(f"{URL}preview/", {"html": page}, format="json")
+        imported = client.post(URL, {"html": page}, format="json")
+        assert preview.status_code == 200
+        assert imported.status_code in (200, 201, 400)
+
+    assert tripwire.connections == []
+
+
+def test_an_uploaded_page_that_reads_as_a_url_connects_nowhere(tripwire, editor):
+    client = client_for(editor)
+    for page in url_pages(tripwire):
+        upload = SimpleUploadedFile("story.html", page.encode(), "text/html")
+        response = client.post(URL, {"file": upload}, format="multipart")
+        assert response.status_code in (200, 201, 400)
+
+    assert tripwire.connections == []
+
+
+def test_a_refreshed_page_that_reads_as_a_url_connects_nowhere(tripwire, server, editor):
+    page = extract(NEWS_PAGE, server.url("/story"))
+    page.url = server.url("/story")
+    article, _ = article_import(user=editor, page=page)
+    for text in url_pages(tripwire):
+        server.html("/story", text)
+        response = client_for(editor).post(f"/api/v1/articles/{article.pk}/refresh/")
+        assert response.status_code in (200, 502)
+        call_command("refresh_articles", user=editor.username, delay=0, stdout=StringIO(), stderr=StringIO())
+
+    assert server.hits.count("/story") == 2 * len(url_pages(tripwire))
+    assert tripwire.connections == []
