@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from annotations.ingest.extract import extract
+from annotations.ingest.extract import extract, json_depth
 from annotations.ingest.services import article_import
 from tests.api_support import client_for
 from tests.ingest_support import NEWS_PAGE, PageServer, Tripwire
@@ -93,3 +93,36 @@ def test_a_refreshed_page_that_reads_as_a_url_connects_nowhere(tripwire, server,
 
     assert server.hits.count("/story") == 2 * len(url_pages(tripwire))
     assert tripwire.connections == []
+
+
+def deep_json_ld(depth: int, opening: str = "[") -> str:
+    """Return the news page with JSON-LD nested depth levels deep before its article object."""
+    closing = {"[": "]", '{"a": ': "}"}[opening]
+    script = opening * depth + '{"@type": "NewsArticle", "headline": "Deep"}' + closing * depth
+    return NEWS_PAGE.replace("</head>", f'<script type="application/ld+json">{script}</script></head>')
+
+
+@pytest.mark.parametrize("page", [
+    deep_json_ld(100_000), deep_json_ld(100_000, '{"a": '), deep_json_ld(900), deep_json_ld(900, '{"a": '),
+    NEWS_PAGE.replace("</head>", '<script type="application/ld+json">' + "[" * 100_000 + "</script></head>"),
+], ids=["lists", "objects", "lists-900", "objects-900", "unclosed"])
+def test_json_ld_nested_too_deep_is_ignored_and_the_page_still_imports(page, editor):
+    client = client_for(editor)
+
+    preview = client.post(f"{URL}preview/", {"html": page}, format="json")
+    imported = client.post(URL, {"html": page}, format="json")
+
+    assert preview.status_code == 200
+    assert preview.json()["title"] == "Trump says summit with Putin is on hold"
+    assert preview.json()["published_at"] == "2025-10-22T09:30:00+02:00"
+    assert imported.status_code == 201
+
+
+def test_json_ld_nested_a_few_levels_is_read():
+    page = deep_json_ld(20).replace("Trump says summit with Putin is on hold", "Deep")
+    assert extract(page).title == "Deep"
+
+
+def test_brackets_inside_json_strings_do_not_count_as_nesting():
+    assert json_depth(r'{"a": "[[[[\"[[{{", "b": [1, {"c": "]]"}]}') == 3
+    assert json_depth("[" * 50) == 50
