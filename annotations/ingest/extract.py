@@ -17,7 +17,16 @@ from annotations.models import normalize_url
 
 from . import byline, dates
 from .clean import clean_text
-from .markup import TITLE_SEPARATORS, host_names, meta, parse_html, same_name, strip_site_suffix, text_of
+from .markup import (
+    TITLE_SEPARATORS,
+    host_names,
+    meta,
+    parse_html,
+    registrable_domain,
+    same_name,
+    strip_site_suffix,
+    text_of,
+)
 
 __all__ = ["ExtractedPage", "extract", "host_names", "json_ld_article", "strip_site_suffix"]
 
@@ -37,7 +46,9 @@ NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
 
 @dataclass
 class ExtractedPage:
-    """What a page says about itself; dates are ISO 8601 strings, "" when unknown."""
+    """What a page says about itself; dates are ISO 8601 strings, "" when unknown. url is the
+    article's address: the page's canonical on its own site, else where it was fetched from (or
+    said to live); fetched_url is the address the page was fetched from, "" for a given page."""
 
     title: str = ""
     authors: list[str] = field(default_factory=list)
@@ -47,6 +58,7 @@ class ExtractedPage:
     language: str = ""
     body: str = ""
     description: str = ""
+    fetched_url: str = ""
 
     @property
     def byline(self) -> str:
@@ -136,8 +148,30 @@ def _visible_headline(title: str, headlines: list[str], declared: list[str], sit
     return best
 
 
+def canonical_url(tree, url: str) -> str:
+    """Return the page's canonical address (rel=canonical, else og:url) when it lies on the
+    registrable domain of url, where the page was fetched from or said to live; else "".
+
+    The article's address is what a refresh fetches: a page may name another address on its own
+    site (a mobile host, tracking parameters dropped), never move itself to another site. A page
+    with no address of its own (pasted or uploaded without a url) names none.
+    """
+    site = registrable_domain(url)
+    if not site:
+        return ""
+    for link in [*tree.xpath('//link[@rel="canonical"]/@href'), meta(tree, "og:url")]:
+        try:
+            candidate = urljoin(url, link.strip()) if link else ""
+        except ValueError:  # an unclosed IPv6 literal
+            continue
+        if candidate.lower().startswith(("http://", "https://")) and registrable_domain(candidate) == site:
+            return candidate
+    return ""
+
+
 def extract(html: str, url: str = "") -> ExtractedPage:
-    """Return the article of an HTML page: cleaned body text and its metadata."""
+    """Return the article of an HTML page: cleaned body text and its metadata. url is where the
+    page was fetched from or, for a page given as html or a file, where the user says it lives."""
     # Parsed once, by our parser: the libraries get trees (which they copy before pruning),
     # never a string they might take for a URL and download.
     tree = parse_html(html)
@@ -165,12 +199,7 @@ def extract(html: str, url: str = "") -> ExtractedPage:
     published = dates.published(
         parse_html(html, comments=True), url, dates.declared_stamps(tree, ld), found.get("date") or "",
     )
-    canonical = ""
-    for link in [*tree.xpath('//link[@rel="canonical"]/@href'), meta(tree, "og:url")]:
-        candidate = urljoin(url, link.strip()) if link else ""
-        if candidate.lower().startswith(("http://", "https://")):
-            canonical = candidate
-            break
+    canonical = canonical_url(tree, url)
     language = (tree.get("lang") or text_of(ld.get("inLanguage")) or meta(tree, "og:locale")
                 or found.get("language") or "")
     language = language.replace("_", "-").strip()

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
+from tld import get_fld
 
 # Ours, not a library's loader: htmldate's downloads a string that starts with "http" and has no
 # space, so markup reaches the extractors only as a tree made here. HTML parsing reads no DTD
@@ -87,6 +88,24 @@ def same_name(a: str, b: str) -> bool:
 
 def is_site(name: str, site_names: list[str]) -> bool:
     return any(squash(name) == squash(site) for site in site_names)
+
+
+def registrable_domain(url: str) -> str:
+    """Return the registrable domain (public suffix + 1 label) of url's host: "www.bbc.co.uk" ->
+    "bbc.co.uk"; "jane.blogspot.com" stays itself (blogspot.com is a suffix its users register
+    under). An address, "localhost" or a host under no known suffix stands for itself; "" when
+    url has no host.
+
+    The public suffix list is the snapshot bundled with `tld` (a trafilatura dependency through
+    courlan), read from disk: nothing is downloaded.
+    """
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:  # "http://[::1": an unclosed IPv6 literal
+        return ""
+    if not host:
+        return ""
+    return get_fld(host, fail_silently=True, fix_protocol=True) or host
 
 
 def host_names(url: str) -> list[str]:
