@@ -159,7 +159,7 @@ def source_delete(*, source: Source, user) -> None:
 @transaction.atomic
 def article_create(*, user, title: str, body: str, url: str = "", publisher=None,
                    byline: str = "", published_at=None, language: str = "en",
-                   origin: str = "manual") -> Article:
+                   origin: str = "manual", fetched_url: str = "") -> Article:
     if not rules.can_manage_articles(user):
         raise PermissionDenied("You may not add articles.")
     article = Article(
@@ -168,7 +168,7 @@ def article_create(*, user, title: str, body: str, url: str = "", publisher=None
         publisher=source_resolve(publisher, user=user) if publisher is not None else None,
     )
     _save(article, user=user)
-    revisions.revision_first(article=article, user=user, origin=origin)
+    revisions.revision_first(article=article, user=user, origin=origin, fetched_url=fetched_url)
     return article
 
 

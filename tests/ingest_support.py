@@ -1,6 +1,8 @@
 """A local HTTP server on 127.0.0.1 serving test pages, and a resolver that never uses DNS."""
 
+import contextlib
 import ipaddress
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -142,3 +144,44 @@ def slow(seconds: float):
         except OSError:
             pass
     return route
+
+
+class Tripwire:
+    """Listening sockets on 127.0.0.1 (and ::1 when the machine has it) that record every
+    connection made to them: code that should open none is caught opening one."""
+
+    def __init__(self):
+        self.connections = []
+        self.sockets = [socket.create_server(("127.0.0.1", 0))]
+        with contextlib.suppress(OSError):  # no IPv6 loopback here
+            self.sockets.append(socket.create_server(("::1", 0), family=socket.AF_INET6))
+        for listener in self.sockets:
+            listener.settimeout(0.1)
+        self.running = True
+        self.threads = [threading.Thread(target=self._accept, args=(s,), daemon=True) for s in self.sockets]
+
+    def _accept(self, listener):
+        while self.running:
+            try:
+                connection, peer = listener.accept()
+            except (TimeoutError, OSError):
+                continue
+            self.connections.append(peer)
+            connection.close()  # refuse at once: a caller that would wait does not hang the test
+
+    def urls(self, path: str = "/x") -> list[str]:
+        """Return a URL on each listening socket ("http://127.0.0.1:port/x", "http://[::1]:port/x")."""
+        hosts = {socket.AF_INET: "127.0.0.1", socket.AF_INET6: "[::1]"}
+        return [f"http://{hosts[s.family]}:{s.getsockname()[1]}{path}" for s in self.sockets]
+
+    def __enter__(self):
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.running = False
+        for thread in self.threads:
+            thread.join()
+        for listener in self.sockets:
+            listener.close()

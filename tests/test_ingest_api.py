@@ -48,13 +48,14 @@ def test_import_by_url_fills_the_article_from_the_page(server, editor):
         "byline": "Jane Reporter, Ivan Writer",
         "published_at": "2025-10-22T07:30:00Z",
         "publisher": {"id": Source.objects.get().pk, "name": "Demo Wire", "kind": "news_outlet"},
-        "url": "https://news.example/world/summit-on-hold",
+        # The page's canonical names another site: the article is where it was fetched from.
+        "url": server.url("/story"),
         "language": "en-GB",
         "body": BODY,
     }
     revision = ArticleRevision.objects.get()
-    assert (revision.number, revision.origin, revision.created_by, revision.body) == (
-        1, "import", editor, BODY,
+    assert (revision.number, revision.origin, revision.created_by, revision.body, revision.fetched_url) == (
+        1, "import", editor, BODY, server.url("/story"),
     )
 
 
@@ -86,7 +87,8 @@ def test_import_of_given_html_fetches_nothing(server, editor):
     )
 
     assert response.status_code == 201
-    assert response.json()["url"] == "https://news.example/world/summit-on-hold"
+    assert response.json()["url"] == "https://elsewhere.example/x"  # not the canonical on news.example
+    assert ArticleRevision.objects.get().fetched_url == ""
     assert server.hits == []
 
 
@@ -110,8 +112,8 @@ def test_preview_extracts_without_storing(server, editor):
         "title": "Trump says summit with Putin is on hold",
         "authors": ["Jane Reporter", "Ivan Writer"],
         "byline": "Jane Reporter, Ivan Writer", "published_at": "2025-10-22T09:30:00+02:00",
-        "publisher": "Demo Wire", "url": "https://news.example/world/summit-on-hold",
-        "language": "en-GB", "body": "", "description": "",
+        "publisher": "Demo Wire", "url": server.url("/story"),
+        "language": "en-GB", "body": "", "description": "", "fetched_url": server.url("/story"),
     }
     assert response.json()["body"] == BODY
     assert not Article.objects.exists()

@@ -11,7 +11,7 @@ def test_the_news_page_gives_headline_byline_date_outlet_language_and_clean_body
         "Trump says summit with Putin is on hold", "Jane Reporter, Ivan Writer",
         "2025-10-22T09:30:00+02:00", "Demo Wire", "en-GB",
     )
-    assert page.url == "https://news.example/world/summit-on-hold"
+    assert page.url == "http://127.0.0.1/story"  # its canonical is on another site
     assert page.body.count("Photo: AP") == 1
     assert "\n\nPresident Donald Trump said" in page.body and "2:55" not in page.body
     for boilerplate in ("cookies", "Related stories", "Markets rally", "All rights reserved", "Politics"):

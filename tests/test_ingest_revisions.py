@@ -119,9 +119,10 @@ def test_revisions_list_and_diff(story, editor, server):
     listed = client.get(f"/api/v1/articles/{article.pk}/revisions/").json()
     second = client.get(f"/api/v1/articles/{article.pk}/revisions/2/").json()
 
-    assert [(r["number"], r["origin"], r["created_by"]) for r in listed] == [
-        (1, "import", "eddie"), (2, "fetch", "eddie"),
+    assert [(r["number"], r["origin"], r["created_by"], r["fetched_url"]) for r in listed] == [
+        (1, "import", "eddie", ""), (2, "fetch", "eddie", server.url("/story")),
     ]
+    assert set(listed[0]) == {"number", "body_sha256", "origin", "created_at", "created_by", "fetched_url"}
     first_body = client.get(f"/api/v1/articles/{article.pk}/revisions/1/").json()["body"]
     assert "".join(run["text"] for run in second["diff"] if run["op"] != "insert") == first_body
     assert "".join(run["text"] for run in second["diff"] if run["op"] != "delete") == second["body"]

@@ -9,7 +9,7 @@ class ArticleRevisionInline(admin.TabularInline):
     """Every body the article has had; written only by the services (edits, imports, refreshes)."""
 
     model = ArticleRevision
-    fields = ["number", "origin", "created_by", "created_at", "body_sha256"]
+    fields = ["number", "origin", "fetched_url", "created_by", "created_at", "body_sha256"]
     readonly_fields = fields
     extra = 0
     can_delete = False

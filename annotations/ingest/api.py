@@ -75,10 +75,13 @@ class PreviewSerializer(serializers.Serializer):
     authors = serializers.ListField(child=serializers.CharField())
     published_at = serializers.CharField(help_text="ISO 8601 date or date-time; empty if unknown.")
     publisher = serializers.CharField()
-    url = serializers.CharField(help_text="Canonical when the page declares one; normalized.")
+    url = serializers.CharField(help_text="The page's canonical when it declares one on the site it was "
+                                          "fetched from (or said to live), else that address; normalized.")
     language = serializers.CharField()
     body = serializers.CharField()
     description = serializers.CharField()
+    fetched_url = serializers.CharField(help_text="Where the page was fetched from, after redirects; "
+                                                  "empty for a page given as html or a file.")
 
 
 class ImportedArticleSerializer(s.ArticleSerializer):
@@ -95,6 +98,10 @@ class RevisionSerializer(serializers.Serializer):
     origin = serializers.ChoiceField(choices=ArticleRevision.Origin.choices)
     created_at = serializers.DateTimeField()
     created_by = serializers.CharField(allow_null=True)
+    fetched_url = serializers.CharField(
+        help_text="Where this body was fetched from, after redirects; empty for a page given as html or "
+                  "a file, and for an edit.",
+    )
 
 
 class DiffRunSerializer(serializers.Serializer):
@@ -129,6 +136,7 @@ def revision_dict(revision: ArticleRevision) -> dict:
         "origin": revision.origin,
         "created_at": iso(revision.created_at),
         "created_by": username(revision.created_by),
+        "fetched_url": revision.fetched_url,
     }
 
 

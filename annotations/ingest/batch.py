@@ -7,8 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 from . import fetch
-from .extract import ExtractedPage, extract
-from .services import fetch_page
+from .extract import ExtractedPage
+from .services import page_fetch
 
 
 class HostPacer:
@@ -38,8 +38,7 @@ def fetch_pages(
     def one(url: str):
         pacer.wait(url)
         try:
-            fetched = fetch_page(url, fetcher=fetcher)
-            return url, extract(fetched.text, fetched.url), None
+            return url, page_fetch(url, fetcher=fetcher), None
         except fetch.FetchError as error:
             return url, None, str(error)
 

@@ -2,6 +2,7 @@
 page's own stamp when that stamp agrees on the day."""
 
 import re
+from copy import deepcopy
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 
@@ -45,29 +46,33 @@ def declared_stamps(tree, ld: dict) -> list[str]:
     return [stamp for stamp in map(iso_datetime, values) if stamp]
 
 
-def published(html: str, url: str, stamps: list[str], fallback: str = "") -> str:
-    """Return the publication date: htmldate's day from the page's markup (measured the most
+def published(tree, url: str, stamps: list[str], fallback: str = "") -> str:
+    """Return the publication date of a page parsed with its comments (markup.parse_html):
+    htmldate's day from the page's markup (measured the most
     reliable), with the time and zone of a declared stamp that agrees on the day. When the markup
     gives no date, a declared stamp comes before htmldate's search of the text (which takes any
     date the text mentions), then the fallback (trafilatura's date)."""
-    day = original_day(html, url, extensive=False)
+    day = original_day(tree, url, extensive=False)
     if not day and stamps:
         return stamps[0]
-    day = day or original_day(html, url, extensive=True) or iso_datetime(fallback)[:10]
+    day = day or original_day(tree, url, extensive=True) or iso_datetime(fallback)[:10]
     for stamp in stamps:
         if stamp[:10] == day:
             return stamp
     return day
 
 
-def original_day(html: str, url: str, *, extensive: bool = True) -> str:
-    """Return htmldate's original publication day for the page, read with the URL it was given;
-    extensive also searches the text. htmldate parses the markup itself (it scored better so than
-    on trafilatura's tree); a string that is no markup is never handed over, as htmldate would
-    fetch a bare URL."""
-    if "<" not in html:
+def original_day(tree, url: str, *, extensive: bool = True) -> str:
+    """Return htmldate's original publication day for the parsed page, read with the URL it was
+    given; extensive also searches the text.
+
+    htmldate gets a tree, never a string: it downloads a string that starts with "http" and has
+    no space, whatever markup follows. It gets a copy, as it may prune what it is given.
+    """
+    if tree is None:
         return ""
     try:
-        return find_date(html, url=url or None, original_date=True, extensive_search=extensive) or ""
+        day = find_date(deepcopy(tree), url=url or None, original_date=True, extensive_search=extensive)
     except ValueError:
         return ""
+    return day or ""

@@ -12,13 +12,21 @@ from dataclasses import asdict, dataclass, field
 from urllib.parse import urljoin
 
 import trafilatura
-from trafilatura.utils import load_html
 
 from annotations.models import normalize_url
 
 from . import byline, dates
 from .clean import clean_text
-from .markup import TITLE_SEPARATORS, host_names, meta, same_name, strip_site_suffix, text_of
+from .markup import (
+    TITLE_SEPARATORS,
+    host_names,
+    meta,
+    parse_html,
+    registrable_domain,
+    same_name,
+    strip_site_suffix,
+    text_of,
+)
 
 __all__ = ["ExtractedPage", "extract", "host_names", "json_ld_article", "strip_site_suffix"]
 
@@ -29,11 +37,18 @@ ARTICLE_TYPES = {
 }
 LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 MAX_SUFFIX_WORDS = 6
+# Newsroom JSON-LD nests a handful of levels (@graph, author, publisher, logo); a parser of
+# deeper nesting recurses once per level, and `[` x 100,000 would exhaust the stack.
+MAX_JSON_LD_DEPTH = 32
+JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"?', re.S)
+NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
 
 
 @dataclass
 class ExtractedPage:
-    """What a page says about itself; dates are ISO 8601 strings, "" when unknown."""
+    """What a page says about itself; dates are ISO 8601 strings, "" when unknown. url is the
+    article's address: the page's canonical on its own site, else where it was fetched from (or
+    said to live); fetched_url is the address the page was fetched from, "" for a given page."""
 
     title: str = ""
     authors: list[str] = field(default_factory=list)
@@ -43,6 +58,7 @@ class ExtractedPage:
     language: str = ""
     body: str = ""
     description: str = ""
+    fetched_url: str = ""
 
     @property
     def byline(self) -> str:
@@ -68,12 +84,26 @@ def _walk(node):
             yield node["mainEntity"]
 
 
+def json_depth(text: str) -> int:
+    """Return how deep the arrays and objects of a JSON text nest (strings skipped), without
+    parsing it."""
+    depth = deepest = 0
+    for bracket in NOT_A_BRACKET.sub("", JSON_STRING.sub("", text)):
+        depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def json_ld_article(tree) -> dict:
-    """Return the page's first JSON-LD object of an article type (NewsArticle first), or {}."""
+    """Return the page's first JSON-LD object of an article type (NewsArticle first), or {}.
+    A script that is no JSON, or nests deeper than MAX_JSON_LD_DEPTH, is ignored."""
     found = []
     for script in tree.xpath('//script[contains(translate(@type, "JSONLD", "jsonld"), "ld+json")]'):
+        text = script.text_content() or ""
+        if json_depth(text) > MAX_JSON_LD_DEPTH:
+            continue
         try:
-            data = json.loads(script.text_content() or "", strict=False)
+            data = json.loads(text, strict=False)
         except ValueError:
             continue
         found.extend(item for item in _walk(data) if _types(item) & ARTICLE_TYPES)
@@ -118,16 +148,38 @@ def _visible_headline(title: str, headlines: list[str], declared: list[str], sit
     return best
 
 
+def canonical_url(tree, url: str) -> str:
+    """Return the page's canonical address (rel=canonical, else og:url) when it lies on the
+    registrable domain of url, where the page was fetched from or said to live; else "".
+
+    The article's address is what a refresh fetches: a page may name another address on its own
+    site (a mobile host, tracking parameters dropped), never move itself to another site. A page
+    with no address of its own (pasted or uploaded without a url) names none.
+    """
+    site = registrable_domain(url)
+    if not site:
+        return ""
+    for link in [*tree.xpath('//link[@rel="canonical"]/@href'), meta(tree, "og:url")]:
+        try:
+            candidate = urljoin(url, link.strip()) if link else ""
+        except ValueError:  # an unclosed IPv6 literal
+            continue
+        if candidate.lower().startswith(("http://", "https://")) and registrable_domain(candidate) == site:
+            return candidate
+    return ""
+
+
 def extract(html: str, url: str = "") -> ExtractedPage:
-    """Return the article of an HTML page: cleaned body text and its metadata."""
-    # trafilatura's loader copes with what lxml alone refuses (an XML declaration naming an
-    # encoding in a decoded string, broken markup); it gave no date on 2 of 176 pages otherwise.
-    tree = load_html(html) if html.strip() else None
+    """Return the article of an HTML page: cleaned body text and its metadata. url is where the
+    page was fetched from or, for a page given as html or a file, where the user says it lives."""
+    # Parsed once, by our parser: the libraries get trees (which they copy before pruning),
+    # never a string they might take for a URL and download.
+    tree = parse_html(html)
     if tree is None:
         return ExtractedPage(url=normalize_url(url) if url else "")
     ld = json_ld_article(tree)
     document = trafilatura.bare_extraction(
-        html, url=url or None, with_metadata=True, include_comments=False, include_tables=True,
+        tree, url=url or None, with_metadata=True, include_comments=False, include_tables=True,
     )
     found = document.as_dict() if document is not None else {}
 
@@ -144,13 +196,10 @@ def extract(html: str, url: str = "") -> ExtractedPage:
     title = strip_site_suffix(next((text for text in declared if text), ""), site_names)
     title = _visible_headline(title, _headlines(tree), declared, site_names)
     authors = byline.authors(tree, ld, found.get("author") or "", site_names)
-    published = dates.published(html, url, dates.declared_stamps(tree, ld), found.get("date") or "")
-    canonical = ""
-    for link in [*tree.xpath('//link[@rel="canonical"]/@href'), meta(tree, "og:url")]:
-        candidate = urljoin(url, link.strip()) if link else ""
-        if candidate.lower().startswith(("http://", "https://")):
-            canonical = candidate
-            break
+    published = dates.published(
+        parse_html(html, comments=True), url, dates.declared_stamps(tree, ld), found.get("date") or "",
+    )
+    canonical = canonical_url(tree, url)
     language = (tree.get("lang") or text_of(ld.get("inLanguage")) or meta(tree, "og:locale")
                 or found.get("language") or "")
     language = language.replace("_", "-").strip()

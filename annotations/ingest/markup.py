@@ -1,11 +1,61 @@
-"""Small readers of a parsed page shared by the extractors: text, meta tags and site names."""
+"""The page parser and small readers of a parsed page shared by the extractors: text, meta tags
+and site names."""
 
 import html as html_lib
 import re
 from urllib.parse import urlsplit
 
+import lxml.html
+from lxml import etree
+from tld import get_fld
+
+# Ours, not a library's loader: htmldate's downloads a string that starts with "http" and has no
+# space, so markup reaches the extractors only as a tree made here. HTML parsing reads no DTD
+# and resolves no external entity; no_network says so to libxml2 as well.
+PARSER_OPTIONS = {"collect_ids": False, "default_doctype": False, "encoding": "utf-8", "no_network": True,
+                  "remove_pis": True}
+HTML_PARSER = lxml.html.HTMLParser(**PARSER_OPTIONS, remove_comments=True)
+# htmldate reads dates in comments too (a CMS's "<!-- published 2020-07-12 -->").
+HTML_PARSER_WITH_COMMENTS = lxml.html.HTMLParser(**PARSER_OPTIONS, remove_comments=False)
+# Characters XML forbids: lxml refuses a string holding one.
+INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+DOCTYPE_WITH_SLASH = re.compile("^< ?! ?DOCTYPE[^>]*/[^<>]*>", re.I)
+SELF_CLOSED_HTML = re.compile(r"(<html.*?)\s*/>", re.I)
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
 TRAILING_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+$")
+
+
+def parse_html(html: str, *, comments: bool = False):
+    """Return the page parsed as an lxml.html tree (with its comments if asked), or None when it
+    is no HTML at all.
+
+    Copes as trafilatura's loader does with what libxml2 refuses: a DOCTYPE holding a slash
+    (its first line), a self-closed <html/>, control characters, and a string declaring its
+    encoding (parsed as UTF-8 bytes then).
+    """
+    if not html.strip():
+        return None
+    beginning = html[:50].lower()
+    html = INVALID_XML_CHARS.sub("", html)
+    if "doctype" in beginning:
+        first, _, rest = html.partition("\n")
+        html = DOCTYPE_WITH_SLASH.sub("", first, count=1) + "\n" + rest
+    if any("<html" in line and line.endswith("/>") for line in html[:4096].splitlines()[:4]):
+        html = SELF_CLOSED_HTML.sub(r"\1>", html, count=1)
+    parser = HTML_PARSER_WITH_COMMENTS if comments else HTML_PARSER
+    tree = _parse(html, parser)
+    if tree is None or len(tree) < 1:
+        tree = _parse(html.encode("utf-8", "surrogatepass"), parser)
+    if tree is not None and "html" not in beginning and len(tree) < 2:
+        return None  # a fragment of one element or plain text: not a page
+    return tree
+
+
+def _parse(markup: str | bytes, parser):
+    try:
+        return lxml.html.fromstring(markup, parser=parser)
+    except (ValueError, etree.LxmlError):  # a str declaring its encoding; an empty document
+        return None
 
 
 def text_of(value) -> str:
@@ -38,6 +88,24 @@ def same_name(a: str, b: str) -> bool:
 
 def is_site(name: str, site_names: list[str]) -> bool:
     return any(squash(name) == squash(site) for site in site_names)
+
+
+def registrable_domain(url: str) -> str:
+    """Return the registrable domain (public suffix + 1 label) of url's host: "www.bbc.co.uk" ->
+    "bbc.co.uk"; "jane.blogspot.com" stays itself (blogspot.com is a suffix its users register
+    under). An address, "localhost" or a host under no known suffix stands for itself; "" when
+    url has no host.
+
+    The public suffix list is the snapshot bundled with `tld` (a trafilatura dependency through
+    courlan), read from disk: nothing is downloaded.
+    """
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:  # "http://[::1": an unclosed IPv6 literal
+        return ""
+    if not host:
+        return ""
+    return get_fld(host, fail_silently=True, fix_protocol=True) or host
 
 
 def host_names(url: str) -> list[str]:

@@ -21,6 +21,12 @@ class ArticleRevision(models.Model):
     body = models.TextField("body")
     body_sha256 = models.CharField("body SHA-256", max_length=64, editable=False)
     origin = models.CharField("origin", max_length=10, choices=Origin.choices, default=Origin.MANUAL)
+    # Text, not a bounded URL field: the address after redirects is whatever the site sent.
+    fetched_url = models.TextField(
+        "fetched from", blank=True, default="",
+        help_text="The address this body was fetched from, after redirects; empty for a page given "
+                  "as html or a file, and for an edit.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="created by", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",

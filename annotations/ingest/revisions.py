@@ -27,10 +27,10 @@ def current_number(article: Article) -> int:
     return ArticleRevision.objects.filter(article=article).aggregate(n=Max("number"))["n"] or 1
 
 
-def revision_first(*, article: Article, user, origin: str) -> ArticleRevision:
-    """Record an article's first body as revision 1."""
+def revision_first(*, article: Article, user, origin: str, fetched_url: str = "") -> ArticleRevision:
+    """Record an article's first body as revision 1 (fetched_url: where it was fetched from)."""
     return ArticleRevision.objects.create(
-        article=article, number=1, body=article.body, origin=origin, created_by=user
+        article=article, number=1, body=article.body, origin=origin, created_by=user, fetched_url=fetched_url,
     )
 
 
@@ -41,8 +41,9 @@ def _span(annotation: Annotation) -> anchors.Span:
     )
 
 
-def revision_add(*, article: Article, old_body: str, user, origin: str) -> Reanchoring:
-    """Record the article's (already saved) new body as a revision and re-anchor its annotations.
+def revision_add(*, article: Article, old_body: str, user, origin: str, fetched_url: str = "") -> Reanchoring:
+    """Record the article's (already saved) new body as a revision and re-anchor its annotations;
+    fetched_url is where the new body was fetched from ("" for an edit).
 
     Runs inside the caller's transaction with the article locked. Each annotation that moves,
     is re-attached or is orphaned gets one history entry "re-anchored in revision n".
@@ -56,7 +57,8 @@ def revision_add(*, article: Article, old_body: str, user, origin: str) -> Reanc
         )
     number = current_number(article) + 1
     ArticleRevision.objects.create(
-        article=article, number=number, body=article.body, origin=origin, created_by=user
+        article=article, number=number, body=article.body, origin=origin, created_by=user,
+        fetched_url=fetched_url,
     )
     outcome = Reanchoring(revision=number)
     annotations = list(article.annotations.select_for_update().order_by("id"))

@@ -1,6 +1,7 @@
 """Import articles from web pages and re-fetch them: the writes behind the API, views and commands."""
 
 import hashlib
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from django.conf import settings
@@ -27,11 +28,16 @@ def fetch_page(url: str, *, fetcher=None) -> fetch.FetchedPage:
     return (fetcher or fetch.fetch)(url, allowed=allowed_hosts())
 
 
+def page_fetch(url: str, *, fetcher=None) -> ExtractedPage:
+    """Fetch a page through the guard and extract it; fetched_url is where it came from."""
+    fetched = fetch_page(url, fetcher=fetcher)
+    return replace(extract(fetched.text, fetched.url), fetched_url=fetched.url)
+
+
 def page_preview(*, url: str = "", html: str | None = None, fetcher=None) -> ExtractedPage:
     """Return what a page holds (fetched when no html is given), cleaned, without storing it."""
     if html is None:
-        fetched = fetch_page(url, fetcher=fetcher)
-        html, url = fetched.text, fetched.url
+        return page_fetch(url, fetcher=fetcher)
     return extract(html, url)
 
 
@@ -71,13 +77,17 @@ def article_import(*, user, page: ExtractedPage, given_url: str = "") -> tuple[A
             byline=page.byline[:300], published_at=_published(page.published_at),
             language=page.language or "en", origin=ArticleRevision.Origin.IMPORT,
             publisher={"name": page.publisher, "kind": Source.Kind.NEWS_OUTLET} if page.publisher else None,
+            fetched_url=page.fetched_url,
         )
     return article, False
 
 
 @transaction.atomic
-def article_body_replace(*, article: Article, user, body: str, origin: str) -> Reanchoring | None:
-    """Give an article a new body as a new revision; return what re-anchoring did (None: same body)."""
+def article_body_replace(
+    *, article: Article, user, body: str, origin: str, fetched_url: str = "",
+) -> Reanchoring | None:
+    """Give an article a new body as a new revision (fetched_url: where the body was fetched
+    from); return what re-anchoring did (None: same body)."""
     if not rules.can_manage_articles(user) or not user.has_perm("annotations.change_article"):
         raise PermissionDenied("You may not edit articles.")
     article = Article.objects.select_for_update().get(pk=article.pk)
@@ -86,7 +96,7 @@ def article_body_replace(*, article: Article, user, body: str, origin: str) -> R
         return None
     article.body = body
     services._save(article, user=user, reason=f"new body ({origin})")
-    return revision_add(article=article, old_body=old_body, user=user, origin=origin)
+    return revision_add(article=article, old_body=old_body, user=user, origin=origin, fetched_url=fetched_url)
 
 
 def article_refresh(
@@ -105,7 +115,9 @@ def article_refresh(
         page = page_preview(url=article.url, fetcher=fetcher)
     if not page.body.strip():
         raise fetch.FetchError("no article text was found on the page")
-    outcome = article_body_replace(article=article, user=user, body=page.body, origin="fetch")
+    outcome = article_body_replace(
+        article=article, user=user, body=page.body, origin="fetch", fetched_url=page.fetched_url,
+    )
     if outcome is None:
         return False, current_number(article), None
     return True, outcome.revision, outcome
