@@ -17,6 +17,13 @@ from .textguard.fields import clean_instance
 http_url = URLValidator(schemes=["http", "https"])
 
 
+def _history(**options) -> HistoricalRecords:
+    """Return the history of a model; its reasons quote names of any length, so they are text."""
+    # simple-history's default reason is varchar(100): a rename of a source with a realistic
+    # name overflows it on PostgreSQL. A new field per model (fields cannot be shared).
+    return HistoricalRecords(history_change_reason_field=models.TextField(null=True), **options)
+
+
 def normalize_url(url: str) -> str:
     """Return url with lower-case scheme and host, no fragment and no trailing slash on the path."""
     url = url.strip()
@@ -52,7 +59,7 @@ class Source(models.Model):
     )
     created_at = models.DateTimeField("created", auto_now_add=True)
     updated_at = models.DateTimeField("updated", auto_now=True)
-    history = HistoricalRecords()
+    history = _history()
 
     class Meta:
         ordering = ["name", "id"]
@@ -107,7 +114,7 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField("created", auto_now_add=True)
     updated_at = models.DateTimeField("updated", auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = _history(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -226,7 +233,7 @@ class Annotation(models.Model):
     )
     created_at = models.DateTimeField("created", auto_now_add=True)
     updated_at = models.DateTimeField("updated", auto_now=True, db_index=True)
-    history = HistoricalRecords()
+    history = _history()
 
     class Meta:
         ordering = ["article_id", "start", "end", "id"]
@@ -278,7 +285,7 @@ class Attribution(models.Model):
     url = models.URLField("URL", max_length=1000, blank=True, validators=[http_url])
     date = models.DateField("date", null=True, blank=True)
     note = models.TextField("note", blank=True)
-    history = HistoricalRecords()
+    history = _history()
 
     class Meta:
         ordering = ["annotation_id", "id"]
@@ -310,7 +317,7 @@ class Evidence(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="added by", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
-    history = HistoricalRecords()
+    history = _history()
 
     class Meta:
         ordering = ["annotation_id", "id"]
