@@ -185,14 +185,18 @@ class Annotation(models.Model):
     )
     start = models.PositiveIntegerField("start", help_text="First code point of the span.")
     end = models.PositiveIntegerField("end", help_text="Code point just past the span.")
-    quote = models.TextField("quote", help_text="The highlighted text, body[start:end].")
+    # Text fields carry caps (checked by the API and admin forms) so that one request
+    # cannot cost unbounded time and memory; a claim's quote is a sentence or a few.
+    quote = models.TextField(
+        "quote", max_length=10_000, help_text="The highlighted text, body[start:end]."
+    )
     prefix = models.CharField("prefix", max_length=32, blank=True)
     suffix = models.CharField("suffix", max_length=32, blank=True)
     claim = models.CharField(
         "claim", max_length=1000, blank=True, help_text="The claim restated in a short sentence."
     )
     rating = models.CharField("rating", max_length=20, choices=Rating.choices, blank=True)
-    rationale = models.TextField("rationale", blank=True)
+    rationale = models.TextField("rationale", max_length=10_000, blank=True)
     review_state = models.CharField(
         "review state", max_length=20, choices=ReviewState.choices, default=ReviewState.DRAFT
     )
@@ -284,7 +288,7 @@ class Attribution(models.Model):
     stance = models.CharField("stance", max_length=20, choices=Stance.choices)
     url = models.URLField("URL", max_length=1000, blank=True, validators=[http_url])
     date = models.DateField("date", null=True, blank=True)
-    note = models.TextField("note", blank=True)
+    note = models.TextField("note", max_length=2_000, blank=True)
     history = _history()
 
     class Meta:
@@ -309,7 +313,7 @@ class Evidence(models.Model):
     title = models.CharField("title", max_length=500, blank=True)
     publisher = models.CharField("publisher", max_length=200, blank=True)
     published = models.DateField("published", null=True, blank=True)
-    excerpt = models.TextField("excerpt", blank=True)
+    excerpt = models.TextField("excerpt", max_length=5_000, blank=True)
     relation = models.CharField(
         "relation", max_length=20, choices=Relation.choices, default=Relation.CONTEXT
     )
