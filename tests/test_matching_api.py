@@ -410,3 +410,16 @@ def test_brackets_and_escaped_quotes_inside_strings_do_not_count_as_nesting(edit
     response = post_import(editor, [record])
 
     assert response.json() == {"created": 1, "updated": 0, "rejected": []}
+
+
+def test_a_rating_value_past_any_float_rejects_its_record(editor):
+    good = claimreview(1, "Drinking seawater prevents sunburn.", "False", "Health Check")
+    huge = claimreview(2, "Cats can read.", "False", "X")
+    huge["reviewRating"]["ratingValue"] = "@@"
+    body = json.dumps([good, huge]).replace('"@@"', "1" + "0" * 400)
+
+    response = post_import(editor, body)
+
+    assert response.json() == {"created": 1, "updated": 0, "rejected": [
+        {"index": 1, "reason": "reviewRating.ratingValue must be a number."},
+    ]}
