@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from . import anchoring
 from .suggestions.aliases import clean_aliases, validate_aliases
+from .textguard.core import same_name_key, skeleton
 from .textguard.fields import clean_instance
 
 http_url = URLValidator(schemes=["http", "https"])
@@ -83,9 +84,36 @@ class Source(models.Model):
         existing = same.values_list("pk", flat=True).first()
         if existing is not None:
             raise ValidationError({"name": f"Source {existing} has this name already."})
+        # Only a new name is compared: sources stored before the check, or being merged, keep theirs.
+        renamed = self._state.adding or Source.objects.filter(pk=self.pk).exclude(name=self.name).exists()
+        lookalikes = source_lookalikes(self.name, exclude_pk=self.pk) if renamed else []
+        if lookalikes:
+            raise ValidationError({"name": lookalike_message(lookalikes[0])})
         # A malformed value is left for the field's validator to report.
         with contextlib.suppress(ValidationError):
             self.aliases = clean_aliases(self.aliases)
+
+
+def source_lookalikes(name: str, *, exclude_pk: int | None = None) -> list[Source]:
+    """Return the stored sources whose names look like `name` without being it (case aside).
+
+    Look-alike: the same skeleton (textguard.core.skeleton): "Dоnald Trump" with a Cyrillic
+    о, "Ｄｏｎａｌｄ Ｔｒｕｍｐ" in fullwidth letters, invisible characters between letters.
+    Sources are few enough (thousands) to compare in Python; each skeleton is cached.
+    Those that are the same name once NFKC-normalized come first.
+    """
+    key, lowered = skeleton(name), name.lower()
+    found = [
+        Source(pk=pk, name=existing)
+        for pk, existing in Source.objects.exclude(pk=exclude_pk).values_list("pk", "name")
+        if skeleton(existing) == key and existing.lower() != lowered
+    ]
+    same = same_name_key(name)
+    return sorted(found, key=lambda source: (same_name_key(source.name) != same, source.pk))
+
+
+def lookalike_message(existing: Source) -> str:
+    return f"This name looks like the existing source \u201c{existing.name}\u201d (id {existing.pk})."
 
 
 class Article(models.Model):

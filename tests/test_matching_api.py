@@ -423,3 +423,24 @@ def test_a_rating_value_past_any_float_rejects_its_record(editor):
     assert response.json() == {"created": 1, "updated": 0, "rejected": [
         {"index": 1, "reason": "reviewRating.ratingValue must be a number."},
     ]}
+
+
+def test_imported_names_and_texts_pass_the_text_guard_and_the_original_stays_whole(editor):
+    record = claimreview(
+        1, "Drinking \u202eseawater\u202c prevents sunburn.", "Fal\u200bse", "Health\u200b\u034f Check\u202e",
+        description="Says \u2067who\u2069.",
+    )
+    record["itemReviewed"]["author"]["name"] = "A\u00a0social\U000e0041 media post"
+
+    response = post_import(editor, [record])
+
+    assert response.json() == {"created": 1, "updated": 0, "rejected": []}
+    stored = ClaimReviewRecord.objects.get()
+    assert (stored.claim_reviewed, stored.headline, stored.description) == (
+        "Drinking seawater prevents sunburn.", "Fact check: Drinking seawater prevents sunburn.",
+        "Says who.",
+    )
+    assert (stored.author_name, stored.rating_label, stored.claim_author) == (
+        "Health Check", "False", "A social media post",
+    )
+    assert stored.original == record

@@ -23,7 +23,9 @@ from annotations.models import (
     ReviewState,
     Source,
     http_url,
+    lookalike_message,
     normalize_url,
+    source_lookalikes,
 )
 from annotations.textguard.core import normalize_name
 
@@ -475,6 +477,12 @@ class SourceWriteSerializer(StrictSerializer):
         existing = duplicate.values_list("pk", flat=True).first()
         if existing is not None:
             raise serializers.ValidationError(f"Source {existing} has this name already.")
+        unchanged = self.instance is not None and value == self.instance.name
+        lookalikes = [] if unchanged else source_lookalikes(
+            value, exclude_pk=self.instance.pk if self.instance else None
+        )
+        if lookalikes:
+            raise serializers.ValidationError(lookalike_message(lookalikes[0]))
         return value
 
 

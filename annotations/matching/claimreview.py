@@ -6,6 +6,8 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from annotations.textguard.core import normalize_name, strip_bidi_controls
+
 MAX_LENGTH = {
     "claimReviewed": 5000,
     "url": 2000,
@@ -349,19 +351,25 @@ def clean_record(record: Any) -> dict[str, Any]:
     item = _one_object(record, "itemReviewed", "a Claim object")
     claim_author, _ = _party(item.get("author"), "itemReviewed.author")
     appearance = _appearances(item.get("appearance")) + _appearances(item.get("firstAppearance"))
+    # The text guard of our own names and short texts: names lose invisible characters
+    # (and compare as people see them), texts lose direction controls; `original` stays whole.
+    claim_reviewed = strip_bidi_controls(claim_reviewed).strip()
+    if not claim_reviewed:
+        raise Rejected("claimReviewed is required.")
+    headline = _text(record, "headline") or _text(record, "name", limit_key="headline")
     return {
         "url": url,
         "claim_reviewed": claim_reviewed,
-        "headline": _text(record, "headline") or _text(record, "name", limit_key="headline"),
-        "description": _text(record, "description"),
-        "rating_label": _text(rating, "alternateName"),
+        "headline": strip_bidi_controls(headline),
+        "description": strip_bidi_controls(_text(record, "description")),
+        "rating_label": normalize_name(_text(rating, "alternateName")),
         "rating_value": _number(rating.get("ratingValue"), "reviewRating.ratingValue"),
         "best_rating": _number(rating.get("bestRating"), "reviewRating.bestRating"),
         "worst_rating": _number(rating.get("worstRating"), "reviewRating.worstRating"),
-        "author_name": author_name,
+        "author_name": normalize_name(author_name),
         "author_url": author_url,
         "date_published": _date(record.get("datePublished"), "datePublished"),
-        "claim_author": claim_author,
+        "claim_author": normalize_name(claim_author),
         "claim_date": _date(item.get("datePublished"), "itemReviewed.datePublished"),
         "appearance": list(dict.fromkeys(appearance)),
         "language": _language(record.get("inLanguage") or ""),
