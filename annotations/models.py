@@ -12,9 +12,17 @@ from simple_history.models import HistoricalRecords
 
 from . import anchoring
 from .suggestions.aliases import clean_aliases, validate_aliases
+from .textguard.core import same_name_key, skeleton
 from .textguard.fields import clean_instance
 
 http_url = URLValidator(schemes=["http", "https"])
+
+
+def _history(**options) -> HistoricalRecords:
+    """Return the history of a model; its reasons quote names of any length, so they are text."""
+    # simple-history's default reason is varchar(100): a rename of a source with a realistic
+    # name overflows it on PostgreSQL. A new field per model (fields cannot be shared).
+    return HistoricalRecords(history_change_reason_field=models.TextField(null=True), **options)
 
 
 def normalize_url(url: str) -> str:
@@ -52,7 +60,7 @@ class Source(models.Model):
     )
     created_at = models.DateTimeField("created", auto_now_add=True)
     updated_at = models.DateTimeField("updated", auto_now=True)
-    history = HistoricalRecords()
+    history = _history()
 
     class Meta:
         ordering = ["name", "id"]
@@ -76,9 +84,36 @@ class Source(models.Model):
         existing = same.values_list("pk", flat=True).first()
         if existing is not None:
             raise ValidationError({"name": f"Source {existing} has this name already."})
+        # Only a new name is compared: sources stored before the check, or being merged, keep theirs.
+        renamed = self._state.adding or Source.objects.filter(pk=self.pk).exclude(name=self.name).exists()
+        lookalikes = source_lookalikes(self.name, exclude_pk=self.pk) if renamed else []
+        if lookalikes:
+            raise ValidationError({"name": lookalike_message(lookalikes[0])})
         # A malformed value is left for the field's validator to report.
         with contextlib.suppress(ValidationError):
             self.aliases = clean_aliases(self.aliases)
+
+
+def source_lookalikes(name: str, *, exclude_pk: int | None = None) -> list[Source]:
+    """Return the stored sources whose names look like `name` without being it (case aside).
+
+    Look-alike: the same skeleton (textguard.core.skeleton): "Dоnald Trump" with a Cyrillic
+    о, "Ｄｏｎａｌｄ Ｔｒｕｍｐ" in fullwidth letters, invisible characters between letters.
+    Sources are few enough (thousands) to compare in Python; each skeleton is cached.
+    Those that are the same name once NFKC-normalized come first.
+    """
+    key, lowered = skeleton(name), name.lower()
+    found = [
+        Source(pk=pk, name=existing)
+        for pk, existing in Source.objects.exclude(pk=exclude_pk).values_list("pk", "name")
+        if skeleton(existing) == key and existing.lower() != lowered
+    ]
+    same = same_name_key(name)
+    return sorted(found, key=lambda source: (same_name_key(source.name) != same, source.pk))
+
+
+def lookalike_message(existing: Source) -> str:
+    return f"This name looks like the existing source \u201c{existing.name}\u201d (id {existing.pk})."
 
 
 class Article(models.Model):
@@ -107,7 +142,7 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField("created", auto_now_add=True)
     updated_at = models.DateTimeField("updated", auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = _history(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -178,14 +213,18 @@ class Annotation(models.Model):
     )
     start = models.PositiveIntegerField("start", help_text="First code point of the span.")
     end = models.PositiveIntegerField("end", help_text="Code point just past the span.")
-    quote = models.TextField("quote", help_text="The highlighted text, body[start:end].")
+    # Text fields carry caps (checked by the API and admin forms) so that one request
+    # cannot cost unbounded time and memory; a claim's quote is a sentence or a few.
+    quote = models.TextField(
+        "quote", max_length=10_000, help_text="The highlighted text, body[start:end]."
+    )
     prefix = models.CharField("prefix", max_length=32, blank=True)
     suffix = models.CharField("suffix", max_length=32, blank=True)
     claim = models.CharField(
         "claim", max_length=1000, blank=True, help_text="The claim restated in a short sentence."
     )
     rating = models.CharField("rating", max_length=20, choices=Rating.choices, blank=True)
-    rationale = models.TextField("rationale", blank=True)
+    rationale = models.TextField("rationale", max_length=10_000, blank=True)
     review_state = models.CharField(
         "review state", max_length=20, choices=ReviewState.choices, default=ReviewState.DRAFT
     )
@@ -226,7 +265,7 @@ class Annotation(models.Model):
     )
     created_at = models.DateTimeField("created", auto_now_add=True)
     updated_at = models.DateTimeField("updated", auto_now=True, db_index=True)
-    history = HistoricalRecords()
+    history = _history()
 
     class Meta:
         ordering = ["article_id", "start", "end", "id"]
@@ -277,8 +316,8 @@ class Attribution(models.Model):
     stance = models.CharField("stance", max_length=20, choices=Stance.choices)
     url = models.URLField("URL", max_length=1000, blank=True, validators=[http_url])
     date = models.DateField("date", null=True, blank=True)
-    note = models.TextField("note", blank=True)
-    history = HistoricalRecords()
+    note = models.TextField("note", max_length=2_000, blank=True)
+    history = _history()
 
     class Meta:
         ordering = ["annotation_id", "id"]
@@ -302,7 +341,7 @@ class Evidence(models.Model):
     title = models.CharField("title", max_length=500, blank=True)
     publisher = models.CharField("publisher", max_length=200, blank=True)
     published = models.DateField("published", null=True, blank=True)
-    excerpt = models.TextField("excerpt", blank=True)
+    excerpt = models.TextField("excerpt", max_length=5_000, blank=True)
     relation = models.CharField(
         "relation", max_length=20, choices=Relation.choices, default=Relation.CONTEXT
     )
@@ -310,7 +349,7 @@ class Evidence(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="added by", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
-    history = HistoricalRecords()
+    history = _history()
 
     class Meta:
         ordering = ["annotation_id", "id"]

@@ -14,11 +14,21 @@ from simple_history.utils import bulk_create_with_history
 
 from . import anchoring, rules, storage
 from .ingest import revisions
-from .models import AnchorState, Annotation, Article, Attribution, Evidence, ReviewState, Source
+from .models import (
+    AnchorState,
+    Annotation,
+    Article,
+    Attribution,
+    Evidence,
+    ReviewState,
+    Source,
+    lookalike_message,
+    source_lookalikes,
+)
 from .publishing import services as publishing
 from .suggestions.aliases import with_alias
 from .textguard import fields as textguard
-from .textguard.core import normalize_name
+from .textguard.core import normalize_name, same_name_key
 
 ANNOTATION_TEXT_FIELDS = ("claim", "rating", "rationale", "same_as")
 SPAN_FIELDS = ("start", "end", "quote", "prefix", "suffix")
@@ -86,6 +96,13 @@ def source_resolve(source: Source | Mapping[str, Any] | int, *, user) -> Source:
     existing = Source.objects.filter(name__iexact=name).first()
     if existing:
         return existing
+    lookalikes = source_lookalikes(name)
+    if lookalikes:
+        # The same name in other letter forms (fullwidth, ligatures) is that source; a name
+        # that only looks like it (other scripts' letters) may be a spoof: name it by id.
+        if same_name_key(lookalikes[0].name) == same_name_key(name):
+            return Source.objects.get(pk=lookalikes[0].pk)
+        raise ValidationError({"source": f"{lookalike_message(lookalikes[0])} Give its id to cite it."})
     try:
         return source_create(user=user, name=name, kind=source.get("kind") or Source.Kind.PERSON)
     except IntegrityError:
@@ -303,7 +320,11 @@ def _plan_children(annotation: Annotation, model, related_name: str,
             raise _no_such_child(related_name, index, pk)
         child = current.pop(pk) if pk is not None else model(annotation=annotation)
         plan.children.append(child)
-        values = {name: textguard.clean_value(model, name, value) for name, value in prepare(item).items()}
+        try:
+            prepared = prepare(item)
+        except ValidationError as error:  # e.g. a source named like another one
+            raise _item_error(related_name, index, error) from error
+        values = {name: textguard.clean_value(model, name, value) for name, value in prepared.items()}
         if child.pk is not None and all(getattr(child, f) == v for f, v in values.items()):
             continue  # unchanged: no save, so no empty history record
         for name, value in values.items():

@@ -418,6 +418,18 @@ def test_unicode_round_trip_by_quote_and_by_offsets(editor, name, body, quote):
          "evidence", "not a valid choice"),
         ({"quote": "Trump", "claim": "x" * 1001}, "claim", "no more than 1000"),
         ({"quote": "Trump", "claim": "nul\x00"}, "claim", "Null characters"),
+        # Lists and texts are capped, so one request cannot cost unbounded time and memory.
+        ({"quote": "Trump", "attributions": [{"source": {"name": "X"}, "stance": "denied"}] * 51},
+         "attributions", "no more than 50 elements"),
+        ({"quote": "Trump", "evidence": [{"url": "https://e.example"}] * 51},
+         "evidence", "no more than 50 elements"),
+        ({"quote": "Trump", "rationale": "x" * 10_001}, "rationale", "no more than 10000"),
+        ({"quote": "x" * 10_001}, "quote", "no more than 10000"),
+        ({"quote": "Trump", "attributions": [{"source": {"name": "X"}, "stance": "denied",
+                                              "note": "x" * 2001}]},
+         "attributions", "no more than 2000"),
+        ({"quote": "Trump", "evidence": [{"url": "https://e.example", "excerpt": "x" * 5001}]},
+         "evidence", "no more than 5000"),
     ],
 )
 def test_create_refuses_bad_input_naming_the_field(reviewer, article, payload, field, message):

@@ -258,3 +258,95 @@ def test_children_are_stored_as_a_single_create_stores_them(reviewer, article, f
             ]
         assert stored(bulk) == stored(single)
     assert Attribution.objects.get(annotation_id=bulk).note == "said so"
+
+
+# Caps: an item costs what a realistic annotation costs, and a request what 10,000 of them do
+
+
+def test_an_item_with_51_attributions_or_an_over_long_text_is_refused_naming_its_index(
+    reviewer, article, ft_source
+):
+    attribution = {"source": ft_source.pk, "stance": "reported"}
+    items = [
+        item(article, attributions=[attribution] * 50, evidence=[{"url": "https://e.example"}] * 50),
+        item(article, attributions=[attribution] * 51),
+        item(article, evidence=[{"url": "https://e.example"}] * 51),
+        item(article, rationale="x" * 10_001),
+        item(article, attributions=[{**attribution, "note": "x" * 2001}]),
+        item(article, evidence=[{"url": "https://e.example", "excerpt": "x" * 5001}]),
+    ]
+
+    response = post(reviewer, items)
+
+    assert response.status_code == 400
+    errors = {error["index"]: error["errors"] for error in response.json()}
+    assert errors == {
+        1: {"attributions": {"non_field_errors": ["Ensure this field has no more than 50 elements."]}},
+        2: {"evidence": {"non_field_errors": ["Ensure this field has no more than 50 elements."]}},
+        3: {"rationale": ["Ensure this field has no more than 10000 characters."]},
+        4: {"attributions": {"0": {"note": ["Ensure this field has no more than 2000 characters."]}}},
+        5: {"evidence": {"0": {"excerpt": ["Ensure this field has no more than 5000 characters."]}}},
+    }
+    assert not Annotation.objects.exists()
+
+
+def test_an_item_at_the_caps_is_stored(reviewer, article, ft_source):
+    attribution = {"source": ft_source.pk, "stance": "reported", "note": "n" * 2000}
+    evidence = {"url": "https://e.example", "excerpt": "e" * 5000}
+
+    response = post(reviewer, [item(article, rationale="r" * 10_000,
+                                     attributions=[attribution] * 50, evidence=[evidence] * 50)])
+
+    assert response.status_code == 201
+    stored = Annotation.objects.get()
+    assert (stored.attributions.count(), stored.evidence.count()) == (50, 50)
+
+
+def test_a_request_with_more_attributions_and_evidence_than_10000_items_need_is_refused(
+    reviewer, article, ft_source, settings
+):
+    from annotations.bulk import services as bulk_services
+
+    settings.FACTCHECK_MAX_BULK_BODY_BYTES = 64 * 1024 * 1024
+    attribution = {"source": ft_source.pk, "stance": "reported"}
+    per_item = 40
+    count = bulk_services.MAX_CHILDREN // per_item + 1
+    items = [item(article, attributions=[attribution] * per_item)] * count
+
+    response = post(reviewer, items)
+
+    assert response.status_code == 413
+    assert f"{bulk_services.MAX_CHILDREN:,}" in response.json()["detail"]
+    assert not Annotation.objects.exists()
+
+
+def test_the_default_bulk_body_limit_holds_10000_realistic_items_and_no_more_than_needed():
+    """10,000 items like the demo's, every field filled, fit; the limit is not many times that."""
+    from django.conf import settings as django_settings
+
+    from annotations.management.commands.load_demo import ANNOTATIONS, ARTICLE_FILE, SOURCES
+
+    body = ARTICLE_FILE.read_text(encoding="utf-8").strip()
+    items = []
+    for n in range(10_000):
+        quote, claim, rating, _, attributions, evidence = ANNOTATIONS[n % len(ANNOTATIONS)]
+        start = body.index(quote)
+        items.append({
+            "article": 123456, "start": start, "end": start + len(quote), "quote": quote,
+            "prefix": body[max(0, start - 32):start], "suffix": body[start + len(quote):][:32],
+            "claim": claim, "rating": rating or "unproven",
+            "rationale": "Only one anonymous official says so; the Kremlin said no date was set. " * 4,
+            "attributions": [
+                {"source": {"name": name, "kind": SOURCES[name]}, "stance": stance,
+                 "url": "https://demo-wire.example/world/a-story", "note": "speaking anonymously"}
+                for name, stance in attributions
+            ],
+            "evidence": [
+                {"url": url, "title": title, "relation": relation, "publisher": "Demo Wire",
+                 "published": "2025-10-21", "excerpt": "A passage quoted from the evidence. " * 6}
+                for url, title, relation in evidence
+            ],
+        })
+    size = len(json.dumps(items, ensure_ascii=False).encode())
+
+    assert size < django_settings.FACTCHECK_MAX_BULK_BODY_BYTES < 3 * size

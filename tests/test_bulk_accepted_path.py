@@ -56,6 +56,13 @@ VALID = [
     changed(["evidence", 0, "relation"], ...),
     changed(["attributions", 1, "url"], ""),
     changed(["start"], 2**31 - 1),
+    # At the caps.
+    changed(["attributions"], [{"source": 7, "stance": "reported"}] * 50),
+    changed(["evidence"], [{"url": "https://evidence.example/1"}] * 50),
+    changed(["rationale"], "r" * 10_000),
+    changed(["quote"], "q" * 10_000),
+    changed(["attributions", 0, "note"], "n" * 2000),
+    changed(["evidence", 0, "excerpt"], "e" * 5000),
 ]
 SENDABLE_INVALID = [
     [], "an item", None, 3,
@@ -108,6 +115,13 @@ SENDABLE_INVALID = [
     changed(["same_as"], [{"kind": "verified"}]),
     changed(["same_as"], [{"kind": "rumour", "id": 1}]),
     changed(["same_as"], "verified"),
+    # Past the caps.
+    changed(["attributions"], [{"source": 7, "stance": "reported"}] * 51),
+    changed(["evidence"], [{"url": "https://evidence.example/1"}] * 51),
+    changed(["rationale"], "r" * 10_001),
+    changed(["quote"], "q" * 10_001),
+    changed(["attributions", 0, "note"], "n" * 2001),
+    changed(["evidence", 0, "excerpt"], "e" * 5001),
 ]
 # A lone surrogate cannot be sent: the parser refuses the whole body.
 INVALID = [*SENDABLE_INVALID, changed(["quote"], "Tr\ud800ump")]

@@ -40,6 +40,43 @@ def test_admin_lists_searches_filters_and_deletes_reviews(admin_client, imported
     assert record.pk not in [result["id"] for result in found]
 
 
+def store_deep_original(record, depth: int) -> None:
+    """Give a stored review an original nested `depth` levels, as imports before the cap could."""
+    from django.db import connection
+
+    deep = json.dumps({"url": record.url, "x": "@@"}).replace('"@@"', "[" * depth + "]" * depth)
+    cast = "::jsonb" if connection.vendor == "postgresql" else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {ClaimReviewRecord._meta.db_table} SET original = %s{cast} WHERE id = %s",
+            [deep, record.pk],
+        )
+
+
+def test_the_admin_shows_a_review_stored_nested_920_levels_deep(admin_client, imported):
+    record = ClaimReviewRecord.objects.get(url="https://checks.example.org/10")
+    store_deep_original(record, 920)
+
+    listing = admin_client.get("/admin/annotations/claimreviewrecord/")
+    detail = admin_client.get(f"/admin/annotations/claimreviewrecord/{record.pk}/change/")
+
+    assert listing.status_code == 200
+    assert b"Solar panels produce no electricity" in listing.content
+    assert detail.status_code == 200
+    assert b"Solar panels produce no electricity" in detail.content
+    assert b"Nested deeper than 64 levels: shown as stored." in detail.content
+    assert b"[[[[[[[[" in detail.content  # the stored text itself, unparsed
+
+
+def test_the_admin_pretty_prints_an_original_of_ordinary_depth(admin_client, imported):
+    record = ClaimReviewRecord.objects.get(url="https://checks.example.org/10")
+
+    detail = admin_client.get(f"/admin/annotations/claimreviewrecord/{record.pk}/change/")
+
+    assert b"<pre>{\n  &quot;" in detail.content  # one key a line (PostgreSQL orders the keys its way)
+    assert b"&quot;claimReviewed&quot;: &quot;Solar panels" in detail.content
+
+
 def test_import_command_reads_json_jsonl_and_gzip(tmp_path, db):
     reviews = corpus()
     (tmp_path / "a.json").write_text(json.dumps(reviews[:4]))
@@ -60,6 +97,18 @@ def test_import_command_reads_json_jsonl_and_gzip(tmp_path, db):
     assert "b.jsonl record 5: rejected: The line is not JSON." in err.getvalue()
     assert "[##############################] 4/4" in err.getvalue()
     assert ClaimReviewRecord.objects.count() == 12
+
+
+def test_import_command_rejects_a_record_with_nan_and_stores_the_others(tmp_path, db):
+    reviews = corpus()[:2]
+    reviews[1]["reviewRating"]["ratingValue"] = "@@"
+    (tmp_path / "a.json").write_text(json.dumps(reviews).replace('"@@"', "NaN"))
+    out, err = StringIO(), StringIO()
+
+    call_command("import_claimreviews", tmp_path / "a.json", stdout=out, stderr=err)
+
+    assert out.getvalue().splitlines()[0] == f"{tmp_path / 'a.json'}: 1 created, 0 updated, 1 rejected"
+    assert "record 2: rejected: reviewRating.ratingValue is NaN, which JSON does not allow." in err.getvalue()
 
 
 def test_reindex_rebuilds_the_stored_index_with_the_same_ranking(imported, verified):

@@ -296,3 +296,151 @@ def test_known_claims_of_an_article_are_cached_per_body_and_index_state(verified
     post_import(editor, [review])
     # The index changed: computed again, and the new review is the better match now.
     assert client.get(url).json()["results"][0]["match"]["kind"] == "external"
+
+
+# One bad record is rejected with its reason; the others are stored
+
+
+def nested(depth: int):
+    """A value `depth` levels deep (a list in a list ...)."""
+    value = []
+    for _ in range(depth - 1):
+        value = [value]
+    return value
+
+
+def bad_records_body() -> str:
+    """A JSON array of two good reviews around records no database stores (written as raw JSON)."""
+    good = [claimreview(1, "Drinking seawater prevents sunburn.", "False", "Health Check"),
+            claimreview(2, "Cats can read.", "False", "Health Check")]
+    # claimreview() quotes "@@" in the claim; the raw text replaces it with what json.dumps cannot write.
+    bad = [
+        ('"Nul\\u0000 claim"', "claimReviewed"),
+        ('"Lone \\ud800 surrogate"', "claimReviewed"),
+        ("NaN", "ratingValue"),
+        ("Infinity", "ratingValue"),
+        ("-Infinity", "ratingValue"),
+        ("1e999", "ratingValue"),
+    ]
+    parts = [json.dumps(good[0])]
+    for number, (raw, field) in enumerate(bad, start=10):
+        record = claimreview(number, "A claim.", "False", "X")
+        if field == "claimReviewed":
+            record["claimReviewed"] = "@@"
+        else:
+            record["reviewRating"]["ratingValue"] = "@@"
+        parts.append(json.dumps(record).replace('"@@"', raw))
+    nul_key = claimreview(20, "A claim with a bad key.", "False", "X", extra={"@@": 1})
+    parts.append(json.dumps(nul_key).replace('"@@"', '"k\\u0000"'))
+    parts.append(json.dumps(claimreview(21, "A deep claim.", "False", "X", extra=nested(200))))
+    parts.append(json.dumps(good[1]))
+    return "[" + ", ".join(parts) + "]"
+
+
+BAD_RECORD_REASONS = [
+    {"index": 1, "reason": "claimReviewed contains a NUL character (\\u0000)."},
+    {"index": 2, "reason": "claimReviewed contains a lone surrogate (\\ud800), which is not text."},
+    {"index": 3, "reason": "reviewRating.ratingValue is NaN, which JSON does not allow."},
+    {"index": 4, "reason": "reviewRating.ratingValue is Infinity, which JSON does not allow."},
+    {"index": 5, "reason": "reviewRating.ratingValue is -Infinity, which JSON does not allow."},
+    {"index": 6, "reason": "reviewRating.ratingValue is a number too large to store (1e999)."},
+    {"index": 7, "reason": "A key in extra contains a NUL character (\\u0000)."},
+    {"index": 8, "reason": "The record is nested deeper than 64 levels."},
+]
+
+
+def test_records_no_database_stores_are_rejected_with_their_reason_and_the_others_stored(editor):
+    response = post_import(editor, bad_records_body())
+
+    assert response.status_code == 200
+    assert response.json() == {"created": 2, "updated": 0, "rejected": BAD_RECORD_REASONS}
+    assert sorted(ClaimReviewRecord.objects.values_list("claim_reviewed", flat=True)) == [
+        "Cats can read.", "Drinking seawater prevents sunburn.",
+    ]
+
+
+def test_in_a_datafeed_bad_records_are_rejected_and_the_others_stored(editor):
+    body = '{"@type": "DataFeed", "dataFeedElement": ' + bad_records_body() + "}"
+
+    response = post_import(editor, body, "application/ld+json")
+
+    assert response.json() == {"created": 2, "updated": 0, "rejected": BAD_RECORD_REASONS}
+
+
+def test_in_json_lines_each_bad_line_is_rejected_and_the_others_stored(editor):
+    records = json.loads(bad_records_body().replace("\\u0000", "").replace("\\ud800", "")
+                         .replace("-Infinity", "0").replace("Infinity", "0").replace("NaN", "0")
+                         .replace("1e999", "0"))
+    lines = [json.dumps(record) for record in records]
+    lines[1] = lines[1].replace('"Nul claim"', '"Nul\\u0000 claim"')
+    lines[2] = lines[2].replace('"Lone  surrogate"', '"Lone \\ud800 surrogate"')
+    for index, raw in ((3, "NaN"), (4, "Infinity"), (5, "-Infinity"), (6, "1e999")):
+        lines[index] = lines[index].replace('"ratingValue": 0', f'"ratingValue": {raw}')
+    lines[7] = lines[7].replace('"k": 1', '"k\\u0000": 1')
+    # Deeper than a record may be, and than the parser itself goes: the line is refused, not the body.
+    lines.insert(9, '{"url": "https://checks.example.org/30", "x": ' + "[" * 920 + "]" * 920 + "}")
+    lines.insert(10, '{"url": "https://checks.example.org/31", "x": ' + "[" * 100_000 + "]" * 100_000 + "}")
+
+    response = post_import(editor, "\n".join(lines), "application/x-ndjson")
+
+    assert response.status_code == 200
+    assert response.json() == {"created": 2, "updated": 0, "rejected": [
+        *BAD_RECORD_REASONS,
+        {"index": 9, "reason": "The record is nested deeper than 64 levels."},
+        {"index": 10, "reason": "The record is nested deeper than 64 levels."},
+    ]}
+
+
+@pytest.mark.parametrize("depth", [257, 920, 100_000])
+def test_a_json_body_nested_deeper_than_256_levels_is_a_400_with_the_reason(editor, depth):
+    good = json.dumps(claimreview(1, "Drinking seawater prevents sunburn.", "False", "Health Check"))
+    body = f'[{good}, {{"url": "https://checks.example.org/2", "x": {"[" * depth}{"]" * depth}}}]'
+
+    response = post_import(editor, body)
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "The JSON is nested deeper than 256 levels."}
+    assert ClaimReviewRecord.objects.count() == 0
+
+
+def test_brackets_and_escaped_quotes_inside_strings_do_not_count_as_nesting(editor):
+    record = claimreview(1, "A claim.", "False", "Health Check",
+                         description='Quoting "[[[[" and \\"{{{{" ' * 100)
+
+    response = post_import(editor, [record])
+
+    assert response.json() == {"created": 1, "updated": 0, "rejected": []}
+
+
+def test_a_rating_value_past_any_float_rejects_its_record(editor):
+    good = claimreview(1, "Drinking seawater prevents sunburn.", "False", "Health Check")
+    huge = claimreview(2, "Cats can read.", "False", "X")
+    huge["reviewRating"]["ratingValue"] = "@@"
+    body = json.dumps([good, huge]).replace('"@@"', "1" + "0" * 400)
+
+    response = post_import(editor, body)
+
+    assert response.json() == {"created": 1, "updated": 0, "rejected": [
+        {"index": 1, "reason": "reviewRating.ratingValue must be a number."},
+    ]}
+
+
+def test_imported_names_and_texts_pass_the_text_guard_and_the_original_stays_whole(editor):
+    record = claimreview(
+        1, "Drinking \u202eseawater\u202c prevents sunburn.", "Fal\u200bse", "Health\u200b\u034f Check\u202e",
+        description="Says \u2067who\u2069.",
+    )
+    record["itemReviewed"]["author"]["name"] = "A\u00a0social\U000e0041 media post"
+
+    response = post_import(editor, [record])
+
+    assert response.json() == {"created": 1, "updated": 0, "rejected": []}
+    stored = ClaimReviewRecord.objects.get()
+    assert (stored.claim_reviewed, stored.headline, stored.description) == (
+        "Drinking seawater prevents sunburn.", "Fact check: Drinking seawater prevents sunburn.",
+        "Says who.",
+    )
+    assert (stored.author_name, stored.rating_label, stored.claim_author) == (
+        "Health Check", "False", "A social media post",
+    )
+    assert stored.original == record

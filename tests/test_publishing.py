@@ -400,3 +400,70 @@ def test_the_upgrade_publishes_claims_verified_before_snapshots_existed(client, 
     migration.publish_verified(apps, None)
 
     assert public(client, verified) == expected
+
+
+# Reasons in history are kept whole, whatever the length of the names they quote
+
+
+LONG_NAME = ("Office of the Spokesperson of the Ministry of Foreign Affairs of the Russian "
+             "Federation, Department of Information and Press, Moscow bureau for foreign media "
+             "accreditation and briefings on the situation in Ukraine")[:200].ljust(200, "x")
+
+
+def assert_reason_kept_whole(annotation, *names: str) -> None:
+    """The last reason names every given name in full and fits its column (SQLite keeps any length)."""
+    reason = reasons(annotation)[-1]
+    assert all(name in reason for name in names)
+    max_length = Annotation.history.model._meta.get_field("history_change_reason").max_length
+    assert max_length is None or len(reason) <= max_length
+
+
+def test_renaming_a_cited_source_to_a_long_name_through_the_api_keeps_the_whole_reason(
+    client, verified, editor, trump
+):
+    assert len(LONG_NAME) == 200
+
+    response = client_for(editor).patch(
+        f"/api/v1/sources/{trump.pk}/", {"name": LONG_NAME}, format="json"
+    )
+
+    assert response.status_code == 200
+    assert Annotation.objects.get(pk=verified.pk).review_state == ReviewState.IN_REVIEW
+    assert_reason_kept_whole(verified, "Donald Trump", LONG_NAME)
+    history = client_for(editor).get(f"/api/v1/annotations/{verified.pk}/history/").json()
+    assert history[-1]["comment"] == reasons(verified)[-1]
+
+
+def test_renaming_a_cited_source_to_a_long_name_in_admin_keeps_the_whole_reason(
+    client, verified, admin_user, trump
+):
+    from tests.admin_support import form_data
+
+    client.force_login(admin_user)
+    url = reverse("admin:annotations_source_change", args=[trump.pk])
+    data = {**form_data(client.get(url)), "name": LONG_NAME}
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    assert Annotation.objects.get(pk=verified.pk).review_state == ReviewState.IN_REVIEW
+    assert_reason_kept_whole(verified, LONG_NAME)
+
+
+def test_merging_sources_with_long_names_in_admin_keeps_the_whole_reason(
+    client, verified, admin_user, trump
+):
+    services.source_update(source=trump, user=admin_user, name="D. Trump " + LONG_NAME[:191])
+    duplicate_name = trump.name
+    into = factories.SourceFactory(name=LONG_NAME)
+    client.force_login(admin_user)
+
+    response = client.post(reverse("admin:annotations_source_changelist"), {
+        "action": "merge", "_selected_action": [trump.pk, into.pk], "apply": "1", "into": into.pk,
+    })
+
+    assert response.status_code == 302
+    assert not type(trump).objects.filter(pk=trump.pk).exists()
+    assert_reason_kept_whole(verified, duplicate_name, LONG_NAME)
+    merged = type(trump).history.filter(id=trump.pk).order_by("history_date").last()
+    assert duplicate_name in merged.history_change_reason

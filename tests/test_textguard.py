@@ -121,6 +121,144 @@ def test_admin_refuses_a_look_alike_source(client, admin_user, trump):
     assert Source.objects.count() == 1
 
 
+# Names that only look the same: other scripts' letters, fullwidth forms, more invisibles
+
+CYRILLIC_O, GREEK_ALPHA, CGJ, TAG_A = "\u043e", "\u0391", "\u034f", "\U000e0041"
+LOOKALIKES = [
+    f"D{CYRILLIC_O}nald Trump",  # Cyrillic о
+    "Donald Trum\u0440",  # Cyrillic р
+    "Donald Tru\u217fp",  # small Roman numeral one thousand
+    "Ｄｏｎａｌｄ Ｔｒｕｍｐ",  # fullwidth
+    "Dona\u04cfd Trump",  # Cyrillic palochka for l
+]
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        (f"Donald{CGJ} Trump", "Donald Trump"),
+        (f"Donald Trump{TAG_A}\U000e007f", "Donald Trump"),
+    ],
+)
+def test_normalize_name_drops_the_grapheme_joiner_and_tag_characters(raw, name):
+    assert normalize_name(raw) == name
+
+
+@pytest.mark.parametrize("name", [*LOOKALIKES, f"{GREEK_ALPHA}lpha Group", "NATO"])
+def test_look_alike_names_have_the_same_skeleton(name):
+    from annotations.textguard.core import skeleton
+
+    original = {"NATO": "\u039d\u0391\u03a4\u039f", f"{GREEK_ALPHA}lpha Group": "Alpha Group"}.get(
+        name, "Donald Trump"
+    )
+    assert skeleton(name) == skeleton(original)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Donald Trump", "Donald Tramp"), ("Müller", "Muller"), ("Pelé", "Pele"),
+    ("Sergei Lavrov", "Sergey Lavrov"), ("Financial Times", "FT"),
+])
+def test_different_names_have_different_skeletons(one, other):
+    from annotations.textguard.core import skeleton
+
+    assert skeleton(one) != skeleton(other)
+
+
+@pytest.mark.parametrize("name", LOOKALIKES)
+def test_api_refuses_a_source_that_only_looks_like_an_existing_one(trump, reviewer, name):
+    response = client_for(reviewer).post(SOURCES, {"name": name, "kind": "person"})
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "name": [f"This name looks like the existing source \u201cDonald Trump\u201d (id {trump.pk})."]
+    }
+    assert list(Source.objects.values_list("name", flat=True)) == ["Donald Trump"]
+
+
+def test_api_refuses_renaming_a_source_to_look_like_another(trump, editor):
+    kremlin = factories.SourceFactory(name="Kremlin")
+
+    response = client_for(editor).patch(f"{SOURCES}{kremlin.pk}/", {"name": f"D{CYRILLIC_O}nald Trump"})
+
+    assert response.status_code == 400
+    assert "looks like the existing source \u201cDonald Trump\u201d" in response.json()["name"][0]
+    assert Source.objects.get(pk=kremlin.pk).name == "Kremlin"
+
+
+def test_a_source_keeps_its_name_when_edited_although_a_look_alike_was_stored_before(trump, editor):
+    # Stored before the check existed (a plain insert skips it).
+    spoof = Source.objects.create(name=f"D{CYRILLIC_O}nald Trump", kind="person")
+
+    response = client_for(editor).patch(f"{SOURCES}{spoof.pk}/", {"description": "A spoof"})
+
+    assert response.status_code == 200
+
+
+def test_an_attribution_naming_a_fullwidth_form_cites_the_existing_source(article, reviewer, trump):
+    response = client_for(reviewer).post("/api/v1/annotations/", {
+        "article": article.pk, "quote": "Trump refuted",
+        "attributions": [{"source": {"name": "Ｄｏｎａｌｄ Ｔｒｕｍｐ"}, "stance": "denied"}],
+    }, format="json")
+
+    assert response.status_code == 201
+    assert response.json()["attributions"][0]["source"]["id"] == trump.pk
+    assert Source.objects.filter(name__icontains="trump").count() == 1
+
+
+def test_an_attribution_naming_a_homoglyph_of_a_source_is_refused(article, reviewer, trump):
+    response = client_for(reviewer).post("/api/v1/annotations/", {
+        "article": article.pk, "quote": "Trump refuted",
+        "attributions": [{"source": {"name": f"D{CYRILLIC_O}nald Trump"}, "stance": "denied"}],
+    }, format="json")
+
+    assert response.status_code == 400
+    assert "looks like the existing source \u201cDonald Trump\u201d" in str(response.json()["attributions"])
+    assert not Annotation.objects.exists()
+    assert Source.objects.filter(name__icontains="trump").count() == 1
+
+
+def test_bulk_refuses_a_homoglyph_source_naming_the_item(article, reviewer, trump):
+    start = article.body.index("Trump")
+    item = {"article": article.pk, "start": start, "end": start + 5, "quote": "Trump"}
+    items = [
+        {**item, "attributions": [{"source": {"name": "Ｄｏｎａｌｄ Ｔｒｕｍｐ"}, "stance": "denied"}]},
+        {**item, "attributions": [{"source": {"name": f"D{CYRILLIC_O}nald Trump"}, "stance": "denied"}]},
+    ]
+
+    response = client_for(reviewer).post("/api/v1/annotations/bulk/?partial=1", items, format="json")
+
+    assert response.status_code == 201
+    body = response.json()
+    assert body["ids"][1] is None and body["ids"][0] is not None
+    assert [error["index"] for error in body["errors"]] == [1]
+    assert "looks like the existing source" in str(body["errors"][0]["errors"])
+    assert Annotation.objects.get().attributions.get().source == trump
+    assert Source.objects.filter(name__icontains="trump").count() == 1
+
+
+def test_admin_refuses_a_source_that_only_looks_like_an_existing_one(client, admin_user, trump):
+    client.force_login(admin_user)
+
+    response = client.post(reverse("admin:annotations_source_add"), {
+        "name": f"D{CYRILLIC_O}nald Trump", "kind": "person", "url": "", "same_as": "", "description": "",
+    })
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors == {
+        "name": [f"This name looks like the existing source \u201cDonald Trump\u201d (id {trump.pk})."]
+    }
+    assert Source.objects.count() == 1
+
+
+def test_merging_a_stored_look_alike_into_its_original_works(admin_user, trump):
+    spoof = Source.objects.create(name=f"D{CYRILLIC_O}nald Trump", kind="person")
+
+    services.source_merge(duplicate=spoof, into=trump, user=admin_user)
+
+    assert list(Source.objects.values_list("pk", flat=True)) == [trump.pk]
+
+
 # Short texts people write
 
 

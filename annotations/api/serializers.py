@@ -23,7 +23,9 @@ from annotations.models import (
     ReviewState,
     Source,
     http_url,
+    lookalike_message,
     normalize_url,
+    source_lookalikes,
 )
 from annotations.textguard.core import normalize_name
 
@@ -31,6 +33,14 @@ from annotations.textguard.core import normalize_name
 MAX_OFFSET = 2**31 - 1
 MAX_ID = 2**63 - 1
 LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+# Per annotation: far more than a claim has, few enough that one item stays cheap.
+MAX_ATTRIBUTIONS = 50
+MAX_EVIDENCE = 50
+
+
+def longest(model, field: str) -> int:
+    """The model field's max_length (text fields carry theirs for input checks only)."""
+    return model._meta.get_field(field).max_length
 
 
 class StrictSerializer(serializers.Serializer):
@@ -276,7 +286,7 @@ class AttributionWriteSerializer(StrictSerializer):
     stance = serializers.ChoiceField(choices=Attribution.Stance.choices)
     url = HttpURLField(max_length=1000, allow_blank=True, required=False)
     date = serializers.DateField(allow_null=True, required=False)
-    note = serializers.CharField(allow_blank=True, required=False)
+    note = serializers.CharField(allow_blank=True, required=False, max_length=longest(Attribution, "note"))
 
 
 class EvidenceWriteSerializer(StrictSerializer):
@@ -288,7 +298,7 @@ class EvidenceWriteSerializer(StrictSerializer):
     title = serializers.CharField(max_length=500, allow_blank=True, required=False)
     publisher = serializers.CharField(max_length=200, allow_blank=True, required=False)
     published = serializers.DateField(allow_null=True, required=False)
-    excerpt = serializers.CharField(allow_blank=True, required=False)
+    excerpt = serializers.CharField(allow_blank=True, required=False, max_length=longest(Evidence, "excerpt"))
     relation = serializers.ChoiceField(choices=Evidence.Relation.choices, required=False)
 
 
@@ -317,24 +327,26 @@ class AnnotationContentSerializer(StrictSerializer):
         help_text="Code point just past the span.",
     )
     quote = serializers.CharField(
-        trim_whitespace=False, required=False,
+        trim_whitespace=False, required=False, max_length=longest(Annotation, "quote"),
         help_text="body[start:end]; given alone (with prefix/suffix) the server anchors it.",
     )
     prefix = _context_field()
     suffix = _context_field()
-    claim = serializers.CharField(max_length=1000, allow_blank=True, required=False)
+    claim = serializers.CharField(max_length=longest(Annotation, "claim"), allow_blank=True, required=False)
     rating = serializers.ChoiceField(choices=Rating.choices, allow_blank=True, required=False)
-    rationale = serializers.CharField(allow_blank=True, required=False)
+    rationale = serializers.CharField(
+        allow_blank=True, required=False, max_length=longest(Annotation, "rationale")
+    )
     same_as = SameAsWriteSerializer(
         many=True, required=False, max_length=50,
         help_text="The full list of known claims this one repeats; the server fills in each url.",
     )
     attributions = AttributionWriteSerializer(
-        many=True, required=False,
+        many=True, required=False, max_length=MAX_ATTRIBUTIONS,
         help_text="The full list: items with an id are kept, new ones created, the rest deleted.",
     )
     evidence = EvidenceWriteSerializer(
-        many=True, required=False,
+        many=True, required=False, max_length=MAX_EVIDENCE,
         help_text="The full list: items with an id are kept, new ones created, the rest deleted.",
     )
 
@@ -465,6 +477,12 @@ class SourceWriteSerializer(StrictSerializer):
         existing = duplicate.values_list("pk", flat=True).first()
         if existing is not None:
             raise serializers.ValidationError(f"Source {existing} has this name already.")
+        unchanged = self.instance is not None and value == self.instance.name
+        lookalikes = [] if unchanged else source_lookalikes(
+            value, exclude_pk=self.instance.pk if self.instance else None
+        )
+        if lookalikes:
+            raise serializers.ValidationError(lookalike_message(lookalikes[0]))
         return value
 
 

@@ -40,6 +40,14 @@ class BulkItemSerializer(AnnotationCreateSerializer):
         return items  # sources are resolved by the service, one query for all items
 
 
+def child_count(data: list) -> int:
+    """Attributions and evidence the items carry (lists only: other values are refused later)."""
+    return sum(
+        len(value) for raw in data if isinstance(raw, dict)
+        for value in (raw.get("attributions"), raw.get("evidence")) if isinstance(value, list)
+    )
+
+
 def validate_items(data: list) -> tuple[list, dict[int, dict]]:
     """Return each item's validated data (None if invalid) and the errors by index."""
     # One serializer validates every item; an item plainly valid by the fields' own rules
@@ -111,7 +119,10 @@ class JSONLinesParser(BaseParser):
         )),
         401: OpenApiResponse(OpenApiTypes.OBJECT, description="Not authenticated."),
         403: OpenApiResponse(OpenApiTypes.OBJECT, description="Not allowed."),
-        413: OpenApiResponse(OpenApiTypes.OBJECT, description="Body too large or more than 10,000 items."),
+        413: OpenApiResponse(OpenApiTypes.OBJECT, description=(
+            "Body too large, more than 10,000 items, or more than 100,000 attributions and "
+            "evidence items in all."
+        )),
     },
 )
 class AnnotationBulkView(APIView):
@@ -140,6 +151,12 @@ class AnnotationBulkView(APIView):
         if len(data) > services.MAX_ITEMS:
             raise TooManyItems(
                 f"At most {services.MAX_ITEMS:,} annotations per request; got {len(data):,}."
+            )
+        children = child_count(data)
+        if children > services.MAX_CHILDREN:
+            raise TooManyItems(
+                f"At most {services.MAX_CHILDREN:,} attributions and evidence items per request; "
+                f"got {children:,}. Send fewer annotations per request."
             )
         items, rejected = validate_items(data)
         partial = request.query_params.get("partial", "").lower() in TRUE

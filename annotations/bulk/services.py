@@ -23,6 +23,9 @@ from annotations.textguard import fields as textguard
 from annotations.textguard.core import normalize_name
 
 MAX_ITEMS = 10_000
+# Attributions and evidence in one request, all items together: ten per item on average,
+# about three times what realistic annotations carry, so a full request stays seconds of work.
+MAX_CHILDREN = 100_000
 
 
 @dataclass

@@ -3,8 +3,11 @@
 import json
 
 from django.contrib import admin
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.utils.html import format_html
 
+from .claimreview import MAX_DEPTH, deeper_than
 from .models import ClaimReviewRecord
 
 
@@ -25,6 +28,13 @@ class ClaimReviewRecordAdmin(admin.ModelAdmin):
     ]
     exclude = ["original", "key"]
 
+    def get_queryset(self, request):
+        # The original is read as the stored text: a record nested too deeply to parse
+        # (imports before depth was capped could store one) must still list and show.
+        return super().get_queryset(request).defer("original").annotate(
+            original_text=Cast("original", TextField())
+        )
+
     def has_add_permission(self, request):
         return False
 
@@ -42,4 +52,9 @@ class ClaimReviewRecordAdmin(admin.ModelAdmin):
 
     @admin.display(description="original JSON-LD")
     def original_json(self, obj):
-        return format_html("<pre>{}</pre>", json.dumps(obj.original, indent=2, ensure_ascii=False))
+        text = obj.original_text or ""
+        if deeper_than(text, MAX_DEPTH):
+            return format_html(
+                "<p>Nested deeper than {} levels: shown as stored.</p><pre>{}</pre>", MAX_DEPTH, text
+            )
+        return format_html("<pre>{}</pre>", json.dumps(json.loads(text), indent=2, ensure_ascii=False))

@@ -1,8 +1,12 @@
 """Pure reading of schema.org ClaimReview records: feeds in, clean fields or a reason out."""
 
 import json
+import math
+import re
 from datetime import date, datetime
 from typing import Any
+
+from annotations.textguard.core import normalize_name, strip_bidi_controls
 
 MAX_LENGTH = {
     "claimReviewed": 5000,
@@ -14,6 +18,11 @@ MAX_LENGTH = {
     "inLanguage": 35,
 }
 MAX_RECORD_BYTES = 200_000
+# A ClaimReview is four or five levels deep; far deeper is no review, and would cost
+# recursion wherever the record is read again (JSON encoders, the admin's display).
+MAX_DEPTH = 64
+# A JSON body nested deeper is not parsed at all: parsing recurses once per level.
+MAX_BODY_DEPTH = 256
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y")
 
 
@@ -56,16 +65,30 @@ def records_from_lines(lines) -> list[Any]:
             line = line.decode("utf-8")
         if not line.strip():
             continue
+        if deeper_than(line, MAX_DEPTH):
+            records.append(_Unparsable(line, DEEP_RECORD))
+            continue
         try:
-            records.append(json.loads(line))
-        except ValueError:
+            records.append(_loads(line))
+        except (ValueError, RecursionError):
             records.append(_Unparsable(line))
     return records
 
 
 class _Unparsable:
-    def __init__(self, line: str):
+    def __init__(self, line: str, reason: str = "The line is not JSON."):
         self.line = line
+        self.reason = reason
+
+
+def loads(content: str) -> Any:
+    """Parse a whole JSON body as the import reads it, or raise NotAFeed with the reason."""
+    if deeper_than(content, MAX_BODY_DEPTH):
+        raise NotAFeed(f"The JSON is nested deeper than {MAX_BODY_DEPTH} levels.")
+    try:
+        return _loads(content)
+    except ValueError as error:
+        raise NotAFeed(f"The body is not JSON: {error}.") from error
 
 
 def parse_body(body: bytes, *, lines: bool) -> list[Any]:
@@ -80,11 +103,97 @@ def parse_body(body: bytes, *, lines: bool) -> list[Any]:
         if records and all(isinstance(record, _Unparsable) for record in records):
             raise NotAFeed("No line of the body is JSON.")
         return records
+    return records_from_json(loads(content))
+
+
+# Values no database stores are kept in place as refusals, so that only their record is
+# rejected: NaN and Infinity (Python's json reads them; JSON and PostgreSQL do not), and
+# numbers beyond a float (1e999 reads as infinity).
+
+
+class _Refused:
+    def __init__(self, reason: str):
+        self.reason = reason
+
+
+def _constant(name: str) -> _Refused:
+    return _Refused(f"is {name}, which JSON does not allow")
+
+
+def _too_large(text: str) -> _Refused:
+    shown = text if len(text) <= 24 else text[:20] + "…"
+    return _Refused(f"is a number too large to store ({shown})")
+
+
+def _float(text: str) -> float | _Refused:
+    value = float(text)
+    return value if math.isfinite(value) else _too_large(text)
+
+
+def _loads(text: str) -> Any:
+    # Integers are left to json: beyond 4300 digits it refuses them (ValueError), and a
+    # rating that large is refused by _number; any other stores as a JSON number.
+    return json.loads(text, parse_constant=_constant, parse_float=_float)
+
+
+# Tokens that matter for nesting; an escape is consumed whole, so \" never ends a string.
+_NESTING_TOKENS = re.compile(r'\\.|["\[\]{}]', re.DOTALL)
+
+
+def deeper_than(text: str, limit: int) -> bool:
+    """Whether the JSON text nests arrays and objects more than `limit` levels (strings skipped)."""
+    depth, in_string = 0, False
+    for match in _NESTING_TOKENS.finditer(text):
+        token = match.group()
+        if token == '"':
+            in_string = not in_string
+        elif in_string or len(token) == 2:
+            continue
+        elif token in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        else:
+            depth -= 1
+    return False
+
+
+DEEP_RECORD = f"The record is nested deeper than {MAX_DEPTH} levels."
+
+
+def _bad_text(text: str) -> str:
+    """What makes a string unstorable (PostgreSQL refuses NUL; UTF-8 has no lone surrogates), or ""."""
+    if "\x00" in text:
+        return "a NUL character (\\u0000)"
     try:
-        payload = json.loads(content)
-    except ValueError as error:
-        raise NotAFeed(f"The body is not JSON: {error}.") from error
-    return records_from_json(payload)
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return f"a lone surrogate (\\u{ord(text[error.start]):04x}), which is not text"
+    return ""
+
+
+def _unstorable(record: Any) -> str:
+    """Return why a parsed record cannot be stored as it is, or "" (iteratively: no recursion)."""
+    stack = [(record, "", 1)]
+    while stack:
+        value, path, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return DEEP_RECORD
+        if isinstance(value, dict):
+            for key, item in value.items():
+                problem = _bad_text(key)
+                if problem:
+                    return f"A key{' in ' + path if path else ''} contains {problem}."
+                stack.append((item, f"{path}.{key}" if path else key, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, f"{path}[{index}]", depth + 1) for index, item in enumerate(value))
+        elif isinstance(value, str):
+            problem = _bad_text(value)
+            if problem:
+                return f"{path or 'The record'} contains {problem}."
+        elif isinstance(value, _Refused):
+            return f"{path or 'The record'} {value.reason}."
+    return ""
 
 
 def _is_type(value: dict, name: str) -> bool:
@@ -149,13 +258,20 @@ def _number(value: Any, key: str) -> float | None:
     if isinstance(value, bool):
         raise Rejected(f"{key} must be a number.")
     if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str) and len(value) < 32:
         try:
-            return float(value)
+            number = float(value)
+        except OverflowError:  # an integer past any float
+            number = math.nan
+    elif isinstance(value, str) and len(value) < 32:
+        try:
+            number = float(value)
         except ValueError:
-            pass
-    raise Rejected(f"{key} must be a number.")
+            number = math.nan
+    else:
+        number = math.nan
+    if not math.isfinite(number):  # "NaN" or "1e999" as strings, too
+        raise Rejected(f"{key} must be a number.")
+    return number
 
 
 def _party(value: Any, key: str) -> tuple[str, str]:
@@ -214,9 +330,14 @@ def _language(value: Any) -> str:
 def clean_record(record: Any) -> dict[str, Any]:
     """Return the stored fields of one ClaimReview, or raise Rejected with the reason."""
     if isinstance(record, _Unparsable):
-        raise Rejected("The line is not JSON.")
+        raise Rejected(record.reason)
+    if isinstance(record, _Refused):
+        raise Rejected(f"The record {record.reason}.")
     if not isinstance(record, dict):
         raise Rejected(f"A ClaimReview must be an object, not {type(record).__name__}.")
+    problem = _unstorable(record)
+    if problem:
+        raise Rejected(problem)
     if "@type" in record and not _is_type(record, "ClaimReview"):
         raise Rejected(f"@type must be ClaimReview, not {record['@type']!r}.")
     if len(json.dumps(record, ensure_ascii=False)) > MAX_RECORD_BYTES:
@@ -230,19 +351,25 @@ def clean_record(record: Any) -> dict[str, Any]:
     item = _one_object(record, "itemReviewed", "a Claim object")
     claim_author, _ = _party(item.get("author"), "itemReviewed.author")
     appearance = _appearances(item.get("appearance")) + _appearances(item.get("firstAppearance"))
+    # The text guard of our own names and short texts: names lose invisible characters
+    # (and compare as people see them), texts lose direction controls; `original` stays whole.
+    claim_reviewed = strip_bidi_controls(claim_reviewed).strip()
+    if not claim_reviewed:
+        raise Rejected("claimReviewed is required.")
+    headline = _text(record, "headline") or _text(record, "name", limit_key="headline")
     return {
         "url": url,
         "claim_reviewed": claim_reviewed,
-        "headline": _text(record, "headline") or _text(record, "name", limit_key="headline"),
-        "description": _text(record, "description"),
-        "rating_label": _text(rating, "alternateName"),
+        "headline": strip_bidi_controls(headline),
+        "description": strip_bidi_controls(_text(record, "description")),
+        "rating_label": normalize_name(_text(rating, "alternateName")),
         "rating_value": _number(rating.get("ratingValue"), "reviewRating.ratingValue"),
         "best_rating": _number(rating.get("bestRating"), "reviewRating.bestRating"),
         "worst_rating": _number(rating.get("worstRating"), "reviewRating.worstRating"),
-        "author_name": author_name,
+        "author_name": normalize_name(author_name),
         "author_url": author_url,
         "date_published": _date(record.get("datePublished"), "datePublished"),
-        "claim_author": claim_author,
+        "claim_author": normalize_name(claim_author),
         "claim_date": _date(item.get("datePublished"), "itemReviewed.datePublished"),
         "appearance": list(dict.fromkeys(appearance)),
         "language": _language(record.get("inLanguage") or ""),

@@ -8,9 +8,11 @@ Source"). Article bodies keep every character (offsets point into them); where t
 shown for review, each control is replaced by a visible marker.
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 # Embeddings, overrides and isolates: they change how the text after them is ordered.
 BIDI_FORMATTING = {
@@ -23,8 +25,11 @@ BIDI_MARKS = {"\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM"}
 ZERO_WIDTH = {
     "\u200b": "ZWSP", "\u200c": "ZWNJ", "\u200d": "ZWJ", "\u2060": "WJ", "\ufeff": "BOM",
     "\u00ad": "SHY", "\u180e": "MVS", "\u2061": "FA", "\u2062": "IT", "\u2063": "IS", "\u2064": "IP",
+    "\u034f": "CGJ",
 }
-INVISIBLE = {**BIDI_FORMATTING, **BIDI_MARKS, **ZERO_WIDTH}
+# Tag characters (U+E0000-U+E007F): invisible outside emoji flag sequences, which no name needs.
+TAGS = {chr(code): "TAG" for code in range(0xE0000, 0xE0080)}
+INVISIBLE = {**BIDI_FORMATTING, **BIDI_MARKS, **ZERO_WIDTH, **TAGS}
 
 _BIDI_FORMATTING = re.compile("[" + "".join(BIDI_FORMATTING) + "]")
 _INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
@@ -72,3 +77,46 @@ def reveal(text: str) -> list[Segment]:
 def invisible_positions(text: str) -> list[int]:
     """Return the code point offsets of the invisible characters in text."""
     return [match.start() for match in _INVISIBLE.finditer(text)]
+
+
+# Look-alikes: names that differ only in characters that look the same ("Dоnald Trump" with
+# a Cyrillic о, "Ｄｏｎａｌｄ" in fullwidth letters) name the same party to a reader.
+
+
+@functools.cache
+def _confusables() -> dict[str, str]:
+    """Unicode's confusable mappings (UTS #39 confusables.txt, see confusables.tsv's header)."""
+    table = {}
+    for line in Path(__file__).with_name("confusables.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            char, prototype = line.split("\t")
+            table[chr(int(char, 16))] = "".join(chr(int(code, 16)) for code in prototype.split(","))
+    return table
+
+
+def same_name_key(name: str) -> str:
+    """Return the form in which two names are the same name: normalized, NFKC, case-folded.
+
+    NFKC makes fullwidth and other compatibility forms the letters they stand for
+    ("Ｆｔ" is "Ft"), which is what a reader takes them for.
+    """
+    return unicodedata.normalize("NFKC", normalize_name(name)).casefold()
+
+
+def _prototypes(text: str) -> str:
+    """UTS #39's skeleton: NFD, each character replaced by its prototype, NFD again."""
+    table = _confusables()
+    mapped = "".join(table.get(char, char) for char in unicodedata.normalize("NFD", text))
+    return unicodedata.normalize("NFD", mapped)
+
+
+@functools.lru_cache(maxsize=65536)
+def skeleton(name: str) -> str:
+    """Return the look-alike key of a name: names with equal keys look the same to a reader.
+
+    Names are compared case-insensitively, and the confusable mappings are made for
+    case-sensitive text (Greek capital Ν looks like N, its small ν like v): so the
+    skeleton is taken of the name as written (NFKC), case-folded, and taken again.
+    """
+    folded = _prototypes(unicodedata.normalize("NFKC", normalize_name(name))).casefold()
+    return _prototypes(folded).casefold()

@@ -1,12 +1,11 @@
 import gzip
-import json
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from annotations.matching import services
-from annotations.matching.claimreview import NotAFeed, records_from_json, records_from_lines
+from annotations.matching.claimreview import NotAFeed, loads, records_from_json, records_from_lines
 
 from ._progress import Progress
 
@@ -67,4 +66,4 @@ class Command(BaseCommand):
         with opener(path, "rt", encoding="utf-8-sig", newline="") as handle:
             if stem.endswith((".jsonl", ".ndjson")):
                 return records_from_lines(handle.read().split("\n"))
-            return records_from_json(json.load(handle))
+            return records_from_json(loads(handle.read()))
