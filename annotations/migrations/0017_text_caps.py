@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('annotations', '0015_history_reason_text'),
+        ('annotations', '0016_history_reason_text'),
     ]
 
     operations = [

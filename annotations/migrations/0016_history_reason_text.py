@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('annotations', '0014_published_export_records'),
+        ('annotations', '0015_revision_fetched_url'),
     ]
 
     operations = [
