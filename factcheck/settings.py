@@ -197,7 +197,8 @@ FACTCHECK_SECURITY_CONTACT = os.environ.get("FACTCHECK_SECURITY_CONTACT", "")
 FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://127.0.0.1:8000")
 # Whole article texts are often not ours to republish: anonymous visitors see claim excerpts only.
 FACTCHECK_PUBLIC_ARTICLES = env_bool("FACTCHECK_PUBLIC_ARTICLES")
-# Hosts or addresses the article fetcher may reach although they are not public (intranets, tests).
+# Hosts or addresses the article fetcher may reach although they are not public (intranets, tests),
+# comma-separated: "host" allows ports 80 and 443 only, "host:port" that port, "[::1]:8080".
 FACTCHECK_FETCH_ALLOWED_HOSTS = os.environ.get("FACTCHECK_FETCH_ALLOWED_HOSTS", "")
 # Known claims: the largest ClaimReview import body, and how often each process checks
 # the stored index for changes made by other processes.

@@ -109,6 +109,11 @@ class PageServer:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}"
 
+    @property
+    def allowed(self) -> str:
+        """The FACTCHECK_FETCH_ALLOWED_HOSTS entry that lets the fetcher reach this server (its port)."""
+        return f"127.0.0.1:{self.server.server_address[1]}"
+
     def url(self, path: str) -> str:
         return self.base + path
 

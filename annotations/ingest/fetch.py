@@ -93,25 +93,69 @@ def is_public_address(address: str) -> bool:
     )
 
 
-def parse_allowed(value: str | Iterable[str] | None) -> frozenset[str]:
-    """Return the hosts and addresses of FACTCHECK_FETCH_ALLOWED_HOSTS, lower-cased."""
+DEFAULT_PORTS = (80, 443)
+Allowed = frozenset[tuple[str, int]]
+
+
+def _canonical(host: str) -> str:
+    """Return an IP address in its one written form (``0::1`` is ``::1``); a name unchanged."""
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        return host
+
+
+def _allowed_entry(entry: str) -> list[tuple[str, int]]:
+    """Return the (host, port) pairs one allow-list entry stands for."""
+    host, port = entry, None
+    if entry.startswith("["):
+        host, _, rest = entry[1:].partition("]")
+        if rest and not rest.startswith(":"):
+            raise ValueError(f"FACTCHECK_FETCH_ALLOWED_HOSTS: cannot read {entry!r}")
+        port = rest[1:] if rest else None
+    elif entry.count(":") == 1:
+        host, port = entry.split(":")
+    host = _canonical(host)
+    if port is None:
+        return [(host, default) for default in DEFAULT_PORTS]
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"FACTCHECK_FETCH_ALLOWED_HOSTS: {entry!r} has no valid port")
+    return [(host, int(port))]
+
+
+def parse_allowed(value: str | Iterable[str | tuple[str, int]] | None) -> Allowed:
+    """Return the (host, port) pairs FACTCHECK_FETCH_ALLOWED_HOSTS lets through, lower-cased.
+
+    ``host`` stands for ports 80 and 443 only, ``host:port`` for that port, an IPv6 address
+    takes brackets with a port (``[::1]:8080``); pairs already parsed pass through.
+    """
     items = value.split(",") if isinstance(value, str) else (value or ())
-    return frozenset(item.strip().lower().strip("[]") for item in items if item.strip())
+    pairs = set()
+    for item in items:
+        if isinstance(item, tuple):
+            pairs.add(item)
+        elif item.strip():
+            pairs.update(_allowed_entry(item.strip().lower()))
+    return frozenset(pairs)
 
 
-def check_addresses(host: str, addresses: list[str], allowed: frozenset[str] = frozenset()) -> list[str]:
+def check_addresses(
+    host: str, addresses: list[str], allowed: Allowed = frozenset(), *, port: int | None = None,
+) -> list[str]:
     """Return the addresses to connect to, or raise AddressNotAllowed.
 
-    A host named in ``allowed`` passes whatever it resolves to; otherwise every address
-    must be public or itself allowed (a name that resolves to one public and one private
-    address is refused, so the connection cannot be steered to the private one).
+    A host named in ``allowed`` with this port passes whatever it resolves to; otherwise
+    every address must be public or itself allowed with this port (a name that resolves
+    to one public and one private address is refused, so the connection cannot be steered
+    to the private one). Without a port, only public addresses pass.
     """
     host = host.lower().strip("[]")
+    host = _canonical(host)
     if not addresses:
         raise FetchError(f"DNS: {host} has no address")
-    if host in allowed:
+    if (host, port) in allowed:
         return addresses
-    if all(address in allowed or is_public_address(address) for address in addresses):
+    if all((address, port) in allowed or is_public_address(address) for address in addresses):
         return addresses
     raise AddressNotAllowed(host)
 
@@ -216,18 +260,19 @@ def _read(response, deadline: float, max_bytes: int) -> bytes:
 
 
 def fetch(
-    url: str, *, allowed: frozenset[str] = frozenset(), resolver: Resolver | None = None,
+    url: str, *, allowed: Allowed | str | Iterable[str] = frozenset(), resolver: Resolver | None = None,
     max_redirects: int = MAX_REDIRECTS, total_seconds: float = TOTAL_SECONDS,
     max_bytes: int = MAX_BYTES,
 ) -> FetchedPage:
     """Fetch an HTML page, following redirects; every hop is vetted by the guard."""
     deadline = time.monotonic() + total_seconds
     resolver = resolver or resolve
+    allowed = parse_allowed(allowed)
     seen = set()
     for _hop in range(max_redirects + 1):
         scheme, host, port, path = _target(url)
         seen.add(url)
-        address = check_addresses(host, resolver(host, port), allowed)[0]
+        address = check_addresses(host, resolver(host, port), allowed, port=port)[0]
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise FetchError(f"timeout: the page took more than {total_seconds:g} s")
@@ -242,8 +287,12 @@ def fetch(
                 },
             )
             try:
-                if response.status in REDIRECT_CODES and response.headers.get("Location"):
-                    url = urljoin(url, response.headers["Location"].strip())
+                if 300 <= response.status < 400:
+                    location = response.headers.get("Location", "").strip()
+                    if response.status not in REDIRECT_CODES or not location:
+                        # A redirect with nowhere to go is no page (its body is a stub).
+                        raise FetchError(f"HTTP status {response.status} without a Location to follow")
+                    url = urljoin(url, location)
                     if url in seen:
                         raise FetchError("redirect loop")
                     continue
