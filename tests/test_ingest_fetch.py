@@ -177,3 +177,39 @@ def test_only_http_and_https_are_fetched():
     for url in ("file:///etc/passwd", "ftp://news.example/", "gopher://x/", "/relative"):
         with pytest.raises(fetch.BadURL):
             fetch.fetch(url)
+
+
+HOSTILE_CHARSETS = ["base64", "rot13", "rot-13", "undefined", "idna", "hex", "zlib", "bz2",
+                    "uu", "quopri", "punycode", "unicode_escape", "raw_unicode_escape", "mbcs",
+                    "bogus"]
+
+
+@pytest.mark.parametrize("label", HOSTILE_CHARSETS)
+def test_a_charset_that_is_no_text_encoding_falls_back_to_detection(label):
+    body = f'<meta charset="{label}"><p>Le café de l’Élysée</p>'.encode()
+
+    assert fetch.decode(body, label) == (body.decode(), "utf-8")
+    assert fetch.decode(body) == (body.decode(), "utf-8")
+
+
+@pytest.mark.parametrize("label", HOSTILE_CHARSETS)
+def test_a_page_declaring_a_hostile_charset_is_fetched_as_detected(server, label):
+    text = "<html><body><p>Le café de l’Élysée « fermé » — €5 pour Zoë.</p></body></html>"
+    server.routes["/cp"] = (200, {"Content-Type": f"text/html; charset={label}"}, text.encode("cp1252"))
+
+    page = fetch.fetch(server.url("/cp"), allowed=server.allowed)
+
+    assert "Le café de l’Élysée « fermé » — €5 pour Zoë." in page.text
+
+
+@pytest.mark.parametrize(("label", "codec"), [
+    (" Latin1 ", "cp1252"), ("ISO-8859-1", "cp1252"), ("us-ascii", "cp1252"), ("sjis", "cp932"),
+    ("gbk", "gb18030"), ("koi8-r", "koi8-r"), ("UTF8", "utf-8"), ("iso-8859-8-i", "iso8859-8"),
+])
+def test_whatwg_labels_name_the_encoding_browsers_use(label, codec):
+    assert fetch.decode(b"<p>news</p>", label) == ("<p>news</p>", codec)
+
+
+def test_a_meta_tag_declaring_utf_16_is_read_as_utf_8():
+    body = '<meta charset="utf-16"><p>Zoë</p>'.encode()
+    assert fetch.decode(body) == (body.decode(), "utf-8")

@@ -23,6 +23,8 @@ from urllib.parse import urljoin, urlsplit
 import urllib3
 from charset_normalizer import from_bytes
 
+from .charsets import codec_for
+
 MAX_REDIRECTS = 5
 TOTAL_SECONDS = 10.0
 MAX_BYTES = 5 * 1024 * 1024
@@ -31,9 +33,6 @@ REDIRECT_CODES = (301, 302, 303, 307, 308)
 USER_AGENT = "Factcheck/1.0 (article import; +https://factcheck.example)"
 CHUNK = 64 * 1024
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
-# What browsers read for these labels (WHATWG Encoding): Latin-1 pages are windows-1252.
-CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
-                   "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}
 
 Resolver = Callable[[str, int], list[str]]
 
@@ -195,30 +194,35 @@ def media_type(content_type: str) -> tuple[str, str]:
     return kind.strip().lower(), charset
 
 
-def _known(charset: str) -> str:
-    charset = CHARSET_ALIASES.get(charset.lower(), charset)
+def _detected(body: bytes) -> str:
+    best = from_bytes(body).best()
     try:
-        return codecs.lookup(charset).name
+        # The detector names Python codecs; only a text encoding may decode the page.
+        return codecs.lookup(best.encoding).name if best and best.encoding else "cp1252"
     except LookupError:
-        return ""
+        return "cp1252"
 
 
 def decode(body: bytes, declared: str = "") -> tuple[str, str]:
-    """Return (text, charset): byte-order mark, then the header, the meta tag, then detection."""
+    """Return (text, charset): byte-order mark, then the header, the meta tag, then detection.
+
+    Only WHATWG charset labels are read (see charsets.py); any other label, such as
+    ``base64`` or ``undefined``, is ignored as if none had been given.
+    """
     for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                       (codecs.BOM_UTF16_BE, "utf-16-be")):
         if body.startswith(bom):
             return body[len(bom):].decode(name, "replace"), name
-    charset = _known(declared) if declared else ""
+    charset = codec_for(declared) if declared else None
     if not charset and (match := META_CHARSET.search(body[:4096])):
-        charset = _known(match[1].decode("ascii"))
+        charset = codec_for(match[1].decode("ascii"))
+        # A meta tag readable as ASCII cannot be in UTF-16 (WHATWG: read it as UTF-8).
+        charset = "utf-8" if charset in ("utf-16-le", "utf-16-be") else charset
     if not charset:
         try:
             return body.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            best = from_bytes(body).best()
-            charset = _known(best.encoding) if best else ""
-            charset = charset or "cp1252"
+            charset = _detected(body)
     return body.decode(charset, "replace"), charset
 
 
