@@ -147,3 +147,26 @@ def slow(seconds: float):
         except OSError:
             pass
     return route
+
+
+def drip(prefix: bytes, dripped: bytes, *, every: float = 0.2, seconds: float = 4.0):
+    """A raw route: send prefix at once, then dripped one byte every `every` s, round and round.
+
+    The server never finishes within `seconds`, but each byte comes well inside any
+    per-read timeout: only a limit on the whole fetch ends it.
+    """
+    def route(handler):
+        handler.close_connection = True
+        deadline = time.monotonic() + seconds
+        try:
+            handler.wfile.write(prefix)
+            handler.wfile.flush()
+            index = 0
+            while time.monotonic() < deadline:
+                handler.wfile.write(dripped[index % len(dripped):][:1])
+                handler.wfile.flush()
+                index += 1
+                time.sleep(every)
+        except OSError:
+            pass
+    return route

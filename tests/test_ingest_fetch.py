@@ -1,11 +1,20 @@
 """Safe fetching against a local server on 127.0.0.1; the guard's refusals decided without connecting."""
 
 import gzip
+import threading
+import time
 
 import pytest
 
 from annotations.ingest import fetch
-from tests.ingest_support import NEWS_PAGE, PageServer, fixed_resolver, slow
+from tests.ingest_support import (
+    NEWS_PAGE,
+    PageServer,
+    drip,
+    fixed_resolver,
+    loopback_resolver,
+    slow,
+)
 
 
 @pytest.fixture
@@ -213,3 +222,64 @@ def test_whatwg_labels_name_the_encoding_browsers_use(label, codec):
 def test_a_meta_tag_declaring_utf_16_is_read_as_utf_8():
     body = '<meta charset="utf-16"><p>Zoë</p>'.encode()
     assert fetch.decode(body) == (body.decode(), "utf-8")
+
+
+HEADERS = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+# gzip magic, deflate, FNAME set: the name that follows never ends, so no byte decodes.
+GZIP_HEADER = b"\x1f\x8b\x08\x08\x00\x00\x00\x00\x00\x03"
+DRIPS = {
+    "status line": drip(b"", b"HTTP/1.1 200 OK" * 100),
+    "headers": drip(b"HTTP/1.1 200 OK\r\n", b"X-Slow: " + b"a" * 1000),
+    "chunk-size line": drip(HEADERS + b"Transfer-Encoding: chunked\r\n\r\n", b"0" * 1000),
+    "chunk body": drip(HEADERS + b"Transfer-Encoding: chunked\r\n\r\n100000\r\n", b"<p>.</p>"),
+    "gzip header": drip(HEADERS + b"Content-Encoding: gzip\r\nContent-Length: 100000\r\n\r\n",
+                        GZIP_HEADER + b"n" * 1000),
+    "gzip header, chunked": drip(
+        HEADERS + b"Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n10000\r\n",
+        GZIP_HEADER + b"n" * 1000,
+    ),
+}
+
+
+@pytest.mark.parametrize("where", list(DRIPS))
+def test_a_server_dripping_bytes_is_cut_off_at_the_deadline(server, where):
+    server.routes["/drip"] = DRIPS[where]
+    started = time.monotonic()
+
+    with pytest.raises(fetch.FetchError, match=r"timeout: the page took more than 0\.6 s"):
+        fetch.fetch(server.url("/drip"), allowed=server.allowed, total_seconds=0.6)
+
+    assert time.monotonic() - started < 0.6 + 0.4
+
+
+def test_the_deadline_covers_every_redirect_hop(server):
+    for hop in range(4):
+        server.routes[f"/r{hop}"] = drip(b"HTTP/1.1 302 Found\r\nLocation: /r%d\r\n" % (hop + 1),
+                                         b"X: 1\r\n", seconds=0.3)
+    started = time.monotonic()
+
+    with pytest.raises(fetch.FetchError, match="timeout"):
+        fetch.fetch(server.url("/r0"), allowed=server.allowed, total_seconds=0.6)
+
+    assert time.monotonic() - started < 0.6 + 0.4
+
+
+def test_name_resolution_past_the_deadline_fails_at_the_deadline():
+    release = threading.Event()
+
+    def slow_resolver(host, port):
+        release.wait(5)
+        return ["93.184.216.34"]
+
+    started = time.monotonic()
+    try:
+        with pytest.raises(fetch.FetchError, match=r"timeout: the page took more than 0\.5 s"):
+            fetch.fetch("http://slow-dns.example/", resolver=slow_resolver, total_seconds=0.5)
+        assert time.monotonic() - started < 0.5 + 0.3
+    finally:
+        release.set()
+
+
+def test_a_resolver_failure_within_the_deadline_is_reported_as_it_was():
+    with pytest.raises(fetch.FetchError, match="DNS: cannot resolve"):
+        fetch.fetch("http://news.example/", resolver=loopback_resolver, total_seconds=0.5)

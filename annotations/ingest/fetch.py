@@ -15,7 +15,6 @@ import codecs
 import ipaddress
 import re
 import socket
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -24,6 +23,7 @@ import urllib3
 from charset_normalizer import from_bytes
 
 from .charsets import codec_for
+from .deadline import Deadline, HTTPPool, HTTPSPool, resolve_before
 
 MAX_REDIRECTS = 5
 TOTAL_SECONDS = 10.0
@@ -50,6 +50,10 @@ class AddressNotAllowed(FetchError):
 
 class BadURL(FetchError):
     """Not an http(s) URL with a host (400)."""
+
+
+class FetchBusy(FetchError):
+    """Too many pages are being fetched at once, by this user or this process (429)."""
 
 
 class UnsupportedContentType(FetchError):
@@ -226,15 +230,19 @@ def decode(body: bytes, declared: str = "") -> tuple[str, str]:
     return body.decode(charset, "replace"), charset
 
 
-def _pool(scheme: str, host: str, address: str, port: int, timeout: float):
-    options = {"timeout": urllib3.Timeout(connect=timeout, read=timeout), "retries": False, "maxsize": 1}
+def _pool(scheme: str, host: str, address: str, port: int, deadline: Deadline):
+    timeout = max(deadline.remaining(), 0.001)
+    options = {
+        "timeout": urllib3.Timeout(connect=timeout, read=timeout), "retries": False, "maxsize": 1,
+        "deadline": deadline,
+    }
     if scheme == "https":
         # Connect to the vetted address; verify the certificate for the name.
-        return urllib3.HTTPSConnectionPool(
+        return HTTPSPool(
             address, port, server_hostname=host, assert_hostname=host, cert_reqs="CERT_REQUIRED",
             **options,
         )
-    return urllib3.HTTPConnectionPool(address, port, **options)
+    return HTTPPool(address, port, **options)
 
 
 def _host_header(scheme: str, host: str, port: int) -> str:
@@ -242,25 +250,26 @@ def _host_header(scheme: str, host: str, port: int) -> str:
     return name if port == (443 if scheme == "https" else 80) else f"{name}:{port}"
 
 
-def _read(response, deadline: float, max_bytes: int) -> bytes:
+def _read(response, deadline: Deadline, max_bytes: int) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise FetchError(f"too large: {int(declared)} bytes (the limit is {max_bytes})")
     chunks, size = [], 0
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise FetchError(f"timeout: the page took more than {TOTAL_SECONDS:g} s")
+    while not deadline.passed():
         sock = getattr(response.connection, "sock", None)
         if sock is not None:
-            sock.settimeout(remaining)
+            sock.settimeout(max(deadline.remaining(), 0.001))
         chunk = response.read1(CHUNK)
         if not chunk:
+            # The end of the body, unless the watchdog cut the connection short.
+            if deadline.passed():
+                break
             return b"".join(chunks)
         size += len(chunk)
         if size > max_bytes:
             raise FetchError(f"too large: more than {max_bytes} bytes")
         chunks.append(chunk)
+    raise TimeoutError
 
 
 def fetch(
@@ -268,19 +277,32 @@ def fetch(
     max_redirects: int = MAX_REDIRECTS, total_seconds: float = TOTAL_SECONDS,
     max_bytes: int = MAX_BYTES,
 ) -> FetchedPage:
-    """Fetch an HTML page, following redirects; every hop is vetted by the guard."""
-    deadline = time.monotonic() + total_seconds
-    resolver = resolver or resolve
+    """Fetch an HTML page, following redirects; every hop is vetted by the guard.
+
+    The whole fetch, name resolution and every hop included, ends after total_seconds
+    however slowly the server answers (see deadline.py).
+    """
     allowed = parse_allowed(allowed)
+    deadline = Deadline(total_seconds)
+    try:
+        return _fetch(url, allowed, resolver or resolve, max_redirects, deadline, max_bytes)
+    except TimeoutError:
+        raise FetchError(f"timeout: the page took more than {total_seconds:g} s") from None
+    finally:
+        deadline.close()
+
+
+def _fetch(url: str, allowed: Allowed, resolver: Resolver, max_redirects: int, deadline: Deadline,
+           max_bytes: int) -> FetchedPage:
     seen = set()
     for _hop in range(max_redirects + 1):
         scheme, host, port, path = _target(url)
         seen.add(url)
-        address = check_addresses(host, resolver(host, port), allowed, port=port)[0]
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise FetchError(f"timeout: the page took more than {total_seconds:g} s")
-        pool = _pool(scheme, host, address, port, remaining)
+        address = check_addresses(host, resolve_before(resolver, host, port, deadline), allowed,
+                                  port=port)[0]
+        if deadline.passed():
+            raise TimeoutError
+        pool = _pool(scheme, host, address, port, deadline)
         try:
             response = pool.urlopen(
                 "GET", path, redirect=False, preload_content=False, retries=False,
@@ -291,6 +313,8 @@ def fetch(
                 },
             )
             try:
+                if deadline.passed():  # the watchdog ended the headers early
+                    raise TimeoutError
                 if 300 <= response.status < 400:
                     location = response.headers.get("Location", "").strip()
                     if response.status not in REDIRECT_CODES or not location:
@@ -309,11 +333,12 @@ def fetch(
             finally:
                 response.release_conn()
                 response.close()
-        except (urllib3.exceptions.TimeoutError, TimeoutError):
-            raise FetchError(f"timeout: the page took more than {total_seconds:g} s") from None
-        except urllib3.exceptions.SSLError as error:
-            raise FetchError(f"TLS: {error}") from None
         except (urllib3.exceptions.HTTPError, OSError) as error:
+            # Whatever a connection cut by the watchdog looks like to the layer it was in.
+            if deadline.passed() or isinstance(error, (urllib3.exceptions.TimeoutError, TimeoutError)):
+                raise TimeoutError from None
+            if isinstance(error, urllib3.exceptions.SSLError):
+                raise FetchError(f"TLS: {error}") from None
             raise FetchError(f"connection failed: {error}") from None
         finally:
             pool.close()
