@@ -16,21 +16,28 @@ from . import fetch
 from .extract import ExtractedPage, extract
 from .models import ArticleRevision
 from .revisions import Reanchoring, current_number, revision_add
+from .slots import fetch_slot
 
 
 def allowed_hosts() -> frozenset[str]:
     return fetch.parse_allowed(settings.FACTCHECK_FETCH_ALLOWED_HOSTS)
 
 
-def fetch_page(url: str, *, fetcher=None) -> fetch.FetchedPage:
-    """Fetch a page through the guard, with the hosts FACTCHECK_FETCH_ALLOWED_HOSTS lets through."""
-    return (fetcher or fetch.fetch)(url, allowed=allowed_hosts())
+def fetch_page(url: str, *, fetcher=None, user=None) -> fetch.FetchedPage:
+    """Fetch a page through the guard, with the hosts FACTCHECK_FETCH_ALLOWED_HOSTS lets through.
+
+    Within FACTCHECK_FETCH_SECONDS, and only in a free fetch slot of the process and the user.
+    """
+    with fetch_slot(user):
+        return (fetcher or fetch.fetch)(
+            url, allowed=allowed_hosts(), total_seconds=settings.FACTCHECK_FETCH_SECONDS,
+        )
 
 
-def page_preview(*, url: str = "", html: str | None = None, fetcher=None) -> ExtractedPage:
+def page_preview(*, url: str = "", html: str | None = None, fetcher=None, user=None) -> ExtractedPage:
     """Return what a page holds (fetched when no html is given), cleaned, without storing it."""
     if html is None:
-        fetched = fetch_page(url, fetcher=fetcher)
+        fetched = fetch_page(url, fetcher=fetcher, user=user)
         html, url = fetched.text, fetched.url
     return extract(html, url)
 
@@ -102,7 +109,7 @@ def article_refresh(
     if not article.url:
         raise ValidationError({"url": "The article has no URL to fetch."})
     if page is None:
-        page = page_preview(url=article.url, fetcher=fetcher)
+        page = page_preview(url=article.url, fetcher=fetcher, user=user)
     if not page.body.strip():
         raise fetch.FetchError("no article text was found on the page")
     outcome = article_body_replace(article=article, user=user, body=page.body, origin="fetch")
