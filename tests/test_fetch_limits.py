@@ -1,14 +1,17 @@
 """The article fetcher's limits at the HTTP level: ports, redirects, charsets, time, concurrency."""
 
+import io
 import json
 import threading
 import time
+from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from annotations.ingest.services import fetch_page
 from annotations.models import Article
+from factcheck.wsgi import application
 from tests import factories
 from tests.api_support import client_for
 from tests.ingest_support import NEWS_PAGE, PageServer, drip
@@ -203,3 +206,30 @@ def test_a_failed_or_refused_fetch_gives_its_slot_back(server, editor, settings,
     assert client.post(URL, {"url": server.url("/drip")}, format="json").status_code == 502
     assert client.post(URL, {"url": server.url("/missing")}, format="json").status_code == 502
     assert client.post(URL, {"url": server.url("/story")}, format="json").status_code == 201
+
+
+def _wsgi(method: str, path: str, query: str, content_type: str, body: bytes) -> tuple[str, bytes]:
+    environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query,
+               "CONTENT_TYPE": content_type, "CONTENT_LENGTH": str(len(body)),
+               "wsgi.input": io.BytesIO(body), "HTTP_HOST": "testserver"}
+    setup_testing_defaults(environ)
+    answered = []
+    chunks = application(environ, lambda status, headers, exc_info=None: answered.append(status))
+    return answered[0], b"".join(chunks)
+
+
+@pytest.mark.parametrize("label", HOSTILE_CHARSETS)
+def test_a_hostile_charset_with_a_query_string_is_400_before_django_decodes_it(db, label):
+    status, body = _wsgi("POST", "/api/v1/annotations/", "article=1",
+                         f"application/json; charset={label}", b"{}")
+
+    assert status == "400 Bad Request"
+    assert json.loads(body) == {"detail": f"Unknown charset '{label}'; send UTF-8."}
+
+
+@pytest.mark.parametrize("label", ["utf-8", "latin1", "no-such-charset"])
+def test_a_text_or_unknown_charset_with_a_query_string_reaches_the_api(db, label):
+    status, _ = _wsgi("POST", "/api/v1/annotations/", "article=1",
+                      f"application/json; charset={label}", b"{}")
+
+    assert status.startswith(("401", "403"))
