@@ -9,7 +9,7 @@ a throw-away SQLite database. Three figures, medians over the runs:
 1. extraction: pages/second of annotations.ingest.extract.extract on the generated pages
    (one thread);
 2. import: URLs/second for the same path as ``import_articles --urls`` (fetch through the
-   guard with FACTCHECK_FETCH_ALLOWED_HOSTS=127.0.0.1, extract, store; --workers fetches
+   guard with FACTCHECK_FETCH_ALLOWED_HOSTS=127.0.0.1:<port>, extract, store; --workers fetches
    at once, no per-host delay);
 3. refresh: articles/second for ``refresh_articles`` over all stored articles, of which 10%
    changed on the server (each changed one carries an annotation that is re-anchored).
@@ -29,7 +29,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DB = Path(tempfile.mkdtemp()) / "bench_ingest.sqlite3"
 os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
-os.environ["FACTCHECK_FETCH_ALLOWED_HOSTS"] = "127.0.0.1"
 os.environ.setdefault("SECRET_KEY", "bench-only")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 
@@ -37,6 +36,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
@@ -103,6 +103,8 @@ def run_once(count: int, workers: int, user) -> tuple[float, float, float]:
     Article.objects.all().delete()
     pages = {f"/p/{n}": news_page(n).encode() for n in range(count)}
     server = Server(pages)
+    # An allow-list entry names its port (a bare host means 80 and 443 only).
+    settings.FACTCHECK_FETCH_ALLOWED_HOSTS = f"127.0.0.1:{server.server.server_address[1]}"
     urls = [server.base + path for path in pages]
 
     sample = [page.decode() for page in list(pages.values())[:200]]

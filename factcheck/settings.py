@@ -198,8 +198,15 @@ FACTCHECK_SECURITY_CONTACT = os.environ.get("FACTCHECK_SECURITY_CONTACT", "")
 FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://127.0.0.1:8000")
 # Whole article texts are often not ours to republish: anonymous visitors see claim excerpts only.
 FACTCHECK_PUBLIC_ARTICLES = env_bool("FACTCHECK_PUBLIC_ARTICLES")
-# Hosts or addresses the article fetcher may reach although they are not public (intranets, tests).
+# Hosts or addresses the article fetcher may reach although they are not public (intranets, tests),
+# comma-separated: "host" allows ports 80 and 443 only, "host:port" that port, "[::1]:8080".
 FACTCHECK_FETCH_ALLOWED_HOSTS = os.environ.get("FACTCHECK_FETCH_ALLOWED_HOSTS", "")
+# The whole of one fetch (DNS, every redirect, the body) ends after this many seconds (502).
+FACTCHECK_FETCH_SECONDS = float(os.environ.get("FACTCHECK_FETCH_SECONDS", "10"))
+# Pages fetched at once per process and per user (counted in the shared cache); a fetch
+# over either cap is refused at once (429). Keep the first below gunicorn's --threads.
+FACTCHECK_FETCH_MAX_CONCURRENT = int(os.environ.get("FACTCHECK_FETCH_MAX_CONCURRENT", "2"))
+FACTCHECK_FETCH_MAX_PER_USER = int(os.environ.get("FACTCHECK_FETCH_MAX_PER_USER", "2"))
 # Known claims: the largest ClaimReview import body, and how often each process checks
 # the stored index for changes made by other processes.
 FACTCHECK_MAX_IMPORT_BYTES = int(os.environ.get("FACTCHECK_MAX_IMPORT_BYTES", str(64 * 1024 * 1024)))

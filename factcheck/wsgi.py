@@ -5,3 +5,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 
 application = get_wsgi_application()
+
+from factcheck.charset_guard import guard_charset  # noqa: E402  (needs the settings)
+
+application = guard_charset(application)

@@ -111,6 +111,11 @@ class PageServer:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}"
 
+    @property
+    def allowed(self) -> str:
+        """The FACTCHECK_FETCH_ALLOWED_HOSTS entry that lets the fetcher reach this server (its port)."""
+        return f"127.0.0.1:{self.server.server_address[1]}"
+
     def url(self, path: str) -> str:
         return self.base + path
 
@@ -146,6 +151,7 @@ def slow(seconds: float):
     return route
 
 
+<<<<<<< HEAD
 class Tripwire:
     """Listening sockets on 127.0.0.1 (and ::1 when the machine has it) that record every
     connection made to them: code that should open none is caught opening one."""
@@ -185,3 +191,26 @@ class Tripwire:
             thread.join()
         for listener in self.sockets:
             listener.close()
+=======
+def drip(prefix: bytes, dripped: bytes, *, every: float = 0.2, seconds: float = 4.0):
+    """A raw route: send prefix at once, then dripped one byte every `every` s, round and round.
+
+    The server never finishes within `seconds`, but each byte comes well inside any
+    per-read timeout: only a limit on the whole fetch ends it.
+    """
+    def route(handler):
+        handler.close_connection = True
+        deadline = time.monotonic() + seconds
+        try:
+            handler.wfile.write(prefix)
+            handler.wfile.flush()
+            index = 0
+            while time.monotonic() < deadline:
+                handler.wfile.write(dripped[index % len(dripped):][:1])
+                handler.wfile.flush()
+                index += 1
+                time.sleep(every)
+        except OSError:
+            pass
+    return route
+>>>>>>> sec-fetch

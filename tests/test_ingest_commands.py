@@ -19,8 +19,8 @@ def importer(db):
 
 @pytest.fixture
 def server(settings):
-    settings.FACTCHECK_FETCH_ALLOWED_HOSTS = "127.0.0.1"
     with PageServer() as running:
+        settings.FACTCHECK_FETCH_ALLOWED_HOSTS = running.allowed
         yield running
 
 

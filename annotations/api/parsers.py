@@ -1,11 +1,12 @@
 """A JSON parser that refuses oversized, undecodable or unstorable bodies with a 4xx."""
 
-import codecs
 import json
 
 from django.conf import settings
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
+
+from annotations.ingest.charsets import codec_for
 
 from .errors import PayloadTooLarge
 
@@ -33,11 +34,12 @@ class BoundedJSONParser(JSONParser):
         if len(raw) > limit:
             raise PayloadTooLarge()
         encoding = parser_context.get("encoding", settings.DEFAULT_CHARSET)
+        # Python's codecs include transforms (base64, rot13, undefined…): text encodings only.
+        codec = codec_for(encoding)
+        if codec is None:
+            raise ParseError(f"Unknown charset {encoding!r}; send UTF-8.")
         try:
-            codecs.lookup(encoding)
-            text = raw.decode(encoding)
-        except LookupError:
-            raise ParseError(f"Unknown charset {encoding!r}; send UTF-8.") from None
+            text = raw.decode(codec)
         except UnicodeDecodeError as error:
             raise ParseError(f"The body is not valid {encoding}: {error.reason}.") from None
         try:

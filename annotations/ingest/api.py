@@ -3,6 +3,7 @@
 Thin: parse with a serializer, call the ingest services, present as the article API does.
 """
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -124,6 +125,7 @@ class RefreshSerializer(serializers.Serializer):
 
 IMPORT_REQUEST = {"application/json": ImportSerializer, "multipart/form-data": ImportSerializer}
 FETCH_ERRORS = {
+    429: OpenApiResponse(s.ErrorSerializer, description="Too many pages are being fetched at once."),
     415: OpenApiResponse(s.ErrorSerializer, description="The page is not HTML; the type is named."),
     502: OpenApiResponse(s.ErrorSerializer, description="The page could not be fetched, and why."),
 }
@@ -140,10 +142,18 @@ def revision_dict(revision: ArticleRevision) -> dict:
     }
 
 
-def _page(data, fetcher=None):
-    """Return the extracted page, turning fetch failures into 400/415/502."""
+def _busy(error: fetch.FetchBusy) -> exceptions.Throttled:
+    return exceptions.Throttled(wait=settings.FACTCHECK_FETCH_SECONDS, detail=f"{str(error).capitalize()}.")
+
+
+def _page(data, fetcher=None, user=None):
+    """Return the extracted page, turning fetch failures into 400/415/429/502."""
     try:
-        return services.page_preview(url=data.get("url", ""), html=data.get("html"), fetcher=fetcher)
+        return services.page_preview(
+            url=data.get("url", ""), html=data.get("html"), fetcher=fetcher, user=user,
+        )
+    except fetch.FetchBusy as error:
+        raise _busy(error) from None
     except (fetch.AddressNotAllowed, fetch.BadURL) as error:
         raise exceptions.ValidationError({"url": [str(error)]}) from None
     except fetch.UnsupportedContentType as error:
@@ -183,7 +193,7 @@ class ArticleIngestViewSet(ApiViewSet):
         """Import a web page as an article: fetched from url, or given as html or an uploaded file."""
         serializer = ImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        page = _page(serializer.validated_data, self.fetcher)
+        page = _page(serializer.validated_data, self.fetcher, request.user)
         with answered_before_commit():
             article, duplicate = services.article_import(
                 user=request.user, page=page, given_url=serializer.validated_data.get("url", ""),
@@ -199,7 +209,7 @@ class ArticleIngestViewSet(ApiViewSet):
         """Extract a page (fetched, given or uploaded) without storing it, for a person to check."""
         serializer = ImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        return Response(_page(serializer.validated_data, self.fetcher).as_dict())
+        return Response(_page(serializer.validated_data, self.fetcher, request.user).as_dict())
 
     @extend_schema(
         tags=["articles"], responses={200: RevisionSerializer(many=True), **_errors(401, 403, 404)}
@@ -244,6 +254,8 @@ class ArticleIngestViewSet(ApiViewSet):
             changed, number, outcome = services.article_refresh(
                 article=article, user=request.user, fetcher=self.fetcher
             )
+        except fetch.FetchBusy as error:
+            raise _busy(error) from None
         except (fetch.AddressNotAllowed, fetch.BadURL) as error:
             raise exceptions.ValidationError({"url": [str(error)]}) from None
         except fetch.UnsupportedContentType as error:

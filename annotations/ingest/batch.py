@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
+from django.conf import settings
+
 from . import fetch
 from .extract import ExtractedPage
 from .services import page_fetch
@@ -42,5 +44,7 @@ def fetch_pages(
         except fetch.FetchError as error:
             return url, None, str(error)
 
+    # More workers than the process may fetch at once would only be refused (FetchBusy).
+    workers = min(workers, settings.FACTCHECK_FETCH_MAX_CONCURRENT)
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         yield from pool.map(one, urls)

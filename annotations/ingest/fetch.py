@@ -15,13 +15,15 @@ import codecs
 import ipaddress
 import re
 import socket
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
 from charset_normalizer import from_bytes
+
+from .charsets import codec_for
+from .deadline import Deadline, HTTPPool, HTTPSPool, resolve_before
 
 MAX_REDIRECTS = 5
 TOTAL_SECONDS = 10.0
@@ -31,9 +33,6 @@ REDIRECT_CODES = (301, 302, 303, 307, 308)
 USER_AGENT = "Factcheck/1.0 (article import; +https://factcheck.example)"
 CHUNK = 64 * 1024
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
-# What browsers read for these labels (WHATWG Encoding): Latin-1 pages are windows-1252.
-CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
-                   "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}
 
 Resolver = Callable[[str, int], list[str]]
 
@@ -51,6 +50,10 @@ class AddressNotAllowed(FetchError):
 
 class BadURL(FetchError):
     """Not an http(s) URL with a host (400)."""
+
+
+class FetchBusy(FetchError):
+    """Too many pages are being fetched at once, by this user or this process (429)."""
 
 
 class UnsupportedContentType(FetchError):
@@ -93,25 +96,69 @@ def is_public_address(address: str) -> bool:
     )
 
 
-def parse_allowed(value: str | Iterable[str] | None) -> frozenset[str]:
-    """Return the hosts and addresses of FACTCHECK_FETCH_ALLOWED_HOSTS, lower-cased."""
+DEFAULT_PORTS = (80, 443)
+Allowed = frozenset[tuple[str, int]]
+
+
+def _canonical(host: str) -> str:
+    """Return an IP address in its one written form (``0::1`` is ``::1``); a name unchanged."""
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        return host
+
+
+def _allowed_entry(entry: str) -> list[tuple[str, int]]:
+    """Return the (host, port) pairs one allow-list entry stands for."""
+    host, port = entry, None
+    if entry.startswith("["):
+        host, _, rest = entry[1:].partition("]")
+        if rest and not rest.startswith(":"):
+            raise ValueError(f"FACTCHECK_FETCH_ALLOWED_HOSTS: cannot read {entry!r}")
+        port = rest[1:] if rest else None
+    elif entry.count(":") == 1:
+        host, port = entry.split(":")
+    host = _canonical(host)
+    if port is None:
+        return [(host, default) for default in DEFAULT_PORTS]
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"FACTCHECK_FETCH_ALLOWED_HOSTS: {entry!r} has no valid port")
+    return [(host, int(port))]
+
+
+def parse_allowed(value: str | Iterable[str | tuple[str, int]] | None) -> Allowed:
+    """Return the (host, port) pairs FACTCHECK_FETCH_ALLOWED_HOSTS lets through, lower-cased.
+
+    ``host`` stands for ports 80 and 443 only, ``host:port`` for that port, an IPv6 address
+    takes brackets with a port (``[::1]:8080``); pairs already parsed pass through.
+    """
     items = value.split(",") if isinstance(value, str) else (value or ())
-    return frozenset(item.strip().lower().strip("[]") for item in items if item.strip())
+    pairs = set()
+    for item in items:
+        if isinstance(item, tuple):
+            pairs.add(item)
+        elif item.strip():
+            pairs.update(_allowed_entry(item.strip().lower()))
+    return frozenset(pairs)
 
 
-def check_addresses(host: str, addresses: list[str], allowed: frozenset[str] = frozenset()) -> list[str]:
+def check_addresses(
+    host: str, addresses: list[str], allowed: Allowed = frozenset(), *, port: int | None = None,
+) -> list[str]:
     """Return the addresses to connect to, or raise AddressNotAllowed.
 
-    A host named in ``allowed`` passes whatever it resolves to; otherwise every address
-    must be public or itself allowed (a name that resolves to one public and one private
-    address is refused, so the connection cannot be steered to the private one).
+    A host named in ``allowed`` with this port passes whatever it resolves to; otherwise
+    every address must be public or itself allowed with this port (a name that resolves
+    to one public and one private address is refused, so the connection cannot be steered
+    to the private one). Without a port, only public addresses pass.
     """
     host = host.lower().strip("[]")
+    host = _canonical(host)
     if not addresses:
         raise FetchError(f"DNS: {host} has no address")
-    if host in allowed:
+    if (host, port) in allowed:
         return addresses
-    if all(address in allowed or is_public_address(address) for address in addresses):
+    if all((address, port) in allowed or is_public_address(address) for address in addresses):
         return addresses
     raise AddressNotAllowed(host)
 
@@ -151,42 +198,51 @@ def media_type(content_type: str) -> tuple[str, str]:
     return kind.strip().lower(), charset
 
 
-def _known(charset: str) -> str:
-    charset = CHARSET_ALIASES.get(charset.lower(), charset)
+def _detected(body: bytes) -> str:
+    best = from_bytes(body).best()
     try:
-        return codecs.lookup(charset).name
+        # The detector names Python codecs; only a text encoding may decode the page.
+        return codecs.lookup(best.encoding).name if best and best.encoding else "cp1252"
     except LookupError:
-        return ""
+        return "cp1252"
 
 
 def decode(body: bytes, declared: str = "") -> tuple[str, str]:
-    """Return (text, charset): byte-order mark, then the header, the meta tag, then detection."""
+    """Return (text, charset): byte-order mark, then the header, the meta tag, then detection.
+
+    Only WHATWG charset labels are read (see charsets.py); any other label, such as
+    ``base64`` or ``undefined``, is ignored as if none had been given.
+    """
     for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                       (codecs.BOM_UTF16_BE, "utf-16-be")):
         if body.startswith(bom):
             return body[len(bom):].decode(name, "replace"), name
-    charset = _known(declared) if declared else ""
+    charset = codec_for(declared) if declared else None
     if not charset and (match := META_CHARSET.search(body[:4096])):
-        charset = _known(match[1].decode("ascii"))
+        charset = codec_for(match[1].decode("ascii"))
+        # A meta tag readable as ASCII cannot be in UTF-16 (WHATWG: read it as UTF-8).
+        charset = "utf-8" if charset in ("utf-16-le", "utf-16-be") else charset
     if not charset:
         try:
             return body.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            best = from_bytes(body).best()
-            charset = _known(best.encoding) if best else ""
-            charset = charset or "cp1252"
+            charset = _detected(body)
     return body.decode(charset, "replace"), charset
 
 
-def _pool(scheme: str, host: str, address: str, port: int, timeout: float):
-    options = {"timeout": urllib3.Timeout(connect=timeout, read=timeout), "retries": False, "maxsize": 1}
+def _pool(scheme: str, host: str, address: str, port: int, deadline: Deadline):
+    timeout = max(deadline.remaining(), 0.001)
+    options = {
+        "timeout": urllib3.Timeout(connect=timeout, read=timeout), "retries": False, "maxsize": 1,
+        "deadline": deadline,
+    }
     if scheme == "https":
         # Connect to the vetted address; verify the certificate for the name.
-        return urllib3.HTTPSConnectionPool(
+        return HTTPSPool(
             address, port, server_hostname=host, assert_hostname=host, cert_reqs="CERT_REQUIRED",
             **options,
         )
-    return urllib3.HTTPConnectionPool(address, port, **options)
+    return HTTPPool(address, port, **options)
 
 
 def _host_header(scheme: str, host: str, port: int) -> str:
@@ -194,44 +250,59 @@ def _host_header(scheme: str, host: str, port: int) -> str:
     return name if port == (443 if scheme == "https" else 80) else f"{name}:{port}"
 
 
-def _read(response, deadline: float, max_bytes: int) -> bytes:
+def _read(response, deadline: Deadline, max_bytes: int) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise FetchError(f"too large: {int(declared)} bytes (the limit is {max_bytes})")
     chunks, size = [], 0
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise FetchError(f"timeout: the page took more than {TOTAL_SECONDS:g} s")
+    while not deadline.passed():
         sock = getattr(response.connection, "sock", None)
         if sock is not None:
-            sock.settimeout(remaining)
+            sock.settimeout(max(deadline.remaining(), 0.001))
         chunk = response.read1(CHUNK)
         if not chunk:
+            # The end of the body, unless the watchdog cut the connection short.
+            if deadline.passed():
+                break
             return b"".join(chunks)
         size += len(chunk)
         if size > max_bytes:
             raise FetchError(f"too large: more than {max_bytes} bytes")
         chunks.append(chunk)
+    raise TimeoutError
 
 
 def fetch(
-    url: str, *, allowed: frozenset[str] = frozenset(), resolver: Resolver | None = None,
+    url: str, *, allowed: Allowed | str | Iterable[str] = frozenset(), resolver: Resolver | None = None,
     max_redirects: int = MAX_REDIRECTS, total_seconds: float = TOTAL_SECONDS,
     max_bytes: int = MAX_BYTES,
 ) -> FetchedPage:
-    """Fetch an HTML page, following redirects; every hop is vetted by the guard."""
-    deadline = time.monotonic() + total_seconds
-    resolver = resolver or resolve
+    """Fetch an HTML page, following redirects; every hop is vetted by the guard.
+
+    The whole fetch, name resolution and every hop included, ends after total_seconds
+    however slowly the server answers (see deadline.py).
+    """
+    allowed = parse_allowed(allowed)
+    deadline = Deadline(total_seconds)
+    try:
+        return _fetch(url, allowed, resolver or resolve, max_redirects, deadline, max_bytes)
+    except TimeoutError:
+        raise FetchError(f"timeout: the page took more than {total_seconds:g} s") from None
+    finally:
+        deadline.close()
+
+
+def _fetch(url: str, allowed: Allowed, resolver: Resolver, max_redirects: int, deadline: Deadline,
+           max_bytes: int) -> FetchedPage:
     seen = set()
     for _hop in range(max_redirects + 1):
         scheme, host, port, path = _target(url)
         seen.add(url)
-        address = check_addresses(host, resolver(host, port), allowed)[0]
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise FetchError(f"timeout: the page took more than {total_seconds:g} s")
-        pool = _pool(scheme, host, address, port, remaining)
+        address = check_addresses(host, resolve_before(resolver, host, port, deadline), allowed,
+                                  port=port)[0]
+        if deadline.passed():
+            raise TimeoutError
+        pool = _pool(scheme, host, address, port, deadline)
         try:
             response = pool.urlopen(
                 "GET", path, redirect=False, preload_content=False, retries=False,
@@ -242,8 +313,14 @@ def fetch(
                 },
             )
             try:
-                if response.status in REDIRECT_CODES and response.headers.get("Location"):
-                    url = urljoin(url, response.headers["Location"].strip())
+                if deadline.passed():  # the watchdog ended the headers early
+                    raise TimeoutError
+                if 300 <= response.status < 400:
+                    location = response.headers.get("Location", "").strip()
+                    if response.status not in REDIRECT_CODES or not location:
+                        # A redirect with nowhere to go is no page (its body is a stub).
+                        raise FetchError(f"HTTP status {response.status} without a Location to follow")
+                    url = urljoin(url, location)
                     if url in seen:
                         raise FetchError("redirect loop")
                     continue
@@ -256,11 +333,12 @@ def fetch(
             finally:
                 response.release_conn()
                 response.close()
-        except (urllib3.exceptions.TimeoutError, TimeoutError):
-            raise FetchError(f"timeout: the page took more than {total_seconds:g} s") from None
-        except urllib3.exceptions.SSLError as error:
-            raise FetchError(f"TLS: {error}") from None
         except (urllib3.exceptions.HTTPError, OSError) as error:
+            # Whatever a connection cut by the watchdog looks like to the layer it was in.
+            if deadline.passed() or isinstance(error, (urllib3.exceptions.TimeoutError, TimeoutError)):
+                raise TimeoutError from None
+            if isinstance(error, urllib3.exceptions.SSLError):
+                raise FetchError(f"TLS: {error}") from None
             raise FetchError(f"connection failed: {error}") from None
         finally:
             pool.close()

@@ -17,27 +17,30 @@ from . import fetch
 from .extract import ExtractedPage, extract
 from .models import ArticleRevision
 from .revisions import Reanchoring, current_number, revision_add
+from .slots import fetch_slot
 
 
 def allowed_hosts() -> frozenset[str]:
     return fetch.parse_allowed(settings.FACTCHECK_FETCH_ALLOWED_HOSTS)
 
 
-def fetch_page(url: str, *, fetcher=None) -> fetch.FetchedPage:
-    """Fetch a page through the guard, with the hosts FACTCHECK_FETCH_ALLOWED_HOSTS lets through."""
-    return (fetcher or fetch.fetch)(url, allowed=allowed_hosts())
+def page_fetch(url: str, *, fetcher=None, user=None) -> ExtractedPage:
+    """Fetch a page through the guard and extract it; fetched_url is where it came from.
 
-
-def page_fetch(url: str, *, fetcher=None) -> ExtractedPage:
-    """Fetch a page through the guard and extract it; fetched_url is where it came from."""
-    fetched = fetch_page(url, fetcher=fetcher)
+    Only hosts FACTCHECK_FETCH_ALLOWED_HOSTS lets through besides public ones, within
+    FACTCHECK_FETCH_SECONDS, and only in a free fetch slot of the process and the user.
+    """
+    with fetch_slot(user):
+        fetched = (fetcher or fetch.fetch)(
+            url, allowed=allowed_hosts(), total_seconds=settings.FACTCHECK_FETCH_SECONDS,
+        )
     return replace(extract(fetched.text, fetched.url), fetched_url=fetched.url)
 
 
-def page_preview(*, url: str = "", html: str | None = None, fetcher=None) -> ExtractedPage:
+def page_preview(*, url: str = "", html: str | None = None, fetcher=None, user=None) -> ExtractedPage:
     """Return what a page holds (fetched when no html is given), cleaned, without storing it."""
     if html is None:
-        return page_fetch(url, fetcher=fetcher)
+        return page_fetch(url, fetcher=fetcher, user=user)
     return extract(html, url)
 
 
@@ -112,7 +115,7 @@ def article_refresh(
     if not article.url:
         raise ValidationError({"url": "The article has no URL to fetch."})
     if page is None:
-        page = page_preview(url=article.url, fetcher=fetcher)
+        page = page_preview(url=article.url, fetcher=fetcher, user=user)
     if not page.body.strip():
         raise fetch.FetchError("no article text was found on the page")
     outcome = article_body_replace(

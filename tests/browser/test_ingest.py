@@ -18,8 +18,8 @@ SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 @pytest.fixture
 def server(settings):
-    settings.FACTCHECK_FETCH_ALLOWED_HOSTS = "127.0.0.1"
     with PageServer() as running:
+        settings.FACTCHECK_FETCH_ALLOWED_HOSTS = running.allowed
         running.html("/story", NEWS_PAGE)
         yield running
 
