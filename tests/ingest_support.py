@@ -151,7 +151,6 @@ def slow(seconds: float):
     return route
 
 
-<<<<<<< HEAD
 class Tripwire:
     """Listening sockets on 127.0.0.1 (and ::1 when the machine has it) that record every
     connection made to them: code that should open none is caught opening one."""
@@ -191,7 +190,8 @@ class Tripwire:
             thread.join()
         for listener in self.sockets:
             listener.close()
-=======
+
+
 def drip(prefix: bytes, dripped: bytes, *, every: float = 0.2, seconds: float = 4.0):
     """A raw route: send prefix at once, then dripped one byte every `every` s, round and round.
 
@@ -213,4 +213,3 @@ def drip(prefix: bytes, dripped: bytes, *, every: float = 0.2, seconds: float = 
         except OSError:
             pass
     return route
->>>>>>> sec-fetch

@@ -25,8 +25,8 @@ def tripwire():
 
 @pytest.fixture
 def server(settings):
-    settings.FACTCHECK_FETCH_ALLOWED_HOSTS = "127.0.0.1"
     with PageServer() as running:
+        settings.FACTCHECK_FETCH_ALLOWED_HOSTS = running.allowed
         running.html("/story", NEWS_PAGE)
         yield running
 
