@@ -148,7 +148,8 @@ class ArticleSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def to_representation(self, instance):
-        data = super().to_representation(instance)
+        # Those who see articles as published get the fields their published claims show.
+        data = super().to_representation(presenters.as_published(instance))
         request = self.context.get("request")
         if request is not None and not rules.can_read_article_text(request.user):
             data["body"] = None
