@@ -48,7 +48,7 @@ ANNOTATION_ROW = (
     "id", "article_id", "start", "end", "quote", "prefix", "suffix", "claim", "rating", "rationale",
     "review_state", "review_comment", "same_as", "created_by_id", "edited_by_id",
     "reviewed_by_id", "reviewed_at", "version", "anchor_state", "revision",
-    "previous_quote", "created_at", "updated_at",
+    "previous_quote", "created_at", "updated_at", "editors",
 )
 
 
@@ -88,11 +88,9 @@ def evidence_rows(annotation_ids: list[int]) -> QuerySet:
 
 
 def review_queue(*, user) -> QuerySet[Annotation]:
-    """Return the annotations `user` may review: neither written nor last edited by them."""
+    """Return the annotations in review that `user` may review (rules.can_review)."""
     return (
-        with_details(Annotation.objects.filter(review_state=ReviewState.IN_REVIEW))
-        .exclude(created_by=user)
-        .exclude(edited_by=user)
+        with_details(Annotation.objects.filter(rules.reviewable_by(user)))
         .select_related("article")
         .order_by("updated_at", "id")
     )

@@ -107,7 +107,7 @@ class AnnotationSerializer(serializers.Serializer):
         allow_null=True,
         help_text=(
             "Username of who last changed the span, claim, rating, rationale, attributions or "
-            "evidence; like the author, they may not verify or return it."
+            "evidence; nobody who changed it since its last verification may verify or return it."
         ),
     )
     reviewed_by = serializers.CharField(allow_null=True, help_text="Username of the reviewer.")
@@ -122,6 +122,10 @@ class AnnotationSerializer(serializers.Serializer):
     previous_quote = serializers.CharField(help_text="The quote before a fuzzy re-anchoring changed it.")
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
+    may_review = serializers.BooleanField(
+        help_text="Whether the caller may verify or return it now: an editor who has not changed "
+        "it (nor its attributions or evidence) since it was last verified, or since it was made.",
+    )
 
     def to_representation(self, instance: Annotation):
         return presenters.annotation_dict(instance)
