@@ -244,6 +244,12 @@ class Annotation(models.Model):
         on_delete=models.SET_NULL, related_name="+",
         help_text="Who last changed the span, claim, rating, rationale, attributions or evidence.",
     )
+    editors = models.TextField(
+        "edited since verification", blank=True, default="", editable=False,
+        help_text="The ids of everyone who changed it since it was last verified (since it was "
+        "made, if never), as ,3,17, (see rules.editors_since_verification); none of them may "
+        "verify it. Empty: not kept for this row, its author and last editor stand for them.",
+    )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="reviewed by", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="annotations_reviewed",

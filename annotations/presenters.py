@@ -4,8 +4,11 @@ Each function reads only what the selectors prefetch, so presenting a page of
 annotations runs no further queries.
 """
 
+import copy
 from datetime import date, datetime
 from typing import Any
+
+from django.utils.dateparse import parse_datetime
 
 from .models import Annotation, Article, Attribution, Evidence, Source
 
@@ -101,3 +104,24 @@ def claim_dict(annotation: Annotation) -> dict[str, Any]:
     What the public sees of a claim is its published version (annotations.publishing).
     """
     return {**annotation_dict(annotation), "article": article_summary(annotation.article)}
+
+
+def as_published(article: Article, fields: dict[str, Any] | None = None) -> Article:
+    """Return the article with the title, url, publisher and date its published claims show.
+
+    `fields` defaults to the `published_article` that selectors.article_list gives to
+    those who see articles as published. An editor's change of these fields reaches the
+    public when a claim of the article is verified again, as the claim's own changes do.
+    Without published fields the article is returned as it is; otherwise a copy, which is
+    only for showing (never save it).
+    """
+    if fields is None:
+        fields = getattr(article, "published_article", None)
+    if not fields:
+        return article
+    shown = copy.copy(article)
+    shown.title, shown.url = fields["title"], fields["url"]
+    shown.published_at = parse_datetime(fields["published_at"] or "")
+    publisher = fields["publisher"]
+    shown.publisher = Source(**publisher) if publisher else None
+    return shown

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router
+from django.db.models import Q
 
 from .models import Annotation, ReviewState
 
@@ -45,12 +46,44 @@ def can_submit(user, annotation: Annotation) -> bool:
     return annotation.review_state == ReviewState.DRAFT and can_edit(user, annotation)
 
 
+# Four eyes: neither its author nor anybody who changed an annotation (its span, texts,
+# rating, attributions or evidence) since its last verification, or since it was made if
+# never verified, may verify or return it. The services keep who did in Annotation.editors, written ",3,17,": a
+# verification leaves "," (nobody since). An empty value was not kept (rows from before it
+# was, or from a writer that does not keep it): the author and the last editor stand in.
+NOBODY = ","
+
+
+def editors_since_verification(annotation: Annotation) -> set[int]:
+    """Return the ids of everyone who changed the annotation since it was last verified."""
+    if annotation.editors:
+        return {int(pk) for pk in annotation.editors.split(",") if pk}
+    return {pk for pk in (annotation.created_by_id, annotation.edited_by_id) if pk is not None}
+
+
+def editors_with(annotation: Annotation, user) -> str:
+    """Return the stored editors of the annotation once `user` has changed it too."""
+    editors = editors_since_verification(annotation) | {user.pk}
+    return "," + "".join(f"{pk}," for pk in sorted(editors))
+
+
 def can_review(user, annotation: Annotation) -> bool:
-    """Verify or return: an editor who neither wrote nor last edited it (four eyes)."""
+    """Verify or return: an editor who neither wrote it nor changed it since its last verification."""
     return (
         annotation.review_state == ReviewState.IN_REVIEW
         and is_editor(user)
-        and user.pk not in (annotation.created_by_id, annotation.edited_by_id)
+        and user.pk != annotation.created_by_id
+        and user.pk not in editors_since_verification(annotation)
+    )
+
+
+def reviewable_by(user) -> Q:
+    """Return the filter of the annotations in review that can_review allows `user` (an editor)."""
+    return (
+        Q(review_state=ReviewState.IN_REVIEW)
+        & ~Q(created_by=user)
+        & ~Q(editors__contains=f",{user.pk},")
+        & ~(Q(editors="") & Q(edited_by=user))
     )
 
 

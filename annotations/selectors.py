@@ -5,7 +5,9 @@ from collections.abc import Collection, Sequence
 
 from django.contrib.auth import get_user_model
 from django.db import connections, router
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, JSONField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
+from django.db.models.functions import Cast
 
 from . import rules
 from .models import (
@@ -46,7 +48,7 @@ ANNOTATION_ROW = (
     "id", "article_id", "start", "end", "quote", "prefix", "suffix", "claim", "rating", "rationale",
     "review_state", "review_comment", "same_as", "created_by_id", "edited_by_id",
     "reviewed_by_id", "reviewed_at", "version", "anchor_state", "revision",
-    "previous_quote", "created_at", "updated_at",
+    "previous_quote", "created_at", "updated_at", "editors",
 )
 
 
@@ -86,11 +88,9 @@ def evidence_rows(annotation_ids: list[int]) -> QuerySet:
 
 
 def review_queue(*, user) -> QuerySet[Annotation]:
-    """Return the annotations `user` may review: neither written nor last edited by them."""
+    """Return the annotations in review that `user` may review (rules.can_review)."""
     return (
-        with_details(Annotation.objects.filter(review_state=ReviewState.IN_REVIEW))
-        .exclude(created_by=user)
-        .exclude(edited_by=user)
+        with_details(Annotation.objects.filter(rules.reviewable_by(user)))
         .select_related("article")
         .order_by("updated_at", "id")
     )
@@ -132,18 +132,21 @@ def claim_list() -> QuerySet[Annotation]:
 
 
 def article_list(*, user, search: str = "") -> QuerySet[Article]:
-    """Return articles with their publisher and the annotation counts the user may see."""
+    """Return articles with their publisher and the annotation counts the user may see.
+
+    For anyone who may not read drafts each article also carries `published_article`: its
+    title, url, publisher and date as its newest published claim shows them (None when no
+    claim of it is published), which is what they are shown (presenters.as_published).
+    """
     visible = Q() if rules.can_read_drafts(user) else Q(annotations__review_state=ReviewState.VERIFIED)
     articles = Article.objects.select_related("publisher")
+    if not rules.can_read_drafts(user):
+        newest = PublishedClaim.objects.filter(article=OuterRef("pk")).order_by("-modified_at", "-pk")
+        articles = articles.annotate(published_article=Subquery(
+            newest.annotate(fields=PUBLISHED_ARTICLE).values("fields")[:1], output_field=JSONField()
+        ))
     if search:
-        # Claims through a subquery: a join would multiply the counts below.
-        claims = annotations_visible_to(user).filter(article=OuterRef("pk")).filter(
-            Q(claim__icontains=search) | Q(attributions__source__name__icontains=search)
-        )
-        articles = articles.filter(
-            Q(title__icontains=search) | Q(publisher__name__icontains=search)
-            | Q(body__icontains=search) | Q(Exists(claims))
-        )
+        articles = articles.filter(article_search(user, search))
     return articles.annotate(
         annotation_count=Count("annotations", filter=visible),
         draft_count=Count("annotations", filter=visible & Q(annotations__review_state=ReviewState.DRAFT)),
@@ -154,6 +157,46 @@ def article_list(*, user, search: str = "") -> QuerySet[Article]:
             "annotations", filter=Q(annotations__review_state=ReviewState.VERIFIED)
         ),
     )
+
+
+# The article fields stored in a published claim's public JSON, as they were at verification.
+PUBLISHED_ARTICLE = KeyTransform("article", Cast("data", JSONField()))
+
+
+def article_search(user, search: str) -> Q:
+    """Return the filter of the articles a search term finds, over what the user may read.
+
+    Bodies only for those who may read them, and claims and their sources only as the
+    user may read them: matching anything else would answer yes or no about hidden text.
+    Staff search the articles and annotations as they stand; everyone else the published
+    claims (their claim, the passage around their quote, their sources and the article
+    fields they show) and, of articles with no published claim, the title and publisher.
+    """
+    found = Q()
+    if rules.can_read_article_text(user):
+        found |= Q(body__icontains=search)
+    if rules.can_read_drafts(user):
+        # Claims through a subquery: a join would multiply the annotation counts.
+        claims = annotations_visible_to(user).filter(article=OuterRef("pk")).filter(
+            Q(claim__icontains=search) | Q(attributions__source__name__icontains=search)
+        )
+        return found | Q(title__icontains=search) | Q(publisher__name__icontains=search) | Q(
+            Exists(claims)
+        )
+    published = PublishedClaim.objects.filter(article=OuterRef("pk"))
+    matching = published.annotate(
+        context=KeyTextTransform("text", KeyTransform("context", Cast("data", JSONField()))),
+        title=KeyTextTransform("title", PUBLISHED_ARTICLE),
+        publisher_name=KeyTextTransform("name", KeyTransform("publisher", PUBLISHED_ARTICLE)),
+    ).filter(
+        Q(claim__icontains=search) | Q(context__icontains=search) | Q(title__icontains=search)
+        | Q(publisher_name__icontains=search)
+        | Q(attributions__source_id__in=Source.objects.filter(name__icontains=search).values("pk"))
+    )
+    unpublished = ~Q(Exists(published)) & (
+        Q(title__icontains=search) | Q(publisher__name__icontains=search)
+    )
+    return found | Q(Exists(matching)) | unpublished
 
 
 def source_list() -> QuerySet[Source]:

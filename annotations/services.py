@@ -386,6 +386,7 @@ def annotation_create(
             same_as=same_as or [], created_by=user, edited_by=user,
             revision=_current_revision(article),
         )
+        annotation.editors = rules.editors_with(annotation, user)
         _anchor(annotation, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix)
         children = {
             "attributions": _plan_attributions(annotation, attributions, user=user, existing=False),
@@ -475,6 +476,7 @@ def annotation_update(*, annotation: Annotation, user, version: int, **changes) 
         annotation.review_state = ReviewState.IN_REVIEW
         annotation.reviewed_by = annotation.reviewed_at = None
         reason = "edited after verification; back in review"
+    annotation.editors = rules.editors_with(annotation, user)
     annotation.edited_by = user
     annotation.version += 1
     _save(annotation, user=user, reason=reason)
@@ -516,20 +518,28 @@ def review_submit(*, annotation: Annotation, user, version: int | None = None) -
     return _transition(annotation, user=user, state=ReviewState.IN_REVIEW, reason="submitted")
 
 
+def _four_eyes_refusal(annotation: Annotation, user) -> str:
+    if annotation.created_by_id == user.pk:
+        return "You cannot verify your own annotation; another editor must."
+    if annotation.edited_by_id == user.pk:
+        return "You last edited this annotation; another editor must verify it."
+    return "You changed this annotation since it was last verified; another editor must verify it."
+
+
 @transaction.atomic
 def review_verify(*, annotation: Annotation, user, version: int | None = None,
                   comment: str = "") -> Annotation:
-    """Verify an annotation under review: an editor other than its author (four eyes)."""
+    """Verify an annotation under review: an editor who has not changed it since it was last
+    verified (four eyes, rules.can_review)."""
     annotation = _lock(annotation, version)
     if annotation.review_state != ReviewState.IN_REVIEW:
         raise ValidationError({"review_state": "Only an annotation in review can be verified."})
-    if annotation.created_by_id == user.pk:
-        raise PermissionDenied("You cannot verify your own annotation; another editor must.")
-    if annotation.edited_by_id == user.pk:
-        raise PermissionDenied("You last edited this annotation; another editor must verify it.")
+    if user.pk in rules.editors_since_verification(annotation):
+        raise PermissionDenied(_four_eyes_refusal(annotation, user))
     if not rules.can_review(user, annotation):
         raise PermissionDenied("You need the verify permission to verify annotations.")
     annotation.reviewed_by, annotation.reviewed_at = user, timezone.now()
+    annotation.editors = rules.NOBODY
     reason = f"verified: {comment}" if comment else "verified"
     annotation = _transition(annotation, user=user, state=ReviewState.VERIFIED, reason=reason)
     publishing.publish(annotation=annotation, user=user, comment=comment)
@@ -547,7 +557,7 @@ def review_return(*, annotation: Annotation, user, comment: str,
         raise ValidationError({"review_state": "Only an annotation in review can be returned."})
     if not rules.can_review(user, annotation):
         raise PermissionDenied(
-            "Only an editor who neither wrote nor last edited it can return an annotation."
+            "Only an editor who has not changed it since it was last verified can return it."
         )
     annotation.review_comment = comment.strip()
     return _transition(

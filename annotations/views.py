@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.safestring import mark_safe
 
-from . import rules, selectors, services
+from . import presenters, rules, selectors, services
 from .exports.claimreview import from_claim
 from .forms import ArticleForm
 from .ingest.views import revisions_context
@@ -99,6 +99,7 @@ def article_list(request):
         F("published_at").desc(nulls_last=True), "-id"
     )
     page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = [presenters.as_published(article) for article in page.object_list]
     return render(request, "annotations/article_list.html", {
         "page": page,
         "search": search,
@@ -127,6 +128,9 @@ def article_detail(request, pk: int):
     """Show an article with its annotations; reviewers annotate it through the API."""
     article = get_object_or_404(Article.objects.select_related("publisher"), pk=pk)
     user = request.user
+    if not rules.can_read_drafts(user):
+        # The public sees the article's fields as its published claims show them.
+        article = presenters.as_published(article, publishing_selectors.published_article(article.pk))
     if not rules.can_read_article_text(user):
         return article_excerpts(request, article)
     config = {

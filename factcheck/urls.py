@@ -32,5 +32,9 @@ urlpatterns = [
     path("", include("annotations.urls")),
 ]
 
-# A database outage answers 503 (see factcheck/outage.py), any other failure 500.
-handler500 = "factcheck.outage.server_error"
+# JSON under /api/, Django's pages elsewhere; a database outage answers 503 (see
+# factcheck/outage.py), any other failure 500.
+handler400 = "factcheck.errors.bad_request"
+handler403 = "factcheck.errors.permission_denied"
+handler404 = "factcheck.errors.page_not_found"
+handler500 = "factcheck.errors.server_error"

@@ -17,8 +17,8 @@ def detail(annotation) -> str:
     return f"{URL}{annotation.pk}/"
 
 
-def expected(annotation) -> dict:
-    """The whole representation, written out from the stored row."""
+def expected(annotation, *, may_review: bool = False) -> dict:
+    """The whole representation, written out from the stored row (`may_review`: the caller's)."""
     annotation = Annotation.objects.get(pk=annotation.pk)
     return {
         "id": annotation.pk,
@@ -67,6 +67,7 @@ def expected(annotation) -> dict:
         "previous_quote": annotation.previous_quote,
         "created_at": iso(annotation.created_at),
         "updated_at": iso(annotation.updated_at),
+        "may_review": may_review,
     }
 
 
@@ -126,6 +127,7 @@ def test_detail_shows_the_whole_annotation_with_its_etag(draft, reviewer, articl
         "previous_quote": "",
         "created_at": iso(draft.created_at),
         "updated_at": iso(draft.updated_at),
+        "may_review": False,
     }
 
 

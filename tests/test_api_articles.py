@@ -74,6 +74,26 @@ def test_list_runs_the_same_queries_for_one_or_fifty_articles(reviewer, django_a
     assert all(a["publisher"]["name"] == "Demo Wire" for a in fifty.json()["results"])
 
 
+def test_the_public_list_runs_the_same_queries_for_one_or_twenty_published_articles(
+        reviewer, editor, django_assert_num_queries):
+    for n in range(20):
+        article = ArticleFactory()
+        annotation = services.annotation_create(
+            article=article, user=reviewer, quote="White House official", claim="No plans", rating="true"
+        )
+        services.review_submit(annotation=annotation, user=reviewer)
+        services.review_verify(annotation=annotation, user=editor)
+        services.article_update(article=article, user=editor, title=f"Retitled {n}")
+    client = client_for()
+    with django_assert_num_queries(2):  # count, page (with each article's published fields)
+        one = client.get(URL, {"limit": 1})
+    with django_assert_num_queries(2):
+        twenty = client.get(URL, {"limit": 20})
+    assert len(one.json()["results"]) == 1
+    assert not any(a["title"].startswith("Retitled") for a in twenty.json()["results"])
+    assert len(twenty.json()["results"]) == 20
+
+
 def test_create_normalizes_the_body_and_names_the_publisher(reviewer):
     Source.objects.create(name="Financial Times", kind="news_outlet")
     body = "Le cafe\u0301 est fermé.\r\n\r\nTrump a nié 👍🏽 — قال ترامب\rFin."

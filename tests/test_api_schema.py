@@ -87,7 +87,7 @@ def test_schema_is_openapi_3_with_every_v1_endpoint(client):
         "id", "article", "start", "end", "quote", "prefix", "suffix", "claim", "rating",
         "rationale", "review_state", "review_comment", "same_as", "attributions", "evidence", "created_by",
         "edited_by", "reviewed_by", "reviewed_at", "version", "created_at", "updated_at",
-        "anchor_state", "revision", "previous_quote",
+        "anchor_state", "revision", "previous_quote", "may_review",
     }
     patch = document["paths"]["/api/v1/annotations/{id}/"]["patch"]
     assert {"412", "428"} <= set(patch["responses"])

@@ -26,9 +26,16 @@ def demo(db):
     return Article.objects.get()
 
 
-@pytest.mark.parametrize("term", ["Donbas", "lavrov", "Kremlin"])
-def test_searching_the_text_claims_or_sources_finds_the_demo_story(client, demo, term):
+@pytest.mark.parametrize("term", ["Donbas", "Kremlin", "no precise dates", "Demo Wire"])
+def test_searching_published_claims_or_sources_finds_the_demo_story(client, demo, term):
     assert titles(client, term) == [demo.title]
+
+
+def test_words_of_the_text_find_the_demo_story_for_those_who_may_read_it(client, demo, reviewer):
+    # Lavrov is named only in a draft and in the article's text, which visitors cannot read.
+    assert titles(client, "lavrov") == []
+    client.force_login(reviewer)
+    assert titles(client, "lavrov") == [demo.title]
 
 
 def test_search_matches_the_body_and_claims_without_repeating_an_article(client, reviewer, draft):

@@ -7,6 +7,7 @@ from annotations.ingest import anchors
 from annotations.ingest.extract import extract
 from annotations.ingest.services import article_import
 from annotations.models import Annotation
+from tests import factories
 from tests.api_support import client_for, permission_queries
 from tests.ingest_support import NEWS_PAGE, PageServer
 
@@ -225,3 +226,49 @@ def test_the_public_page_of_a_verified_orphan_shows_the_context_it_was_made_with
     assert ORPHANED in response.content.decode()
     w3c = client.get(f"/api/v1/w3c/annotations/{orphan.pk}/").json()
     assert [selector["type"] for selector in w3c["target"]["selector"]] == ["TextQuoteSelector"]
+
+
+@pytest.fixture
+def revised(article, editor):
+    """The article with a second body by `editor`."""
+    services.article_update(article=article, user=editor, body=f"{article.body}\n\nA secret addendum.")
+    return article
+
+
+def test_anonymous_callers_get_revisions_without_bodies_diffs_or_usernames(revised):
+    anonymous = client_for()
+
+    listed = anonymous.get(f"/api/v1/articles/{revised.pk}/revisions/").json()
+    second = anonymous.get(f"/api/v1/articles/{revised.pk}/revisions/2/").json()
+
+    assert [(r["number"], r["created_by"]) for r in listed] == [(1, None), (2, None)]
+    assert (second["body"], second["diff"], second["created_by"]) == (None, None, None)
+    assert "secret" not in anonymous.get(f"/api/v1/articles/{revised.pk}/revisions/2/").content.decode()
+
+
+def test_signed_in_users_without_a_role_read_revision_bodies_but_no_usernames(revised):
+    no_role = client_for(factories.UserFactory(username="nora"))
+
+    second = no_role.get(f"/api/v1/articles/{revised.pk}/revisions/2/").json()
+    listed = no_role.get(f"/api/v1/articles/{revised.pk}/revisions/").json()
+
+    assert second["body"].endswith("A secret addendum.")
+    assert {"op": "insert", "text": "\n\nA secret addendum."} in second["diff"]
+    assert [r["created_by"] for r in listed] == [None, None]
+    assert second["created_by"] is None
+
+
+def test_staff_read_revision_bodies_and_who_made_them(revised, reviewer):
+    second = client_for(reviewer).get(f"/api/v1/articles/{revised.pk}/revisions/2/").json()
+
+    assert second["body"].endswith("A secret addendum.")
+    assert second["created_by"] == "eddie"
+
+
+def test_revision_bodies_are_public_when_the_site_publishes_article_texts(revised, settings):
+    settings.FACTCHECK_PUBLIC_ARTICLES = True
+
+    second = client_for().get(f"/api/v1/articles/{revised.pk}/revisions/2/").json()
+
+    assert second["body"].endswith("A secret addendum.")
+    assert second["created_by"] is None

@@ -7,7 +7,7 @@ from annotations import services
 from annotations.models import Source, SuggestionDismissal, SuggestionSet
 from tests import factories
 from tests.admin_support import form_data
-from tests.api_support import client_for
+from tests.api_support import client_for, permission_queries
 
 BODY = factories.ArticleFactory.body
 
@@ -67,6 +67,24 @@ def test_stored_source_found_by_alias_and_annotated_span_marked(draft, reviewer,
     assert results[2]["annotated"] is False
 
 
+def test_drafts_mark_no_suggestion_annotated_for_users_who_may_not_read_drafts(draft, editor):
+    no_role = factories.UserFactory(username="nora")
+
+    staff = client_for(editor).get(url(draft.article)).json()["results"]
+    public = client_for(no_role).get(url(draft.article)).json()["results"]
+
+    assert staff[0]["annotated"] is True
+    assert [result["annotated"] for result in public] == [False, False, False]
+
+
+def test_verified_annotations_mark_suggestions_for_everyone_signed_in(verified):
+    no_role = factories.UserFactory(username="nora")
+
+    results = client_for(no_role).get(url(verified.article)).json()["results"]
+
+    assert results[0]["annotated"] is True
+
+
 def test_suggestions_need_an_account(article):
     assert client_for(None).get(url(article)).status_code == 401
 
@@ -85,8 +103,8 @@ def test_results_are_computed_once_per_body_and_read_in_constant_queries(
     client.get(url(article))
     factories.AnnotationFactory.create_batch(3, article=article)
 
-    # token, article, stored set, sources stamp, dismissals, annotations, revision number
-    with django_assert_num_queries(7):
+    # token, (permissions,) article, stored set, sources stamp, dismissals, annotations, revision
+    with django_assert_num_queries(7 + permission_queries(1)):
         response = client.get(url(article))
 
     assert response.status_code == 200

@@ -7,9 +7,10 @@ several times faster. tests/test_api_annotations.py checks that both give the sa
 
 from collections import defaultdict
 from collections.abc import Iterable
+from types import SimpleNamespace
 from typing import Any
 
-from annotations import selectors
+from annotations import rules, selectors
 from annotations.presenters import iso
 
 # Where a row holds created_by_id, edited_by_id and reviewed_by_id.
@@ -51,8 +52,9 @@ def _evidence(annotation_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     return by_annotation
 
 
-def annotation_dicts(rows: Iterable[tuple], *, people: bool) -> list[dict[str, Any]]:
-    """Present rows of selectors.ANNOTATION_ROW; without `people` usernames are left out."""
+def annotation_dicts(rows: Iterable[tuple], *, user) -> list[dict[str, Any]]:
+    """Present rows of selectors.ANNOTATION_ROW as errors.annotation_for shows them to `user`."""
+    people, editor = rules.can_read_drafts(user), rules.is_editor(user)
     rows = list(rows)
     ids = [row[0] for row in rows]
     # The public sees no usernames: no query for them.
@@ -63,8 +65,13 @@ def annotation_dicts(rows: Iterable[tuple], *, people: bool) -> list[dict[str, A
     for (
         pk, article_id, start, end, quote, prefix, suffix, claim, rating, rationale, review_state,
         review_comment, same_as, created_by, edited_by, reviewed_by, reviewed_at, version,
-        anchor_state, revision, previous_quote, created_at, updated_at,
+        anchor_state, revision, previous_quote, created_at, updated_at, editors,
     ) in rows:
+        # What rules.can_review reads of an annotation; only editors may review at all.
+        review = SimpleNamespace(
+            review_state=review_state, editors=editors, created_by_id=created_by,
+            edited_by_id=edited_by,
+        )
         result.append({
             "id": pk,
             "article": article_id,
@@ -91,5 +98,6 @@ def annotation_dicts(rows: Iterable[tuple], *, people: bool) -> list[dict[str, A
             "previous_quote": previous_quote,
             "created_at": iso(created_at),
             "updated_at": iso(updated_at),
+            "may_review": editor and rules.can_review(user, review),
         })
     return result

@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from annotations import presenters, selectors, services
+from annotations import presenters, rules, selectors, services
 from annotations.models import Annotation
 
 
@@ -36,17 +36,25 @@ def etag(annotation: Annotation) -> str:
     return f'"{annotation.version}"'
 
 
-def annotation_response(annotation_id: int, *, status_code: int = status.HTTP_200_OK) -> Response:
-    """Return the stored annotation as the API shows it, with its ETag."""
+def annotation_response(annotation_id: int, *, user, status_code: int = status.HTTP_200_OK) -> Response:
+    """Return the stored annotation as the API shows it to `user`, with its ETag."""
     annotation = selectors.with_details(Annotation.objects.filter(pk=annotation_id)).get()
-    return present_annotation(annotation, status_code=status_code)
+    return present_annotation(annotation, user=user, status_code=status_code)
 
 
-def present_annotation(annotation: Annotation, *, status_code: int = status.HTTP_200_OK) -> Response:
+def annotation_for(annotation: Annotation, user) -> dict:
+    """Return the annotation as `user` reads it: usernames for staff only, and whether they
+    may verify or return it now (so that clients need not restate the four-eyes rule)."""
+    return {
+        **presenters.annotation_dict(annotation, people=rules.can_read_drafts(user)),
+        "may_review": rules.can_review(user, annotation),
+    }
+
+
+def present_annotation(annotation: Annotation, *, user, status_code: int = status.HTTP_200_OK) -> Response:
     """Return an annotation, its attributions and evidence already loaded, with its ETag."""
     return Response(
-        presenters.annotation_dict(annotation), status=status_code,
-        headers={"ETag": etag(annotation)},
+        annotation_for(annotation, user), status=status_code, headers={"ETag": etag(annotation)},
     )
 
 
@@ -54,7 +62,9 @@ def exception_handler(exc, context):
     """Map ValidationError 400, PermissionDenied 403, Conflict 409, StaleVersion 412, too big 413."""
     if isinstance(exc, services.StaleVersion):
         # The caller gets the representation that won, to merge or re-apply its change.
-        return annotation_response(exc.current.pk, status_code=status.HTTP_412_PRECONDITION_FAILED)
+        return annotation_response(
+            exc.current.pk, user=context["request"].user, status_code=status.HTTP_412_PRECONDITION_FAILED
+        )
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
     elif isinstance(exc, services.Conflict):

@@ -11,7 +11,7 @@ from annotations.publishing.models import Correction
 
 HISTORY_TYPES = {"+": "created", "~": "changed", "-": "deleted"}
 # Bookkeeping that every change touches; the entry's own fields carry it.
-UNLISTED = {"id", "annotation", "version", "created_at", "updated_at"}
+UNLISTED = {"id", "annotation", "version", "created_at", "updated_at", "editors"}
 OBJECTS = (("annotation", Annotation), ("attribution", Attribution), ("evidence", Evidence))
 
 

@@ -117,7 +117,7 @@ class AnnotationSerializer(serializers.Serializer):
         allow_null=True,
         help_text=(
             "Username of who last changed the span, claim, rating, rationale, attributions or "
-            "evidence; like the author, they may not verify or return it."
+            "evidence; nobody who changed it since its last verification may verify or return it."
         ),
     )
     reviewed_by = serializers.CharField(allow_null=True, help_text="Username of the reviewer.")
@@ -132,6 +132,10 @@ class AnnotationSerializer(serializers.Serializer):
     previous_quote = serializers.CharField(help_text="The quote before a fuzzy re-anchoring changed it.")
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
+    may_review = serializers.BooleanField(
+        help_text="Whether the caller may verify or return it now: an editor who has not changed "
+        "it (nor its attributions or evidence) since it was last verified, or since it was made.",
+    )
 
     def to_representation(self, instance: Annotation):
         return presenters.annotation_dict(instance)
@@ -158,7 +162,8 @@ class ArticleSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def to_representation(self, instance):
-        data = super().to_representation(instance)
+        # Those who see articles as published get the fields their published claims show.
+        data = super().to_representation(presenters.as_published(instance))
         request = self.context.get("request")
         if request is not None and not rules.can_read_article_text(request.user):
             data["body"] = None

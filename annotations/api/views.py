@@ -20,7 +20,7 @@ from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnl
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from annotations import presenters, rules, selectors, services
+from annotations import selectors, services
 from annotations.apikeys.authentication import ApiKeyAuthentication
 from annotations.models import Source
 
@@ -31,7 +31,6 @@ from .errors import (
     PayloadTooLarge,
     PreconditionRequired,
     annotation_response,
-    etag,
     present_annotation,
 )
 from .filters import AnnotationFilter, SourceFilter
@@ -255,19 +254,17 @@ class AnnotationViewSet(ApiViewSet):
         # Rows rather than model instances: the same JSON as annotation_dict, several times faster.
         rows = selectors.annotation_list_rows(user=request.user)
         page = self.paginate_queryset(self.filter_queryset(rows))
-        people = rules.can_read_drafts(request.user)
-        return self.get_paginated_response(annotation_rows.annotation_dicts(page, people=people))
+        return self.get_paginated_response(annotation_rows.annotation_dicts(page, user=request.user))
 
     def retrieve(self, request, pk=None):
         annotation = self.get_object()
-        data = presenters.annotation_dict(annotation, people=rules.can_read_drafts(request.user))
-        return Response(data, headers={"ETag": etag(annotation)})
+        return present_annotation(annotation, user=request.user)
 
     def create(self, request):
         annotation = services.annotation_create(
             user=request.user, **validated(s.AnnotationCreateSerializer, request.data)
         )
-        response = present_annotation(annotation, status_code=status.HTTP_201_CREATED)
+        response = present_annotation(annotation, user=request.user, status_code=status.HTTP_201_CREATED)
         response["Location"] = request.build_absolute_uri(f"{annotation.pk}/")
         return response
 
@@ -281,7 +278,7 @@ class AnnotationViewSet(ApiViewSet):
             raise PreconditionRequired()
         with answered_before_commit():
             services.annotation_update(annotation=annotation, user=request.user, version=version, **changes)
-            return annotation_response(annotation.pk)
+            return annotation_response(annotation.pk, user=request.user)
 
     def partial_update(self, request, pk=None):
         return self.update(request, pk, partial=True)
@@ -310,7 +307,7 @@ class AnnotationViewSet(ApiViewSet):
             raise PreconditionRequired()
         with answered_before_commit():
             service(annotation=annotation, user=request.user, version=version, **extra(data))
-            return annotation_response(annotation.pk)
+            return annotation_response(annotation.pk, user=request.user)
 
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):

@@ -17,10 +17,14 @@ class Inbox:
 
 
 def section_of(*, review_state: str, review_comment: str, own: bool) -> str | None:
-    """Return the section an annotation belongs in, for a reader who may see it there at all."""
+    """Return the section an annotation belongs in, for a reader who may see it there at all.
+
+    Whether the reader may review one in review (four eyes) is the selector's filter: an
+    author may review a correction of their claim that others made.
+    """
     if review_state == "draft" and own:
         return RETURNED if review_comment else DRAFTS
-    if review_state == "in_review" and not own:
+    if review_state == "in_review":
         return TO_REVIEW
     return None
 

@@ -10,12 +10,10 @@ from .core import Inbox, sort_into_sections
 
 
 def inbox_filter(user) -> Q:
-    """Own drafts; for editors also what others sent to review that the user did not last edit."""
+    """Own drafts; for editors also what waits in review that they may review (rules.can_review)."""
     condition = Q(created_by=user, review_state=ReviewState.DRAFT)
     if rules.is_editor(user):
-        condition |= (
-            Q(review_state=ReviewState.IN_REVIEW) & ~Q(created_by=user) & ~Q(edited_by=user)
-        )
+        condition |= rules.reviewable_by(user)
     return condition
 
 

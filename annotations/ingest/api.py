@@ -12,7 +12,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
-from annotations import selectors
+from annotations import rules, selectors
 from annotations.api import serializers as s
 from annotations.api.parsers import BoundedJSONParser
 from annotations.api.permissions import ArticlePermission
@@ -98,7 +98,9 @@ class RevisionSerializer(serializers.Serializer):
     body_sha256 = serializers.CharField()
     origin = serializers.ChoiceField(choices=ArticleRevision.Origin.choices)
     created_at = serializers.DateTimeField()
-    created_by = serializers.CharField(allow_null=True)
+    created_by = serializers.CharField(
+        allow_null=True, help_text="Username of who made it; null for callers without a role.",
+    )
     fetched_url = serializers.CharField(
         help_text="Where this body was fetched from, after redirects; empty for a page given as html or "
                   "a file, and for an edit.",
@@ -111,8 +113,13 @@ class DiffRunSerializer(serializers.Serializer):
 
 
 class RevisionDetailSerializer(RevisionSerializer):
-    body = serializers.CharField()
-    diff = DiffRunSerializer(many=True, help_text="The changes from the revision before, in order.")
+    body = serializers.CharField(
+        allow_null=True, help_text="Null for those the article's body is hidden from (as in the article).",
+    )
+    diff = DiffRunSerializer(
+        many=True, allow_null=True,
+        help_text="The changes from the revision before, in order; null when the body is.",
+    )
 
 
 class RefreshSerializer(serializers.Serializer):
@@ -131,13 +138,14 @@ FETCH_ERRORS = {
 }
 
 
-def revision_dict(revision: ArticleRevision) -> dict:
+def revision_dict(revision: ArticleRevision, *, people: bool) -> dict:
+    """Return the revision without its body; without `people` (for the public) no username."""
     return {
         "number": revision.number,
         "body_sha256": revision.body_sha256,
         "origin": revision.origin,
         "created_at": iso(revision.created_at),
-        "created_by": username(revision.created_by),
+        "created_by": username(revision.created_by) if people else None,
         "fetched_url": revision.fetched_url,
     }
 
@@ -220,7 +228,8 @@ class ArticleIngestViewSet(ApiViewSet):
         rows = (
             ArticleRevision.objects.filter(article=article).select_related("created_by").defer("body")
         )
-        return Response([revision_dict(revision) for revision in rows])
+        people = rules.can_read_drafts(request.user)
+        return Response([revision_dict(revision, people=people) for revision in rows])
 
     @extend_schema(tags=["articles"], responses={200: RevisionDetailSerializer, **_errors(401, 403, 404)})
     def revision(self, request, pk=None, number=None):
@@ -237,8 +246,12 @@ class ArticleIngestViewSet(ApiViewSet):
             raise exceptions.NotFound(f"The article has no revision {number}.")
         current = revisions[int(number)]
         previous = revisions.get(int(number) - 1)
+        shown = revision_dict(current, people=rules.can_read_drafts(request.user))
+        # The same rule as the article's body: its revisions and their changes are its text.
+        if not rules.can_read_article_text(request.user):
+            return Response({**shown, "body": None, "diff": None})
         return Response({
-            **revision_dict(current),
+            **shown,
             "body": current.body,
             "diff": diffs.diff(previous.body if previous else "", current.body),
         })

@@ -25,3 +25,10 @@ def published_in(article_id: int) -> list[dict]:
     """Return the public JSON of an article's published claims, in text order."""
     claims = [published.public for published in PublishedClaim.objects.filter(article_id=article_id)]
     return sorted(claims, key=lambda claim: (claim["start"], claim["id"]))
+
+
+def published_article(article_id: int) -> dict | None:
+    """Return the article fields (title, url, publisher, published_at) of the article's newest
+    published claim, as they were verified; None when none of its claims is published."""
+    newest = PublishedClaim.objects.filter(article_id=article_id).order_by("-modified_at", "-pk").first()
+    return newest.public["article"] if newest else None

@@ -28,7 +28,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from annotations import exports
+from annotations import exports, rules
 from annotations.matching import services as known_claims
 from annotations.models import Annotation, Attribution, Evidence, ReviewState
 
@@ -185,7 +185,7 @@ def open_corrections(annotations: Iterable[Annotation] | Any, *, reason: str, us
 
     Only annotations that are verified or published are concerned; others are ignored,
     so callers may pass every annotation the change touches. Each one gets a history
-    entry (reason, user, time) and a new version, and `user` becomes its last editor, so
+    entry (reason, user, time) and a new version, and `user` becomes one of its editors, so
     the four-eyes rule keeps them from verifying the correction of their own change.
     The published version stays online until the correction is verified. Return the
     annotations written.
@@ -204,6 +204,7 @@ def open_corrections(annotations: Iterable[Annotation] | Any, *, reason: str, us
             annotation.review_state = ReviewState.IN_REVIEW
             annotation.reviewed_by = annotation.reviewed_at = None
             comment = f"{reason}; back in review"
+        annotation.editors = rules.editors_with(annotation, user)
         annotation.edited_by = user
         annotation.version += 1
         annotation._history_user = user

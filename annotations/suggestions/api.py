@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from annotations.api.errors import PayloadTooLarge
 from annotations.api.parsers import BoundedJSONParser, declared_length
+from annotations.api.permissions import read_permissions_at_once
 from annotations.api.serializers import ErrorSerializer, StrictSerializer
 from annotations.models import Article, Attribution, Source
 
@@ -79,7 +80,8 @@ class SuggestionListView(_SuggestionView):
     @extend_schema(tags=["suggestions"], parameters=[ARTICLE_ID],
                    responses={200: SuggestionListSerializer, **_ERRORS})
     def get(self, request, pk):
-        return Response(services.article_suggestions(article=self.article(pk)))
+        read_permissions_at_once(request.user)
+        return Response(services.article_suggestions(article=self.article(pk), user=request.user))
 
 
 class SuggestionDismissView(_SuggestionView):

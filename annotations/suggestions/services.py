@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
 
-from annotations import rules
+from annotations import rules, selectors
 from annotations.ingest import revisions
-from annotations.models import Annotation, Article, Attribution, Source
+from annotations.models import Article, Attribution, Source
 
 from .core import suggest
 from .models import SuggestionDismissal, SuggestionSet
@@ -70,15 +70,21 @@ def _key(start: int, end: int, stance: str, source_name: str) -> tuple:
     return (start, end, stance, source_name or "")
 
 
-def article_suggestions(*, article: Article) -> dict:
-    """Return {"revision", "results"}: the suggestions not dismissed, ordered by start."""
+def article_suggestions(*, article: Article, user) -> dict:
+    """Return {"revision", "results"}: the suggestions not dismissed, ordered by start.
+
+    `annotated` marks a suggestion that an annotation the user may read covers: counting
+    drafts for someone who may not read them would tell where they are.
+    """
     results = _computed(article)
     dismissed = {
         _key(*row) for row in SuggestionDismissal.objects.filter(
             article=article, body_sha256=article.body_sha256,
         ).values_list("start", "end", "stance", "source_name")
     }
-    spans = list(Annotation.objects.filter(article=article).values_list("start", "end"))
+    spans = list(
+        selectors.annotations_visible_to(user).filter(article=article).values_list("start", "end")
+    )
     shown = []
     for result in results:
         name = result["source"]["name"] if result["source"] else ""

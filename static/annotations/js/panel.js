@@ -12,18 +12,17 @@ import { UnsavedChanges } from "./unsaved.js";
 /**
  * Return what the current user may do with an annotation (mirrors annotations/rules.py).
  *
- * Takes the annotation as the API returns it: the page's summaries lack `edited_by`.
+ * Takes the annotation as the API returns it: the page's summaries lack `may_review`.
  */
 export function permissions(user, annotation) {
   const own = annotation.created_by === user.username;
-  // Four eyes: whoever wrote it or last edited it may not also verify or return it.
-  const lastEdited = annotation.edited_by === user.username;
   const draft = annotation.review_state === "draft";
   const canEdit = user.is_editor || (user.can_create && own && draft);
   return {
     edit: canEdit,
     submit: draft && canEdit,
-    review: annotation.review_state === "in_review" && user.is_editor && !own && !lastEdited,
+    // Four eyes (nobody who changed it since its last verification): the server decides.
+    review: Boolean(annotation.may_review),
     remove: draft && (user.is_editor || (user.can_create && own)),
   };
 }
