@@ -48,9 +48,10 @@ def can_submit(user, annotation: Annotation) -> bool:
 
 # Four eyes: neither its author nor anybody who changed an annotation (its span, texts,
 # rating, attributions or evidence) since its last verification, or since it was made if
-# never verified, may verify or return it. The services keep who did in Annotation.editors, written ",3,17,": a
-# verification leaves "," (nobody since). An empty value was not kept (rows from before it
-# was, or from a writer that does not keep it): the author and the last editor stand in.
+# never verified, may verify or return it. The services keep who changed it in
+# Annotation.editors, written ",3,17,": a verification leaves "," (nobody since). An empty
+# value was not kept (rows from before it was, or from a writer that does not keep it): the
+# last editor stands in.
 NOBODY = ","
 
 

@@ -529,15 +529,15 @@ def _four_eyes_refusal(annotation: Annotation, user) -> str:
 @transaction.atomic
 def review_verify(*, annotation: Annotation, user, version: int | None = None,
                   comment: str = "") -> Annotation:
-    """Verify an annotation under review: an editor who has not changed it since it was last
-    verified (four eyes, rules.can_review)."""
+    """Verify an annotation under review: an editor who neither wrote it nor changed it since it
+    was last verified (four eyes, rules.can_review)."""
     annotation = _lock(annotation, version)
     if annotation.review_state != ReviewState.IN_REVIEW:
         raise ValidationError({"review_state": "Only an annotation in review can be verified."})
-    if user.pk in rules.editors_since_verification(annotation):
-        raise PermissionDenied(_four_eyes_refusal(annotation, user))
-    if not rules.can_review(user, annotation):
+    if not rules.is_editor(user):
         raise PermissionDenied("You need the verify permission to verify annotations.")
+    if not rules.can_review(user, annotation):
+        raise PermissionDenied(_four_eyes_refusal(annotation, user))
     annotation.reviewed_by, annotation.reviewed_at = user, timezone.now()
     annotation.editors = rules.NOBODY
     reason = f"verified: {comment}" if comment else "verified"
@@ -557,7 +557,7 @@ def review_return(*, annotation: Annotation, user, comment: str,
         raise ValidationError({"review_state": "Only an annotation in review can be returned."})
     if not rules.can_review(user, annotation):
         raise PermissionDenied(
-            "Only an editor who has not changed it since it was last verified can return it."
+            "Only an editor who neither wrote it nor changed it since it was last verified can return it."
         )
     annotation.review_comment = comment.strip()
     return _transition(

@@ -108,6 +108,16 @@ def test_claim_detail_is_404_for_unverified_annotations(client, request, state, 
     assert client.get(f"/api/v1/claims/{annotation.pk}/claimreview/").status_code == 404
 
 
+@pytest.mark.parametrize("pk", ["-18171791169935170863104", "99999999999999999999", "9223372036854775808"])
+@pytest.mark.parametrize("path", ["/api/v1/claims/{}/", "/api/v1/claims/{}/claimreview/",
+                                  "/api/v1/w3c/annotations/{}/"])
+def test_claim_endpoints_answer_404_for_ids_no_row_can_have(client, db, path, pk):
+    response = client.get(path.format(pk))
+
+    assert response.status_code == 404
+    assert json.loads(response.content) == {"detail": "Not found."}
+
+
 def test_claim_list_pages_by_cursor_in_id_order(client, db):
     claims = [factories.verified_claim() for _ in range(5)]
 

@@ -22,6 +22,7 @@ from annotations.publishing import selectors as published
 from annotations.publishing.core import encode
 
 from . import serializers as api_serializers
+from .base import parse_id
 from .filters import PublishedClaimFilter
 from .pagination import StrictCursorPagination
 
@@ -136,6 +137,10 @@ class ClaimMixin:
 
     def get_queryset(self):
         return published.published_claims()
+
+    def get_object(self):
+        self.kwargs["pk"] = parse_id(self.kwargs["pk"])
+        return super().get_object()
 
 
 def stored_json_response(body: str) -> HttpResponse:

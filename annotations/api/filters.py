@@ -14,7 +14,7 @@ from annotations.models import Annotation, Attribution, Rating, ReviewState, Sou
 from annotations.publishing.models import PublishedAttribution, PublishedClaim
 from annotations.textguard.core import normalize_name
 
-from .serializers import MAX_ID
+from .base import MAX_ID
 
 
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})

@@ -29,9 +29,10 @@ from annotations.models import (
 )
 from annotations.textguard.core import normalize_name
 
+from .base import MAX_ID
+
 # Offsets and ids are stored in integer columns; larger numbers cannot name anything.
 MAX_OFFSET = 2**31 - 1
-MAX_ID = 2**63 - 1
 LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 # Per annotation: far more than a claim has, few enough that one item stays cheap.
 MAX_ATTRIBUTIONS = 50

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from annotations.exports import w3c
 from annotations.publishing import selectors as published
 
+from .base import parse_id
 from .claims import CLAIM_ID, ERRORS, FixedRendererNegotiation, base_url
 from .filters import PublishedClaimFilter
 
@@ -139,5 +140,5 @@ class AnnotationDetail(W3CView):
         responses=W3C_RESPONSE,
     )
     def get(self, request, pk):
-        claim = get_object_or_404(self.get_queryset(), pk=pk)
+        claim = get_object_or_404(self.get_queryset(), pk=parse_id(pk))
         return self.respond(request, w3c.annotation(claim.public, base_url(request)))
