@@ -150,3 +150,15 @@ def test_rows_written_before_editors_were_kept_fall_back_to_author_and_last_edit
     assert offered(annotation, ann) == NOWHERE
     assert offered(annotation, ben) == NOWHERE
     assert offered(annotation, cy) == EVERYWHERE
+
+
+def test_bulk_creates_record_their_author_as_the_editor_like_single_creates(article, ann):
+    start = article.body.index("Trump")
+    item = {"article": article.pk, "start": start, "end": start + 5, "quote": "Trump", "claim": "About"}
+
+    bulk = client_for(ann).post("/api/v1/annotations/bulk/", [item], format="json")
+    single = client_for(ann).post("/api/v1/annotations/", item, format="json")
+
+    assert (bulk.status_code, single.status_code) == (201, 201)
+    stored = Annotation.objects.in_bulk([bulk.json()["ids"][0], single.json()["id"]])
+    assert {a.editors for a in stored.values()} == {f",{ann.pk},"}

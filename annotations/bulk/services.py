@@ -129,6 +129,7 @@ def _build(item: Mapping[str, Any], *, article: Article, revision: int, user, so
         rationale=item.get("rationale", ""), same_as=item.get("same_as") or [],
         created_by=user, edited_by=user, revision=revision,
     )
+    annotation.editors = rules.editors_with(annotation, user)
     services._anchor(
         annotation, start=item.get("start"), end=item.get("end"), quote=item.get("quote"),
         prefix=item.get("prefix", ""), suffix=item.get("suffix", ""),
