@@ -518,12 +518,15 @@ def review_submit(*, annotation: Annotation, user, version: int | None = None) -
     return _transition(annotation, user=user, state=ReviewState.IN_REVIEW, reason="submitted")
 
 
-def _four_eyes_refusal(annotation: Annotation, user) -> str:
+def _verify_refusal(annotation: Annotation, user) -> str:
+    """Say why `user` may not verify the annotation (rules.can_review said no)."""
     if annotation.created_by_id == user.pk:
         return "You cannot verify your own annotation; another editor must."
     if annotation.edited_by_id == user.pk:
         return "You last edited this annotation; another editor must verify it."
-    return "You changed this annotation since it was last verified; another editor must verify it."
+    if user.pk in rules.editors_since_verification(annotation):
+        return "You changed this annotation since it was last verified; another editor must verify it."
+    return "You need the verify permission to verify annotations."
 
 
 @transaction.atomic
@@ -534,10 +537,8 @@ def review_verify(*, annotation: Annotation, user, version: int | None = None,
     annotation = _lock(annotation, version)
     if annotation.review_state != ReviewState.IN_REVIEW:
         raise ValidationError({"review_state": "Only an annotation in review can be verified."})
-    if not rules.is_editor(user):
-        raise PermissionDenied("You need the verify permission to verify annotations.")
     if not rules.can_review(user, annotation):
-        raise PermissionDenied(_four_eyes_refusal(annotation, user))
+        raise PermissionDenied(_verify_refusal(annotation, user))
     annotation.reviewed_by, annotation.reviewed_at = user, timezone.now()
     annotation.editors = rules.NOBODY
     reason = f"verified: {comment}" if comment else "verified"
