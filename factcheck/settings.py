@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "factcheck.middleware.ContentSecurityPolicyMiddleware",
+    "factcheck.loginguard.TrustedDeviceMiddleware",
     # Login throttling (django-axes) last, as its documentation asks.
     "axes.middleware.AxesMiddleware",
 ]
@@ -295,16 +296,25 @@ FACTCHECK_REPLICA_RETRY_SECONDS = int(os.environ.get("FACTCHECK_REPLICA_RETRY_SE
 # Database outage: seconds a client is asked to wait before retrying a 503.
 FACTCHECK_RETRY_AFTER_SECONDS = int(os.environ.get("FACTCHECK_RETRY_AFTER_SECONDS", "5"))
 
-# Login throttling per account and per address, counted in the shared cache; an admin
-# unlocks with the "Unlock login" user action (or manage.py axes_reset_username).
+# Login throttling (factcheck/loginguard.py), counted in the shared cache: a (username,
+# address) pair is refused after FACTCHECK_LOGIN_FAILURE_LIMIT failures, an address after
+# FACTCHECK_LOGIN_ADDRESS_FAILURE_LIMIT failures on any accounts, and an account, after
+# FACTCHECK_LOGIN_ACCOUNT_FAILURE_LIMIT failures from all addresses together, only for
+# browsers that have never logged in to it (a signed trusted-device cookie), so nobody can
+# lock the owner out. An admin unlocks an account with the "Unlock login" user action (or
+# manage.py axes_reset_username), an address with manage.py axes_reset_ip.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_HANDLER = "factcheck.loginguard.LoginGuardHandler"
 AXES_CACHE = "default"
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# For axes' own helpers and checks; the handler counts exactly these two and the account.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_FAILURE_LIMIT = int(os.environ.get("FACTCHECK_LOGIN_FAILURE_LIMIT", "5"))
+FACTCHECK_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("FACTCHECK_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
+FACTCHECK_LOGIN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("FACTCHECK_LOGIN_ACCOUNT_FAILURE_LIMIT", "20"))
+FACTCHECK_LOGIN_TRUSTED_DEVICE_DAYS = int(os.environ.get("FACTCHECK_LOGIN_TRUSTED_DEVICE_DAYS", "90"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("FACTCHECK_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False  # the cache handler stores nothing in axes' tables
