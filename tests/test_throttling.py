@@ -1,5 +1,7 @@
 """Abuse: API rate limits per client kind, login throttling per pair, address and account, body sizes."""
 
+import json
+
 import pytest
 from django.conf import settings
 from django.contrib.admin.sites import site
@@ -237,3 +239,69 @@ def test_a_form_with_too_many_fields_is_refused(db):
     response = client.post("/accounts/login/", data=fields, content_type="application/x-www-form-urlencoded")
 
     assert response.status_code == 400
+
+
+# Each view declares its own body limit (factcheck/limits.py); the path's shape grants none.
+
+THREE_MB = 3 * 1024 * 1024
+
+
+def padded(value) -> str:
+    """Return the value as JSON padded with whitespace (still valid JSON) to over 3 MB."""
+    return json.dumps(value) + " " * THREE_MB
+
+
+def test_a_claimreview_import_above_the_default_body_limit_is_accepted(editor):
+    from tests.matching_corpus import corpus
+
+    assert settings.FACTCHECK_MAX_BODY_BYTES < THREE_MB < settings.FACTCHECK_MAX_IMPORT_BYTES
+    response = client_for(editor).post(
+        "/api/v1/claimreviews/import/", data=padded(corpus()[:2]), content_type="application/json"
+    )
+
+    assert response.status_code == 200, response.content[:200]
+    assert response.json()["created"] == 2
+
+
+def test_a_bulk_create_above_the_default_body_limit_is_accepted(reviewer, article):
+    start = article.body.index("Trump")
+    items = [{"article": article.pk, "start": start, "end": start + 5, "quote": "Trump"}]
+
+    response = client_for(reviewer).post(
+        "/api/v1/annotations/bulk/", data=padded(items), content_type="application/json"
+    )
+
+    assert response.status_code == 201, response.content[:200]
+
+
+@pytest.mark.parametrize("path", [
+    "/api/v1/articles/1/annotations/bulk/", "/articles/1/annotations/bulk/",
+    "/api/v1/claims/annotations/bulk/", "/nowhere/annotations/bulk/", "/api/v1/sources/",
+])
+def test_no_other_path_borrows_a_large_limit_by_its_shape(reviewer, path):
+    response = client_for(reviewer).post(path, data=padded([]), content_type="application/json")
+
+    assert response.status_code == 413
+
+
+def test_a_declared_limit_is_read_from_the_named_setting(settings):
+    from factcheck.limits import body_limit, view_limit
+
+    @body_limit("FACTCHECK_MAX_IMPORT_BYTES")
+    def upload(request):
+        raise AssertionError("not called")
+
+    settings.FACTCHECK_MAX_IMPORT_BYTES = 12345
+    assert view_limit(upload) == 12345
+    assert view_limit(lambda request: None) == settings.FACTCHECK_MAX_BODY_BYTES
+
+
+@pytest.mark.parametrize("path", ["/api/v1/sources/", "/api/v1/annotations/bulk/", "/accounts/login/"])
+def test_a_chunked_body_without_a_length_is_refused_411(reviewer, path):
+    # Under WSGI Django reads a body without Content-Length as empty: refuse it openly instead.
+    response = client_for(reviewer).post(
+        path, data='{"name": "x"}', content_type="application/json",
+        CONTENT_LENGTH="", HTTP_TRANSFER_ENCODING="chunked",
+    )
+
+    assert response.status_code == 411
