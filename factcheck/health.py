@@ -60,3 +60,8 @@ def readyz(request):
         # Not a reason to take the server out: the primary serves the replica's reads meanwhile.
         ready["replica"] = "ok" if replica_reachable() else "unreachable"
     return JsonResponse(ready)
+
+
+# A probe that waits on a frozen database must fail fast, not hang the load balancer's check:
+# factcheck.dbdeadline gives each of its database waits this much (default 2 s).
+readyz.db_deadline_setting = "FACTCHECK_READYZ_DB_SECONDS"

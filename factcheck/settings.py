@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "factcheck.requestlog.RequestLogMiddleware",
     "factcheck.limits.RequestSizeLimitMiddleware",
     "factcheck.outage.DatabaseUnavailableMiddleware",
+    "factcheck.dbdeadline.DatabaseDeadlineMiddleware",
     "factcheck.db_router.ReplicaRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "factcheck.middleware.ContentSecurityPolicyMiddleware",
+    "factcheck.loginguard.TrustedDeviceMiddleware",
     # Login throttling (django-axes) last, as its documentation asks.
     "axes.middleware.AxesMiddleware",
 ]
@@ -109,13 +111,37 @@ DATABASES = {
 }
 
 
-def postgresql_options(database: dict) -> None:
+# Server-side bound on one statement of a web request (seconds; 0: none), longer for the
+# streaming exports; each database wait of a request is also cut client-side a little later.
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "30"))
+DATABASE_EXPORT_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_EXPORT_STATEMENT_TIMEOUT", "600"))
+FACTCHECK_DB_CLIENT_DEADLINE_SECONDS = float(
+    os.environ.get("DATABASE_CLIENT_DEADLINE", str((DATABASE_STATEMENT_TIMEOUT or 30) + 5))
+)
+# The readiness probe gives each of its database waits this long.
+FACTCHECK_READYZ_DB_SECONDS = float(os.environ.get("FACTCHECK_READYZ_DB_SECONDS", "2"))
+# factcheck/wsgi.py and asgi.py mark the serving processes; manage.py commands are not.
+WEB_PROCESS = env_bool("FACTCHECK_WEB_PROCESS")
+
+
+def postgresql_options(database: dict, *, web: bool = WEB_PROCESS) -> None:
     """Connection options for a PostgreSQL database (left alone on other engines)."""
     if database["ENGINE"] != "django.db.backends.postgresql":
         return
     options = database.setdefault("OPTIONS", {})
     # An unreachable database must fail fast (503) rather than hang a worker.
     options["connect_timeout"] = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+    # A database that stops answering without a reset (host gone, network cut): keepalives
+    # find an idle connection dead in about 25 s, tcp_user_timeout drops one whose sent data
+    # stays unacknowledged for DATABASE_TCP_USER_TIMEOUT seconds. A frozen server that still
+    # acknowledges is bounded by the client-side deadline (factcheck/dbdeadline.py).
+    options.update(
+        keepalives=1, keepalives_idle=10, keepalives_interval=5, keepalives_count=3,
+        tcp_user_timeout=int(float(os.environ.get("DATABASE_TCP_USER_TIMEOUT", "10")) * 1000),
+    )
+    if web and DATABASE_STATEMENT_TIMEOUT:
+        # Web requests only: migrations and other commands may rightly run long statements.
+        options["options"] = f"-c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}"
     # Parameters bound by the server, and a statement prepared the fifth time a connection
     # runs it, so that PostgreSQL stops planning it anew (planning the one-statement annotation
     # write alone took 1 ms of a create). A pooler in transaction mode that cannot keep
@@ -303,16 +329,25 @@ FACTCHECK_REPLICA_RETRY_SECONDS = int(os.environ.get("FACTCHECK_REPLICA_RETRY_SE
 # Database outage: seconds a client is asked to wait before retrying a 503.
 FACTCHECK_RETRY_AFTER_SECONDS = int(os.environ.get("FACTCHECK_RETRY_AFTER_SECONDS", "5"))
 
-# Login throttling per account and per address, counted in the shared cache; an admin
-# unlocks with the "Unlock login" user action (or manage.py axes_reset_username).
+# Login throttling (factcheck/loginguard.py), counted in the shared cache: a (username,
+# address) pair is refused after FACTCHECK_LOGIN_FAILURE_LIMIT failures, an address after
+# FACTCHECK_LOGIN_ADDRESS_FAILURE_LIMIT failures on any accounts, and an account, after
+# FACTCHECK_LOGIN_ACCOUNT_FAILURE_LIMIT failures from all addresses together, only for
+# browsers that have never logged in to it (a signed trusted-device cookie), so nobody can
+# lock the owner out. An admin unlocks an account with the "Unlock login" user action (or
+# manage.py axes_reset_username), an address with manage.py axes_reset_ip.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_HANDLER = "factcheck.loginguard.LoginGuardHandler"
 AXES_CACHE = "default"
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# For axes' own helpers and checks; the handler counts exactly these two and the account.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_FAILURE_LIMIT = int(os.environ.get("FACTCHECK_LOGIN_FAILURE_LIMIT", "5"))
+FACTCHECK_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("FACTCHECK_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
+FACTCHECK_LOGIN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("FACTCHECK_LOGIN_ACCOUNT_FAILURE_LIMIT", "20"))
+FACTCHECK_LOGIN_TRUSTED_DEVICE_DAYS = int(os.environ.get("FACTCHECK_LOGIN_TRUSTED_DEVICE_DAYS", "90"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("FACTCHECK_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False  # the cache handler stores nothing in axes' tables

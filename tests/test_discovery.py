@@ -109,3 +109,35 @@ def test_the_sitemap_lists_the_verified_claim_pages(client, verified, draft, dja
         f"http://testserver/claims/{verified.pk}/", "http://testserver/",
     ]
     assert urls[0].findtext(f"{SITEMAP}lastmod") == verified.updated_at.date().isoformat()
+
+
+def test_the_atom_feed_escapes_rationales_and_imported_titles_in_its_html_summaries(
+    client, reviewer, editor
+):
+    payload = '<img src=x onerror="alert(1)">'
+    article = factories.ArticleFactory(title=f"Imported {payload}", body="A quoted sentence here.")
+    with_rationale = services.annotation_create(
+        article=article, user=reviewer, quote="quoted sentence", claim="One", rating="true",
+        rationale=f"See {payload}",
+    )
+    without_rationale = services.annotation_create(
+        article=article, user=reviewer, quote="A quoted", claim="Two", rating="true",
+    )
+    for annotation in (with_rationale, without_rationale):
+        services.review_submit(annotation=annotation, user=reviewer)
+        services.review_verify(annotation=annotation, user=editor)
+
+    response = client.get("/claims/feed/")
+
+    feed = ET.fromstring(response.content)
+    summaries = {
+        entry.findtext(f"{ATOM}title"): entry.find(f"{ATOM}summary")
+        for entry in feed.findall(f"{ATOM}entry")
+    }
+    assert {summary.get("type") for summary in summaries.values()} == {"html"}
+    # The summary's text is HTML a reader renders: the payload must arrive as text, not as a tag.
+    assert summaries["True: One"].text == 'See &lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+    assert summaries["True: Two"].text == (
+        '“A quoted” — Imported &lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+    )
+    assert b"<img" not in response.content and b"&lt;img" not in response.content

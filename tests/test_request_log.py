@@ -99,3 +99,65 @@ def test_errors_are_logged_with_their_traceback(reviewer, log_lines, monkeypatch
     assert error["request_id"] == response["X-Request-ID"]
     assert "Traceback (most recent call last)" in error["traceback"]
     assert "RuntimeError: the article list broke" in error["traceback"]
+
+
+# gunicorn's access log (factcheck/gunicorn_conf.py), as configured by `-c python:factcheck.gunicorn_conf`.
+
+class _Response:
+    status = "200 OK"
+    sent = 42
+    headers = [("Content-Type", "application/json"), ("Set-Cookie", "sessionid=cookie-secret")]
+
+
+class _Request:
+    headers = [
+        ("AUTHORIZATION", "Token header-secret"), ("COOKIE", "sessionid=cookie-secret"),
+        ("USER-AGENT", "curl/8"),
+    ]
+
+
+def gunicorn_access_line(tmp_path, access_log_format=None) -> str:
+    from datetime import timedelta
+
+    from gunicorn.config import Config
+
+    from factcheck import gunicorn_conf
+
+    cfg = Config()
+    for name, value in vars(gunicorn_conf).items():  # as gunicorn applies a config module
+        if name in cfg.settings:
+            cfg.set(name, value)
+    cfg.set("accesslog", str(tmp_path / "access.log"))
+    if access_log_format:
+        cfg.set("access_log_format", access_log_format)
+    environ = {
+        "REQUEST_METHOD": "GET", "RAW_URI": "/api/v1/claims/?token=secret&password=x&q=donbas",
+        "PATH_INFO": "/api/v1/claims/", "QUERY_STRING": "token=secret&password=x&q=donbas",
+        "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_REFERER": "http://127.0.0.1/claims/?api_key=referer-secret&page=2",
+        "HTTP_AUTHORIZATION": "Token header-secret", "HTTP_COOKIE": "sessionid=cookie-secret",
+    }
+    logger = cfg.logger_class(cfg)
+    logger.access(_Response(), _Request(), environ, timedelta(milliseconds=5))
+    for handler in [*logger.access_log.handlers, *logger.error_log.handlers]:
+        handler.close()  # gunicorn's loggers are process-wide: leave no open file behind
+    logger.access_log.handlers.clear()
+    return (tmp_path / "access.log").read_text()
+
+
+def test_the_gunicorn_access_log_redacts_secret_query_values(tmp_path):
+    line = gunicorn_access_line(tmp_path)
+
+    assert '"GET /api/v1/claims/?token=%5Bredacted%5D&password=%5Bredacted%5D&q=donbas HTTP/1.1" 200' in line
+    assert "api_key=%5Bredacted%5D&page=2" in line
+    assert "secret" not in line and "password=x" not in line
+
+
+def test_the_gunicorn_access_log_writes_no_credentials_whatever_its_format(tmp_path):
+    line = gunicorn_access_line(tmp_path, (
+        '%(q)s %({authorization}i)s %({cookie}i)s %({set-cookie}o)s %({query_string}e)s '
+        '%({raw_uri}e)s %({http_cookie}e)s %({http_authorization}e)s %(U)s %({user-agent}i)s'
+    ))
+
+    assert "secret" not in line and "password=x" not in line
+    assert "/api/v1/claims/ curl/8" in line

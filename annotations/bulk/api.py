@@ -132,6 +132,7 @@ class AnnotationBulkView(APIView):
     permission_classes = [IsAuthenticated]
     parser_classes = [BulkJSONParser, JSONLinesParser]
     renderer_classes = [JSONRenderer]
+    max_body_setting = "FACTCHECK_MAX_BULK_BODY_BYTES"  # factcheck.limits: bodies up to this size
 
     def initial(self, request, *args, **kwargs):
         if declared_length(request) > settings.FACTCHECK_MAX_BULK_BODY_BYTES:

@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from annotations.publishing import selectors
 
@@ -30,7 +31,11 @@ class VerifiedClaimsFeed(Feed):
         return f"{item['rating_label']}: {item['claim'] or item['quote']}"
 
     def item_description(self, item):
-        return item["rationale"] or f"“{item['quote']}” — {item['article']['title']}"
+        # Atom writes the description as <summary type="html">: readers render it as markup.
+        # Rationales are typed by fact-checkers and titles come from imported pages, so both
+        # are plain text and must reach the reader escaped, never as HTML of their own.
+        text = item["rationale"] or f"“{item['quote']}” — {item['article']['title']}"
+        return escape(text)
 
     def item_link(self, item):
         return reverse("claim-detail", args=[item["id"]])

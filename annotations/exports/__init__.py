@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet
-from django.db import connections
+from django.db import DatabaseError, connections
 from django.db.models import CharField, F, QuerySet, TextField, Value
 from django.db.models.expressions import Expression
 from django.db.models.functions import Cast, Concat
@@ -227,6 +228,30 @@ def claimreview_line(base_url: str) -> Expression:
     )
 
 
+def longer_statements(alias: str, chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """Yield the chunks with the connection's statement_timeout raised for the export.
+
+    Web requests run under DATABASE_STATEMENT_TIMEOUT (a startup option of the connection);
+    a whole export is one long COPY, so it gets DATABASE_EXPORT_STATEMENT_TIMEOUT instead,
+    and RESET puts the connection back to its own bound afterwards (or when the client leaves).
+    """
+    connection = connections[alias]
+    if "statement_timeout" not in connection.settings_dict.get("OPTIONS", {}).get("options", ""):
+        yield from chunks  # no bound to lift (commands, or bound turned off)
+        return
+    milliseconds = int(settings.DATABASE_EXPORT_STATEMENT_TIMEOUT * 1000)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('statement_timeout', %s, false)", [str(milliseconds)])
+    try:
+        yield from chunks
+    finally:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET statement_timeout")
+        except DatabaseError:
+            pass  # a broken connection is closed and replaced anyway
+
+
 @dataclass(frozen=True)
 class Exporter:
     identifier: str
@@ -244,9 +269,9 @@ class Exporter:
         if connections[published.db].vendor != "postgresql":
             chunks = joined_lines(published, line, end=self.end)
         elif self.end == "\n":
-            chunks = copied_lines(published, line)
+            chunks = longer_statements(published.db, copied_lines(published, line))
         else:
-            chunks = copied_records(published, line)
+            chunks = longer_statements(published.db, copied_records(published, line))
         return self.stream(chunks, base_url, **options)
 
     def filename(self, stem: str) -> str:

@@ -177,6 +177,7 @@ class ClaimReviewImport(APIView):
 
     permission_classes = [IsAuthenticated]
     parser_classes = []
+    max_body_setting = "FACTCHECK_MAX_IMPORT_BYTES"  # factcheck.limits: bodies up to this size
 
     def post(self, request):
         if not services.can_import(request.user):
