@@ -10,7 +10,7 @@ from django.core.management import call_command
 from annotations.matching import core
 from annotations.matching.mirror import Mirror, mirror
 from annotations.matching.models import ClaimReviewRecord, KnownClaim
-from annotations.matching.services import claimreviews_import, similar
+from annotations.matching.services import claimreviews_delete, claimreviews_import, similar
 from tests.matching_corpus import claimreview, corpus
 
 
@@ -38,6 +38,18 @@ def test_admin_lists_searches_filters_and_deletes_reviews(admin_client, imported
     assert not KnownClaim.objects.get(kind="external", ref_id=record.pk).active
     found = similar(text="Solar panels produce no electricity on cloudy days.")
     assert record.pk not in [result["id"] for result in found]
+
+
+def test_admin_deleting_selected_reviews_takes_them_out_of_the_index(admin_client, imported):
+    records = list(ClaimReviewRecord.objects.order_by("pk")[:2])
+
+    response = admin_client.post("/admin/annotations/claimreviewrecord/", {
+        "action": "delete_selected", "_selected_action": [r.pk for r in records], "post": "yes",
+    })
+
+    assert response.status_code == 302
+    assert not ClaimReviewRecord.objects.filter(pk__in=[r.pk for r in records]).exists()
+    assert not KnownClaim.objects.filter(kind="external", ref_id__in=[r.pk for r in records], active=True)
 
 
 def store_deep_original(record, depth: int) -> None:
@@ -133,7 +145,7 @@ def test_another_process_sees_imports_and_removals_on_its_next_check(imported, s
     assert len(index) == 13
     record = ClaimReviewRecord.objects.get(url="https://checks.example.org/50")
     assert core.similar(index, "penguins flying", limit=1)[0][:2] == ("external", record.pk)
-    record.delete()
+    claimreviews_delete(records=ClaimReviewRecord.objects.filter(pk=record.pk))
     assert ("external", record.pk) not in other.current()
     assert len(other.current()) == 12
 

@@ -6,6 +6,7 @@ import pytest
 
 from annotations import services
 from annotations.matching.models import ClaimReviewRecord, KnownClaim
+from annotations.matching.services import claimreviews_delete
 from tests.api_support import client_for
 from tests.matching_corpus import claimreview, corpus
 
@@ -232,7 +233,7 @@ def test_a_deleted_review_leaves_the_index(imported, reviewer):
     record = ClaimReviewRecord.objects.get(url="https://checks.example.org/7")
     client = client_for(reviewer)
     assert client.get(SIMILAR, {"text": PARAPHRASE}).json()["results"][0]["id"] == record.pk
-    record.delete()
+    claimreviews_delete(records=ClaimReviewRecord.objects.filter(pk=record.pk))
     ids = [r["id"] for r in client.get(SIMILAR, {"text": PARAPHRASE}).json()["results"]]
     assert record.pk not in ids
 

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 
 from .claimreview import MAX_DEPTH, deeper_than
 from .models import ClaimReviewRecord
+from .services import claimreviews_delete
 
 
 @admin.register(ClaimReviewRecord)
@@ -41,6 +42,12 @@ class ClaimReviewRecordAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         # Read-only: a review is changed by importing it again.
         return False
+
+    def delete_model(self, request, obj):
+        claimreviews_delete(records=ClaimReviewRecord.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        claimreviews_delete(records=queryset)
 
     @admin.display(description="claim reviewed", ordering="claim_reviewed")
     def claim_reviewed_short(self, obj):

@@ -81,13 +81,3 @@ class KnownClaim(models.Model):
     def __str__(self):
         return f"{self.kind} {self.ref_id}"
 
-
-def _forget_deleted_review(sender, instance, **kwargs):
-    from .services import claimreviews_forget
-
-    claimreviews_forget([instance.pk])
-
-
-models.signals.post_delete.connect(
-    _forget_deleted_review, sender=ClaimReviewRecord, dispatch_uid="matching_forget_deleted_review"
-)

@@ -6,6 +6,7 @@ from typing import Any
 import numpy as np
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from annotations.publishing.models import PublishedClaim
@@ -108,8 +109,12 @@ def _upsert_records(cleaned: dict[str, dict[str, Any]], *, user) -> tuple[int, i
 
 
 @transaction.atomic
-def claimreview_delete(*, record: ClaimReviewRecord) -> None:
-    record.delete()
+def claimreviews_delete(*, records: QuerySet[ClaimReviewRecord]) -> int:
+    """Delete imported reviews and take them out of the index; return how many were deleted."""
+    ids = list(records.values_list("pk", flat=True))
+    ClaimReviewRecord.objects.filter(pk__in=ids).delete()
+    claimreviews_forget(ids)
+    return len(ids)
 
 
 def _forget(kind: str, ids: list[int]) -> None:
