@@ -1,11 +1,9 @@
 from django.urls import re_path
 from rest_framework.routers import SimpleRouter
 
-from annotations.bulk.api import AnnotationBulkView
-from annotations.ingest.api import urls as ingest_urls
-from annotations.suggestions import api as suggestions
-
-from . import views
+from . import suggestions, views
+from .bulk import AnnotationBulkView
+from .ingest import urls as ingest_urls
 
 router = SimpleRouter()
 router.register("articles", views.ArticleViewSet, basename="article")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api
+from annotations.api import known_claims as api
 
 urlpatterns = [
     path("claims/similar/", api.SimilarClaims.as_view(), name="api-claim-similar"),

@@ -14,10 +14,9 @@ from rest_framework.views import APIView
 from annotations.api.errors import PayloadTooLarge
 from annotations.api.parsers import declared_length
 from annotations.api.serializers import ErrorSerializer, SourceSummarySerializer, StrictSerializer
-
-from . import presenters, selectors, services
-from .claimreview import NotAFeed, parse_body
-from .models import ClaimReviewRecord
+from annotations.matching import presenters, selectors, services
+from annotations.matching.claimreview import NotAFeed, parse_body
+from annotations.matching.models import ClaimReviewRecord
 
 LINES_MEDIA_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines")
 MAX_QUERY_CHARS = 20000

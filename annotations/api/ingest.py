@@ -17,12 +17,11 @@ from annotations.api import serializers as s
 from annotations.api.parsers import BoundedJSONParser
 from annotations.api.permissions import ArticlePermission
 from annotations.api.views import ApiViewSet, _errors, answered_before_commit
+from annotations.ingest import diffs, fetch, services
+from annotations.ingest.fetch import decode
+from annotations.ingest.models import ArticleRevision
 from annotations.models import Article, http_url
 from annotations.presenters import iso, username
-
-from . import diffs, fetch, services
-from .fetch import decode
-from .models import ArticleRevision
 
 MAX_ID = 2**63 - 1
 UPLOAD_SUFFIXES = (".html", ".htm", ".xhtml")

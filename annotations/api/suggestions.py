@@ -14,8 +14,7 @@ from annotations.api.parsers import BoundedJSONParser, declared_length
 from annotations.api.permissions import read_permissions_at_once
 from annotations.api.serializers import ErrorSerializer, StrictSerializer
 from annotations.models import Article, Attribution, Source
-
-from . import services
+from annotations.suggestions import services
 
 _span = {"start": serializers.IntegerField(), "end": serializers.IntegerField()}
 SuggestionSerializer = inline_serializer("Suggestion", {

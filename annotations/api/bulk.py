@@ -21,8 +21,7 @@ from annotations.api.parsers import BoundedJSONParser, declared_length
 from annotations.api.permissions import read_permissions_at_once
 from annotations.api.serializers import AnnotationCreateSerializer
 from annotations.apikeys.authentication import ApiKeyAuthentication
-
-from . import services
+from annotations.bulk import services
 
 TRUE = {"1", "true", "yes"}
 
