@@ -34,11 +34,15 @@ def declared_length(request) -> int:
         return 0
 
 
-def view_limit(view_func) -> int:
-    """Return the largest body the view accepts: its declared setting, else the default."""
+def view_limit(view) -> int:
+    """Return the largest body the view accepts: its declared setting, else the default.
+
+    `view` is what a URL resolves to (a view function), or the view instance a parser is
+    given; the middleware and the API's parsers read the limit here, and only here.
+    """
     # DRF's as_view() marks the function with .cls, Django's with .view_class.
-    owner = getattr(view_func, "cls", None) or getattr(view_func, "view_class", None) or view_func
-    name = getattr(owner, "max_body_setting", None) or getattr(view_func, "max_body_setting", None)
+    owner = getattr(view, "cls", None) or getattr(view, "view_class", None) or view
+    name = getattr(owner, "max_body_setting", None) or getattr(view, "max_body_setting", None)
     return getattr(settings, name) if name else settings.FACTCHECK_MAX_BODY_BYTES
 
 
@@ -59,7 +63,8 @@ class RequestSizeLimitMiddleware:
 
     A chunked body without Content-Length is answered 411: under WSGI Django would read it as
     empty (a silent, confusing success or 400), and nothing could bound it ahead of reading.
-    Form fields stay bounded by DATA_UPLOAD_MAX_MEMORY_SIZE, JSON by the API's bounded parser.
+    This is the one place that refuses a declared length; the API's parsers read no more than
+    the same limit. Form fields stay bounded by DATA_UPLOAD_MAX_MEMORY_SIZE.
     """
 
     def __init__(self, get_response):

@@ -266,6 +266,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Row ids in /api/v1 paths (annotations.api.base.IdConverter) are integers.
+    "PATH_CONVERTER_OVERRIDES": {"id": int},
     # Three vocabularies share the field name "kind": Source.kind and the known claims' two.
     "ENUM_NAME_OVERRIDES": {
         "KnownClaimKindEnum": ["verified", "external"],

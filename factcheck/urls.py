@@ -21,7 +21,6 @@ urlpatterns = [
         "accounts/password_change/done/", auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("api/v1/", include("annotations.api.claim_urls")),
     path("api/v1/", include("annotations.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script from our origin: no inline script for the CSP.

@@ -4,7 +4,7 @@ import pytest
 from django.test import override_settings
 
 from annotations import services
-from annotations.api.errors import PreconditionRequired
+from annotations.api.base import PreconditionRequired
 from annotations.models import Annotation, Attribution, Evidence, Source
 from annotations.presenters import iso
 from tests.api_support import client_for, permission_queries

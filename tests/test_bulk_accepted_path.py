@@ -5,11 +5,11 @@ import json
 import pytest
 from rest_framework import serializers
 
+from annotations.api import bulk as bulk_api
 from annotations.api.accepted import Undecided, accepted_path
+from annotations.api.bulk import BulkItemSerializer
 from annotations.api.serializers import AnnotationCreateSerializer
-from annotations.bulk import api as bulk_api
 from annotations.bulk import services
-from annotations.bulk.api import BulkItemSerializer
 from annotations.models import Annotation
 from tests.api_support import client_for
 

@@ -89,12 +89,16 @@ def test_suggestions_need_an_account(article):
     assert client_for(None).get(url(article)).status_code == 401
 
 
-@pytest.mark.parametrize("pk", ["999999", "abc", "0.5", "99999999999999999999"])
-def test_unknown_article_is_a_json_404(reviewer, pk):
+@pytest.mark.parametrize("pk, detail", [
+    ("999999", "No such article."),
+    # No id: the path matches no route.
+    ("abc", "Not found."), ("0.5", "Not found."), ("99999999999999999999", "Not found."),
+])
+def test_unknown_article_is_a_json_404(reviewer, pk, detail):
     response = client_for(reviewer).get(f"/api/v1/articles/{pk}/suggestions/")
 
     assert response.status_code == 404
-    assert response.json() == {"detail": "No such article."}
+    assert response.json() == {"detail": detail}
 
 
 def test_results_are_computed_once_per_body_and_read_in_constant_queries(

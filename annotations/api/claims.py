@@ -22,14 +22,9 @@ from annotations.publishing import selectors as published
 from annotations.publishing.core import encode
 
 from . import serializers as api_serializers
-from .base import parse_id
+from .base import ApiGenericView, base_url
 from .filters import PublishedClaimFilter
 from .pagination import StrictCursorPagination
-
-
-def base_url(request) -> str:
-    """Return scheme and host of the request, for the absolute URLs exports carry."""
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 class FixedRendererNegotiation(DefaultContentNegotiation):
@@ -125,22 +120,23 @@ ERRORS = {
     401: OpenApiResponse(OpenApiTypes.OBJECT, description="Invalid token."),
     404: OpenApiResponse(OpenApiTypes.OBJECT, description="No such verified claim, or bad cursor."),
 }
+# A path whose id can name no row matches no route: the site's JSON 404 answers it, in
+# application/json whatever the view's own representation is.
+NO_SUCH_PATH = {
+    (404, "application/json"): OpenApiResponse(OpenApiTypes.OBJECT, description="No such path."),
+}
 
 
 CLAIM_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="The claim's id.")
 
 
-class ClaimMixin:
+class ClaimMixin(ApiGenericView):
     permission_classes = [AllowAny]
     serializer_class = ClaimSerializer
     filterset_class = PublishedClaimFilter
 
     def get_queryset(self):
         return published.published_claims()
-
-    def get_object(self):
-        self.kwargs["pk"] = parse_id(self.kwargs["pk"])
-        return super().get_object()
 
 
 def stored_json_response(body: str) -> HttpResponse:
@@ -182,6 +178,7 @@ class ClaimDetail(ClaimMixin, generics.RetrieveAPIView):
             OpenApiTypes.OBJECT, description="A schema.org ClaimReview."
         ),
         **{(code, "application/ld+json"): response for code, response in ERRORS.items()},
+        **NO_SUCH_PATH,
     },
 )
 class ClaimReviewDetail(ClaimMixin, generics.GenericAPIView):

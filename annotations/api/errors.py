@@ -11,25 +11,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from annotations import presenters, rules, selectors, services
 from annotations.models import Annotation
 
-
-class PreconditionRequired(exceptions.APIException):
-    status_code = status.HTTP_428_PRECONDITION_REQUIRED
-    default_detail = (
-        'Send If-Match with the annotation\'s ETag (e.g. If-Match: "3") or "version" in the body.'
-    )
-    default_code = "precondition_required"
-
-
-class PayloadTooLarge(exceptions.APIException):
-    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = "The request body is larger than the configured maximum."
-    default_code = "payload_too_large"
-
-
-class ConflictError(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "The request conflicts with the stored data."
-    default_code = "conflict"
+from .base import ConflictError, PayloadTooLarge
 
 
 def etag(annotation: Annotation) -> str:

@@ -5,11 +5,10 @@ presenters, so the API and the exports show the same dicts; the output serialize
 here give the OpenAPI schema its shapes.
 """
 
-import functools
 from collections.abc import Mapping
 
 from django.core.validators import URLValidator
-from drf_spectacular.utils import extend_schema_field, inline_serializer
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from annotations import anchoring, presenters, rules, selectors
@@ -29,10 +28,8 @@ from annotations.models import (
 )
 from annotations.textguard.core import normalize_name
 
-from .base import MAX_ID
+from .base import MAX_ID, MAX_OFFSET, StrictSerializer
 
-# Offsets and ids are stored in integer columns; larger numbers cannot name anything.
-MAX_OFFSET = 2**31 - 1
 LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 # Per annotation: far more than a claim has, few enough that one item stays cheap.
 MAX_ATTRIBUTIONS = 50
@@ -42,23 +39,6 @@ MAX_EVIDENCE = 50
 def longest(model, field: str) -> int:
     """The model field's max_length (text fields carry theirs for input checks only)."""
     return model._meta.get_field(field).max_length
-
-
-class StrictSerializer(serializers.Serializer):
-    """A serializer that refuses fields it does not accept instead of ignoring them."""
-
-    @functools.cached_property
-    def accepted_fields(self) -> frozenset:
-        return frozenset(name for name, field in self.fields.items() if not field.read_only)
-
-    def to_internal_value(self, data):
-        if isinstance(data, Mapping):
-            unknown = sorted(str(name) for name in set(data) - self.accepted_fields)
-            if unknown:
-                raise serializers.ValidationError(
-                    {name: ["This field is not accepted here."] for name in unknown}
-                )
-        return super().to_internal_value(data)
 
 
 # Output shapes
@@ -490,8 +470,3 @@ class SourceWriteSerializer(StrictSerializer):
         if lookalikes:
             raise serializers.ValidationError(lookalike_message(lookalikes[0]))
         return value
-
-
-# Error bodies, for the schema.
-
-ErrorSerializer = inline_serializer("Error", {"detail": serializers.CharField()})

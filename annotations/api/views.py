@@ -7,92 +7,41 @@ reads come from the selectors.
 import re
 import threading
 
-from django.conf import settings
-from django.db import transaction
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
-from rest_framework.authentication import SessionAuthentication
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from annotations import selectors, services
-from annotations.apikeys.authentication import ApiKeyAuthentication
 from annotations.models import Source
 
 from . import annotation_rows
 from . import serializers as s
 from .accepted import Validator
-from .errors import (
-    PayloadTooLarge,
+from .base import (
+    IF_MATCH,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    ApiViewSet,
     PreconditionRequired,
-    annotation_response,
-    present_annotation,
+    answered_before_commit,
+    error_responses,
 )
+from .errors import annotation_response, present_annotation
 from .filters import AnnotationFilter, SourceFilter
 from .history import annotation_history
-from .parsers import BoundedJSONParser, declared_length
 from .permissions import AnnotationPermission, ArticlePermission, SourcePermission
-from .schema import StrictAutoSchema
 
 ENTITY_TAG = re.compile(r'^"(0|[1-9]\d{0,9})"$')
+STALE = OpenApiResponse(s.AnnotationSerializer, description="Stale version; the body is the current one.")
 
 
-def _errors(*codes: int, **overrides) -> dict:
-    """Return the documented error responses for the given status codes."""
-    described = {
-        400: OpenApiResponse(OpenApiTypes.OBJECT, description="Invalid input, by field."),
-        401: OpenApiResponse(s.ErrorSerializer, description="Not authenticated."),
-        403: OpenApiResponse(s.ErrorSerializer, description="Not allowed."),
-        404: OpenApiResponse(s.ErrorSerializer, description="Not found (or not visible)."),
-        409: OpenApiResponse(s.ErrorSerializer, description="Refused to keep verified work."),
-        412: OpenApiResponse(
-            s.AnnotationSerializer, description="Stale version; the body is the current one."
-        ),
-        413: OpenApiResponse(s.ErrorSerializer, description="Request body too large."),
-        415: OpenApiResponse(s.ErrorSerializer, description="Send application/json."),
-        428: OpenApiResponse(s.ErrorSerializer, description="If-Match (or version) missing."),
-    }
-    return {code: overrides.get(f"r{code}", described[code]) for code in codes}
-
-
-READ_ERRORS = (400, 401, 403, 404)
-WRITE_ERRORS = (400, 401, 403, 404, 413, 415)
-IF_MATCH = OpenApiParameter(
-    "If-Match", str, OpenApiParameter.HEADER,
-    description='The annotation\'s ETag, e.g. "3". Required unless the body carries version.',
-)
-
-
-def answered_before_commit():
-    """Hold a write and the read of its answer in one transaction.
-
-    A write whose answer is read after its commit could be stored and still answered with
-    a 503, should the database go away in between; the client would then retry a write that
-    took. Read inside the transaction, a failed read undoes the write.
-    """
-    return transaction.atomic()
-
-
-class ApiViewSet(viewsets.GenericViewSet):
-    """JSON only; token first, so anonymous writes are challenged with 401."""
-
-    authentication_classes = [ApiKeyAuthentication, SessionAuthentication]
-    parser_classes = [BoundedJSONParser]
-    renderer_classes = [JSONRenderer]
-    # Anything up to the next slash, so a malformed id gets the API's JSON 404.
-    lookup_value_regex = "[^/]+"
-    schema = StrictAutoSchema()
-
-    def initial(self, request, *args, **kwargs):
-        # Refuse an oversized body before anything (CSRF checks included) starts reading it.
-        if declared_length(request) > settings.FACTCHECK_MAX_BODY_BYTES:
-            raise PayloadTooLarge()
-        super().initial(request, *args, **kwargs)
+def _errors(*codes: int) -> dict:
+    """The documented error responses; a 412 carries the annotation that won."""
+    return error_responses(*codes, r412=STALE)
 
 
 class ArticlePagination(LimitOffsetPagination):
@@ -204,7 +153,7 @@ def _annotation_docs(request=None, code=200, errors=WRITE_ERRORS, parameters=(),
         parameters=list(parameters),
         responses={
             code: s.AnnotationSerializer,
-            **_errors(*errors, **overrides),
+            **error_responses(*errors, r412=STALE, **overrides),
         },
     )
 
@@ -327,7 +276,7 @@ class AnnotationViewSet(ApiViewSet):
         return self._review(request, services.review_return, s.ReturnActionSerializer,
                             extra=lambda data: {"comment": data["comment"]})
 
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)  # the whole history, unpaginated
     def history(self, request, pk=None):
         """Every recorded change of the annotation, its attributions and its evidence."""
         annotation = self.get_object()

@@ -6,7 +6,6 @@ import json
 from django.utils.cache import patch_vary_headers
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import generics
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import get_object_or_404
 from rest_framework.permissions import AllowAny
@@ -16,8 +15,8 @@ from rest_framework.response import Response
 from annotations.exports import w3c
 from annotations.publishing import selectors as published
 
-from .base import parse_id
-from .claims import CLAIM_ID, ERRORS, FixedRendererNegotiation, base_url
+from .base import ApiGenericView, base_url
+from .claims import CLAIM_ID, ERRORS, NO_SUCH_PATH, FixedRendererNegotiation
 from .filters import PublishedClaimFilter
 
 RESOURCE_LINK = '<http://www.w3.org/ns/ldp#Resource>; rel="type"'
@@ -43,7 +42,7 @@ def _entity_tag(data) -> str:
     return f'"{hashlib.sha256(payload).hexdigest()[:32]}"'
 
 
-class W3CView(generics.GenericAPIView):
+class W3CView(ApiGenericView):
     permission_classes = [AllowAny]
     renderer_classes = [AnnotationRenderer]
     content_negotiation_class = FixedRendererNegotiation
@@ -137,8 +136,8 @@ class AnnotationDetail(W3CView):
 
     @extend_schema(
         tags=["w3c"], operation_id="w3c_annotation_retrieve", parameters=[CLAIM_ID],
-        responses=W3C_RESPONSE,
+        responses={**W3C_RESPONSE, **NO_SUCH_PATH},
     )
     def get(self, request, pk):
-        claim = get_object_or_404(self.get_queryset(), pk=parse_id(pk))
+        claim = get_object_or_404(self.get_queryset(), pk=pk)
         return self.respond(request, w3c.annotation(claim.public, base_url(request)))

@@ -2,27 +2,21 @@
 
 import json
 
-from django.conf import settings
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import BaseParser
 from rest_framework.permissions import IsAuthenticated
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from annotations import rules
-from annotations.api.accepted import Validator
-from annotations.api.errors import PayloadTooLarge
-from annotations.api.parsers import BoundedJSONParser, declared_length
-from annotations.api.permissions import read_permissions_at_once
-from annotations.api.serializers import AnnotationCreateSerializer
-from annotations.apikeys.authentication import ApiKeyAuthentication
+from annotations.bulk import services
 
-from . import services
+from .accepted import Validator
+from .base import MAX_ID, ApiView, BoundedJSONParser, PayloadTooLarge, read_bounded, refuse_lone_surrogates
+from .permissions import read_permissions_at_once
+from .serializers import AnnotationCreateSerializer
 
 TRUE = {"1", "true", "yes"}
 
@@ -34,7 +28,7 @@ class TooManyItems(PayloadTooLarge):
 class BulkItemSerializer(AnnotationCreateSerializer):
     """One item: the single-create format; ids are checked for the whole request at once."""
 
-    article = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    article = serializers.IntegerField(min_value=1, max_value=MAX_ID)
 
     def validate_attributions(self, items):
         return items  # sources are resolved by the service, one query for all items
@@ -65,14 +59,14 @@ def validate_items(data: list) -> tuple[list, dict[int, dict]]:
 
 
 # Not JSONParser subclasses: DRF hands those request.body, which Django bounds by
-# DATA_UPLOAD_MAX_MEMORY_SIZE (the single-request limit); these read the stream themselves.
+# DATA_UPLOAD_MAX_MEMORY_SIZE (the single-request limit); these read the stream themselves,
+# at most the view's FACTCHECK_MAX_BULK_BODY_BYTES.
 
 
 class BulkJSONParser(BaseParser):
-    """A JSON array, at most FACTCHECK_MAX_BULK_BODY_BYTES, checked as the API's JSON parser does."""
+    """A JSON array, checked as the API's JSON parser does."""
 
     media_type = "application/json"
-    limit_setting = "FACTCHECK_MAX_BULK_BODY_BYTES"
     parse = BoundedJSONParser.parse
 
 
@@ -82,10 +76,7 @@ class JSONLinesParser(BaseParser):
     media_type = "application/x-ndjson"
 
     def parse(self, stream, media_type=None, parser_context=None):
-        limit = settings.FACTCHECK_MAX_BULK_BODY_BYTES
-        raw = stream.read(limit + 1) if stream is not None else b""
-        if len(raw) > limit:
-            raise PayloadTooLarge()
+        raw = read_bounded(stream, parser_context)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -98,11 +89,7 @@ class JSONLinesParser(BaseParser):
                 items.append(json.loads(line))
             except (ValueError, RecursionError) as error:
                 raise ParseError(f"JSON Lines parse error on line {number} - {error}") from None
-        try:
-            json.dumps(items, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError:
-            raise ParseError("JSON parse error - the body contains a lone surrogate.") from None
-        return items
+        return refuse_lone_surrogates(items)
 
 
 @extend_schema(
@@ -125,19 +112,12 @@ class JSONLinesParser(BaseParser):
         )),
     },
 )
-class AnnotationBulkView(APIView):
+class AnnotationBulkView(ApiView):
     """Create up to 10,000 draft annotations, as single creates would, in one request."""
 
-    authentication_classes = [ApiKeyAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated]
     parser_classes = [BulkJSONParser, JSONLinesParser]
-    renderer_classes = [JSONRenderer]
     max_body_setting = "FACTCHECK_MAX_BULK_BODY_BYTES"  # factcheck.limits: bodies up to this size
-
-    def initial(self, request, *args, **kwargs):
-        if declared_length(request) > settings.FACTCHECK_MAX_BULK_BODY_BYTES:
-            raise PayloadTooLarge()
-        super().initial(request, *args, **kwargs)
 
     def check_permissions(self, request):
         super().check_permissions(request)

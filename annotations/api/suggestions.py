@@ -1,21 +1,16 @@
 """REST API for attribution suggestions: list an article's suggestions, dismiss one."""
 
-from django.conf import settings
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from annotations.api.errors import PayloadTooLarge
-from annotations.api.parsers import BoundedJSONParser, declared_length
-from annotations.api.permissions import read_permissions_at_once
-from annotations.api.serializers import ErrorSerializer, StrictSerializer
 from annotations.models import Article, Attribution, Source
+from annotations.suggestions import services
 
-from . import services
+from .base import ApiView, ErrorSerializer, StrictSerializer
+from .permissions import read_permissions_at_once
 
 _span = {"start": serializers.IntegerField(), "end": serializers.IntegerField()}
 SuggestionSerializer = inline_serializer("Suggestion", {
@@ -48,20 +43,11 @@ class DismissSerializer(StrictSerializer):
     )
 
 
-class _SuggestionView(APIView):
-    parser_classes = [BoundedJSONParser]
-    renderer_classes = [JSONRenderer]
+class _SuggestionView(ApiView):
     permission_classes = [IsAuthenticated]
 
-    def initial(self, request, *args, **kwargs):
-        if declared_length(request) > settings.FACTCHECK_MAX_BODY_BYTES:
-            raise PayloadTooLarge()
-        super().initial(request, *args, **kwargs)
-
-    def article(self, pk: str) -> Article:
-        if not pk.isdigit() or int(pk) > 2**63 - 1:
-            raise NotFound("No such article.")
-        article = Article.objects.filter(pk=int(pk)).only("id", "body", "body_sha256").first()
+    def article(self, pk: int) -> Article:
+        article = Article.objects.filter(pk=pk).only("id", "body", "body_sha256").first()
         if article is None:
             raise NotFound("No such article.")
         return article

@@ -5,7 +5,6 @@ Thin: parse with a serializer, call the ingest services, present as the article 
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
-from django.urls import path
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.parsers import MultiPartParser
@@ -13,18 +12,16 @@ from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnl
 from rest_framework.response import Response
 
 from annotations import rules, selectors
-from annotations.api import serializers as s
-from annotations.api.parsers import BoundedJSONParser
-from annotations.api.permissions import ArticlePermission
-from annotations.api.views import ApiViewSet, _errors, answered_before_commit
+from annotations.ingest import diffs, fetch, services
+from annotations.ingest.fetch import decode
+from annotations.ingest.models import ArticleRevision
 from annotations.models import Article, http_url
 from annotations.presenters import iso, username
 
-from . import diffs, fetch, services
-from .fetch import decode
-from .models import ArticleRevision
+from . import serializers as s
+from .base import ApiViewSet, BoundedJSONParser, ErrorSerializer, answered_before_commit, error_responses
+from .permissions import ArticlePermission
 
-MAX_ID = 2**63 - 1
 UPLOAD_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
@@ -132,9 +129,9 @@ class RefreshSerializer(serializers.Serializer):
 
 IMPORT_REQUEST = {"application/json": ImportSerializer, "multipart/form-data": ImportSerializer}
 FETCH_ERRORS = {
-    429: OpenApiResponse(s.ErrorSerializer, description="Too many pages are being fetched at once."),
-    415: OpenApiResponse(s.ErrorSerializer, description="The page is not HTML; the type is named."),
-    502: OpenApiResponse(s.ErrorSerializer, description="The page could not be fetched, and why."),
+    429: OpenApiResponse(ErrorSerializer, description="Too many pages are being fetched at once."),
+    415: OpenApiResponse(ErrorSerializer, description="The page is not HTML; the type is named."),
+    502: OpenApiResponse(ErrorSerializer, description="The page could not be fetched, and why."),
 }
 
 
@@ -176,15 +173,14 @@ class ArticleIngestViewSet(ApiViewSet):
     parser_classes = [BoundedJSONParser, MultiPartParser]
     permission_classes = [ArticlePermission]
     queryset = Article.objects.none()  # the schema's path parameters are article ids
+    pagination_class = None  # revisions are listed whole
     fetcher = None  # tests and benches may put a fetcher of their own here
 
     def get_permissions(self):
         first = IsAuthenticated() if self.request.method == "POST" else IsAuthenticatedOrReadOnly()
         return [first, *super().get_permissions()]
 
-    def _article(self, pk) -> Article:
-        if not str(pk).isdigit() or int(pk) > MAX_ID:
-            raise exceptions.NotFound()
+    def _article(self, pk: int) -> Article:
         return get_object_or_404(selectors.article_list(user=self.request.user), pk=pk)
 
     def _present(self, article: Article, **extra) -> dict:
@@ -194,7 +190,7 @@ class ArticleIngestViewSet(ApiViewSet):
         tags=["articles"], request=IMPORT_REQUEST,
         responses={
             201: ImportedArticleSerializer, 200: ImportedArticleSerializer,
-            **_errors(400, 401, 403, 413), **FETCH_ERRORS,
+            **error_responses(400, 401, 403, 413), **FETCH_ERRORS,
         },
     )
     def import_page(self, request):
@@ -211,7 +207,7 @@ class ArticleIngestViewSet(ApiViewSet):
 
     @extend_schema(
         tags=["articles"], request=IMPORT_REQUEST,
-        responses={200: PreviewSerializer, **_errors(400, 401, 403, 413), **FETCH_ERRORS},
+        responses={200: PreviewSerializer, **error_responses(400, 401, 403, 413), **FETCH_ERRORS},
     )
     def preview(self, request):
         """Extract a page (fetched, given or uploaded) without storing it, for a person to check."""
@@ -220,7 +216,7 @@ class ArticleIngestViewSet(ApiViewSet):
         return Response(_page(serializer.validated_data, self.fetcher, request.user).as_dict())
 
     @extend_schema(
-        tags=["articles"], responses={200: RevisionSerializer(many=True), **_errors(401, 403, 404)}
+        tags=["articles"], responses={200: RevisionSerializer(many=True), **error_responses(401, 403, 404)}
     )
     def revisions(self, request, pk=None):
         """Every body the article has had, oldest first (bodies in each revision's detail)."""
@@ -231,21 +227,21 @@ class ArticleIngestViewSet(ApiViewSet):
         people = rules.can_read_drafts(request.user)
         return Response([revision_dict(revision, people=people) for revision in rows])
 
-    @extend_schema(tags=["articles"], responses={200: RevisionDetailSerializer, **_errors(401, 403, 404)})
+    @extend_schema(
+        tags=["articles"], responses={200: RevisionDetailSerializer, **error_responses(401, 403, 404)}
+    )
     def revision(self, request, pk=None, number=None):
         """One revision with its body and the changes from the revision before it."""
         article = self._article(pk)
-        if not str(number).isdigit() or int(number) > MAX_ID:
-            raise exceptions.NotFound()
         revisions = {
             r.number: r for r in ArticleRevision.objects.filter(
-                article=article, number__in=[int(number) - 1, int(number)]
+                article=article, number__in=[number - 1, number]
             ).select_related("created_by")
         }
-        if int(number) not in revisions:
+        if number not in revisions:
             raise exceptions.NotFound(f"The article has no revision {number}.")
-        current = revisions[int(number)]
-        previous = revisions.get(int(number) - 1)
+        current = revisions[number]
+        previous = revisions.get(number - 1)
         shown = revision_dict(current, people=rules.can_read_drafts(request.user))
         # The same rule as the article's body: its revisions and their changes are its text.
         if not rules.can_read_article_text(request.user):
@@ -258,7 +254,7 @@ class ArticleIngestViewSet(ApiViewSet):
 
     @extend_schema(
         tags=["articles"], request=None,
-        responses={200: RefreshSerializer, **_errors(400, 401, 403, 404), **FETCH_ERRORS},
+        responses={200: RefreshSerializer, **error_responses(400, 401, 403, 404), **FETCH_ERRORS},
     )
     def refresh(self, request, pk=None):
         """Fetch the article's URL again; a changed body becomes a revision and re-anchors."""
@@ -281,18 +277,4 @@ class ArticleIngestViewSet(ApiViewSet):
             "changed": True, "revision": number, "moved": outcome.moved, "fuzzy": outcome.fuzzy,
             "orphaned": outcome.orphaned,
         })
-
-
-def urls():
-    """Return the URL patterns; they go before the router's article/<pk>/ pattern."""
-    view = ArticleIngestViewSet.as_view
-    return [
-        path("articles/import/", view({"post": "import_page"}), name="article-import"),
-        path("articles/import/preview/", view({"post": "preview"}), name="article-import-preview"),
-        # Anything up to the next slash, so that a malformed id gets the API's JSON 404.
-        path("articles/<str:pk>/revisions/", view({"get": "revisions"}), name="article-revisions"),
-        path("articles/<str:pk>/revisions/<str:number>/", view({"get": "revision"}),
-             name="article-revision"),
-        path("articles/<str:pk>/refresh/", view({"post": "refresh"}), name="article-refresh"),
-    ]
 

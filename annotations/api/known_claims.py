@@ -1,37 +1,25 @@
 """REST API for known claims: import and list ClaimReviews, find claims seen before."""
 
-from django.conf import settings
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import ParseError
+from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from annotations.api.errors import PayloadTooLarge
-from annotations.api.parsers import declared_length
-from annotations.api.serializers import ErrorSerializer, SourceSummarySerializer, StrictSerializer
+from annotations.matching import presenters, selectors, services
+from annotations.matching.claimreview import NotAFeed, parse_body
+from annotations.matching.models import ClaimReviewRecord
+from annotations.models import Article
 
-from . import presenters, selectors, services
-from .claimreview import NotAFeed, parse_body
-from .models import ClaimReviewRecord
+from .base import ApiGenericView, ApiView, StrictSerializer, base_url, read_bounded
+from .base import error_responses as _errors
+from .serializers import SourceSummarySerializer
 
 LINES_MEDIA_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines")
 MAX_QUERY_CHARS = 20000
-
-
-def base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
-
-
-def _errors(*codes: int) -> dict:
-    text = {400: "Invalid input, by field.", 401: "Not authenticated.", 403: "Not allowed.",
-            404: "Not found.", 413: "Request body too large."}
-    return {code: OpenApiResponse(ErrorSerializer if code != 400 else OpenApiTypes.OBJECT,
-                                  description=text[code]) for code in codes}
 
 
 class ClaimReviewRecordSerializer(serializers.Serializer):
@@ -131,7 +119,7 @@ class ClaimReviewPagination(LimitOffsetPagination):
     ],
     responses={200: ClaimReviewRecordSerializer(many=True), **_errors(400, 401)},
 )
-class ClaimReviewList(generics.ListAPIView):
+class ClaimReviewList(ApiGenericView, generics.ListAPIView):
     """List imported ClaimReviews, newest first."""
 
     permission_classes = [IsAuthenticated]
@@ -152,7 +140,7 @@ class ClaimReviewList(generics.ListAPIView):
     parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
     responses={200: ClaimReviewRecordSerializer, **_errors(401, 404)},
 )
-class ClaimReviewDetail(generics.RetrieveAPIView):
+class ClaimReviewDetail(ApiGenericView, generics.RetrieveAPIView):
     """Return one imported ClaimReview with its original JSON-LD."""
 
     permission_classes = [IsAuthenticated]
@@ -168,7 +156,7 @@ class ClaimReviewDetail(generics.RetrieveAPIView):
     },
     responses={200: ImportResultSerializer, **_errors(400, 401, 403, 413)},
 )
-class ClaimReviewImport(APIView):
+class ClaimReviewImport(ApiView):
     """Import ClaimReviews: a JSON array, a schema.org DataFeed, or JSON Lines (application/x-ndjson).
 
     The same url and claimReviewed again update the stored review. Malformed records are
@@ -176,19 +164,14 @@ class ClaimReviewImport(APIView):
     """
 
     permission_classes = [IsAuthenticated]
-    parser_classes = []
+    parser_classes = []  # the body is read below, in any of three formats
     max_body_setting = "FACTCHECK_MAX_IMPORT_BYTES"  # factcheck.limits: bodies up to this size
 
     def post(self, request):
         if not services.can_import(request.user):
             raise ApiPermissionDenied("Only editors and admins import ClaimReviews.")
-        limit = settings.FACTCHECK_MAX_IMPORT_BYTES
-        if declared_length(request) > limit:
-            raise PayloadTooLarge()
         # Read past Django's DATA_UPLOAD_MAX_MEMORY_SIZE: imports have their own limit.
-        body = request._request.read(limit + 1)
-        if len(body) > limit:
-            raise PayloadTooLarge()
+        body = read_bounded(request._request, {"view": self})
         media_type = (request.content_type or "").split(";")[0].strip().lower()
         try:
             records = parse_body(body, lines=media_type in LINES_MEDIA_TYPES)
@@ -216,7 +199,7 @@ class ClaimReviewImport(APIView):
     responses={200: SimilarResponseSerializer, **_errors(400, 401)},
     methods=["POST"],
 )
-class SimilarClaims(APIView):
+class SimilarClaims(ApiView):
     """Find known claims like a text: our verified claims and imported ClaimReviews, best first."""
 
     permission_classes = [IsAuthenticated]
@@ -256,18 +239,14 @@ class KnownClaimsInArticleSerializer(serializers.Serializer):
     parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
     responses={200: KnownClaimsInArticleSerializer, **_errors(401, 404)},
 )
-class KnownClaimsInArticle(APIView):
+class KnownClaimsInArticle(ApiView):
     """List the sentences of an article that repeat a known claim, with the best match each."""
 
     permission_classes = [IsAuthenticated]
 
     def get(self, request, pk):
-        from django.http import Http404
-
-        from annotations.models import Article
-
-        article = Article.objects.filter(pk=pk).first() if str(pk).isdigit() and len(str(pk)) < 19 else None
+        article = Article.objects.filter(pk=pk).first()
         if article is None:
-            raise Http404("No such article.")
+            raise NotFound("No such article.")
         results = services.article_known_claims(article=article, base_url=base_url(request))
         return Response({"results": results})
