@@ -445,3 +445,10 @@ def test_imported_names_and_texts_pass_the_text_guard_and_the_original_stays_who
         "Health Check", "False", "A social media post",
     )
     assert stored.original == record
+
+
+def test_similar_takes_its_text_posted_as_a_form_too(imported, reviewer):
+    response = client_for(reviewer).post(SIMILAR, {"text": PARAPHRASE, "limit": "1"}, format="multipart")
+
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 1

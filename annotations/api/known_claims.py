@@ -6,6 +6,7 @@ from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
@@ -14,7 +15,7 @@ from annotations.matching.claimreview import NotAFeed, parse_body
 from annotations.matching.models import ClaimReviewRecord
 from annotations.models import Article
 
-from .base import ApiGenericView, ApiView, StrictSerializer, base_url, read_bounded
+from .base import ApiGenericView, ApiView, BoundedJSONParser, StrictSerializer, base_url, read_bounded
 from .base import error_responses as _errors
 from .serializers import SourceSummarySerializer
 
@@ -203,6 +204,8 @@ class SimilarClaims(ApiView):
     """Find known claims like a text: our verified claims and imported ClaimReviews, best first."""
 
     permission_classes = [IsAuthenticated]
+    # A search form may post its text as a form, as it could before the API had one door.
+    parser_classes = [BoundedJSONParser, FormParser, MultiPartParser]
     writes_nothing = True  # a POST only carries a long text: its client need not read the primary
 
     def get(self, request):
