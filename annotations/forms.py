@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from .ingest.clean import clean_text
 from .ingest.models import ArticleRevision
-from .models import Article, Source, normalize_url
+from .models import Article, Source
+from .urlnorm import normalize_url
 
 
 class ArticleForm(forms.Form):

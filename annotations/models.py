@@ -1,6 +1,5 @@
 import contextlib
 import hashlib
-from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +13,7 @@ from . import anchoring
 from .suggestions.aliases import clean_aliases, validate_aliases
 from .textguard.core import same_name_key, skeleton
 from .textguard.fields import clean_instance
+from .urlnorm import normalize_url
 
 http_url = URLValidator(schemes=["http", "https"])
 
@@ -23,16 +23,6 @@ def _history(**options) -> HistoricalRecords:
     # simple-history's default reason is varchar(100): a rename of a source with a realistic
     # name overflows it on PostgreSQL. A new field per model (fields cannot be shared).
     return HistoricalRecords(history_change_reason_field=models.TextField(null=True), **options)
-
-
-def normalize_url(url: str) -> str:
-    """Return url with lower-case scheme and host, no fragment and no trailing slash on the path."""
-    url = url.strip()
-    if not url:
-        return ""
-    parts = urlsplit(url)
-    path = parts.path.rstrip("/") if parts.path not in ("", "/") else ""
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
 
 
 class Source(models.Model):

@@ -101,6 +101,13 @@ def can_manage_articles(user) -> bool:
     return _active(user) and user.has_perm("annotations.add_article")
 
 
+def can_import_claimreviews(user) -> bool:
+    """Editors and admins import other fact-checkers' reviews."""
+    return _active(user) and (
+        is_editor(user) or user.has_perm("annotations.add_claimreviewrecord")
+    )
+
+
 def can_read_article_text(user) -> bool:
     """The whole text of an article: signed-in users, or everyone when the site says so.
 

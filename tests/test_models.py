@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from annotations.models import Annotation, Article, Source, normalize_url
+from annotations.models import Annotation, Article, Source
+from annotations.urlnorm import normalize_url
 from tests.factories import AnnotationFactory, ArticleFactory, SourceFactory
 
 

@@ -10,6 +10,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from annotations import rules
 from annotations.matching import presenters, selectors, services
 from annotations.matching.claimreview import NotAFeed, parse_body
 from annotations.matching.models import ClaimReviewRecord
@@ -169,7 +170,7 @@ class ClaimReviewImport(ApiView):
     max_body_setting = "FACTCHECK_MAX_IMPORT_BYTES"  # factcheck.limits: bodies up to this size
 
     def post(self, request):
-        if not services.can_import(request.user):
+        if not rules.can_import_claimreviews(request.user):
             raise ApiPermissionDenied("Only editors and admins import ClaimReviews.")
         # Read past Django's DATA_UPLOAD_MAX_MEMORY_SIZE: imports have their own limit.
         body = read_bounded(request._request, {"view": self})

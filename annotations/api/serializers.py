@@ -23,10 +23,10 @@ from annotations.models import (
     Source,
     http_url,
     lookalike_message,
-    normalize_url,
     source_lookalikes,
 )
 from annotations.textguard.core import normalize_name
+from annotations.urlnorm import normalize_url
 
 from .base import MAX_ID, MAX_OFFSET, StrictSerializer
 

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 import trafilatura
 
-from annotations.models import normalize_url
+from annotations.urlnorm import normalize_url
 
 from . import byline, dates
 from .clean import clean_text

@@ -11,7 +11,8 @@ from django.db.models import Q
 
 from annotations import rules, services
 from annotations.anchoring import normalize_body
-from annotations.models import Article, Source, normalize_url
+from annotations.models import Article, Source
+from annotations.urlnorm import normalize_url
 
 from . import fetch
 from .extract import ExtractedPage, extract

@@ -25,15 +25,6 @@ RECORD_FIELDS = [
 ]
 
 
-def can_import(user) -> bool:
-    """Editors and admins import other fact-checkers' reviews."""
-    return bool(
-        user and user.is_authenticated and user.is_active
-        and (user.has_perm("annotations.verify_annotation")
-             or user.has_perm("annotations.add_claimreviewrecord"))
-    )
-
-
 @dataclass
 class ImportResult:
     created: int = 0

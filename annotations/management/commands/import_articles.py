@@ -15,7 +15,8 @@ from annotations.ingest.batch import fetch_pages
 from annotations.ingest.clean import clean_text
 from annotations.ingest.extract import extract
 from annotations.ingest.services import article_import
-from annotations.models import Article, Source, normalize_url
+from annotations.models import Article, Source
+from annotations.urlnorm import normalize_url
 
 HTML_SUFFIXES = (".html", ".htm")
 
