@@ -1,4 +1,3 @@
-import contextlib
 import hashlib
 
 from django.conf import settings
@@ -45,7 +44,7 @@ class Source(models.Model):
     )
     description = models.TextField("description", blank=True)
     aliases = models.JSONField(
-        "aliases", default=list, blank=True, validators=[validate_aliases],
+        "aliases", default=list, blank=True,
         help_text="Other names the source goes by (\"Trump\", \"POTUS\"); suggestions match them.",
     )
     created_at = models.DateTimeField("created", auto_now_add=True)
@@ -63,6 +62,24 @@ class Source(models.Model):
         return self.name
 
     def clean(self):
+        # The name and the aliases are reported together, as field errors would be.
+        errors = {}
+        try:
+            self._clean_name()
+        except ValidationError as error:
+            errors.update(error.update_error_dict({}))
+        # Checked here rather than by a field validator, so that migrations (which freeze a
+        # field's validators) need not import this code.
+        try:
+            validate_aliases(self.aliases)
+        except ValidationError as error:
+            errors["aliases"] = error.messages
+        else:
+            self.aliases = clean_aliases(self.aliases)
+        if errors:
+            raise ValidationError(errors)
+
+    def _clean_name(self):
         # Before the uniqueness check, so a look-alike of a stored name is caught (admin forms too).
         given = self.name
         clean_instance(self)
@@ -79,9 +96,6 @@ class Source(models.Model):
         lookalikes = source_lookalikes(self.name, exclude_pk=self.pk) if renamed else []
         if lookalikes:
             raise ValidationError({"name": lookalike_message(lookalikes[0])})
-        # A malformed value is left for the field's validator to report.
-        with contextlib.suppress(ValidationError):
-            self.aliases = clean_aliases(self.aliases)
 
 
 def source_lookalikes(name: str, *, exclude_pk: int | None = None) -> list[Source]:

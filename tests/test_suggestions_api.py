@@ -1,6 +1,7 @@
 """Attribution suggestions through the API: shape, stored sources, cache, dismissals, aliases."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from annotations import services
@@ -243,3 +244,39 @@ def test_aliases_are_edited_one_per_line_in_admin(client, admin_user, trump):
     assert trump.aliases == ["Trump", "POTUS"]
     assert "Trump\nPOTUS" in client.get(url).content.decode()
     assert trump.history.first().history_user == admin_user
+
+
+@pytest.mark.parametrize("aliases", [
+    "\n".join(f"Name {n}" for n in range(51)),
+    "Trump\n" + "x" * 201,
+])
+def test_too_many_or_too_long_aliases_are_refused_in_admin(client, admin_user, trump, aliases):
+    client.force_login(admin_user)
+    url = reverse("admin:annotations_source_change", args=[trump.pk])
+    data = form_data(client.get(url))
+
+    response = client.post(url, {**data, "aliases": aliases})
+
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == ["aliases"]
+    trump.refresh_from_db()
+    assert trump.aliases == []
+
+
+def test_a_source_reports_bad_aliases_and_a_taken_name_together(trump, admin_user):
+    source = Source(name=trump.name.upper(), kind="person", aliases=["x" * 201])
+
+    with pytest.raises(ValidationError) as error:
+        services.source_create(user=admin_user, name=source.name, kind="person", aliases=source.aliases)
+
+    assert error.value.message_dict == {
+        "name": [f"Source {trump.pk} has this name already."],
+        "aliases": ["An alias has at most 200 characters."],
+    }
+
+
+def test_a_source_keeps_its_aliases_cleaned(trump, admin_user):
+    services.source_update(source=trump, user=admin_user, aliases=["  POTUS ", "potus", "", "The  Donald"])
+
+    trump.refresh_from_db()
+    assert trump.aliases == ["POTUS", "The Donald"]

@@ -4,13 +4,12 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from . import _frozen_0004 as frozen
+
 
 def publish_verified(apps, schema_editor):
     """Publish the claims verified before published snapshots existed, as they stand."""
     from django.db.models import Prefetch
-
-    from annotations.publishing.core import encode
-    from annotations.publishing.services import public_claim
 
     Annotation = apps.get_model("annotations", "Annotation")
     Attribution = apps.get_model("annotations", "Attribution")
@@ -28,12 +27,12 @@ def publish_verified(apps, schema_editor):
     )
     for annotation in verified.iterator(chunk_size=500):
         when = annotation.reviewed_at or annotation.updated_at
-        data = public_claim(
+        data = frozen.public_claim(
             annotation, published_at=when, reviewed_at=when, date_modified=None, corrections=[]
         )
         published = PublishedClaim.objects.create(
             annotation_id=annotation.pk, article_id=annotation.article_id, rating=annotation.rating,
-            claim=annotation.claim, quote=annotation.quote, data=encode(data), published_at=when,
+            claim=annotation.claim, quote=annotation.quote, data=frozen.encode(data), published_at=when,
             modified_at=when, version=annotation.version,
         )
         PublishedAttribution.objects.bulk_create(

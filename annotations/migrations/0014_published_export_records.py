@@ -3,18 +3,18 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from . import _frozen_0014 as frozen
+
 
 def fill_export_records(apps, schema_editor):
     """Compute the export records of the claims published before they were stored."""
     import json
 
-    from annotations.exports import stored_records
-
     PublishedClaim = apps.get_model("annotations", "PublishedClaim")
     PublishedRecords = apps.get_model("annotations", "PublishedRecords")
     records = []
     for pk, data in PublishedClaim.objects.order_by("pk").values_list("pk", "data").iterator(chunk_size=2000):
-        records.append(PublishedRecords(published_id=pk, **stored_records(json.loads(data))))
+        records.append(PublishedRecords(published_id=pk, **frozen.stored_records(json.loads(data))))
         if len(records) == 2000:
             PublishedRecords.objects.bulk_create(records)
             records = []
