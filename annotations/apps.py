@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class AnnotationsConfig(AppConfig):
     name = "annotations"
     verbose_name = "Fact-check annotations"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .displayzone.services import remember_at_login
+
+        user_logged_in.connect(remember_at_login, dispatch_uid="displayzone-remember-at-login")

@@ -28,7 +28,7 @@ class ArticleForm(forms.Form):
         input_formats=["%Y-%m-%d"],
     )
     published_time = forms.TimeField(
-        label="at (time)", required=False, widget=forms.TimeInput(attrs={"type": "time"}),
+        label="at (time, UTC)", required=False, widget=forms.TimeInput(attrs={"type": "time"}),
         input_formats=["%H:%M", "%H:%M:%S"],
         help_text="Leave empty when only the date is known.",
     )
@@ -73,7 +73,9 @@ class ArticleForm(forms.Form):
         if day is None:
             return None
         time = self.cleaned_data.get("published_time") or datetime.time(0, 0)
-        return timezone.make_aware(datetime.datetime.combine(day, time))
+        # In UTC whatever the reader's display zone: the import fills the time in UTC, and
+        # a date alone stays that date.
+        return timezone.make_aware(datetime.datetime.combine(day, time), datetime.UTC)
 
     def service_arguments(self) -> dict:
         """Return the cleaned data as keyword arguments for services.article_create."""

@@ -370,6 +370,7 @@ class Evidence(models.Model):
 
 
 from .apikeys.models import ApiKey  # noqa: E402, F401
+from .displayzone.models import DisplaySettings  # noqa: E402, F401
 from .ingest.models import ArticleRevision  # noqa: E402, F401
 from .matching.models import ClaimReviewRecord, KnownClaim  # noqa: E402,F401
 from .publishing.models import Correction, PublicProfile, PublishedAttribution, PublishedClaim  # noqa: E402,F401

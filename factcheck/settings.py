@@ -7,9 +7,12 @@ ALLOWED_HOSTS  comma separated; defaults to localhost names when DEBUG is on.
 CSRF_TRUSTED_ORIGINS  comma separated origins (https://factcheck.example).
 HASHED_STATIC  serve collectstatic's hashed files (default: on unless DEBUG).
 BEHIND_TLS_PROXY  trust X-Forwarded-Proto from the proxy in front (default: off).
+TIME_ZONE      the newsroom's zone (IANA name, e.g. America/New_York): the display zone of
+               anyone who has not chosen one (default: UTC). Times are stored in UTC.
 """
 
 import os
+import zoneinfo
 from datetime import timedelta
 from pathlib import Path
 
@@ -72,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "annotations.displayzone.middleware.DisplayZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -165,7 +169,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-TIME_ZONE = "UTC"
+TIME_ZONE = os.environ.get("TIME_ZONE", "").strip() or "UTC"
+if TIME_ZONE not in zoneinfo.available_timezones():
+    raise ImproperlyConfigured(f"TIME_ZONE={TIME_ZONE!r} is not an IANA time zone (e.g. Europe/Paris).")
 USE_I18N = True
 USE_TZ = True
 

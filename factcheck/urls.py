@@ -26,6 +26,7 @@ urlpatterns = [
     # The split view serves its script from our origin: no inline script for the CSP.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path(".well-known/security.txt", security_txt, name="security-txt"),
+    path("", include("annotations.displayzone.urls")),
     path("", include("annotations.discovery.urls")),
     path("", include("annotations.inbox.urls")),
     path("", include("annotations.urls")),

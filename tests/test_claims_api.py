@@ -273,6 +273,24 @@ def test_export_applies_the_filters(client, db):
     ]
 
 
+def test_export_takes_the_claims_index_filters_source_name_and_published_since(client, db):
+    keep = factories.verified_claim()
+    PublishedClaim.objects.filter(annotation=keep).update(published_at="2025-10-22T12:00:00Z")
+    factories.verified_claim()
+    other = factories.verified_claim()
+    other.attributions.all().delete()
+    publishing.publish(annotation=other, user=other.reviewed_by)
+
+    def ids(**params):
+        body = _stream(client.get("/api/v1/claims/export/", {"format": "jsonl", **params}))
+        return sorted(json.loads(line)["id"] for line in body.decode().splitlines())
+
+    assert ids(source_name="financial") == sorted(c.pk for c in Annotation.objects.exclude(pk=other.pk))
+    assert ids(published_since="2026-01-01") == sorted(c.pk for c in Annotation.objects.exclude(pk=keep.pk))
+    refused = client.get("/api/v1/claims/export/", {"format": "csv", "published_since": "soon"})
+    assert refused.status_code == 400
+
+
 def test_export_rejects_bad_filters(client, db):
     response = client.get("/api/v1/claims/export/", {"format": "csv", "rating": "meh"})
 

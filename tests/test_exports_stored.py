@@ -176,3 +176,16 @@ def test_binary_copy_of_a_null_or_two_fields_is_refused():
         list(binary_records([header + b"\x00\x01\xff\xff\xff\xff\xff\xff"]))
     with pytest.raises(ValueError):
         list(binary_records([header + b"\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff"]))
+
+
+def test_the_upgrade_recomputes_the_stored_csv_rows_in_the_current_format(client, tricky):
+    migration = import_module("annotations.migrations.0019_csv_cells_spreadsheets_keep")
+    expected = {p.pk: stored_records(p.public) for p in PublishedClaim.objects.all()}
+    PublishedRecords.objects.update(csv_head='"stale",', csv_tail=',"row"\r\n')
+
+    migration.recompute_csv_rows(apps, None)
+
+    assert {
+        r.pk: {field: getattr(r, field) for field in STORED_FIELDS} for r in PublishedRecords.objects.all()
+    } == expected
+    assert export(client, "csv") == rendered_csv(public_claims(), "http://testserver")

@@ -1,11 +1,12 @@
 import csv
 import io
 import json
+from datetime import UTC, datetime
 
 import pytest
 from django.core.management import call_command
 
-from annotations import presenters, services
+from annotations import services
 from annotations.exports import claim_chunks, joined_lines, jsonl_line, tabular, text_chunks
 from annotations.models import Annotation
 from annotations.publishing import services as publishing
@@ -67,7 +68,8 @@ def _csv(client, **params) -> list[dict]:
 def test_csv_has_human_columns_first_and_one_row_per_claim(client, verified):
     annotation = Annotation.objects.get(pk=verified.pk)
     evidence = annotation.evidence.get()
-    reviewed = presenters.iso(annotation.reviewed_at)
+    # Spreadsheets read "YYYY-MM-DD HH:MM:SS" as a date; the zone is in the column's name.
+    reviewed = annotation.reviewed_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
 
     text = _export(client, "csv")
     table = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
@@ -89,9 +91,9 @@ def test_csv_has_human_columns_first_and_one_row_per_claim(client, verified):
         ],
     ]
     assert tabular.CSV_COLUMNS == (
-        "Claim", "Rating", "Rating code", "Who said it", "Article", "Public URL", "Verified",
+        "Claim", "Rating", "Rating code", "Who said it", "Article", "Public URL", "Verified (UTC)",
         "Corrections", "Rationale", "Evidence", "Same claim as", "Publisher", "Article URL",
-        "Article published", "First published", "Claim id", "Article id", "Quote", "Context",
+        "Article published (UTC)", "First published (UTC)", "Claim id", "Article id", "Quote", "Context",
         "Start", "End", "Prefix", "Suffix",
     )
 
@@ -235,3 +237,42 @@ def test_joined_chunks_are_the_stored_texts_joined_by_newlines_in_id_order(db, c
 def test_a_filter_that_matches_nothing_exports_an_empty_stream(client, verified):
     assert _export(client, "jsonl", review_state="draft") == ""
     assert _export(client, "jsonl", rating="false") == ""
+
+
+@pytest.mark.parametrize("text", [
+    "True", "false", "FALSE", "42", "-0.5e3", "3.5%", "1,000", "$1,000", "(42)", "22/10/2025",
+    "2025-10-22", "12:30", "07:30 pm", "22 October 2025", "Oct 22", "October 2025",
+])
+def test_csv_text_that_a_spreadsheet_would_convert_starts_with_a_word_joiner(text):
+    guarded = tabular.text_cell(text)
+
+    # A formula trigger is defused first (its apostrophe already keeps it text).
+    assert guarded in (tabular.WORD_JOINER + text, "'" + text)
+
+
+@pytest.mark.parametrize("text", ["Unproven", "Mostly true", "Trump said 42", "Mayor", "march on Rome", ""])
+def test_csv_text_a_spreadsheet_keeps_is_left_as_it_is(text):
+    assert tabular.text_cell(text) == text
+
+
+def test_csv_rating_true_and_false_cells_are_guarded_as_text(client, db):
+    for rating in ("true", "false"):
+        factories.verified_claim(rating=rating, claim="42")
+
+    rows = _csv(client)
+
+    assert [row["Rating"] for row in rows] == ["\u2060True", "\u2060False"]
+    assert [row["Rating code"] for row in rows] == ["\u2060true", "\u2060false"]
+    assert {row["Claim"] for row in rows} == {"\u206042"}
+
+
+def test_csv_times_are_utc_without_t_or_offset_and_the_zone_is_in_the_header(client, db):
+    article = factories.ArticleFactory(published_at=datetime.fromisoformat("2025-10-22T18:42:00-04:00"))
+    annotation = factories.verified_claim(article=article)
+
+    row = _csv(client)[0]
+
+    assert row["Article published (UTC)"] == "2025-10-22 22:42:00"
+    reviewed = annotation.reviewed_at.astimezone(UTC)
+    assert row["Verified (UTC)"] == reviewed.strftime("%Y-%m-%d %H:%M:%S")
+    assert row["First published (UTC)"][:10] == reviewed.strftime("%Y-%m-%d")

@@ -114,9 +114,30 @@ def test_preview_extracts_without_storing(server, editor):
         "byline": "Jane Reporter, Ivan Writer", "published_at": "2025-10-22T09:30:00+02:00",
         "publisher": "Demo Wire", "url": server.url("/story"),
         "language": "en-GB", "body": "", "description": "", "fetched_url": server.url("/story"),
+        "duplicate": None,
     }
     assert response.json()["body"] == BODY
     assert not Article.objects.exists()
+
+
+def test_preview_of_a_stored_page_names_the_article_and_whether_the_caller_may_refresh_it(
+    server, editor, reviewer
+):
+    stored = client_for(editor).post(URL, {"url": server.url("/story")}, format="json").json()
+
+    answers = {
+        user.username: client_for(user).post(
+            f"{URL}preview/", {"url": server.url("/story") + "#top"}, format="json"
+        ).json()
+        for user in (editor, reviewer)
+    }
+
+    assert answers[editor.username]["title"] == "Trump says summit with Putin is on hold"
+    assert answers[editor.username]["duplicate"] == {
+        "id": stored["id"], "title": stored["title"], "url": server.url("/story"), "may_refresh": True,
+    }
+    assert answers[reviewer.username]["duplicate"]["may_refresh"] is False
+    assert Article.objects.count() == 1
 
 
 @pytest.mark.parametrize(("payload", "field"), [

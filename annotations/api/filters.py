@@ -139,13 +139,28 @@ class PublishedClaimFilter(ClaimFilterSet):
         field_name="modified_at", lookup_expr="gte",
         label="Published or corrected at or after this ISO 8601 time.",
     )
+    # The claims index's filters, so that its export holds what the page lists.
+    source_name = django_filters.CharFilter(
+        method="filter_source_name", max_length=200,
+        label="Text in the name of one of the attributions' sources.",
+    )
+    published_since = django_filters.DateFilter(
+        field_name="published_at", lookup_expr="date__gte",
+        label="First published on or after this date (YYYY-MM-DD).",
+    )
 
     class Meta:
         model = PublishedClaim
         fields = [
             "article", "review_state", "rating", "source", "stance", "created_by",
-            "updated_since", "q",
+            "updated_since", "q", "source_name", "published_since",
         ]
+
+    def filter_source_name(self, queryset, name, value):
+        sources = Source.objects.filter(name__icontains=value).values("pk")
+        return queryset.filter(Exists(
+            PublishedAttribution.objects.filter(published=OuterRef("pk"), source_id__in=sources)
+        ))
 
     def filter_review_state(self, queryset, name, value):
         return queryset if value == ReviewState.VERIFIED else queryset.none()

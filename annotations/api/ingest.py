@@ -67,6 +67,15 @@ class ImportSerializer(s.StrictSerializer):
         return data
 
 
+class DuplicateSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+    may_refresh = serializers.BooleanField(
+        help_text="Whether the caller may fetch the stored article again (POST its refresh/)."
+    )
+
+
 class PreviewSerializer(serializers.Serializer):
     title = serializers.CharField()
     byline = serializers.CharField(help_text="The authors, comma-separated.")
@@ -80,6 +89,11 @@ class PreviewSerializer(serializers.Serializer):
     description = serializers.CharField()
     fetched_url = serializers.CharField(help_text="Where the page was fetched from, after redirects; "
                                                   "empty for a page given as html or a file.")
+    duplicate = DuplicateSerializer(
+        allow_null=True,
+        help_text="The stored article this page is (same normalized or canonical URL, or the same "
+                  "text): importing it would return that article. Null when the page is new.",
+    )
 
 
 class ImportedArticleSerializer(s.ArticleSerializer):
@@ -213,7 +227,20 @@ class ArticleIngestViewSet(ApiViewSet):
         """Extract a page (fetched, given or uploaded) without storing it, for a person to check."""
         serializer = ImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        return Response(_page(serializer.validated_data, self.fetcher, request.user).as_dict())
+        page = _page(serializer.validated_data, self.fetcher, request.user)
+        # Said at extraction, not only when the import is refused at save.
+        existing = services.find_duplicate(
+            urls=[serializer.validated_data.get("url", ""), page.url], body=page.body,
+        )
+        duplicate = None
+        if existing is not None:
+            user = request.user
+            duplicate = {
+                "id": existing.pk, "title": existing.title, "url": existing.url,
+                "may_refresh": bool(existing.url) and rules.can_manage_articles(user)
+                and user.has_perm("annotations.change_article"),
+            }
+        return Response({**page.as_dict(), "duplicate": duplicate})
 
     @extend_schema(
         tags=["articles"], responses={200: RevisionSerializer(many=True), **error_responses(401, 403, 404)}

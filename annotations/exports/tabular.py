@@ -4,6 +4,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 from .claimreview import claim_url
@@ -15,9 +16,9 @@ BOM = "\ufeff"
 
 # What a reader looks for first; ids, offsets and context last, for programs.
 CSV_COLUMNS = (
-    "Claim", "Rating", "Rating code", "Who said it", "Article", "Public URL", "Verified",
+    "Claim", "Rating", "Rating code", "Who said it", "Article", "Public URL", "Verified (UTC)",
     "Corrections", "Rationale", "Evidence", "Same claim as", "Publisher", "Article URL",
-    "Article published", "First published", "Claim id", "Article id", "Quote", "Context", "Start",
+    "Article published (UTC)", "First published (UTC)", "Claim id", "Article id", "Quote", "Context", "Start",
     "End", "Prefix", "Suffix",
 )
 
@@ -46,6 +47,41 @@ def cell(value: Any) -> Any:
     return value
 
 
+# Spreadsheets (Excel on opening, Calc with "Detect special numbers") turn a text cell
+# that reads as a boolean, a number, a percentage, a date or a time into one, quoted or
+# not: the rating "True" became the boolean TRUE. No CSV syntax marks a cell as text in
+# both (Excel ignores a leading apostrophe in a CSV; ="True" is a formula), so such a
+# cell starts with an invisible WORD JOINER, which no spreadsheet reads as part of a
+# number. Only cells that would be converted get it; programs read JSON Lines.
+WORD_JOINER = "\u2060"
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+         r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+COERCIBLE = re.compile(
+    r"\s*(?:true|false"
+    # Numbers, fractions, percentages, currency amounts, dates and times written in digits.
+    r"|[-+(]?[$€£¥]?[\d.,:/\- ]*\d[\d.,:/\- ]*(?:e[-+]?\d+)?\)?\s*(?:%|[ap]\.?m\.?)?"
+    # Dates with a month name: "22 October 2025", "Oct 22", "October 2025".
+    rf"|(?:\d{{1,4}}[ ,.\-/]*)?{MONTH}(?:[ ,.\-/]*\d{{1,4}}){{0,2}})\s*",
+    re.IGNORECASE,
+)
+
+
+def text_cell(value: str) -> str:
+    """Return a text cell that spreadsheets keep as text: defused, then guarded if coercible."""
+    value = cell(value)
+    return WORD_JOINER + value if COERCIBLE.fullmatch(value) else value
+
+
+def sheet_time(value: str | None) -> str:
+    """Return an ISO 8601 time as "2025-10-22 11:30:00" in UTC, which spreadsheets read as a date."""
+    if not value:
+        return ""
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
 def attributions_summary(claim: dict[str, Any]) -> str:
     """Return "Financial Times (reported); Donald Trump (denied)" for a claim dict."""
     return "; ".join(f"{a['source']['name']} ({a['stance']})" for a in claim["attributions"])
@@ -54,21 +90,20 @@ def attributions_summary(claim: dict[str, Any]) -> str:
 def csv_row(claim: dict[str, Any], base_url: str) -> list[Any]:
     article = claim["article"]
     publisher = article["publisher"]
+    text = text_cell
     return [
-        cell(value)
-        for value in (
-            claim["claim"], claim["rating_label"], claim["rating"], attributions_summary(claim),
-            article["title"], claim_url(base_url, claim["id"]), claim["reviewed_at"],
-            " ".join(correction["note"] for correction in claim["corrections"]),
-            claim["rationale"],
-            # URLs hold no spaces, so "; " separates them unambiguously.
-            "; ".join(evidence["url"] for evidence in claim["evidence"]),
-            "; ".join(link["url"] for link in claim["same_as"]),
-            publisher["name"] if publisher else "", article["url"], article["published_at"],
-            claim["published_at"], claim["id"], article["id"], claim["quote"],
-            claim["context"]["text"], claim["start"], claim["end"], claim["prefix"],
-            claim["suffix"],
-        )
+        text(claim["claim"]), text(claim["rating_label"]), text(claim["rating"]),
+        text(attributions_summary(claim)), text(article["title"]),
+        cell(claim_url(base_url, claim["id"])), sheet_time(claim["reviewed_at"]),
+        text(" ".join(correction["note"] for correction in claim["corrections"])),
+        text(claim["rationale"]),
+        # URLs hold no spaces, so "; " separates them unambiguously.
+        cell("; ".join(evidence["url"] for evidence in claim["evidence"])),
+        cell("; ".join(link["url"] for link in claim["same_as"])),
+        text(publisher["name"] if publisher else ""), cell(article["url"]),
+        sheet_time(article["published_at"]), sheet_time(claim["published_at"]), claim["id"],
+        article["id"], text(claim["quote"]), text(claim["context"]["text"]), claim["start"],
+        claim["end"], text(claim["prefix"]), text(claim["suffix"]),
     ]
 
 

@@ -28,12 +28,15 @@ def test_public_pages(sized_page, verified):
     for path in ["/", f"/articles/{verified.article.pk}/", f"/claims/{verified.pk}/", "/accounts/login/"]:
         page.goto(path)
         assert serious_violations(page) == [], path
+    page.goto("/claims/")
+    page.locator(".export-menu summary").click()  # the Export menu open
+    assert serious_violations(page) == [], "/claims/"
 
 
 def test_working_pages(sized_page, login, editor, in_review, reviewer, draft):
     page = sized_page
     login(editor)
-    for path in ["/", "/articles/new/", "/work/", "/?q=Donbas"]:
+    for path in ["/", "/articles/new/", "/work/", "/?q=Donbas", "/accounts/settings/"]:
         page.goto(path)
         assert serious_violations(page) == [], path
     page.goto(f"/articles/{in_review.article.pk}/")

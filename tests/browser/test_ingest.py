@@ -126,3 +126,39 @@ def test_an_uploaded_page_is_previewed_like_a_fetched_one(page, login, editor, t
     expect(page.locator("#id_origin")).to_have_value("import")
     page.get_by_role("button", name="Add article").click()
     expect(page.locator("#article-title")).to_have_text("Trump says summit with Putin is on hold")
+
+
+def test_extracting_a_stored_url_links_to_the_article_and_offers_a_refresh(page, login, editor, server):
+    stored = Article.objects.create(
+        title="Summit on hold (stored)", body="An older text of the story.", url=server.url("/story"),
+    )
+    login(editor)
+    page.goto("/articles/new/")
+
+    page.fill("#import-url", server.url("/story") + "#comments")  # the same page, normalized
+    page.get_by_role("button", name="Extract").first.click()
+
+    box = page.locator("#import-duplicate")
+    expect(box).to_be_visible()
+    link = box.get_by_role("link", name="Summit on hold (stored)")
+    expect(link).to_have_attribute("href", f"/articles/{stored.pk}/")
+    expect(page.locator("#article-form")).to_be_hidden()
+    shot(page, "import-duplicate.png")
+
+    page.get_by_role("button", name="Refresh it").click()
+    expect(page.locator("#import-status")).to_contain_text("Refreshed: the text changed")
+    stored.refresh_from_db()
+    assert stored.body.startswith("Donald Trump speaks to reporters")
+    assert Article.objects.count() == 1
+
+
+def test_who_may_not_edit_articles_is_not_offered_the_refresh(page, login, reviewer, server):
+    Article.objects.create(title="Summit on hold (stored)", body="Older text.", url=server.url("/story"))
+    login(reviewer)
+    page.goto("/articles/new/")
+
+    page.fill("#import-url", server.url("/story"))
+    page.get_by_role("button", name="Extract").first.click()
+
+    expect(page.locator("#import-duplicate")).to_contain_text("Already imported: Summit on hold (stored)")
+    expect(page.get_by_role("button", name="Refresh it")).to_be_hidden()

@@ -44,8 +44,9 @@ def test_on_a_phone_the_annotate_action_appears_next_to_the_selection(
     assert selection_bottom <= button["y"] <= selection_bottom + 40
     assert button["x"] >= 0 and button["x"] + button["width"] <= PHONE["width"]
     assert button["height"] >= 44  # a finger-sized target
-    # The compact header is two short rows that scroll away with the page.
-    assert page.locator(".site-header").bounding_box()["height"] <= 100
+    # The compact header scrolls away with the page: the brand row and the links, wrapped
+    # (two short rows of links for a staff member) so that every one of them is reachable.
+    assert page.locator(".site-header").bounding_box()["height"] <= 120
     expect(page.locator(".site-header")).to_have_css("position", "static")
 
     action.click()
@@ -106,3 +107,71 @@ def test_keyboard_users_select_by_sentence(page, login, open_article, reviewer, 
     assert selected() == "Officials gave no date."
     page.keyboard.press("a")
     expect(page.locator("#panel-quote")).to_contain_text("Officials gave no date.")
+
+
+# A 1366×768-class laptop window (1366×900) at 200% zoom: 683×450 CSS pixels.
+ZOOMED_LAPTOP = {"width": 683, "height": 450}
+SHOTS = __import__("pathlib").Path(__file__).resolve().parents[2] / "screenshots"
+
+NAV_LINKS_REACHABLE = """
+() => [...document.querySelectorAll('.site-nav a, .account button, .account a')].map((link) => {
+  const box = link.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return {
+    name: link.firstChild.textContent.trim(),
+    left: box.left, right: box.right, top: box.top, bottom: box.bottom,
+    hit: Boolean(hit && (hit === link || link.contains(hit))),
+  };
+})
+"""
+
+
+def reachable(page, width, height):
+    """Return the names of the header's links and buttons that are wholly in view and on top."""
+    return [
+        link["name"] for link in page.evaluate(NAV_LINKS_REACHABLE)
+        if link["hit"] and link["left"] >= 0 and link["right"] <= width and link["top"] >= 0
+        and link["bottom"] <= height
+    ]
+
+
+def test_on_a_phone_the_article_list_fits_and_every_header_link_is_reachable(page, login, admin_user):
+    publisher = factories.SourceFactory(name="Agence France-Presse International Service", kind="news_outlet")
+    for number in range(3):
+        factories.ArticleFactory(
+            title=f"Trump says the summit with Putin is on hold, officials say ({number})",
+            publisher=publisher,
+        )
+    page.set_viewport_size(PHONE)
+    login(admin_user)
+    page.goto("/")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert page.locator(".article-table").bounding_box()["width"] <= PHONE["width"]
+    assert reachable(page, **PHONE) == [
+        "Articles", "My work", "Verified claims", "Add article", "Admin", admin_user.username, "Log out",
+    ]
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SHOTS / "phone-article-list.png", full_page=True)
+
+
+def test_at_200_percent_zoom_log_out_shows_and_the_submit_bar_covers_little(page, login, admin_user, article):
+    for number in range(8):
+        factories.AnnotationFactory(
+            article=article, created_by=admin_user, review_state="draft", claim=f"Claim number {number}",
+        )
+    page.set_viewport_size(ZOOMED_LAPTOP)
+    login(admin_user)
+    page.goto("/work/")
+
+    assert reachable(page, **ZOOMED_LAPTOP) == [
+        "Articles", "My work", "Verified claims", "Add article", "Admin", admin_user.username, "Log out",
+    ]
+    assert page.evaluate("document.documentElement.scrollWidth") <= ZOOMED_LAPTOP["width"]
+    bar = page.locator(".work-bulk").bounding_box()
+    covered = max(0, min(bar["y"] + bar["height"], ZOOMED_LAPTOP["height"]) - max(bar["y"], 0))
+    assert covered <= 0.15 * ZOOMED_LAPTOP["height"]
+    page.screenshot(path=SHOTS / "zoom-200-my-work.png")
+    page.goto(f"/articles/{article.pk}/")
+    assert "Log out" in reachable(page, **ZOOMED_LAPTOP)
+    page.screenshot(path=SHOTS / "zoom-200-article.png")

@@ -7,6 +7,11 @@ const form = document.getElementById("article-form");
 const status = document.getElementById("import-status");
 const previewTitle = document.getElementById("preview-title");
 const tabs = [...document.querySelectorAll("[data-tab]")];
+const duplicateBox = document.getElementById("import-duplicate");
+const duplicateLink = document.getElementById("import-duplicate-link");
+const refreshButton = document.getElementById("import-refresh");
+const refreshHint = document.getElementById("import-refresh-hint");
+let duplicateId = null;
 
 function csrfToken() {
   return form.querySelector("[name=csrfmiddlewaretoken]").value;
@@ -27,7 +32,47 @@ function show(tab, { keepForm = false } = {}) {
     form.hidden = true;
   }
   status.textContent = "";
+  duplicateBox.hidden = true;
 }
+
+/** The page is stored already: link to it and, for who may, offer to fetch it again instead. */
+function showDuplicate(article) {
+  duplicateId = article.id;
+  duplicateLink.textContent = article.title || article.url;
+  duplicateLink.href = `/articles/${encodeURIComponent(article.id)}/`;
+  refreshButton.hidden = !article.may_refresh;
+  refreshHint.hidden = !article.may_refresh;
+  refreshButton.disabled = false;
+  form.hidden = true;
+  previewTitle.hidden = true;
+  duplicateBox.hidden = false;
+  status.textContent = "This article is already stored.";
+}
+
+refreshButton.addEventListener("click", async () => {
+  refreshButton.disabled = true;
+  status.textContent = "Fetching the article again…";
+  let response;
+  try {
+    response = await fetch(`${root.dataset.api}articles/${encodeURIComponent(duplicateId)}/refresh/`, {
+      method: "POST", credentials: "same-origin",
+      headers: { Accept: "application/json", "X-CSRFToken": csrfToken() },
+    });
+  } catch {
+    status.textContent = "The server could not be reached. Check your connection and try again.";
+    refreshButton.disabled = false;
+    return;
+  }
+  const data = (response.headers.get("Content-Type") || "").includes("json") ? await response.json() : null;
+  if (!response.ok) {
+    status.textContent = message(data, response.status);
+    refreshButton.disabled = false;
+    return;
+  }
+  status.textContent = data.changed
+    ? `Refreshed: the text changed; it is now revision ${data.revision}.`
+    : "Refreshed: the text has not changed.";
+});
 
 /** Split an ISO 8601 date or date-time into the form's date and time values, in UTC (the server's zone). */
 function dateAndTime(iso) {
@@ -81,6 +126,11 @@ async function extract(body, isJson) {
   const data = (response.headers.get("Content-Type") || "").includes("json") ? await response.json() : null;
   if (!response.ok) {
     status.textContent = message(data, response.status);
+    return;
+  }
+  duplicateBox.hidden = true;
+  if (data.duplicate) {
+    showDuplicate(data.duplicate);
     return;
   }
   fill(data);

@@ -55,12 +55,20 @@ export function excerpt(text, limit = 90) {
   return `${(space > limit * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** Return a date-time as "21 Oct 2025, 18:30" in the user's locale. */
+/** Return a date-time as "21 Oct 2025, 18:30 EDT" in the page's display zone (the
+ * reader's choice, else the newsroom's: <html data-time-zone>), the zone named. */
 export function formatDate(iso) {
   if (!iso) return "";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, {
+  const options = {
     day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit",
-  });
+    timeZoneName: "short",
+  };
+  const zone = document.documentElement.dataset.timeZone;
+  try {
+    return date.toLocaleString(undefined, zone ? { ...options, timeZone: zone } : options);
+  } catch {
+    return date.toLocaleString(undefined, options);  // a zone this browser does not know
+  }
 }

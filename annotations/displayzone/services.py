@@ -1,0 +1,28 @@
+"""Choosing a display zone, and carrying it in the session."""
+
+from django.conf import settings
+
+from .core import SESSION_KEY
+from .models import DisplaySettings
+
+
+def zone_of(*, user) -> str:
+    """Return the zone the user chose, or "" for the newsroom's."""
+    return DisplaySettings.objects.filter(user=user).values_list("time_zone", flat=True).first() or ""
+
+
+def display_zone_set(*, request, user, time_zone: str) -> DisplaySettings:
+    """Store the user's display zone ("" for the newsroom's) and use it from this request on."""
+    stored, _ = DisplaySettings.objects.update_or_create(user=user, defaults={"time_zone": time_zone})
+    request.session[SESSION_KEY] = time_zone
+    return stored
+
+
+def remember_at_login(sender, request, user, **kwargs) -> None:
+    """user_logged_in receiver: copy the user's zone into the new session."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_KEY] = zone_of(user=user)
+
+
+def newsroom_zone() -> str:
+    return settings.TIME_ZONE

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("accounts/settings/", views.display_settings, name="display-settings"),
+]
