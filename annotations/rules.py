@@ -98,7 +98,13 @@ def can_delete(user, annotation: Annotation) -> bool:
 
 
 def can_manage_articles(user) -> bool:
+    """Add articles (and import them)."""
     return _active(user) and user.has_perm("annotations.add_article")
+
+
+def can_edit_articles(user) -> bool:
+    """Change an article's fields or body (edit, refresh); the same people, with the change permission."""
+    return can_manage_articles(user) and user.has_perm("annotations.change_article")
 
 
 def can_import_claimreviews(user) -> bool:

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from . import anchoring, rules, storage
+from . import anchoring, recording, rules, storage
 from .ingest import revisions
 from .models import (
     AnchorState,
@@ -45,37 +45,6 @@ class StaleVersion(Exception):
 
 class Conflict(Exception):
     """The write would break something that must be kept."""
-
-
-def _clean(instance, *, fields_checked: bool = False) -> None:
-    textguard.clean_instance(instance)
-    if fields_checked:
-        # The API's write serializer has checked every field as the model would (lengths,
-        # vocabularies, URLs; tests pin that they agree): only the model's own rules remain.
-        instance.clean()
-        return
-    # A related object held as an instance was just read (or saved): checking that it
-    # exists would cost a query per foreign key; the database's constraint still holds.
-    loaded = [
-        field.name for field in instance._meta.concrete_fields
-        if field.is_relation and field.is_cached(instance) and getattr(instance, field.name) is not None
-    ]
-    # Annotation.clean() checks 0 <= start < end <= len(body) itself; having the database
-    # evaluate the same CheckConstraint again would cost three statements per save.
-    instance.full_clean(exclude=loaded, validate_constraints=not isinstance(instance, Annotation))
-
-
-def _save(instance, *, user, reason: str = "") -> None:
-    _clean(instance)
-    instance._history_user = user
-    instance._change_reason = reason
-    instance.save()
-
-
-def _delete(instance, *, user, reason: str = "") -> None:
-    instance._history_user = user
-    instance._change_reason = reason
-    instance.delete()
 
 
 # Sources
@@ -115,7 +84,7 @@ def source_create(*, user, name: str, kind: str, url: str = "", same_as: str = "
                   description: str = "", aliases: list[str] | None = None) -> Source:
     source = Source(name=name.strip(), kind=kind, url=url, same_as=same_as, description=description,
                     aliases=aliases or [])
-    _save(source, user=user)
+    recording.save(source, user=user)
     return source
 
 
@@ -128,7 +97,7 @@ def source_update(*, source: Source, user, **changes) -> Source:
     before = dict(Source.objects.select_for_update().filter(pk=source.pk).values("name", "kind").get())
     for field, value in changes.items():
         setattr(source, field, value)
-    _save(source, user=user)
+    recording.save(source, user=user)
     changed = [
         f"{field} from {old!r} to {getattr(source, field)!r}"
         for field, old in before.items() if getattr(source, field) != old
@@ -150,14 +119,14 @@ def source_merge(*, duplicate: Source, into: Source, user) -> Source:
     citing = list(Annotation.objects.filter(attributions__source=duplicate).distinct())
     # The duplicate's name keeps finding the source (suggestions match names and aliases).
     into.aliases = with_alias([*into.aliases, *duplicate.aliases], duplicate.name, except_name=into.name)
-    _save(into, user=user, reason=reason)
+    recording.save(into, user=user, reason=reason)
     for attribution in duplicate.attributions.select_for_update():
         attribution.source = into
-        _save(attribution, user=user, reason=reason)
+        recording.save(attribution, user=user, reason=reason)
     for article in duplicate.published_articles.select_for_update():
         article.publisher = into
-        _save(article, user=user, reason=reason)
-    _delete(duplicate, user=user, reason=reason)
+        recording.save(article, user=user, reason=reason)
+    recording.delete(duplicate, user=user, reason=reason)
     publishing.open_corrections(citing, reason=f"cited source {reason}", user=user)
     return into
 
@@ -167,7 +136,7 @@ def source_delete(*, source: Source, user) -> None:
     """Delete a source nothing cites; a cited one is merged into another instead."""
     if source.attributions.exists() or source.published_articles.exists():
         raise Conflict("The source is cited; merge it into another source instead of deleting it.")
-    _delete(source, user=user, reason="deleted")
+    recording.delete(source, user=user, reason="deleted")
 
 
 # Articles
@@ -184,7 +153,7 @@ def article_create(*, user, title: str, body: str, url: str = "", publisher=None
         language=language or "en", created_by=user,
         publisher=source_resolve(publisher, user=user) if publisher is not None else None,
     )
-    _save(article, user=user)
+    recording.save(article, user=user)
     revisions.revision_first(article=article, user=user, origin=origin, fetched_url=fetched_url)
     return article
 
@@ -192,7 +161,7 @@ def article_create(*, user, title: str, body: str, url: str = "", publisher=None
 @transaction.atomic
 def article_update(*, article: Article, user, origin: str = "manual", **changes) -> Article:
     """Change an article; a new body becomes a revision and re-anchors its annotations."""
-    if not rules.can_manage_articles(user) or not user.has_perm("annotations.change_article"):
+    if not rules.can_edit_articles(user):
         raise PermissionDenied("You may not edit articles.")
     unknown = set(changes) - set(ARTICLE_FIELDS)
     if unknown:
@@ -204,7 +173,7 @@ def article_update(*, article: Article, user, origin: str = "manual", **changes)
         changes["publisher"] = source_resolve(changes["publisher"], user=user)
     for field, value in changes.items():
         setattr(article, field, value)
-    _save(article, user=user)
+    recording.save(article, user=user)
     if article.body != old_body:
         revisions.revision_add(article=article, old_body=old_body, user=user, origin=origin)
     _open_article_corrections(article, before, user=user)
@@ -235,7 +204,7 @@ def article_delete(*, article: Article, user) -> None:
         Q(review_state=ReviewState.VERIFIED) | Q(published__isnull=False)
     ).exists():
         raise Conflict("The article has verified claims; it cannot be deleted.")
-    _delete(article, user=user)
+    recording.delete(article, user=user)
 
 
 # Annotations
@@ -301,10 +270,10 @@ class ChildChanges:
     def apply(self, *, user) -> None:
         """Write the changes; new children go in together, with their history rows."""
         for child in self.updated:
-            _save(child, user=user)
+            recording.save(child, user=user)
         bulk_create_with_history(self.created, self.model, default_user=user, default_change_reason="")
         for child in self.deleted:
-            _delete(child, user=user)
+            recording.delete(child, user=user)
 
 
 def _plan_children(annotation: Annotation, model, related_name: str,
@@ -330,7 +299,7 @@ def _plan_children(annotation: Annotation, model, related_name: str,
         for name, value in values.items():
             setattr(child, name, value)
         try:
-            _clean(child, fields_checked=fields_checked)
+            recording.clean(child, fields_checked=fields_checked)
         except ValidationError as error:
             raise _item_error(related_name, index, error) from error
         (plan.updated if child.pk is not None else plan.created).append(child)
@@ -392,7 +361,7 @@ def annotation_create(
             "attributions": _plan_attributions(annotation, attributions, user=user, existing=False),
             "evidence": _plan_evidence(annotation, evidence, user=user, existing=False),
         }
-        _clean(annotation)
+        recording.clean(annotation)
         storage.insert_annotation(
             annotation, [(plan.model, plan.created) for plan in children.values()], user=user
         )
@@ -479,7 +448,7 @@ def annotation_update(*, annotation: Annotation, user, version: int, **changes) 
     annotation.editors = rules.editors_with(annotation, user)
     annotation.edited_by = user
     annotation.version += 1
-    _save(annotation, user=user, reason=reason)
+    recording.save(annotation, user=user, reason=reason)
     for plan in children:
         plan.apply(user=user)
     return annotation
@@ -492,13 +461,13 @@ def annotation_delete(*, annotation: Annotation, user, version: int | None) -> N
         raise PermissionDenied("Only drafts can be deleted, by their author or an editor.")
     if publishing.is_published(annotation):
         raise Conflict("The annotation is published; correct it instead of deleting it.")
-    _delete(annotation, user=user, reason="deleted")
+    recording.delete(annotation, user=user, reason="deleted")
 
 
 def _transition(annotation: Annotation, *, user, state: str, reason: str) -> Annotation:
     annotation.review_state = state
     annotation.version += 1
-    _save(annotation, user=user, reason=reason)
+    recording.save(annotation, user=user, reason=reason)
     return annotation
 
 

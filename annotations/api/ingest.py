@@ -234,11 +234,9 @@ class ArticleIngestViewSet(ApiViewSet):
         )
         duplicate = None
         if existing is not None:
-            user = request.user
             duplicate = {
                 "id": existing.pk, "title": existing.title, "url": existing.url,
-                "may_refresh": bool(existing.url) and rules.can_manage_articles(user)
-                and user.has_perm("annotations.change_article"),
+                "may_refresh": bool(existing.url) and rules.can_edit_articles(request.user),
             }
         return Response({**page.as_dict(), "duplicate": duplicate})
 

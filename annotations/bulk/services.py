@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.db.models.functions import Lower
 
-from annotations import rules, selectors, services, storage
+from annotations import recording, rules, selectors, services, storage
 from annotations.ingest.models import ArticleRevision
 from annotations.models import Annotation, Article, Attribution, Evidence, Source
 from annotations.textguard import fields as textguard
@@ -134,7 +134,7 @@ def _build(item: Mapping[str, Any], *, article: Article, revision: int, user, so
         annotation, start=item.get("start"), end=item.get("end"), quote=item.get("quote"),
         prefix=item.get("prefix", ""), suffix=item.get("suffix", ""),
     )
-    services._clean(annotation, fields_checked=True)
+    recording.clean(annotation, fields_checked=True)
     attributions = []
     for position, attribution in enumerate(item.get("attributions") or ()):
         try:

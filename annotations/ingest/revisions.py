@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Max
 
+from annotations import recording
 from annotations.models import AnchorState, Annotation, Article
 from annotations.publishing import core as publishing_core
 from annotations.publishing import services as publishing
@@ -48,8 +49,6 @@ def revision_add(*, article: Article, old_body: str, user, origin: str, fetched_
     Runs inside the caller's transaction with the article locked. Each annotation that moves,
     is re-attached or is orphaned gets one history entry "re-anchored in revision n".
     """
-    from annotations.services import _save  # the services module imports this one
-
     if not ArticleRevision.objects.filter(article=article).exists():
         ArticleRevision.objects.create(
             article=article, number=1, body=old_body, origin=ArticleRevision.Origin.MANUAL,
@@ -85,7 +84,7 @@ def revision_add(*, article: Article, old_body: str, user, origin: str, fetched_
         annotation.anchor_state = placement.state
         annotation.article = article
         annotation.version += 1
-        _save(annotation, user=user, reason=f"re-anchored in revision {number}")
+        recording.save(annotation, user=user, reason=f"re-anchored in revision {number}")
     _follow_published(article.body, annotations, contexts, outcome, user=user)
     return outcome
 

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from annotations import rules, services
+from annotations import recording, rules, services
 from annotations.anchoring import normalize_body
 from annotations.models import Article, Source
 from annotations.urlnorm import normalize_url
@@ -92,14 +92,14 @@ def article_body_replace(
 ) -> Reanchoring | None:
     """Give an article a new body as a new revision (fetched_url: where the body was fetched
     from); return what re-anchoring did (None: same body)."""
-    if not rules.can_manage_articles(user) or not user.has_perm("annotations.change_article"):
+    if not rules.can_edit_articles(user):
         raise PermissionDenied("You may not edit articles.")
     article = Article.objects.select_for_update().get(pk=article.pk)
     old_body = article.body
     if normalize_body(body) == old_body:
         return None
     article.body = body
-    services._save(article, user=user, reason=f"new body ({origin})")
+    recording.save(article, user=user, reason=f"new body ({origin})")
     return revision_add(article=article, old_body=old_body, user=user, origin=origin, fetched_url=fetched_url)
 
 
@@ -111,7 +111,7 @@ def article_refresh(
     ``page`` is the page already fetched and extracted (batch refreshes fetch in parallel).
     Return (changed, current revision number, re-anchoring outcome or None).
     """
-    if not rules.can_manage_articles(user) or not user.has_perm("annotations.change_article"):
+    if not rules.can_edit_articles(user):
         raise PermissionDenied("You may not edit articles.")
     if not article.url:
         raise ValidationError({"url": "The article has no URL to fetch."})
