@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from annotations import anchoring, presenters, rules, selectors
+from annotations.matching.services import same_as_resolve
 from annotations.models import (
     AnchorState,
     Annotation,
@@ -338,8 +339,6 @@ class AnnotationContentSerializer(StrictSerializer):
 
 
     def validate_same_as(self, items):
-        from annotations.matching.services import same_as_resolve
-
         return same_as_resolve(items)
 
     def validate_attributions(self, items):

@@ -5,6 +5,8 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -12,6 +14,7 @@ from django.utils import timezone
 from annotations.publishing.models import PublishedClaim
 
 from . import core, embedding, ratings, storage
+from . import text as text_functions
 from .claimreview import Rejected, clean_record
 from .index import KINDS, Document
 from .mirror import mirror
@@ -247,8 +250,6 @@ def _hydrate(hits: list[tuple[str, int, float]], base_url: str) -> list[dict[str
 
 def same_as_resolve(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return the links {kind, id, url} to known claims, each checked to exist; url set by us."""
-    from django.core.exceptions import ValidationError
-
     wanted = {name: [item["id"] for item in items if item["kind"] == name] for name in KINDS}
     verified = set()
     if wanted["verified"]:
@@ -281,10 +282,6 @@ def article_known_claims(*, article, base_url: str = "") -> list[dict[str, Any]]
 
     Computed once per body revision and state of the index, then served from the cache.
     """
-    from django.core.cache import cache
-
-    from . import text as text_functions
-
     index = mirror.current()
     key = f"matching:known:{article.pk}:{article.body_sha256}:{mirror.marker_key()}"
     found = cache.get(key)
