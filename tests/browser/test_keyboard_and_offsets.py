@@ -97,6 +97,7 @@ def test_a_selection_is_stored_as_exactly_the_selected_code_points(
     select_text(page, start_text, end_text)
     page.keyboard.press("Control+Enter")
     expect(page.locator("#panel-quote")).to_have_text(expected)
+    page.fill("#f-claim", "A claim")
     page.click("[data-action=save]")
 
     expect(page.locator("#panel-heading")).to_have_text(re.compile(r"^Annotation \d+$"))

@@ -94,6 +94,7 @@ def test_enter_in_the_source_box_does_not_save_the_annotation(page, login, open_
     select_text(page, "White House official")
     page.keyboard.press("Control+Enter")
     expect(page.locator("#f-claim")).to_be_focused()
+    page.keyboard.type("An official spoke")
 
     source = page.locator("#attribution-rows [name=source]").first
     source.click()

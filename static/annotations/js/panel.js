@@ -121,7 +121,9 @@ export class Panel {
     this.span = span;
     this.returnFocus = returnFocus || null;
     this.show({
-      heading: "New annotation", quote: span.quote, claim: span.quote, rating: "", rationale: "",
+      // The claim starts empty: a pre-filled, pre-selected claim was replaced by the next
+      // keystroke, and a save kept the raw quote as the claim nobody wrote.
+      heading: "New annotation", quote: span.quote, claim: "", rating: "", rationale: "",
       attributions: [], evidence: [],
     });
     const row = this.attributions.add();
@@ -138,8 +140,8 @@ export class Panel {
     this.root.querySelector("#panel-history").hidden = true;
     this.reveal();
     const claim = this.form.querySelector("#f-claim");
+    claim.placeholder = "Restate the claim in your own words";
     claim.focus();
-    claim.select();
     this.guard.markClean();
   }
 
@@ -286,6 +288,12 @@ export class Panel {
     const values = this.collect();
     if (!values) {
       this.form.querySelector(".row__error:not(:empty)")?.closest("li").querySelector("input")?.focus();
+      return;
+    }
+    if (!this.annotation && !values.claim) {
+      // A new annotation needs the claim its author wrote (Save or Ctrl+Enter alike).
+      this.errors.show({ claim: ["Write the claim in your own words before saving."] });
+      this.form.elements.claim.focus();
       return;
     }
     if (this.annotation) {
