@@ -35,9 +35,34 @@ def test_a_reviewer_sees_drafts_and_returned_work_oldest_first(client, reviewer,
 
     assert section_ids(html, "My drafts") == [draft.pk, newer.pk]
     assert section_ids(html, "Returned to me") == [returned.pk]
-    assert '<p class="returned">Returned: Name the official&#x27;s role.</p>' in html
+    returned_at = Annotation.history.get(
+        id=returned.pk, history_change_reason__startswith="returned:"
+    ).history_date
+    assert (
+        '<p class="returned">Returned by <strong>eddie</strong> on '
+        f'<time datetime="{returned_at.isoformat()}">{returned_at:%-d %b %Y, %H:%M}</time>'
+        ": Name the official&#x27;s role.</p>"
+    ) in html
     assert "Waiting for my review" not in html
     assert '<span class="nav-count">3<span class="visually-hidden"> items</span></span>' in html
+
+
+def test_the_work_count_answers_what_the_header_shows(client, reviewer, draft, returned):
+    client.force_login(reviewer)
+
+    response = client.get("/work/count/")
+
+    assert (response.status_code, response["Content-Type"], response["Cache-Control"]) == (
+        200, "application/json", "no-store",
+    )
+    assert response.json() == {"count": 2}
+    assert client.post("/work/count/").status_code == 405
+
+
+def test_the_work_count_is_for_fact_checkers_only(client, db):
+    assert client.get("/work/count/").status_code == 302  # to the sign-in page
+    client.force_login(factories.UserFactory(username="visitor"))
+    assert client.get("/work/count/").status_code == 403
 
 
 def test_an_editor_sees_what_waits_for_review_with_rationale_and_evidence(

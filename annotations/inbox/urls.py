@@ -4,6 +4,7 @@ from . import views
 
 urlpatterns = [
     path("work/", views.inbox, name="inbox"),
+    path("work/count/", views.inbox_count, name="inbox-count"),
     path("work/submit/", views.inbox_submit, name="inbox-submit"),
     path("work/<int:pk>/verify/", views.inbox_verify, name="inbox-verify"),
 ]

@@ -5,8 +5,9 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from annotations import rules, services
 from annotations.models import Annotation, Attribution, Evidence, Rating
@@ -39,6 +40,9 @@ def inbox(request):
     """List my drafts, what was returned to me, and (for editors) what waits for my review."""
     _require_reader(request.user)
     work = selectors.inbox(user=request.user)
+    returns = selectors.last_returns(ids=[annotation.pk for annotation in work.returned])
+    for annotation in work.returned:
+        annotation.returned_by, annotation.returned_at = returns.get(annotation.pk, (None, None))
     for annotation in work.drafts + work.returned + work.to_review:
         for item in annotation.evidence.all():
             item.safe_url = http_url_or_empty(item.url)
@@ -51,6 +55,16 @@ def inbox(request):
         },
         "is_editor": rules.is_editor(request.user),
     })
+
+
+@login_required
+@require_GET
+def inbox_count(request):
+    """The header's My-work count, for pages that change the user's work without reloading."""
+    _require_reader(request.user)
+    response = JsonResponse({"count": selectors.inbox_count(user=request.user)})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

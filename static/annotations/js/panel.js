@@ -18,13 +18,22 @@ export function permissions(user, annotation) {
   const own = annotation.created_by === user.username;
   const draft = annotation.review_state === "draft";
   const canEdit = user.is_editor || (user.can_create && own && draft);
+  // A draft returned to its author is the author's to submit again or give up: the panel
+  // offers nobody else Submit or Delete on it (the API still lets an editor do either).
+  const returnedToSomeoneElse = draft && Boolean(annotation.review_comment) && !own;
   return {
     edit: canEdit,
-    submit: draft && canEdit,
+    submit: draft && canEdit && !returnedToSomeoneElse,
     // Four eyes (nobody who changed it since its last verification): the server decides.
     review: Boolean(annotation.may_review),
-    remove: draft && (user.is_editor || (user.can_create && own)),
+    remove: draft && (user.is_editor || (user.can_create && own)) && !returnedToSomeoneElse,
   };
+}
+
+/** Return the last time the annotation was returned, {user, at}, from its history entries. */
+export function lastReturn(entries) {
+  const returns = entries.filter((entry) => entry.object === "annotation" && entry.comment.startsWith("returned:"));
+  return returns.length ? returns[returns.length - 1] : null;
 }
 
 export class Panel {
@@ -197,9 +206,7 @@ export class Panel {
         ? ` · last edited by ${annotation.edited_by}` : "",
       annotation.reviewed_by ? ` · reviewed by ${annotation.reviewed_by}` : "",
     ]);
-    const returned = this.root.querySelector("#panel-returned");
-    returned.hidden = !(annotation.review_comment && annotation.review_state === "draft");
-    returned.textContent = returned.hidden ? "" : `Returned for changes: ${annotation.review_comment}`;
+    this.showReturned(annotation);
     this.setEditable(may.edit);
     const workflow = this.root.querySelector("#panel-workflow");
     const show = (action, visible) => {
@@ -209,6 +216,11 @@ export class Panel {
     show("verify", may.review);
     show("show-return", may.review);
     show("show-delete", may.remove);
+    // On someone else's draft the buttons say whose work they act on.
+    const owner = annotation.created_by && annotation.created_by !== this.user.username ? annotation.created_by : null;
+    workflow.querySelector("[data-action=submit-review]").textContent =
+      owner ? `Submit ${owner}’s draft for review` : "Submit for review";
+    workflow.querySelector("[data-action=show-delete]").textContent = owner ? `Delete ${owner}’s draft…` : "Delete…";
     const publicLink = workflow.querySelector("#panel-public-link");
     const verified = annotation.review_state === "verified";
     publicLink.hidden = !(verified || this.published);
@@ -218,6 +230,37 @@ export class Panel {
     publicLink.setAttribute("href", this.claimUrl.replace("{id}", String(annotation.id)));
     workflow.hidden = false;
     this.guard.markClean();
+  }
+
+  /** Say who returned a draft, when and why (who and when once the history has loaded). */
+  showReturned(annotation) {
+    const returned = this.root.querySelector("#panel-returned");
+    returned.hidden = !(annotation.review_comment && annotation.review_state === "draft");
+    if (returned.hidden) {
+      returned.textContent = "";
+      return;
+    }
+    const last = this.returnedBy && this.returnedBy.id === annotation.id ? this.returnedBy : null;
+    replaceChildren(returned, last
+      ? ["Returned by ", el("strong", {}, last.user || "an editor"), " on ",
+        el("time", { datetime: last.at }, formatDate(last.at)), `: ${annotation.review_comment}`]
+      : `Returned for changes: ${annotation.review_comment}`);
+  }
+
+  /** Say what a write did, as a person would. */
+  describe(annotation, action) {
+    const own = !annotation.created_by || annotation.created_by === this.user.username;
+    const owner = annotation.created_by;
+    if (action === "submit") return "Submitted for review.";
+    if (action === "return") return `Returned to ${owner || "its author"} with your comment.`;
+    if (action === "verify") return "Verified and published.";
+    if (annotation.review_state !== "draft") {
+      return `Saved; it is ${this.labels.states[annotation.review_state].toLowerCase()}.`;
+    }
+    const last = this.returnedBy && this.returnedBy.id === annotation.id ? this.returnedBy : null;
+    const by = last && last.user ? ` by ${last.user}` : "";
+    const returned = annotation.review_comment ? ` (returned to ${own ? "you" : owner}${by})` : "";
+    return `${own ? "Saved as a draft" : `Saved as ${owner}’s draft`}${returned}.`;
   }
 
   show(values) {
@@ -319,7 +362,7 @@ export class Panel {
    * Run one API write and show its outcome: the stored annotation, errors by field, or, when
    * someone else saved first (412), their version with a way to re-apply this write.
    */
-  async run(request, { again, label }) {
+  async run(request, { again, label, action = "save" }) {
     this.busy = true;
     this.root.setAttribute("aria-busy", "true");
     try {
@@ -331,10 +374,11 @@ export class Panel {
         this.callbacks.onSaved(annotation);
         this.fill(annotation);
         this.loadHistory(annotation.id);
-        this.guard.confirm(`Annotation ${annotation.id} saved: ${this.labels.states[annotation.review_state]}, version ${annotation.version}.`);
+        this.guard.confirm(this.describe(annotation, action));
         // The focused control may have been rebuilt; keep the focus in the panel.
         if (!this.root.contains(document.activeElement)) this.root.querySelector("#panel-heading").focus();
       }
+      this.callbacks.workChanged?.();
       return true;
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -359,7 +403,7 @@ export class Panel {
     const labels = { submit: "Submit anyway", verify: "Verify anyway", return: "Return anyway" };
     return this.run(
       () => this.api.transition(current.id, action, version ?? current.version, body),
-      { again: (newer) => this.transition(action, body, { version: newer.version }), label: labels[action] },
+      { again: (newer) => this.transition(action, body, { version: newer.version }), label: labels[action], action },
     );
   }
 
@@ -444,6 +488,9 @@ export class Panel {
       const data = await this.api.history(id);
       if (!this.annotation || this.annotation.id !== id) return;
       renderHistory(list, data, this.labels);
+      const last = lastReturn(data);
+      this.returnedBy = last ? { id, user: last.user, at: last.at } : null;
+      this.showReturned(this.annotation);
     } catch {
       list.replaceChildren(el("li", {}, "The history could not be loaded."));
     }
