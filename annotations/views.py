@@ -31,7 +31,7 @@ ARTICLE_MODULES = [
     for name in (
         "article", "api", "dom", "errors", "highlights", "history", "keyboard", "list", "offsets",
         "panel", "rows", "selection_action", "suggestions", "unsaved", "seen_before", "known_claims",
-        "work_count",
+        "work_count", "compare",
     )
 ]
 PARAGRAPH_BREAK = re.compile(r"\n{2,}")

@@ -16,6 +16,12 @@ def corrections_of(annotation_id: int) -> list[dict]:
     return published.public["corrections"] if published else []
 
 
+def published_version(annotation_id: int) -> dict | None:
+    """Return the public JSON of the annotation's published version; None if never published."""
+    published = PublishedClaim.objects.filter(annotation_id=annotation_id).first()
+    return published.public if published else None
+
+
 def recently_published() -> QuerySet[PublishedClaim]:
     """Return the published claims, the most recently published or corrected first."""
     return PublishedClaim.objects.order_by("-modified_at", "-pk")

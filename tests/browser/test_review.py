@@ -52,6 +52,12 @@ def test_an_editor_verifies_another_reviewers_annotation(
     expect(page.locator("[data-action=show-delete]")).to_be_hidden()
 
     page.click("[data-action=verify]")
+    expect(page.locator("#verify-question")).to_have_text(
+        f"Publish the claim “{in_review.claim}” rated Unproven?"
+    )
+    expect(page.locator("#verify-detail")).to_contain_text("It becomes public on the claim page")
+    page.click("[data-action=verify-confirmed]")
+    page.click("[data-action=verify-now]")
 
     expect(page.locator("#panel-status")).to_contain_text("Verified")
     expect(page.locator("#panel-status")).to_contain_text("reviewed by eddie")

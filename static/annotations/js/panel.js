@@ -5,6 +5,7 @@ import { ApiError } from "./api.js";
 import { el, formatDate, replaceChildren } from "./dom.js";
 import { FormErrors } from "./errors.js";
 import { renderHistory } from "./history.js";
+import { compareRows, compareTable } from "./compare.js";
 import { AttributionRows, EvidenceRows, SourceDirectory } from "./rows.js";
 import { stancesText, summarize } from "./list.js";
 import { UnsavedChanges } from "./unsaved.js";
@@ -36,6 +37,9 @@ export function lastReturn(entries) {
   return returns.length ? returns[returns.length - 1] : null;
 }
 
+// Seconds between confirming a verification and sending it: the window for Undo.
+export const VERIFY_DELAY = 10;
+
 export class Panel {
   constructor(root, { api, user, labels, claimUrl, callbacks }) {
     this.root = root;
@@ -50,6 +54,13 @@ export class Panel {
     this.published = false;
     this.span = null;
     this.busy = false;
+    this.pendingVerify = null;
+    // Leaving the page while a verification waits would drop it: ask first.
+    window.addEventListener("beforeunload", (event) => {
+      if (!this.pendingVerify) return;
+      event.preventDefault();
+      event.returnValue = "";
+    });
     const sources = new SourceDirectory(api, document.getElementById("source-options"), labels.kinds);
     this.attributions = new AttributionRows(root.querySelector("#attribution-rows"), {
       sources, kindLabels: labels.kinds,
@@ -90,7 +101,11 @@ export class Panel {
       "add-evidence": () => this.evidence.add().querySelector("input").focus(),
       "remove-row": () => this.removeRow(button.closest("li")),
       "submit-review": () => this.transition("submit"),
-      verify: () => this.transition("verify"),
+      verify: () => this.askVerify(),
+      "verify-confirmed": () => this.startVerify(),
+      "hide-verify": () => this.toggle("#verify-confirm", false, "[data-action=verify]"),
+      "undo-verify": () => this.undoVerify(),
+      "verify-now": () => this.finishVerify(),
       "show-return": () => this.toggle("#return-form", true, "#f-return-comment"),
       "hide-return": () => this.toggle("#return-form", false, "[data-action=show-return]"),
       return: () => this.returnToAuthor(),
@@ -124,6 +139,7 @@ export class Panel {
    * the first attribution ({name, kind, stance}) and a hint for the rationale.
    */
   openNew(span, { returnFocus, attribution, rationaleHint = "" } = {}) {
+    this.finishVerify({ detached: true });
     this.annotation = null;
     this.openId = null;
     this.published = false;
@@ -156,6 +172,7 @@ export class Panel {
 
   /** Open an existing annotation from its summary, then load it from the API to edit it. */
   async open(summary, { quote, returnFocus } = {}) {
+    this.finishVerify({ detached: true });
     const id = summary.id;
     this.annotation = null;
     this.openId = id;
@@ -196,7 +213,11 @@ export class Panel {
     const may = permissions(this.user, annotation);
     this.show({ heading: `Annotation ${annotation.id}`, ...annotation });
     const { ratings, states } = this.labels;
+    if (annotation.review_state === "verified") this.published = true;
+    // A published claim that is not verified now is being corrected.
+    const correction = this.published && annotation.review_state !== "verified";
     this.setStatus([
+      correction ? el("span", { class: "badge badge--correction" }, "Correction") : null,
       el("span", { class: `badge badge--state state--${annotation.review_state}` }, states[annotation.review_state]),
       el("span", { class: `badge rating--${annotation.rating || "none"}` }, ratings[annotation.rating] || "Not rated"),
       ` Version ${annotation.version}`,
@@ -230,6 +251,110 @@ export class Panel {
     publicLink.setAttribute("href", this.claimUrl.replace("{id}", String(annotation.id)));
     workflow.hidden = false;
     this.guard.markClean();
+    if (correction) this.loadPublished(annotation);
+  }
+
+  /** Show the published version beside the proposed one (the stored annotation). */
+  async loadPublished(annotation) {
+    const id = annotation.id;
+    let published;
+    try {
+      published = await this.api.published(id);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      return;
+    }
+    if (!this.annotation || this.annotation.id !== id || this.annotation.version !== annotation.version) return;
+    this.publishedVersion = { id, data: published };
+    replaceChildren(this.root.querySelector("#compare-rows"),
+      compareTable(compareRows(published, annotation, this.labels)));
+    this.root.querySelector("#panel-compare").hidden = false;
+  }
+
+  /** Ask before verifying, naming what becomes public and what it replaces. */
+  async askVerify() {
+    if (!(await this.guard.saveFirst("verify"))) return;
+    const annotation = this.annotation;
+    const { ratings } = this.labels;
+    const rating = (value) => ratings[value] || "not rated";
+    const before = this.publishedVersion && this.publishedVersion.id === annotation.id
+      && annotation.review_state !== "verified" && this.published ? this.publishedVersion.data : null;
+    this.root.querySelector("#verify-question").textContent =
+      `Publish the claim “${annotation.claim}” rated ${rating(annotation.rating)}?`;
+    this.root.querySelector("#verify-detail").textContent = (before
+      ? `It replaces the published version (“${before.claim}”, rated ${rating(before.rating)}) on the public `
+        + "claim page, in the exports and the API, with a correction note."
+      : "It becomes public on the claim page, in the exports and the API.")
+      + ` After you press Publish you have ${VERIFY_DELAY} seconds to undo; nothing is sent before then.`;
+    this.root.querySelector("#f-verify-comment-label").textContent = before
+      ? "Reason for the correction (optional; public, in the correction note)"
+      : "Comment (optional; kept in the history)";
+    this.root.querySelector("#f-verify-comment-help").textContent = before
+      ? "Readers see it after “Corrected on …”." : "Only fact-checkers see it.";
+    this.toggle("#verify-confirm", true, "#f-verify-comment");
+  }
+
+  /** Start the Undo window; the verification is sent when it ends (or on "Publish now"). */
+  startVerify() {
+    const annotation = this.annotation;
+    if (!annotation || this.pendingVerify) return;
+    const comment = this.root.querySelector("#f-verify-comment").value.trim();
+    this.root.querySelector("#verify-confirm").hidden = true;
+    const workflow = this.root.querySelector("#panel-workflow");
+    for (const action of ["verify", "show-return"]) workflow.querySelector(`[data-action=${action}]`).hidden = true;
+    const pending = { id: annotation.id, version: annotation.version, comment, left: VERIFY_DELAY };
+    this.pendingVerify = pending;
+    const countdown = this.root.querySelector("#verify-countdown");
+    const tell = () => {
+      countdown.textContent = `Publishing “${annotation.claim}” in ${pending.left} s. Nothing is sent before then.`;
+    };
+    tell();
+    pending.timer = setInterval(() => {
+      pending.left -= 1;
+      if (pending.left <= 0) this.finishVerify();
+      else tell();
+    }, 1000);
+    this.root.querySelector("#verify-pending").hidden = false;
+    this.root.querySelector("[data-action=undo-verify]").focus();
+    this.callbacks.announce(`Publishing in ${VERIFY_DELAY} seconds. Press Undo to stop it.`);
+  }
+
+  undoVerify() {
+    const pending = this.pendingVerify;
+    if (!pending) return;
+    clearInterval(pending.timer);
+    this.pendingVerify = null;
+    this.root.querySelector("#verify-pending").hidden = true;
+    if (this.annotation && this.annotation.id === pending.id) {
+      const may = permissions(this.user, this.annotation);
+      const workflow = this.root.querySelector("#panel-workflow");
+      workflow.querySelector("[data-action=verify]").hidden = !may.review;
+      workflow.querySelector("[data-action=show-return]").hidden = !may.review;
+      workflow.querySelector("[data-action=verify]").focus();
+    }
+    this.guard.confirm("Not published: the verification was undone; nothing was sent.", { spot: "workflow" });
+  }
+
+  /** Send the pending verification; detached: the panel is moving on to something else. */
+  async finishVerify({ detached = false } = {}) {
+    const pending = this.pendingVerify;
+    if (!pending) return;
+    clearInterval(pending.timer);
+    this.pendingVerify = null;
+    this.root.querySelector("#verify-pending").hidden = true;
+    if (!detached && this.annotation && this.annotation.id === pending.id) {
+      await this.transition("verify", { comment: pending.comment }, { version: pending.version });
+      return;
+    }
+    try {
+      const annotation = await this.api.transition(pending.id, "verify", pending.version, { comment: pending.comment });
+      this.callbacks.onSaved(annotation);
+      this.callbacks.workChanged?.();
+      this.callbacks.announce(`Annotation ${pending.id} verified and published.`);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      this.callbacks.announce(`Annotation ${pending.id} was not verified: ${error.fieldErrors.non_field_errors?.[0] || "it changed meanwhile"}.`);
+    }
   }
 
   /** Say who returned a draft, when and why (who and when once the history has loaded). */
@@ -268,6 +393,10 @@ export class Panel {
     this.root.querySelector("#panel-conflict").hidden = true;
     this.root.querySelector("#return-form").hidden = true;
     this.root.querySelector("#delete-confirm").hidden = true;
+    this.root.querySelector("#verify-confirm").hidden = true;
+    this.root.querySelector("#verify-pending").hidden = true;
+    this.root.querySelector("#panel-compare").hidden = true;
+    this.root.querySelector("#f-verify-comment").value = "";
     this.root.querySelector("#f-return-comment").value = "";
     this.root.querySelector("#panel-heading").textContent = values.heading;
     this.root.querySelector("#panel-quote").textContent = values.quote;
@@ -301,6 +430,8 @@ export class Panel {
 
   close() {
     if (!this.isOpen || !this.guard.mayClose()) return;
+    // A confirmed verification is not dropped by closing the panel: it is sent now.
+    this.finishVerify({ detached: true });
     this.root.hidden = true;
     document.body.classList.remove("panel-open");
     this.annotation = null;
@@ -374,7 +505,12 @@ export class Panel {
         this.callbacks.onSaved(annotation);
         this.fill(annotation);
         this.loadHistory(annotation.id);
-        this.guard.confirm(this.describe(annotation, action));
+        this.guard.confirm(this.describe(annotation, action), action === "verify" ? {
+          link: {
+            href: new URL(this.claimUrl.replace("{id}", String(annotation.id)), window.location.origin).href,
+            text: "Open the public claim page",
+          },
+        } : {});
         // The focused control may have been rebuilt; keep the focus in the panel.
         if (!this.root.contains(document.activeElement)) this.root.querySelector("#panel-heading").focus();
       }
