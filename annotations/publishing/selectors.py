@@ -22,6 +22,11 @@ def published_version(annotation_id: int) -> dict | None:
     return published.public if published else None
 
 
+def published_versions(ids) -> dict[int, dict]:
+    """Return {annotation id: public JSON} of those among ids that are published (one query)."""
+    return {published.pk: published.public for published in PublishedClaim.objects.filter(pk__in=ids)}
+
+
 def recently_published() -> QuerySet[PublishedClaim]:
     """Return the published claims, the most recently published or corrected first."""
     return PublishedClaim.objects.order_by("-modified_at", "-pk")
