@@ -45,6 +45,8 @@ def test_keyboard_only_creation(page, login, open_article, reviewer, article):
 
     expect(page.locator("#panel-quote")).to_have_text("refuted")
     expect(page.locator("#f-claim")).to_be_focused()
+    # The claim field is empty: the pressed A neither landed in it nor replaced a pre-filled claim.
+    expect(page.locator("#f-claim")).to_have_value("")
     page.keyboard.type("Trump refuted the FT story")
     page.keyboard.press("Tab")
     expect(page.locator("#f-rating")).to_be_focused()
