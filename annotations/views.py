@@ -31,6 +31,7 @@ ARTICLE_MODULES = [
     for name in (
         "article", "api", "dom", "errors", "highlights", "history", "keyboard", "list", "offsets",
         "panel", "rows", "selection_action", "suggestions", "unsaved", "seen_before", "known_claims",
+        "work_count", "compare",
     )
 ]
 PARAGRAPH_BREAK = re.compile(r"\n{2,}")
@@ -137,6 +138,7 @@ def article_detail(request, pk: int):
         "article": article.pk,
         "api": "/api/v1/",
         "claim_url": reverse("claim-detail", args=[0]).replace("/0/", "/{id}/"),
+        "work_count_url": reverse("inbox-count") if rules.can_read_drafts(user) else None,
         "user": {
             "username": user.get_username() if user.is_authenticated else None,
             "can_create": rules.can_create(user),

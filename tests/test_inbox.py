@@ -7,6 +7,7 @@ import pytest
 from annotations import services
 from annotations.inbox import selectors
 from annotations.models import Annotation
+from annotations.publishing.selectors import corrections_of
 from tests import factories
 
 
@@ -35,9 +36,34 @@ def test_a_reviewer_sees_drafts_and_returned_work_oldest_first(client, reviewer,
 
     assert section_ids(html, "My drafts") == [draft.pk, newer.pk]
     assert section_ids(html, "Returned to me") == [returned.pk]
-    assert '<p class="returned">Returned: Name the official&#x27;s role.</p>' in html
+    returned_at = Annotation.history.get(
+        id=returned.pk, history_change_reason__startswith="returned:"
+    ).history_date
+    assert (
+        '<p class="returned">Returned by <strong>eddie</strong> on '
+        f'<time datetime="{returned_at.isoformat()}">{returned_at:%-d %b %Y, %H:%M}</time>'
+        ": Name the official&#x27;s role.</p>"
+    ) in html
     assert "Waiting for my review" not in html
     assert '<span class="nav-count">3<span class="visually-hidden"> items</span></span>' in html
+
+
+def test_the_work_count_answers_what_the_header_shows(client, reviewer, draft, returned):
+    client.force_login(reviewer)
+
+    response = client.get("/work/count/")
+
+    assert (response.status_code, response["Content-Type"], response["Cache-Control"]) == (
+        200, "application/json", "no-store",
+    )
+    assert response.json() == {"count": 2}
+    assert client.post("/work/count/").status_code == 405
+
+
+def test_the_work_count_is_for_fact_checkers_only(client, db):
+    assert client.get("/work/count/").status_code == 302  # to the sign-in page
+    client.force_login(factories.UserFactory(username="visitor"))
+    assert client.get("/work/count/").status_code == 403
 
 
 def test_an_editor_sees_what_waits_for_review_with_rationale_and_evidence(
@@ -80,11 +106,12 @@ def test_the_work_page_runs_a_constant_number_of_queries(client, editor, reviewe
             factories.AnnotationFactory(article=article, created_by=editor)
 
     add(1)
-    # session, user, 2 x permissions, annotations, attributions, evidence, header count
-    with django_assert_num_queries(8):
+    # session, user, 2 x permissions, annotations, attributions, evidence, published versions of
+    # what waits for review, header count (who returned what: one more when something was returned)
+    with django_assert_num_queries(9):
         client.get("/work/")
     add(4)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         html = client.get("/work/").content.decode()
     assert len(section_ids(html, "Waiting for my review")) == 5
     assert len(section_ids(html, "My drafts")) == 5
@@ -166,7 +193,58 @@ def test_an_editor_verifies_from_the_work_page(client, editor, in_review):
     assert response.status_code == 302
     in_review.refresh_from_db()
     assert (in_review.review_state, in_review.reviewed_by) == ("verified", editor)
-    assert f"Annotation {in_review.pk} verified." in client.get("/work/").content.decode()
+    assert (
+        f'<p class="message message--success">Annotation {in_review.pk} verified and published: '
+        f"“{in_review.claim}”. "
+        f'<a href="/claims/{in_review.pk}/">Open the public claim page</a></p>'
+    ) in client.get("/work/").content.decode()
+
+
+def test_a_correction_waiting_for_review_names_what_it_replaces_and_its_reason_goes_public(
+    client, editor, other_editor, verified
+):
+    correction = services.annotation_update(
+        annotation=verified, user=other_editor, version=verified.version, rating="false"
+    )
+    client.force_login(editor)
+
+    html = client.get("/work/").content.decode()
+
+    assert section_ids(html, "Waiting for my review") == [verified.pk]
+    assert '<span class="badge badge--correction">Correction</span>' in html
+    assert f"<strong>Published now:</strong> “{verified.claim}” rated Unproven." in html
+    assert (
+        f"<p><strong>Verifying publishes</strong> the claim “{verified.claim}” rated False on the public "
+        "claim page, in the exports and the API, replacing the version rated Unproven, with a correction "
+        "note.</p>"
+    ) in html
+    client.post(f"/work/{verified.pk}/verify/", {"version": correction.version, "comment": "Second source."})
+    verified.refresh_from_db()
+    assert published_note(verified) == (
+        f"Corrected on {verified.reviewed_at:%-d %B %Y}: "
+        "rating changed from Unproven to False; Second source."
+    )
+
+
+def published_note(annotation) -> str:
+    [correction] = corrections_of(annotation.pk)
+    return correction["note"]
+
+
+def test_an_editor_returns_from_the_work_page_saying_why(client, editor, reviewer, in_review):
+    client.force_login(editor)
+
+    refused = client.post(f"/work/{in_review.pk}/return/", {"version": in_review.version, "comment": " "})
+    assert "Say why the annotation is returned." in client.get(refused["Location"]).content.decode()
+    response = client.post(
+        f"/work/{in_review.pk}/return/", {"version": in_review.version, "comment": "Name the source."}
+    )
+
+    assert response.status_code == 302
+    in_review.refresh_from_db()
+    assert (in_review.review_state, in_review.review_comment) == ("draft", "Name the source.")
+    html = client.get("/work/").content.decode()
+    assert f"Annotation {in_review.pk} returned to rita with your comment." in html
 
 
 def test_the_author_cannot_verify_from_the_work_page(client, reviewer, in_review):

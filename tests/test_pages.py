@@ -195,6 +195,7 @@ def test_the_annotation_view_renders_paragraphs_with_offsets_and_the_annotations
         draft.article.pk, "/api/v1/", "/claims/{id}/",
         {"username": "rita", "can_create": True, "is_editor": False},
     )
+    assert config["work_count_url"] == "/work/count/"
     assert '<script type="module" src="/static/annotations/js/article.js"></script>' in html
 
 

@@ -10,13 +10,14 @@ import threading
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
-from annotations import selectors, services
+from annotations import rules, selectors, services
 from annotations.models import Source
+from annotations.publishing import selectors as publishing_selectors
 
 from . import annotation_rows
 from . import serializers as s
@@ -30,6 +31,7 @@ from .base import (
     answered_before_commit,
     error_responses,
 )
+from .claims import ClaimSerializer
 from .errors import annotation_response, present_annotation
 from .filters import AnnotationFilter, SourceFilter
 from .history import annotation_history
@@ -184,6 +186,7 @@ def _annotation_docs(request=None, code=200, errors=WRITE_ERRORS, parameters=(),
     history=extend_schema(
         responses={200: s.HistoryEntrySerializer(many=True), **_errors(*READ_ERRORS)}
     ),
+    published=extend_schema(responses={200: ClaimSerializer, **_errors(*READ_ERRORS)}),
 )
 @extend_schema(tags=["annotations"])
 class AnnotationViewSet(ApiViewSet):
@@ -281,6 +284,18 @@ class AnnotationViewSet(ApiViewSet):
         """Every recorded change of the annotation, its attributions and its evidence."""
         annotation = self.get_object()
         return Response(annotation_history(annotation.pk))
+
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def published(self, request, pk=None):
+        """The version of the claim the public reads now, as /api/v1/claims/ shows it: what a
+        correction under review would replace. 404 if it was never published. Staff only."""
+        if not rules.can_read_drafts(request.user):
+            raise PermissionDenied("Only fact-checkers compare a claim with its published version.")
+        annotation = self.get_object()
+        public = publishing_selectors.published_version(annotation.pk)
+        if public is None:
+            raise NotFound("This annotation has not been published.")
+        return Response(public)
 
 
 @extend_schema_view(

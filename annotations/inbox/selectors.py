@@ -44,3 +44,20 @@ def drafts_to_submit(*, user, ids) -> QuerySet[Annotation]:
     return Annotation.objects.filter(
         pk__in=ids, created_by=user, review_state=ReviewState.DRAFT
     ).order_by("id")
+
+
+def last_returns(*, ids) -> dict[int, tuple[str | None, object]]:
+    """Return {annotation id: (username, when)} of the last return of each annotation (one query).
+
+    A return keeps no reviewer on the annotation itself (reviewed_by names who last verified
+    it); its history record does.
+    """
+    records = (
+        Annotation.history.filter(id__in=ids, history_change_reason__startswith="returned:")
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    return {
+        record.id: (record.history_user.get_username() if record.history_user else None, record.history_date)
+        for record in records
+    }

@@ -5,11 +5,14 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
 
 from annotations import rules, services
 from annotations.models import Annotation, Attribution, Evidence, Rating
+from annotations.publishing import selectors as publishing_selectors
 from annotations.views import http_url_or_empty
 
 from . import selectors
@@ -39,6 +42,13 @@ def inbox(request):
     """List my drafts, what was returned to me, and (for editors) what waits for my review."""
     _require_reader(request.user)
     work = selectors.inbox(user=request.user)
+    returns = selectors.last_returns(ids=[annotation.pk for annotation in work.returned])
+    for annotation in work.returned:
+        annotation.returned_by, annotation.returned_at = returns.get(annotation.pk, (None, None))
+    # A claim in review that is already published is a correction: the reviewer sees what it replaces.
+    published = publishing_selectors.published_versions([annotation.pk for annotation in work.to_review])
+    for annotation in work.to_review:
+        annotation.published_version = published.get(annotation.pk)
     for annotation in work.drafts + work.returned + work.to_review:
         for item in annotation.evidence.all():
             item.safe_url = http_url_or_empty(item.url)
@@ -51,6 +61,16 @@ def inbox(request):
         },
         "is_editor": rules.is_editor(request.user),
     })
+
+
+@login_required
+@require_GET
+def inbox_count(request):
+    """The header's My-work count, for pages that change the user's work without reloading."""
+    _require_reader(request.user)
+    response = JsonResponse({"count": selectors.inbox_count(user=request.user)})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required
@@ -79,19 +99,52 @@ def inbox_submit(request):
     return redirect("inbox")
 
 
+def _review_target(request, pk: int) -> tuple[Annotation, int]:
+    _require_reader(request.user)
+    annotation = get_object_or_404(Annotation, pk=pk)
+    return annotation, _parse_items([f"{pk}:{request.POST.get('version', '')}"])[pk]
+
+
+def _refusal(pk: int, error) -> str:
+    if isinstance(error, ValidationError) and hasattr(error, "message_dict"):
+        return f"Annotation {pk}: {' '.join(m for ms in error.message_dict.values() for m in ms)}"
+    return f"Annotation {pk}: {' '.join(getattr(error, 'messages', [str(error)]))}"
+
+
 @login_required
 @require_POST
 def inbox_verify(request, pk: int):
-    """Verify one annotation that waits for the user's review."""
-    _require_reader(request.user)
-    annotation = get_object_or_404(Annotation, pk=pk)
-    version = _parse_items([f"{pk}:{request.POST.get('version', '')}"])[pk]
+    """Verify one annotation that waits for the user's review, with an optional comment (the
+    public reason of a correction)."""
+    annotation, version = _review_target(request, pk)
+    comment = request.POST.get("comment", "").strip()
     try:
-        services.review_verify(annotation=annotation, user=request.user, version=version)
+        verified = services.review_verify(annotation=annotation, user=request.user, version=version,
+                                          comment=comment)
     except services.StaleVersion:
         messages.error(request, f"Annotation {pk} changed since this page was shown; look again.")
     except (PermissionDenied, ValidationError) as error:
-        messages.error(request, f"Annotation {pk}: {' '.join(getattr(error, 'messages', [str(error)]))}")
+        messages.error(request, _refusal(pk, error))
     else:
-        messages.success(request, f"Annotation {pk} verified.")
+        # The extra tag carries the public page the message links to.
+        messages.success(request, f"Annotation {pk} verified and published: “{verified.claim}”.",
+                         extra_tags=f"published:{reverse('claim-detail', args=[pk])}")
+    return redirect("inbox")
+
+
+@login_required
+@require_POST
+def inbox_return(request, pk: int):
+    """Return one annotation that waits for the user's review to its author, saying why."""
+    annotation, version = _review_target(request, pk)
+    try:
+        services.review_return(annotation=annotation, user=request.user, version=version,
+                               comment=request.POST.get("comment", ""))
+    except services.StaleVersion:
+        messages.error(request, f"Annotation {pk} changed since this page was shown; look again.")
+    except (PermissionDenied, ValidationError) as error:
+        messages.error(request, _refusal(pk, error))
+    else:
+        author = annotation.created_by.get_username() if annotation.created_by else "its author"
+        messages.success(request, f"Annotation {pk} returned to {author} with your comment.")
     return redirect("inbox")

@@ -16,6 +16,17 @@ def corrections_of(annotation_id: int) -> list[dict]:
     return published.public["corrections"] if published else []
 
 
+def published_version(annotation_id: int) -> dict | None:
+    """Return the public JSON of the annotation's published version; None if never published."""
+    published = PublishedClaim.objects.filter(annotation_id=annotation_id).first()
+    return published.public if published else None
+
+
+def published_versions(ids) -> dict[int, dict]:
+    """Return {annotation id: public JSON} of those among ids that are published (one query)."""
+    return {published.pk: published.public for published in PublishedClaim.objects.filter(pk__in=ids)}
+
+
 def recently_published() -> QuerySet[PublishedClaim]:
     """Return the published claims, the most recently published or corrected first."""
     return PublishedClaim.objects.order_by("-modified_at", "-pk")

@@ -1,4 +1,5 @@
 import re
+from pathlib import Path
 
 from playwright.sync_api import expect
 
@@ -20,7 +21,7 @@ def test_dragging_over_text_opens_the_panel_and_save_paints_the_highlight(
     expect(page.locator(PANEL)).to_be_visible()
     expect(page.locator("#panel-heading")).to_have_text("New annotation")
     expect(page.locator("#panel-quote")).to_have_text("a story by the Financial Times")
-    expect(page.locator("#f-claim")).to_have_value("a story by the Financial Times")
+    expect(page.locator("#f-claim")).to_have_value("")
     assert highlight_texts(page, "pending") == ["a story by the Financial Times"]
     page.fill("#f-claim", "The Financial Times published a story")
     page.select_option("#f-rating", "unproven")
@@ -85,6 +86,40 @@ def test_dragging_over_text_opens_the_panel_and_save_paints_the_highlight(
     expect(item).to_contain_text("“a story by the Financial Times”")
     expect(item).to_contain_text("Financial Times reported · Jane Roe denied")
     expect(page.locator("#history-items")).to_contain_text("rita created the annotation")
+
+
+def test_after_a_mouse_selection_a_and_ctrl_enter_neither_damage_the_claim_nor_save_a_junk_draft(
+    page, login, open_article, reviewer, article
+):
+    login(reviewer)
+    open_article(article)
+    hint = page.locator("#body-hint")
+    # The hint says what each way of selecting does: the mouse opens the panel at once.
+    expect(hint).to_contain_text("with the mouse the panel opens at once")
+    expect(hint).to_contain_text("tap Annotate below the selection")
+    expect(hint).to_contain_text("press A or Enter")
+
+    drag_over(page, "pressed Zelenskyy")
+    expect(page.locator("#f-claim")).to_be_focused()
+    expect(page.locator("#f-claim")).to_have_value("")
+    expect(page.locator("#f-claim")).to_have_attribute("placeholder", "Restate the claim in your own words")
+    page.keyboard.press("Control+Enter")
+    expect(page.locator("#f-claim-error")).to_have_text("Write the claim in your own words before saving.")
+    page.click("[data-action=save]")
+    expect(page.locator("#f-claim-error")).to_have_text("Write the claim in your own words before saving.")
+    assert not Annotation.objects.exists()
+    expect(page.locator("#panel-quote")).to_have_text("pressed Zelenskyy")
+    Path("/tmp/desk-shots").mkdir(exist_ok=True)
+    page.screenshot(path="/tmp/desk-shots/desktop_claim_refused.png")
+
+    page.keyboard.type("Trump pressed Zelenskyy to give up the Donbas")
+    page.keyboard.press("Control+Enter")
+    expect(page.locator("#panel-heading")).to_have_text(re.compile(r"^Annotation \d+$"))
+    annotation = Annotation.objects.get()
+    assert (annotation.quote, annotation.claim) == (
+        "pressed Zelenskyy", "Trump pressed Zelenskyy to give up the Donbas"
+    )
+    page.screenshot(path="/tmp/desk-shots/desktop_saved_new.png")
 
 
 def test_clicking_a_highlight_opens_it_and_an_edit_repaints_it(
@@ -185,6 +220,7 @@ def test_api_errors_are_shown_next_to_their_field(page, login, open_article, rev
     open_article(article)
     select_text(page, "Donbas region")
     page.keyboard.press("Control+Enter")
+    page.fill("#f-claim", "Trump pressed for the Donbas region")
     page.locator("#attribution-rows [data-action=remove-row]").click()
     page.click("[data-action=add-evidence]")
     row = page.locator("#evidence-rows > li").nth(0)

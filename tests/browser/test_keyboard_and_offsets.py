@@ -45,6 +45,8 @@ def test_keyboard_only_creation(page, login, open_article, reviewer, article):
 
     expect(page.locator("#panel-quote")).to_have_text("refuted")
     expect(page.locator("#f-claim")).to_be_focused()
+    # The claim field is empty: the pressed A neither landed in it nor replaced a pre-filled claim.
+    expect(page.locator("#f-claim")).to_have_value("")
     page.keyboard.type("Trump refuted the FT story")
     page.keyboard.press("Tab")
     expect(page.locator("#f-rating")).to_be_focused()
@@ -97,6 +99,7 @@ def test_a_selection_is_stored_as_exactly_the_selected_code_points(
     select_text(page, start_text, end_text)
     page.keyboard.press("Control+Enter")
     expect(page.locator("#panel-quote")).to_have_text(expected)
+    page.fill("#f-claim", "A claim")
     page.click("[data-action=save]")
 
     expect(page.locator("#panel-heading")).to_have_text(re.compile(r"^Annotation \d+$"))

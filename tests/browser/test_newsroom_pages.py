@@ -62,13 +62,38 @@ def test_my_work_counts_and_submits_the_selected_drafts(page, login, reviewer, e
     }
 
     login(editor)
+    page.clock.install()
     page.goto("/work/")
     waiting = page.locator("section[aria-labelledby=review-title] .work-item")
     expect(waiting).to_have_count(2)
-    waiting.first.get_by_role("button", name=f"Verify annotation {draft.pk}").click()
-    expect(page.locator(".work-messages")).to_have_text(f"Annotation {draft.pk} verified.")
+    first = waiting.first
+    first.get_by_text(f"Verify or return annotation {draft.pk}…").click()
+    expect(first.locator(".work-item__decide")).to_contain_text(
+        f"Verifying publishes the claim “{draft.claim}” rated Unproven on the public claim page"
+    )
+    first.get_by_label("Comment (kept in the history; required to return it)").fill("Checked the FT.")
+    verify = first.get_by_role("button", name=f"Verify and publish annotation {draft.pk}")
+    verify.click()
+    pending = first.locator(".work-item__pending")
+    expect(pending).to_contain_text(f"Publishing “{draft.claim}” in 10 s")
+    expect(first.get_by_role("button", name="Undo")).to_be_focused()
+    page.screenshot(path="/tmp/desk-shots/my_work_countdown.png")
+    first.get_by_role("button", name="Undo").click()
+    expect(pending).to_have_text("Not published: the verification was undone; nothing was sent.")
+    page.clock.run_for(11000)
+    assert Annotation.objects.get(pk=draft.pk).review_state == "in_review"
+
+    verify.click()
+    page.clock.run_for(10000)
+    message = page.locator(".work-messages")
+    expect(message).to_contain_text(f"Annotation {draft.pk} verified and published: “{draft.claim}”.")
+    expect(message.get_by_role("link", name="Open the public claim page")).to_have_attribute(
+        "href", f"/claims/{draft.pk}/"
+    )
+    assert Annotation.objects.get(pk=draft.pk).review_state == "verified"
+    page.screenshot(path="/tmp/desk-shots/my_work_verified.png")
     expect(waiting).to_have_count(1)
-    waiting.first.get_by_role("link", name="Open to return or edit").click()
+    waiting.first.get_by_role("link", name="Open to edit").click()
     page.wait_for_selector("html[data-ready=true]")
     expect(page.locator("#panel-heading")).to_have_text(f"Annotation {ready.pk}")
     expect(page.locator("[data-action=verify]")).to_be_visible()

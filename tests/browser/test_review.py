@@ -52,6 +52,12 @@ def test_an_editor_verifies_another_reviewers_annotation(
     expect(page.locator("[data-action=show-delete]")).to_be_hidden()
 
     page.click("[data-action=verify]")
+    expect(page.locator("#verify-question")).to_have_text(
+        f"Publish the claim “{in_review.claim}” rated Unproven?"
+    )
+    expect(page.locator("#verify-detail")).to_contain_text("It becomes public on the claim page")
+    page.click("[data-action=verify-confirmed]")
+    page.click("[data-action=verify-now]")
 
     expect(page.locator("#panel-status")).to_contain_text("Verified")
     expect(page.locator("#panel-status")).to_contain_text("reviewed by eddie")
@@ -75,6 +81,8 @@ def test_an_editor_returns_an_annotation_with_a_comment_the_author_then_sees(
     login(editor)
     open_article(in_review.article)
     open_in_panel(page, in_review)
+    work_count = page.locator(".site-nav__work .nav-count")
+    expect(work_count).to_have_text("1 items")
 
     page.click("[data-action=show-return]")
     expect(page.locator("#f-return-comment")).to_be_focused()
@@ -86,12 +94,45 @@ def test_an_editor_returns_an_annotation_with_a_comment_the_author_then_sees(
     expect(page.locator("#panel-status")).to_contain_text("Draft")
     in_review.refresh_from_db()
     assert (in_review.review_state, in_review.review_comment) == ("draft", "Add the FT link as evidence.")
+    # The reviewer reads what happened, whose work it is now, and acts on it no more.
+    expect(page.locator("#panel-confirm-workflow")).to_have_text("Returned to rita with your comment.")
+    expect(page.locator("#panel-returned")).to_contain_text("Returned by eddie on ")
+    expect(page.locator("#panel-returned")).to_contain_text(": Add the FT link as evidence.")
+    expect(page.locator("[data-action=submit-review]")).to_be_hidden()
+    expect(page.locator("[data-action=show-delete]")).to_be_hidden()
+    # The header's My-work count follows: nothing waits for eddie's review any more.
+    expect(work_count).to_have_count(0)
+    page.screenshot(path="/tmp/desk-shots/returned_reviewer.png")
 
     login(reviewer)
     open_article(in_review.article)
     open_in_panel(page, in_review)
-    expect(page.locator("#panel-returned")).to_have_text("Returned for changes: Add the FT link as evidence.")
+    expect(page.locator("#panel-returned")).to_contain_text("Returned by eddie on ")
     expect(page.locator("#f-claim")).to_be_enabled()
+    expect(page.locator("[data-action=submit-review]")).to_have_text("Submit for review")
+    expect(page.locator("[data-action=show-delete]")).to_be_visible()
+    expect(work_count).to_have_text("1 items")
+    page.fill("#f-rationale", "The FT link is added.")
+    page.click("[data-action=save]")
+    expect(page.locator("#panel-confirm-save")).to_have_text("Saved as a draft (returned to you by eddie).")
+    page.screenshot(path="/tmp/desk-shots/returned_author_saved.png")
+    page.click("[data-action=submit-review]")
+    expect(page.locator("#panel-confirm-workflow")).to_have_text("Submitted for review.")
+    expect(work_count).to_have_count(0)
+
+
+def test_an_editor_acting_on_someone_elses_draft_is_told_whose_it_is(
+    page, login, open_article, editor, draft
+):
+    login(editor)
+    open_article(draft.article)
+    open_in_panel(page, draft)
+
+    expect(page.locator("[data-action=submit-review]")).to_have_text("Submit rita’s draft for review")
+    expect(page.locator("[data-action=show-delete]")).to_have_text("Delete rita’s draft…")
+    page.fill("#f-rationale", "Checked.")
+    page.click("[data-action=save]")
+    expect(page.locator("#panel-confirm-save")).to_have_text("Saved as rita’s draft.")
 
 
 def test_a_reviewer_cannot_verify_their_own_annotation(page, login, open_article, reviewer, in_review):

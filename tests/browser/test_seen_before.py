@@ -45,6 +45,7 @@ def test_a_span_that_repeats_a_verified_claim_is_seen_before_and_linked(
     expect(first.get_by_role("button", name="Linked as same claim")).to_have_attribute("aria-pressed", "true")
     first.get_by_role("button", name="Use rating “Unproven”").click()
     expect(page.locator("#f-rating")).to_have_value("unproven")
+    page.fill("#f-claim", "Trump pressed Zelenskyy to give up the Donbas")
     page.click("[data-action=save]")
 
     expect(page.locator("#panel-heading")).to_have_text(re.compile(r"^Annotation \d+$"))
@@ -84,6 +85,7 @@ def test_same_claim_copies_the_attributions_of_a_verified_claim(
     SCREENSHOTS.mkdir(exist_ok=True)
     rows.nth(1).scroll_into_view_if_needed()
     page.screenshot(path=SCREENSHOTS / "seen_before_attributions.png")
+    page.fill("#f-claim", "Trump pressed Zelenskyy to give up the Donbas")
     page.click("[data-action=save]")
 
     expect(page.locator("#panel-heading")).to_have_text(re.compile(r"^Annotation \d+$"))

@@ -1,14 +1,18 @@
 """Phone, 200% zoom and keyboard: the selection's action is at hand and the passage stays in view."""
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
+from annotations.models import Annotation
 from tests import factories
 from tests.browser.helpers import CHARACTER_BOXES, select_text
 from tests.browser.test_keyboard_and_offsets import focus_article_body_with_tab
 
 PHONE = {"width": 390, "height": 844}
 # A 1280×900 window at 200% zoom lays the page out in 640×450 CSS pixels.
+SHOTS = Path("/tmp/desk-shots")
 ZOOMED = {"width": 640, "height": 450}
 SENTENCES = "The summit is off. Officials gave no date. Moscow blamed Kyiv for the delay."
 
@@ -53,6 +57,13 @@ def test_on_a_phone_the_annotate_action_appears_next_to_the_selection(
 
     expect(page.locator("#panel-quote")).to_have_text("White House official")
     expect(action).to_be_hidden()
+    # As with the mouse and the keyboard: an empty claim to write, and no save without one.
+    expect(page.locator("#f-claim")).to_have_value("")
+    page.keyboard.press("Control+Enter")
+    expect(page.locator("#f-claim-error")).to_have_text("Write the claim in your own words before saving.")
+    assert not Annotation.objects.exists()
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "phone_new_annotation.png"))
 
 
 def test_the_selection_action_stays_away_on_a_wide_window(page, login, open_article, reviewer, article):

@@ -29,7 +29,7 @@ def test_submit_with_unsaved_changes_saves_them_first(page, login, open_article,
     )
     expect(page.locator("#f-rationale")).to_have_value("The FT stands by its report.")
     confirmation = page.locator("#panel-confirm-workflow")
-    expect(confirmation).to_have_text(f"Annotation {draft.pk} saved: In review, version 3.")
+    expect(confirmation).to_have_text("Submitted for review.")
     expect(confirmation).to_have_attribute("role", "status")
     expect(confirmation).to_be_in_viewport()
 
@@ -81,7 +81,7 @@ def test_leaving_the_page_with_unsaved_changes_warns(page, login, open_article, 
 
     page.click("[data-action=save]")
     saved = page.locator("#panel-confirm-save")
-    expect(saved).to_have_text(f"Annotation {draft.pk} saved: Draft, version 2.")
+    expect(saved).to_have_text("Saved as a draft.")
     expect(saved).to_be_in_viewport()
     page.click(".site-nav a[href='/']")
     page.wait_for_url("**/")
@@ -94,6 +94,7 @@ def test_enter_in_the_source_box_does_not_save_the_annotation(page, login, open_
     select_text(page, "White House official")
     page.keyboard.press("Control+Enter")
     expect(page.locator("#f-claim")).to_be_focused()
+    page.keyboard.type("An official spoke")
 
     source = page.locator("#attribution-rows [name=source]").first
     source.click()

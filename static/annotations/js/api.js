@@ -78,6 +78,10 @@ export class Api {
     return this.request("POST", `annotations/${id}/${action}/`, { body, version });
   }
 
+  published(id) {
+    return this.request("GET", `annotations/${id}/published/`);
+  }
+
   history(id) {
     return this.request("GET", `annotations/${id}/history/`);
   }

@@ -11,6 +11,7 @@ import { SelectionAction } from "./selection_action.js";
 import { Suggestions } from "./suggestions.js";
 import { SeenBefore } from "./seen_before.js";
 import { KnownClaims } from "./known_claims.js";
+import { refreshWorkCount } from "./work_count.js";
 
 performance.mark("highlights-start");
 
@@ -88,6 +89,7 @@ class ArticleView {
           this.activate(null);
         },
         announce: (text) => this.announce(text),
+        workChanged: () => refreshWorkCount(this.config.work_count_url),
       },
     });
     if (this.config.user.can_create) {

@@ -5,6 +5,7 @@ import { ApiError } from "./api.js";
 import { el, formatDate, replaceChildren } from "./dom.js";
 import { FormErrors } from "./errors.js";
 import { renderHistory } from "./history.js";
+import { compareRows, compareTable } from "./compare.js";
 import { AttributionRows, EvidenceRows, SourceDirectory } from "./rows.js";
 import { stancesText, summarize } from "./list.js";
 import { UnsavedChanges } from "./unsaved.js";
@@ -18,14 +19,26 @@ export function permissions(user, annotation) {
   const own = annotation.created_by === user.username;
   const draft = annotation.review_state === "draft";
   const canEdit = user.is_editor || (user.can_create && own && draft);
+  // A draft returned to its author is the author's to submit again or give up: the panel
+  // offers nobody else Submit or Delete on it (the API still lets an editor do either).
+  const returnedToSomeoneElse = draft && Boolean(annotation.review_comment) && !own;
   return {
     edit: canEdit,
-    submit: draft && canEdit,
+    submit: draft && canEdit && !returnedToSomeoneElse,
     // Four eyes (nobody who changed it since its last verification): the server decides.
     review: Boolean(annotation.may_review),
-    remove: draft && (user.is_editor || (user.can_create && own)),
+    remove: draft && (user.is_editor || (user.can_create && own)) && !returnedToSomeoneElse,
   };
 }
+
+/** Return the last time the annotation was returned, {user, at}, from its history entries. */
+export function lastReturn(entries) {
+  const returns = entries.filter((entry) => entry.object === "annotation" && entry.comment.startsWith("returned:"));
+  return returns.length ? returns[returns.length - 1] : null;
+}
+
+// Seconds between confirming a verification and sending it: the window for Undo.
+export const VERIFY_DELAY = 10;
 
 export class Panel {
   constructor(root, { api, user, labels, claimUrl, callbacks }) {
@@ -41,6 +54,13 @@ export class Panel {
     this.published = false;
     this.span = null;
     this.busy = false;
+    this.pendingVerify = null;
+    // Leaving the page while a verification waits would drop it: ask first.
+    window.addEventListener("beforeunload", (event) => {
+      if (!this.pendingVerify) return;
+      event.preventDefault();
+      event.returnValue = "";
+    });
     const sources = new SourceDirectory(api, document.getElementById("source-options"), labels.kinds);
     this.attributions = new AttributionRows(root.querySelector("#attribution-rows"), {
       sources, kindLabels: labels.kinds,
@@ -81,7 +101,11 @@ export class Panel {
       "add-evidence": () => this.evidence.add().querySelector("input").focus(),
       "remove-row": () => this.removeRow(button.closest("li")),
       "submit-review": () => this.transition("submit"),
-      verify: () => this.transition("verify"),
+      verify: () => this.askVerify(),
+      "verify-confirmed": () => this.startVerify(),
+      "hide-verify": () => this.toggle("#verify-confirm", false, "[data-action=verify]"),
+      "undo-verify": () => this.undoVerify(),
+      "verify-now": () => this.finishVerify(),
       "show-return": () => this.toggle("#return-form", true, "#f-return-comment"),
       "hide-return": () => this.toggle("#return-form", false, "[data-action=show-return]"),
       return: () => this.returnToAuthor(),
@@ -115,13 +139,16 @@ export class Panel {
    * the first attribution ({name, kind, stance}) and a hint for the rationale.
    */
   openNew(span, { returnFocus, attribution, rationaleHint = "" } = {}) {
+    this.finishVerify({ detached: true });
     this.annotation = null;
     this.openId = null;
     this.published = false;
     this.span = span;
     this.returnFocus = returnFocus || null;
     this.show({
-      heading: "New annotation", quote: span.quote, claim: span.quote, rating: "", rationale: "",
+      // The claim starts empty: a pre-filled, pre-selected claim was replaced by the next
+      // keystroke, and a save kept the raw quote as the claim nobody wrote.
+      heading: "New annotation", quote: span.quote, claim: "", rating: "", rationale: "",
       attributions: [], evidence: [],
     });
     const row = this.attributions.add();
@@ -138,13 +165,14 @@ export class Panel {
     this.root.querySelector("#panel-history").hidden = true;
     this.reveal();
     const claim = this.form.querySelector("#f-claim");
+    claim.placeholder = "Restate the claim in your own words";
     claim.focus();
-    claim.select();
     this.guard.markClean();
   }
 
   /** Open an existing annotation from its summary, then load it from the API to edit it. */
   async open(summary, { quote, returnFocus } = {}) {
+    this.finishVerify({ detached: true });
     const id = summary.id;
     this.annotation = null;
     this.openId = id;
@@ -185,7 +213,11 @@ export class Panel {
     const may = permissions(this.user, annotation);
     this.show({ heading: `Annotation ${annotation.id}`, ...annotation });
     const { ratings, states } = this.labels;
+    if (annotation.review_state === "verified") this.published = true;
+    // A published claim that is not verified now is being corrected.
+    const correction = this.published && annotation.review_state !== "verified";
     this.setStatus([
+      correction ? el("span", { class: "badge badge--correction" }, "Correction") : null,
       el("span", { class: `badge badge--state state--${annotation.review_state}` }, states[annotation.review_state]),
       el("span", { class: `badge rating--${annotation.rating || "none"}` }, ratings[annotation.rating] || "Not rated"),
       ` Version ${annotation.version}`,
@@ -195,9 +227,7 @@ export class Panel {
         ? ` · last edited by ${annotation.edited_by}` : "",
       annotation.reviewed_by ? ` · reviewed by ${annotation.reviewed_by}` : "",
     ]);
-    const returned = this.root.querySelector("#panel-returned");
-    returned.hidden = !(annotation.review_comment && annotation.review_state === "draft");
-    returned.textContent = returned.hidden ? "" : `Returned for changes: ${annotation.review_comment}`;
+    this.showReturned(annotation);
     this.setEditable(may.edit);
     const workflow = this.root.querySelector("#panel-workflow");
     const show = (action, visible) => {
@@ -207,6 +237,11 @@ export class Panel {
     show("verify", may.review);
     show("show-return", may.review);
     show("show-delete", may.remove);
+    // On someone else's draft the buttons say whose work they act on.
+    const owner = annotation.created_by && annotation.created_by !== this.user.username ? annotation.created_by : null;
+    workflow.querySelector("[data-action=submit-review]").textContent =
+      owner ? `Submit ${owner}’s draft for review` : "Submit for review";
+    workflow.querySelector("[data-action=show-delete]").textContent = owner ? `Delete ${owner}’s draft…` : "Delete…";
     const publicLink = workflow.querySelector("#panel-public-link");
     const verified = annotation.review_state === "verified";
     publicLink.hidden = !(verified || this.published);
@@ -216,6 +251,141 @@ export class Panel {
     publicLink.setAttribute("href", this.claimUrl.replace("{id}", String(annotation.id)));
     workflow.hidden = false;
     this.guard.markClean();
+    if (correction) this.loadPublished(annotation);
+  }
+
+  /** Show the published version beside the proposed one (the stored annotation). */
+  async loadPublished(annotation) {
+    const id = annotation.id;
+    let published;
+    try {
+      published = await this.api.published(id);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      return;
+    }
+    if (!this.annotation || this.annotation.id !== id || this.annotation.version !== annotation.version) return;
+    this.publishedVersion = { id, data: published };
+    replaceChildren(this.root.querySelector("#compare-rows"),
+      compareTable(compareRows(published, annotation, this.labels)));
+    this.root.querySelector("#panel-compare").hidden = false;
+  }
+
+  /** Ask before verifying, naming what becomes public and what it replaces. */
+  async askVerify() {
+    if (!(await this.guard.saveFirst("verify"))) return;
+    const annotation = this.annotation;
+    const { ratings } = this.labels;
+    const rating = (value) => ratings[value] || "not rated";
+    const before = this.publishedVersion && this.publishedVersion.id === annotation.id
+      && annotation.review_state !== "verified" && this.published ? this.publishedVersion.data : null;
+    this.root.querySelector("#verify-question").textContent =
+      `Publish the claim “${annotation.claim}” rated ${rating(annotation.rating)}?`;
+    this.root.querySelector("#verify-detail").textContent = (before
+      ? `It replaces the published version (“${before.claim}”, rated ${rating(before.rating)}) on the public `
+        + "claim page, in the exports and the API, with a correction note."
+      : "It becomes public on the claim page, in the exports and the API.")
+      + ` After you press Publish you have ${VERIFY_DELAY} seconds to undo; nothing is sent before then.`;
+    this.root.querySelector("#f-verify-comment-label").textContent = before
+      ? "Reason for the correction (optional; public, in the correction note)"
+      : "Comment (optional; kept in the history)";
+    this.root.querySelector("#f-verify-comment-help").textContent = before
+      ? "Readers see it after “Corrected on …”." : "Only fact-checkers see it.";
+    this.toggle("#verify-confirm", true, "#f-verify-comment");
+  }
+
+  /** Start the Undo window; the verification is sent when it ends (or on "Publish now"). */
+  startVerify() {
+    const annotation = this.annotation;
+    if (!annotation || this.pendingVerify) return;
+    const comment = this.root.querySelector("#f-verify-comment").value.trim();
+    this.root.querySelector("#verify-confirm").hidden = true;
+    const workflow = this.root.querySelector("#panel-workflow");
+    for (const action of ["verify", "show-return"]) workflow.querySelector(`[data-action=${action}]`).hidden = true;
+    const pending = { id: annotation.id, version: annotation.version, comment, left: VERIFY_DELAY };
+    this.pendingVerify = pending;
+    const countdown = this.root.querySelector("#verify-countdown");
+    const tell = () => {
+      countdown.textContent = `Publishing “${annotation.claim}” in ${pending.left} s. Nothing is sent before then.`;
+    };
+    tell();
+    pending.timer = setInterval(() => {
+      pending.left -= 1;
+      if (pending.left <= 0) this.finishVerify();
+      else tell();
+    }, 1000);
+    this.root.querySelector("#verify-pending").hidden = false;
+    this.root.querySelector("[data-action=undo-verify]").focus();
+    this.callbacks.announce(`Publishing in ${VERIFY_DELAY} seconds. Press Undo to stop it.`);
+  }
+
+  undoVerify() {
+    const pending = this.pendingVerify;
+    if (!pending) return;
+    clearInterval(pending.timer);
+    this.pendingVerify = null;
+    this.root.querySelector("#verify-pending").hidden = true;
+    if (this.annotation && this.annotation.id === pending.id) {
+      const may = permissions(this.user, this.annotation);
+      const workflow = this.root.querySelector("#panel-workflow");
+      workflow.querySelector("[data-action=verify]").hidden = !may.review;
+      workflow.querySelector("[data-action=show-return]").hidden = !may.review;
+      workflow.querySelector("[data-action=verify]").focus();
+    }
+    this.guard.confirm("Not published: the verification was undone; nothing was sent.", { spot: "workflow" });
+  }
+
+  /** Send the pending verification; detached: the panel is moving on to something else. */
+  async finishVerify({ detached = false } = {}) {
+    const pending = this.pendingVerify;
+    if (!pending) return;
+    clearInterval(pending.timer);
+    this.pendingVerify = null;
+    this.root.querySelector("#verify-pending").hidden = true;
+    if (!detached && this.annotation && this.annotation.id === pending.id) {
+      await this.transition("verify", { comment: pending.comment }, { version: pending.version });
+      return;
+    }
+    try {
+      const annotation = await this.api.transition(pending.id, "verify", pending.version, { comment: pending.comment });
+      this.callbacks.onSaved(annotation);
+      this.callbacks.workChanged?.();
+      this.callbacks.announce(`Annotation ${pending.id} verified and published.`);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      this.callbacks.announce(`Annotation ${pending.id} was not verified: ${error.fieldErrors.non_field_errors?.[0] || "it changed meanwhile"}.`);
+    }
+  }
+
+  /** Say who returned a draft, when and why (who and when once the history has loaded). */
+  showReturned(annotation) {
+    const returned = this.root.querySelector("#panel-returned");
+    returned.hidden = !(annotation.review_comment && annotation.review_state === "draft");
+    if (returned.hidden) {
+      returned.textContent = "";
+      return;
+    }
+    const last = this.returnedBy && this.returnedBy.id === annotation.id ? this.returnedBy : null;
+    replaceChildren(returned, last
+      ? ["Returned by ", el("strong", {}, last.user || "an editor"), " on ",
+        el("time", { datetime: last.at }, formatDate(last.at)), `: ${annotation.review_comment}`]
+      : `Returned for changes: ${annotation.review_comment}`);
+  }
+
+  /** Say what a write did, as a person would. */
+  describe(annotation, action) {
+    const own = !annotation.created_by || annotation.created_by === this.user.username;
+    const owner = annotation.created_by;
+    if (action === "submit") return "Submitted for review.";
+    if (action === "return") return `Returned to ${owner || "its author"} with your comment.`;
+    if (action === "verify") return "Verified and published.";
+    if (annotation.review_state !== "draft") {
+      return `Saved; it is ${this.labels.states[annotation.review_state].toLowerCase()}.`;
+    }
+    const last = this.returnedBy && this.returnedBy.id === annotation.id ? this.returnedBy : null;
+    const by = last && last.user ? ` by ${last.user}` : "";
+    const returned = annotation.review_comment ? ` (returned to ${own ? "you" : owner}${by})` : "";
+    return `${own ? "Saved as a draft" : `Saved as ${owner}’s draft`}${returned}.`;
   }
 
   show(values) {
@@ -223,6 +393,10 @@ export class Panel {
     this.root.querySelector("#panel-conflict").hidden = true;
     this.root.querySelector("#return-form").hidden = true;
     this.root.querySelector("#delete-confirm").hidden = true;
+    this.root.querySelector("#verify-confirm").hidden = true;
+    this.root.querySelector("#verify-pending").hidden = true;
+    this.root.querySelector("#panel-compare").hidden = true;
+    this.root.querySelector("#f-verify-comment").value = "";
     this.root.querySelector("#f-return-comment").value = "";
     this.root.querySelector("#panel-heading").textContent = values.heading;
     this.root.querySelector("#panel-quote").textContent = values.quote;
@@ -256,6 +430,8 @@ export class Panel {
 
   close() {
     if (!this.isOpen || !this.guard.mayClose()) return;
+    // A confirmed verification is not dropped by closing the panel: it is sent now.
+    this.finishVerify({ detached: true });
     this.root.hidden = true;
     document.body.classList.remove("panel-open");
     this.annotation = null;
@@ -288,6 +464,12 @@ export class Panel {
       this.form.querySelector(".row__error:not(:empty)")?.closest("li").querySelector("input")?.focus();
       return;
     }
+    if (!this.annotation && !values.claim) {
+      // A new annotation needs the claim its author wrote (Save or Ctrl+Enter alike).
+      this.errors.show({ claim: ["Write the claim in your own words before saving."] });
+      this.form.elements.claim.focus();
+      return;
+    }
     if (this.annotation) {
       const current = this.annotation;
       return this.run(
@@ -311,7 +493,7 @@ export class Panel {
    * Run one API write and show its outcome: the stored annotation, errors by field, or, when
    * someone else saved first (412), their version with a way to re-apply this write.
    */
-  async run(request, { again, label }) {
+  async run(request, { again, label, action = "save" }) {
     this.busy = true;
     this.root.setAttribute("aria-busy", "true");
     try {
@@ -323,10 +505,16 @@ export class Panel {
         this.callbacks.onSaved(annotation);
         this.fill(annotation);
         this.loadHistory(annotation.id);
-        this.guard.confirm(`Annotation ${annotation.id} saved: ${this.labels.states[annotation.review_state]}, version ${annotation.version}.`);
+        this.guard.confirm(this.describe(annotation, action), action === "verify" ? {
+          link: {
+            href: new URL(this.claimUrl.replace("{id}", String(annotation.id)), window.location.origin).href,
+            text: "Open the public claim page",
+          },
+        } : {});
         // The focused control may have been rebuilt; keep the focus in the panel.
         if (!this.root.contains(document.activeElement)) this.root.querySelector("#panel-heading").focus();
       }
+      this.callbacks.workChanged?.();
       return true;
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -351,7 +539,7 @@ export class Panel {
     const labels = { submit: "Submit anyway", verify: "Verify anyway", return: "Return anyway" };
     return this.run(
       () => this.api.transition(current.id, action, version ?? current.version, body),
-      { again: (newer) => this.transition(action, body, { version: newer.version }), label: labels[action] },
+      { again: (newer) => this.transition(action, body, { version: newer.version }), label: labels[action], action },
     );
   }
 
@@ -436,6 +624,9 @@ export class Panel {
       const data = await this.api.history(id);
       if (!this.annotation || this.annotation.id !== id) return;
       renderHistory(list, data, this.labels);
+      const last = lastReturn(data);
+      this.returnedBy = last ? { id, user: last.user, at: last.at } : null;
+      this.showReturned(this.annotation);
     } catch {
       list.replaceChildren(el("li", {}, "The history could not be loaded."));
     }

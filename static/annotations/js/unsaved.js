@@ -2,6 +2,8 @@
 // Enter in a one-line field does not save the half-done form, Submit and Verify save the
 // changes first, and each outcome is shown beside the button that was pressed (and spoken).
 
+import { el } from "./dom.js";
+
 const WORKFLOW_BUTTONS = { submit: "submit-review", verify: "verify", return: "show-return" };
 const DONE = { submit: "submitted for review", verify: "verified", return: "returned" };
 // One-line inputs, where Enter would submit the form; textareas keep Enter for new lines.
@@ -80,11 +82,12 @@ export class UnsavedChanges {
   }
 
   /** Say what happened where the user is looking, and through a live region. */
-  confirm(text, { problem = false, spot = null } = {}) {
+  confirm(text, { problem = false, spot = null, link = null } = {}) {
     queueMicrotask(() => {
       const where = spot || this.spotNearFocus();
       for (const [name, element] of Object.entries(this.spots)) {
         element.textContent = name === where ? text : "";
+        if (name === where && link) element.append(" ", el("a", { href: link.href }, link.text));
         element.classList.toggle("panel__confirm--problem", name === where && problem);
       }
       this.spots[where].scrollIntoView({ block: "nearest" });
