@@ -3,8 +3,11 @@
 from datetime import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.test import RequestFactory
 
 from annotations.displayzone.models import DisplaySettings
+from annotations.displayzone.services import display_zone_set
 from annotations.models import Article
 from tests import factories
 
@@ -96,3 +99,12 @@ def test_a_time_typed_in_the_article_form_is_utc_whatever_the_display_zone(clien
     })
 
     assert Article.objects.get().published_at.isoformat() == "2025-10-22T22:42:00+00:00"
+
+
+def test_the_service_refuses_a_zone_that_is_no_iana_name(db):
+    request = RequestFactory().get("/")
+    request.session = {}
+    with pytest.raises(ValidationError) as refused:
+        display_zone_set(request=request, user=factories.reviewer(), time_zone="Mars/Olympus")
+
+    assert "time_zone" in refused.value.message_dict

@@ -2,6 +2,8 @@ import zoneinfo
 
 from django.utils import timezone
 
+from factcheck.outage import is_cache_error, is_database_error
+
 from .core import SESSION_KEY, is_zone
 
 
@@ -12,8 +14,13 @@ class DisplayZoneMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        session = getattr(request, "session", None)
-        name = session.get(SESSION_KEY, "") if session is not None else ""
+        try:
+            name = self.chosen_zone(request)
+        except Exception as error:
+            # The session store is down: the view meets the same outage and answers 503.
+            if not (is_database_error(error) or is_cache_error(error)):
+                raise
+            name = ""
         if name and is_zone(name):
             timezone.activate(zoneinfo.ZoneInfo(name))
         else:
@@ -22,3 +29,8 @@ class DisplayZoneMiddleware:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+
+    @staticmethod
+    def chosen_zone(request) -> str:
+        session = getattr(request, "session", None)
+        return session.get(SESSION_KEY, "") if session is not None else ""

@@ -1,6 +1,7 @@
 """Choosing a display zone, and carrying it in the session."""
 
 from django.conf import settings
+from django.db import transaction
 
 from .core import SESSION_KEY
 from .models import DisplaySettings
@@ -11,9 +12,15 @@ def zone_of(*, user) -> str:
     return DisplaySettings.objects.filter(user=user).values_list("time_zone", flat=True).first() or ""
 
 
+@transaction.atomic
 def display_zone_set(*, request, user, time_zone: str) -> DisplaySettings:
     """Store the user's display zone ("" for the newsroom's) and use it from this request on."""
-    stored, _ = DisplaySettings.objects.update_or_create(user=user, defaults={"time_zone": time_zone})
+    stored = (
+        DisplaySettings.objects.select_for_update().filter(user=user).first() or DisplaySettings(user=user)
+    )
+    stored.time_zone = time_zone
+    stored.full_clean()
+    stored.save()
     request.session[SESSION_KEY] = time_zone
     return stored
 
