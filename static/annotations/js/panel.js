@@ -459,6 +459,7 @@ export class Panel {
   async save({ version } = {}) {
     if (this.busy) return;
     this.errors.clear();
+    await this.attributions.settle();  // a new source's close names are asked about first
     const values = this.collect();
     if (!values) {
       this.form.querySelector(".row__error:not(:empty)")?.closest("li").querySelector("input")?.focus();
