@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from annotations.models import Source
 from annotations.presenters import iso
@@ -153,3 +154,21 @@ def test_similar_reads_in_constant_queries_and_refuses_overlong_names(
     assert close["count"] == 5  # the closest few, not the 700 that share words
     assert too_long.status_code == 400
     assert "similar" in too_long.json()
+
+
+def test_admin_asks_did_you_mean_before_adding_a_close_name_and_adds_it_when_told(
+        client, admin_user, peskov):
+    client.force_login(admin_user)
+    url = reverse("admin:annotations_source_add")
+    data = {"name": "Dmitry Peskov", "kind": "person", "url": "", "same_as": "", "description": ""}
+
+    asked = client.post(url, data)
+    told = client.post(url, {**data, "create_anyway": "on"})
+
+    assert asked.status_code == 200
+    assert asked.context["adminform"].form.errors == {"name": [
+        f"Did you mean: “Dmitry Peskov, Kremlin spokesperson” (id {peskov.pk})? Use that source, "
+        "or tick “Create it anyway” to create a new one."]}
+    assert told.status_code == 302
+    assert sorted(Source.objects.values_list("name", flat=True)) == [
+        "Dmitry Peskov", "Dmitry Peskov, Kremlin spokesperson"]
