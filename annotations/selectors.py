@@ -5,7 +5,17 @@ from collections.abc import Collection, Sequence
 
 from django.contrib.auth import get_user_model
 from django.db import connections, router
-from django.db.models import Count, Exists, JSONField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    JSONField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+)
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.db.models.functions import Cast
 
@@ -21,6 +31,7 @@ from .models import (
     Source,
 )
 from .publishing.models import PublishedClaim
+from .sourcenames import close_names, search_terms
 
 
 def annotations_visible_to(user) -> QuerySet[Annotation]:
@@ -204,6 +215,27 @@ def source_list() -> QuerySet[Source]:
         attribution_count=Count("attributions", distinct=True),
         article_count=Count("published_articles", distinct=True),
     )
+
+
+# Candidates read for one close-name lookup: the work stays bounded however many sources exist.
+SIMILAR_CANDIDATES = 500
+
+
+def similar_source_ids(name: str, *, limit: int = 5) -> list[int]:
+    """Return ids of the stored sources whose name or an alias is close to `name`, closest
+    first (see sourcenames); one query, at most SIMILAR_CANDIDATES rows scored."""
+    terms = search_terms(name)
+    if not terms:
+        return []
+    matches = Q()
+    for term in terms:
+        matches |= Q(name__icontains=term) | Q(aliases_text__icontains=term)
+    rows = (
+        Source.objects.annotate(aliases_text=Cast("aliases", TextField()))
+        .filter(matches).order_by("id").values_list("id", "name", "aliases")
+    )[:SIMILAR_CANDIDATES]
+    return close_names(name, ((pk, source_name, aliases or ()) for pk, source_name, aliases in rows),
+                       limit=limit)
 
 
 def article_for_annotating(pk: int) -> Article | None:

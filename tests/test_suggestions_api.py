@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from annotations import services
-from annotations.models import Source, SuggestionDismissal, SuggestionSet
+from annotations.models import Article, Source, SuggestionDismissal, SuggestionSet
 from tests import factories
 from tests.admin_support import form_data
 from tests.api_support import client_for, permission_queries
@@ -155,16 +155,56 @@ def test_dismissing_twice_keeps_one_record(article, reviewer, editor):
     assert SuggestionDismissal.objects.get().dismissed_by.username == "rita"
 
 
-def test_a_dismissed_suggestion_comes_back_when_the_text_changes(article, reviewer):
+def test_a_dismissed_suggestion_stays_dismissed_when_another_paragraph_is_edited(
+        article, reviewer, editor):
     client = client_for(reviewer)
-    first = client.get(url(article)).json()["results"][2]
-    client.post(dismiss_url(article), dismissal_of(first), format="json")
+    meeting = client.get(url(article)).json()["results"][2]
+    client.post(dismiss_url(article), dismissal_of(meeting), format="json")
+    first, second = BODY.split("\n\n")
 
-    article.body = BODY + "\n\nMore text."
-    article.save()
+    edited = client_for(editor).patch(
+        f"/api/v1/articles/{article.pk}/",
+        {"body": "Updated: " + first + "\n\nA new paragraph.\n\n" + second}, format="json")
+    shown = client.get(url(article)).json()["results"]
 
-    assert first in client.get(url(article)).json()["results"]
-    assert list(SuggestionSet.objects.values_list("body_sha256", flat=True)) == [article.body_sha256]
+    assert edited.status_code == 200
+    assert "there were no plans for a meeting" not in [r["quote"] for r in shown]
+    assert len(shown) == 2  # the other two suggestions, moved, are still offered
+    assert list(SuggestionSet.objects.values_list("body_sha256", flat=True)) == [
+        Article.objects.get(pk=article.pk).body_sha256]
+
+
+def test_a_dismissed_suggestion_comes_back_when_its_sentence_is_edited(article, reviewer, editor):
+    client = client_for(reviewer)
+    meeting = client.get(url(article)).json()["results"][2]
+    client.post(dismiss_url(article), dismissal_of(meeting), format="json")
+
+    edited = client_for(editor).patch(
+        f"/api/v1/articles/{article.pk}/",
+        {"body": BODY.replace("A White House official said", "A senior White House official said")},
+        format="json")
+    shown = client.get(url(article)).json()["results"]
+
+    assert edited.status_code == 200
+    assert "there were no plans for a meeting" in [r["quote"] for r in shown]
+    assert len(shown) == 3
+
+
+def test_a_dismissal_stored_before_anchors_still_hides_its_suggestion_and_gains_one(
+        article, reviewer):
+    client = client_for(reviewer)
+    meeting = client.get(url(article)).json()["results"][2]
+    SuggestionDismissal.objects.create(
+        article=article, body_sha256=article.body_sha256, start=meeting["start"],
+        end=meeting["end"], stance=meeting["stance"],
+        source_name=dismissal_of(meeting)["source_name"])
+
+    shown = client.get(url(article)).json()["results"]
+    again = client.post(dismiss_url(article), dismissal_of(meeting), format="json")
+
+    assert meeting not in shown
+    assert again.status_code == 204
+    assert len(SuggestionDismissal.objects.get().anchor) == 64
 
 
 @pytest.mark.parametrize(("payload", "field"), [

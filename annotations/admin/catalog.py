@@ -110,6 +110,10 @@ class SourceAdmin(ServiceAdmin):
     actions = ["merge"]
     source_fields = ("name", "kind", "url", "same_as", "description", "aliases")
 
+    def get_fields(self, request, obj=None):
+        # Asked only when adding: "Did you mean" is about not making a second source.
+        return [*self.fields, "create_anyway"] if obj is None else self.fields
+
     def get_queryset(self, request):
         # Counting makes a GROUP BY, which drops Meta.ordering: the autocomplete pages need one.
         return selectors.source_list().order_by("name", "id")

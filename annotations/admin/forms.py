@@ -3,8 +3,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from annotations import selectors
 from annotations.models import Annotation, Source
 from annotations.suggestions.aliases import clean_aliases
+from annotations.textguard.core import skeleton
 
 from .base import stale_message
 
@@ -112,6 +114,27 @@ class SourceAdminForm(forms.ModelForm):
         required=False, help_text="One per line: other names the source goes by (“Trump”, “POTUS”)."
     )
 
+    create_anyway = forms.BooleanField(
+        required=False, label="Create it anyway",
+        help_text="Tick to create this source although stored sources have close names.",
+    )
+
     class Meta:
         model = Source
         fields = ["aliases"]  # the admin adds the others
+
+    def clean(self):
+        cleaned = super().clean()
+        name = cleaned.get("name", "")
+        if self.instance.pk is None and name and not cleaned.get("create_anyway"):
+            # The same name in other letter forms is the service's to refuse, with its message.
+            close = [
+                (pk, other) for pk, other in Source.objects.filter(
+                    pk__in=selectors.similar_source_ids(name)).values_list("id", "name")
+                if skeleton(other) != skeleton(name)
+            ]
+            if close:
+                listed = ", ".join(f"“{other}” (id {pk})" for pk, other in close)
+                self.add_error("name", f"Did you mean: {listed}? Use that source, or tick "
+                                       "“Create it anyway” to create a new one.")
+        return cleaned

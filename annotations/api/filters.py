@@ -9,7 +9,7 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, Whe
 from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 
-from annotations import rules
+from annotations import rules, selectors
 from annotations.models import Annotation, Attribution, Rating, ReviewState, Source
 from annotations.publishing.models import PublishedAttribution, PublishedClaim
 from annotations.textguard.core import normalize_name
@@ -171,11 +171,23 @@ class SourceFilter(django_filters.FilterSet):
         method="filter_search", max_length=200,
         label="Part of the name; names that start with it come first.",
     )
+    similar = django_filters.CharFilter(
+        method="filter_similar", max_length=200,
+        label="A name about to be created: the sources whose name or an alias is close to it "
+              "(a word subset, or a typo apart), closest first; the exact name itself is left out.",
+    )
     kind = django_filters.ChoiceFilter(choices=Source.Kind.choices)
 
     class Meta:
         model = Source
-        fields = ["search", "kind"]
+        fields = ["search", "similar", "kind"]
+
+    def filter_similar(self, queryset, name, value):
+        ids = selectors.similar_source_ids(value)
+        return queryset.filter(pk__in=ids).order_by(
+            Case(*(When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ids)),
+                 output_field=IntegerField())
+        ) if ids else queryset.none()
 
     def filter_search(self, queryset, name, value):
         value = normalize_name(value)  # as names are stored

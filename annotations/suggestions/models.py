@@ -29,7 +29,7 @@ class SuggestionSet(models.Model):
 
 
 class SuggestionDismissal(models.Model):
-    """A suggestion a reviewer dismissed: hidden for everyone while the body is unchanged."""
+    """A suggestion a reviewer dismissed: hidden for everyone while its own sentence is unchanged."""
 
     article = models.ForeignKey(
         "annotations.Article", verbose_name="article", on_delete=models.CASCADE,
@@ -43,6 +43,12 @@ class SuggestionDismissal(models.Model):
     stance = models.CharField("stance", max_length=20)
     source_name = models.CharField("source name", max_length=200, blank=True)
     quote = models.TextField("quote", blank=True)
+    # Edits elsewhere in the article keep the suggestion dismissed: see suggestions.anchor.
+    # Empty on dismissals stored before anchors; those match their body's offsets only.
+    anchor = models.CharField(
+        "anchor", max_length=64, blank=True, default="",
+        help_text="SHA-256 of the suggestion's sentence text and its place in that sentence.",
+    )
     # Who dismissed it stays on record only as long as the account exists.
     dismissed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="dismissed by", null=True, blank=True,
@@ -56,6 +62,10 @@ class SuggestionDismissal(models.Model):
             models.UniqueConstraint(
                 fields=["article", "body_sha256", "start", "end", "stance", "source_name"],
                 name="suggestion_dismissal_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["article", "anchor"], condition=~models.Q(anchor=""),
+                name="suggestion_dismissal_unique_anchor",
             ),
         ]
 

@@ -3,12 +3,13 @@ annotated spans marked, dismissals applied."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
 from annotations import rules, selectors
 from annotations.ingest import revisions
 from annotations.models import Article, Attribution, Source
 
+from .anchor import suggestion_anchor
 from .core import suggest
 from .models import SuggestionDismissal, SuggestionSet
 from .resolve import KnownSource
@@ -70,6 +71,33 @@ def _key(start: int, end: int, stance: str, source_name: str) -> tuple:
     return (start, end, stance, source_name or "")
 
 
+def _dismissed(article: Article, results: list[dict]) -> set[int]:
+    """Return the indexes of `results` dismissed: by anchor, or (for dismissals stored before
+    anchors) by offsets in the same body; those older ones gain their anchor when matched."""
+    rows = list(SuggestionDismissal.objects.filter(article=article).values_list(
+        "id", "anchor", "body_sha256", "start", "end", "stance", "source_name"))
+    if not rows:
+        return set()
+    anchors = {row[1] for row in rows if row[1]}
+    legacy = {_key(*row[3:]): row[0] for row in rows
+              if not row[1] and row[2] == article.body_sha256}
+    hidden = set()
+    for index, result in enumerate(results):
+        anchor = suggestion_anchor(article.body, result)
+        name = result["source"]["name"] if result["source"] else ""
+        old = legacy.get(_key(result["start"], result["end"], result["stance"], name))
+        if anchor in anchors:
+            hidden.add(index)
+        elif old is not None:
+            hidden.add(index)
+            try:
+                with transaction.atomic():
+                    SuggestionDismissal.objects.filter(pk=old, anchor="").update(anchor=anchor)
+            except IntegrityError:
+                pass  # the same suggestion was dismissed again meanwhile, with its anchor
+    return hidden
+
+
 def article_suggestions(*, article: Article, user) -> dict:
     """Return {"revision", "results"}: the suggestions not dismissed, ordered by start.
 
@@ -77,18 +105,13 @@ def article_suggestions(*, article: Article, user) -> dict:
     drafts for someone who may not read them would tell where they are.
     """
     results = _computed(article)
-    dismissed = {
-        _key(*row) for row in SuggestionDismissal.objects.filter(
-            article=article, body_sha256=article.body_sha256,
-        ).values_list("start", "end", "stance", "source_name")
-    }
+    dismissed = _dismissed(article, results)
     spans = list(
         selectors.annotations_visible_to(user).filter(article=article).values_list("start", "end")
     )
     shown = []
-    for result in results:
-        name = result["source"]["name"] if result["source"] else ""
-        if _key(result["start"], result["end"], result["stance"], name) in dismissed:
+    for index, result in enumerate(results):
+        if index in dismissed:
             continue
         start, end = result["start"], result["end"]
         covered = any(min(end, e) - max(start, s) >= (end - start) / 2 for s, e in spans)
@@ -101,7 +124,8 @@ def article_suggestions(*, article: Article, user) -> dict:
 @transaction.atomic
 def suggestion_dismiss(*, article: Article, start: int, end: int, stance: str,
                        source_name: str = "", user) -> SuggestionDismissal:
-    """Hide a current suggestion of the article for every reviewer while the body is unchanged."""
+    """Hide a current suggestion of the article for every reviewer while its sentence (with
+    its quote, cue and source) reads the same, wherever the rest of the body changes."""
     if not rules.can_create(user):
         raise PermissionDenied("You may not dismiss suggestions.")
     if stance not in STANCES:
@@ -113,9 +137,19 @@ def suggestion_dismiss(*, article: Article, start: int, end: int, stance: str,
             break
     else:
         raise ValidationError("The article has no such suggestion; it may have changed.")
-    dismissal, _created = SuggestionDismissal.objects.get_or_create(
-        article=article, body_sha256=article.body_sha256, start=start, end=end, stance=stance,
-        source_name=source_name or "",
-        defaults={"quote": article.body[start:end], "dismissed_by": user},
-    )
-    return dismissal
+    anchor = suggestion_anchor(article.body, result)
+    same = SuggestionDismissal.objects.filter(article=article).filter(
+        Q(anchor=anchor) | Q(anchor="", body_sha256=article.body_sha256, start=start, end=end,
+                             stance=stance, source_name=source_name or ""))
+    dismissal = same.first()
+    if dismissal is not None:
+        return dismissal  # already dismissed (maybe under another body with the same sentence)
+    try:
+        with transaction.atomic():
+            return SuggestionDismissal.objects.create(
+                article=article, anchor=anchor, body_sha256=article.body_sha256, start=start,
+                end=end, stance=stance, source_name=source_name or "",
+                quote=article.body[start:end], dismissed_by=user,
+            )
+    except IntegrityError:
+        return same.get()  # another reviewer dismissed it a moment ago

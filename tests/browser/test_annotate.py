@@ -4,10 +4,11 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from annotations import services
-from annotations.models import Annotation
+from annotations.models import Annotation, Source
 from tests.browser.helpers import click_text, drag_over, highlight_texts, select_text, stable_dict
 
 PANEL = "#annotation-panel"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 
 def test_dragging_over_text_opens_the_panel_and_save_paints_the_highlight(
@@ -237,3 +238,45 @@ def test_api_errors_are_shown_next_to_their_field(page, login, open_article, rev
     expect(page.locator(PANEL)).to_be_visible()
     assert not Annotation.objects.exists()
     assert highlight_texts(page, "state-draft") == []
+
+
+def test_a_new_source_close_to_a_stored_one_asks_did_you_mean_before_it_is_created(
+    page, login, open_article, reviewer, article
+):
+    peskov = Source.objects.create(name="Dmitry Peskov, Kremlin spokesperson", aliases=["Peskov"])
+    login(reviewer)
+    open_article(article)
+    drag_over(page, "a story by the Financial Times")
+    page.fill("#f-claim", "The Kremlin commented on the story")
+    row = page.locator("#attribution-rows > li").nth(0)
+    row.locator("[name=source]").fill("Dmitry Peskov")
+
+    similar = row.locator(".row__similar")
+    use_stored = similar.get_by_role(
+        "button", name="Use the stored source Dmitry Peskov, Kremlin spokesperson (Person)")
+    expect(similar).to_contain_text("Did you mean:")
+    expect(use_stored).to_be_visible()
+    expect(similar.get_by_role("button", name="Create new source “Dmitry Peskov”")).to_be_visible()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "source-did-you-mean.png"))
+    page.click("[data-action=save]")
+    expect(row.locator(".row__error")).to_have_text(
+        "A similar source is stored: choose it, or create a new source.")
+    assert not Annotation.objects.exists()
+
+    use_stored.click()
+    expect(row.locator("[name=source]")).to_have_value("Dmitry Peskov, Kremlin spokesperson")
+    expect(row.locator(".row__known")).to_have_text("Known source · Person")
+    expect(similar).to_be_hidden()
+    page.click("[data-action=add-attribution]")
+    other = page.locator("#attribution-rows > li").nth(1)
+    other.locator("[name=source]").fill("Dmitri Peskov Jr.")
+    other.get_by_role("button", name="Create new source “Dmitri Peskov Jr.”").click()
+    expect(other.locator(".row__similar")).to_be_hidden()
+    page.click("[data-action=save]")
+
+    expect(page.locator("#panel-heading")).to_have_text(re.compile(r"^Annotation \d+$"))
+    names = [a.source.name for a in Annotation.objects.get().attributions.order_by("id")]
+    assert names == ["Dmitry Peskov, Kremlin spokesperson", "Dmitri Peskov Jr."]
+    assert Source.objects.filter(name__icontains="peskov").count() == 2
+    assert peskov.attributions.count() == 1

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from annotations import services
 from annotations.models import Annotation, SuggestionDismissal
 from tests import factories
 from tests.browser.helpers import highlight_texts
@@ -87,3 +88,26 @@ def test_accept_a_suggestion_into_an_annotation_and_dismiss_another(
     page.click(TOGGLE)
     expect(page.locator("#suggestion-list")).to_be_hidden()
     assert highlight_texts(page, "suggestion") == []
+
+
+def test_a_dismissed_suggestion_stays_dismissed_after_an_edit_elsewhere_in_the_article(
+    page, login, open_article, reviewer, editor
+):
+    article = factories.ArticleFactory(body=DEMO, title="Trump–Putin summit on hold")
+    login(reviewer)
+    open_article(article)
+    page.click(TOGGLE)
+    nato = item_with(page, "NATO").filter(has_text="allies remained committed")
+    nato.get_by_role("button", name="Dismiss").click()
+    expect(item_with(page, "allies remained committed")).to_have_count(0)
+
+    # Another desk fixes the first paragraph: every offset after it moves.
+    services.article_update(article=article, user=editor,
+                            body="Correction appended at the top.\n\n" + DEMO)
+    page.reload()
+    page.click(TOGGLE)
+
+    expect(item_with(page, "Dmitry Peskov")).to_have_count(1)
+    expect(item_with(page, "allies remained committed")).to_have_count(0)
+    assert "allies remained committed to supporting Ukraine" not in highlight_texts(page, "suggestion")
+    shoot(page, "suggestion-dismissed-after-edit.png", scroll_to="#suggestion-list > li:last-child")

@@ -58,6 +58,12 @@ export class Api {
       .then((data) => (Array.isArray(data) ? data : data.results || []));
   }
 
+  /** Stored sources whose name or an alias is close to a name about to be created. */
+  similarSources(name) {
+    return this.request("GET", "sources/", { params: { similar: name, limit: 5 } })
+      .then((data) => (Array.isArray(data) ? data : data.results || []));
+  }
+
   createAnnotation(fields) {
     return this.request("POST", "annotations/", { body: fields });
   }

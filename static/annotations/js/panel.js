@@ -457,8 +457,14 @@ export class Panel {
   }
 
   async save({ version } = {}) {
-    if (this.busy) return;
+    if (this.busy || this.settling) return;
     this.errors.clear();
+    this.settling = true;  // a second Save while close names are looked up does nothing
+    try {
+      await this.attributions.settle();  // a new source's close names are asked about first
+    } finally {
+      this.settling = false;
+    }
     const values = this.collect();
     if (!values) {
       this.form.querySelector(".row__error:not(:empty)")?.closest("li").querySelector("input")?.focus();

@@ -27,6 +27,23 @@ export class SourceDirectory {
     return this.byName.get(name.trim().toLowerCase()) || null;
   }
 
+  /** Stored sources close to a name about to be created (a lookup per distinct name). */
+  similar(name) {
+    const key = name.trim().toLowerCase();
+    if (!this.similarByName) this.similarByName = new Map();
+    if (!this.similarByName.has(key)) {
+      const found = this.api.similarSources(name.trim()).then((sources) => {
+        sources.forEach((source) => this.remember(source));
+        return sources;
+      }, () => {
+        this.similarByName.delete(key);  // asked again at the next save
+        return [];
+      });
+      this.similarByName.set(key, found);
+    }
+    return this.similarByName.get(key);
+  }
+
   /** Fill the shared <datalist> with the sources matching what is typed (debounced). */
   suggest(term, then) {
     clearTimeout(this.timer);
@@ -62,7 +79,86 @@ export class AttributionRows {
       const row = input.closest("li");
       this.updateKnown(row);
       this.sources.suggest(input.value, () => this.updateKnown(row));
+      clearTimeout(row.similarTimer);
+      row.similarTimer = setTimeout(() => this.lookSimilar(row), 300);
     });
+    // Before a second source is made for someone already stored, the row asks.
+    list.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-similar]");
+      if (!button) return;
+      const row = button.closest("li");
+      const input = row.querySelector("[name=source]");
+      if (button.dataset.similar === "use") {
+        input.value = button.dataset.name;
+      } else {
+        row.dataset.confirmedNew = input.value.trim();
+      }
+      row.querySelector(".row__error").textContent = "";
+      this.updateKnown(row);
+      input.focus();
+    });
+  }
+
+  /** The typed name when it would create a new source (not stored, not the row's own). */
+  newName(row) {
+    const name = row.querySelector("[name=source]").value.trim();
+    return name && !this.sources.find(name) ? name : "";
+  }
+
+  /** Look up stored sources close to a new name; show them unless the new one is confirmed. */
+  async lookSimilar(row) {
+    const name = this.newName(row);
+    if (!name) return;
+    const found = await this.sources.similar(name);
+    if (row.querySelector("[name=source]").value.trim() !== name) return;
+    row.similar = { name: name.toLowerCase(), sources: found };
+    this.updateKnown(row);
+  }
+
+  /** Wait for the close-name lookups of every row that would create a source. */
+  async settle() {
+    clearTimeout(this.sources.timer);
+    await Promise.all(this.rows().map((row) => {
+      clearTimeout(row.similarTimer);
+      return this.lookSimilar(row);
+    }));
+  }
+
+  /** The stored sources the row's new name may duplicate, while not answered. */
+  pendingSimilar(row) {
+    const name = this.newName(row);
+    if (!name || row.dataset.confirmedNew === name) return [];
+    const similar = row.similar;
+    return similar && similar.name === name.toLowerCase() ? similar.sources : [];
+  }
+
+  renderSimilar(row) {
+    const box = row.querySelector(".row__similar");
+    const sources = this.pendingSimilar(row);
+    box.hidden = sources.length === 0;
+    if (box.hidden) {
+      box.replaceChildren();
+      return;
+    }
+    const name = this.newName(row);
+    const intro = document.createElement("p");
+    intro.textContent = "Did you mean:";
+    const buttons = sources.map((source) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "button button--small";
+      button.dataset.similar = "use";
+      button.dataset.name = source.name;
+      button.textContent = `${source.name}?`;
+      button.setAttribute("aria-label", `Use the stored source ${source.name} (${this.kindLabels[source.kind] || source.kind})`);
+      return button;
+    });
+    const create = document.createElement("button");
+    create.type = "button";
+    create.className = "button button--quiet button--small";
+    create.dataset.similar = "create";
+    create.textContent = `Create new source “${name}”`;
+    box.replaceChildren(intro, ...buttons, create);
   }
 
   reset(attributions) {
@@ -94,6 +190,7 @@ export class AttributionRows {
     row.querySelector(".row__kind").hidden = Boolean(known) || !name.trim();
     note.hidden = !known;
     note.textContent = known ? `Known source · ${this.kindLabels[known.kind] || known.kind}` : "";
+    this.renderSimilar(row);
   }
 
   rows() {
@@ -115,7 +212,9 @@ export class AttributionRows {
       link.setAttribute("aria-invalid", linkOk ? "false" : "true");
       error.textContent = !name ? "Name a source, or remove this attribution."
         : linkOk ? "" : "Enter a link that starts with http:// or https://, or leave it empty.";
-      if (!name || !linkOk) valid = false;
+      const asking = this.pendingSimilar(row).length > 0;
+      if (asking) error.textContent = "A similar source is stored: choose it, or create a new source.";
+      if (!name || !linkOk || asking) valid = false;
       const known = this.sources.find(name);
       const value = {
         source: known ? known.id : { name, kind: row.querySelector("[name=kind]").value },

@@ -1,7 +1,7 @@
 // Attribution suggestions: who said what, found by the server, painted on demand in a style
 // of their own (a wavy violet underline, never a background), listed with their source and
 // stance. "Use" opens the new-annotation panel pre-filled; "Dismiss" hides a suggestion for
-// every reviewer until the article's text changes.
+// every reviewer until its own sentence changes (edits elsewhere keep it dismissed).
 
 import { ApiError } from "./api.js";
 import { supported } from "./highlights.js";
