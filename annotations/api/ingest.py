@@ -3,6 +3,8 @@
 Thin: parse with a serializer, call the ingest services, present as the article API does.
 """
 
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -165,12 +167,11 @@ def _busy(error: fetch.FetchBusy) -> exceptions.Throttled:
     return exceptions.Throttled(wait=settings.FACTCHECK_FETCH_SECONDS, detail=f"{str(error).capitalize()}.")
 
 
-def _page(data, fetcher=None, user=None):
-    """Return the extracted page, turning fetch failures into 400/415/429/502."""
+@contextmanager
+def fetch_failures_answered():
+    """Turn fetch failures inside the block into 400/415/429/502."""
     try:
-        return services.page_preview(
-            url=data.get("url", ""), html=data.get("html"), fetcher=fetcher, user=user,
-        )
+        yield
     except fetch.FetchBusy as error:
         raise _busy(error) from None
     except (fetch.AddressNotAllowed, fetch.BadURL) as error:
@@ -179,6 +180,14 @@ def _page(data, fetcher=None, user=None):
         raise UnsupportedPage(str(error)) from None
     except fetch.FetchError as error:
         raise BadGateway(f"The page could not be fetched: {error}.") from None
+
+
+def _page(data, fetcher=None, user=None):
+    """Return the extracted page (fetched when no html is given)."""
+    with fetch_failures_answered():
+        return services.page_preview(
+            url=data.get("url", ""), html=data.get("html"), fetcher=fetcher, user=user,
+        )
 
 
 class ArticleIngestViewSet(ApiViewSet):
@@ -284,18 +293,10 @@ class ArticleIngestViewSet(ApiViewSet):
     def refresh(self, request, pk=None):
         """Fetch the article's URL again; a changed body becomes a revision and re-anchors."""
         article = self._article(pk)
-        try:
+        with fetch_failures_answered():
             changed, number, outcome = services.article_refresh(
                 article=article, user=request.user, fetcher=self.fetcher
             )
-        except fetch.FetchBusy as error:
-            raise _busy(error) from None
-        except (fetch.AddressNotAllowed, fetch.BadURL) as error:
-            raise exceptions.ValidationError({"url": [str(error)]}) from None
-        except fetch.UnsupportedContentType as error:
-            raise UnsupportedPage(str(error)) from None
-        except fetch.FetchError as error:
-            raise BadGateway(f"The page could not be fetched: {error}.") from None
         if not changed:
             return Response({"changed": False, "revision": number})
         return Response({
