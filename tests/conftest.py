@@ -6,6 +6,7 @@ from django.core.cache import cache
 
 from annotations import services
 from tests import factories
+from tests.ingest_support import NEWS_PAGE, PageServer
 
 
 @pytest.fixture(autouse=True)
@@ -120,3 +121,12 @@ def fresh_known_claims_index(settings):
     mirror.reset()
     yield
     mirror.reset()
+
+
+@pytest.fixture
+def server(settings):
+    """A page server on loopback with the news page at /story, which the fetcher may reach."""
+    with PageServer() as running:
+        settings.FACTCHECK_FETCH_ALLOWED_HOSTS = running.allowed
+        running.html("/story", NEWS_PAGE)
+        yield running

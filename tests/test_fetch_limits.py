@@ -14,17 +14,9 @@ from annotations.models import Article
 from factcheck.wsgi import application
 from tests import factories
 from tests.api_support import client_for
-from tests.ingest_support import NEWS_PAGE, PageServer, drip
+from tests.ingest_support import NEWS_PAGE, drip
 
 URL = "/api/v1/articles/import/"
-
-
-@pytest.fixture
-def server(settings):
-    with PageServer() as running:
-        settings.FACTCHECK_FETCH_ALLOWED_HOSTS = running.allowed
-        running.html("/story", NEWS_PAGE)
-        yield running
 
 
 def test_an_allowed_host_without_a_port_does_not_open_other_ports(server, editor, settings):

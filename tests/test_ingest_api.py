@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from annotations.models import Article, ArticleRevision, Source
 from tests.api_support import client_for
 from tests.factories import UserFactory
-from tests.ingest_support import NEWS_PAGE, PageServer
+from tests.ingest_support import NEWS_PAGE
 
 URL = "/api/v1/articles/import/"
 BODY = (
@@ -23,14 +23,6 @@ BODY = (
     "time and that no dates had been agreed.\n\n"
     "Sourse: Reuters"
 )
-
-
-@pytest.fixture
-def server(settings):
-    with PageServer() as running:
-        settings.FACTCHECK_FETCH_ALLOWED_HOSTS = running.allowed
-        running.html("/story", NEWS_PAGE)
-        yield running
 
 
 def test_import_by_url_fills_the_article_from_the_page(server, editor):

@@ -9,7 +9,7 @@ from annotations.ingest.services import article_import
 from annotations.models import Annotation
 from tests import factories
 from tests.api_support import client_for, permission_queries
-from tests.ingest_support import NEWS_PAGE, PageServer
+from tests.ingest_support import NEWS_PAGE
 
 MOVED = "no plans for a meeting with"
 FUZZY = "refuted a story by the Financial Times that he had pressed Zelenskyy to relinquish the whole"
@@ -20,14 +20,6 @@ EDITED_PAGE = (
     .replace("Kremlin spokesman Dmitry Peskov told reporters that preparations for the meeting\n"
              "would take time and that no dates had been agreed.", "The Kremlin did not comment.")
 )
-
-
-@pytest.fixture
-def server(settings):
-    with PageServer() as running:
-        settings.FACTCHECK_FETCH_ALLOWED_HOSTS = running.allowed
-        running.html("/story", NEWS_PAGE)
-        yield running
 
 
 @pytest.fixture

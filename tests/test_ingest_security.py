@@ -10,7 +10,7 @@ from annotations.ingest.extract import extract, json_depth
 from annotations.ingest.markup import registrable_domain
 from annotations.ingest.services import article_import
 from tests.api_support import client_for
-from tests.ingest_support import NEWS_PAGE, PageServer, Tripwire
+from tests.ingest_support import NEWS_PAGE, Tripwire
 
 URL = "/api/v1/articles/import/"
 # Markup after a URL with no space: htmldate's loader takes such a string for a URL to download.
@@ -21,14 +21,6 @@ TAIL = "?<html><body><p>a</p><p>b</p></body></html>"
 def tripwire():
     with Tripwire() as wire:
         yield wire
-
-
-@pytest.fixture
-def server(settings):
-    with PageServer() as running:
-        settings.FACTCHECK_FETCH_ALLOWED_HOSTS = running.allowed
-        running.html("/story", NEWS_PAGE)
-        yield running
 
 
 def url_pages(tripwire) -> list[str]:

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
 from annotations import services
@@ -10,18 +9,10 @@ from annotations.ingest.extract import extract
 from annotations.ingest.services import article_import, article_refresh
 from annotations.models import Annotation, Article
 from tests.browser.helpers import select_text
-from tests.ingest_support import NEWS_PAGE, PageServer
+from tests.ingest_support import NEWS_PAGE
 from tests.test_ingest_revisions import EDITED_PAGE, ORPHANED
 
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
-
-
-@pytest.fixture
-def server(settings):
-    with PageServer() as running:
-        settings.FACTCHECK_FETCH_ALLOWED_HOSTS = running.allowed
-        running.html("/story", NEWS_PAGE)
-        yield running
 
 
 def shot(page, name):
