@@ -579,6 +579,24 @@ def test_patch_with_the_current_etag_changes_and_bumps_the_version(draft, review
     assert response.json()["evidence"] == []
 
 
+@pytest.mark.parametrize(("attribution", "errors"), [
+    ({"stance": "denied"}, [{"source": ["This field is required."]}]),
+    ("existing", ["item 0, source: This field is required."]),
+])
+def test_patch_of_an_attribution_without_its_source_is_400_and_changes_nothing(
+    draft, reviewer, trump, attribution, errors
+):
+    if attribution == "existing":
+        attribution = {"id": draft.attributions.get(source=trump).pk, "stance": "denied"}
+
+    response = client_for(reviewer).patch(
+        detail(draft), {"attributions": [attribution]}, HTTP_IF_MATCH='"1"'
+    )
+
+    assert (response.status_code, response.json()) == (400, {"attributions": errors})
+    assert Annotation.objects.get(pk=draft.pk).version == 1
+
+
 def test_patch_may_carry_the_version_in_the_body_instead(draft, reviewer, article):
     client = client_for(reviewer)
 

@@ -34,6 +34,7 @@ from .base import MAX_ID, MAX_OFFSET, StrictSerializer
 LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 # Per annotation: far more than a claim has, few enough that one item stays cheap.
 MAX_ATTRIBUTIONS = 50
+REQUIRED = serializers.Field.default_error_messages["required"]
 MAX_EVIDENCE = 50
 
 
@@ -342,8 +343,14 @@ class AnnotationContentSerializer(StrictSerializer):
         return same_as_resolve(items)
 
     def validate_attributions(self, items):
-        sources = resolve_sources([item["source"] for item in items])
-        return [{**item, "source": source} for item, source in zip(items, sources, strict=True)]
+        # A partial update may leave an existing attribution's source out (it is kept); a new
+        # attribution names its source whatever the method.
+        missing = [{} if "source" in item or "id" in item else {"source": [REQUIRED]} for item in items]
+        if any(missing):
+            raise serializers.ValidationError(missing)
+        named = [item for item in items if "source" in item]
+        sources = iter(resolve_sources([item["source"] for item in named]))
+        return [{**item, "source": next(sources)} if "source" in item else item for item in items]
 
 
 class ArticleForAnnotatingField(serializers.PrimaryKeyRelatedField):
