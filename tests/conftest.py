@@ -1,6 +1,7 @@
 import importlib
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 
@@ -130,3 +131,14 @@ def server(settings):
         settings.FACTCHECK_FETCH_ALLOWED_HOSTS = running.allowed
         running.html("/story", NEWS_PAGE)
         yield running
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(tmp_path_factory, django_db_modify_db_settings_parallel_suffix):
+    """On SQLite the test database is a file, so the live server reads through a connection of its
+    own: a test that writes while a page is still loading then waits for the read (the busy
+    timeout) instead of meeting "database table is locked" on one connection two threads share,
+    as an in-memory database is shared."""
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
