@@ -110,7 +110,7 @@ class SharedCluster:
         return int((self.data / "postmaster.pid").read_text().split()[0])
 
     def remove(self) -> None:
-        pass
+        """Leave the machine's own cluster in place (only a private cluster is removed)."""
 
 
 def cluster_processes(postmaster: int) -> list[int]:

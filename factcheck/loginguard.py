@@ -139,7 +139,7 @@ class LoginGuardHandler(AbstractAxesHandler, AxesBaseHandler):
         request.factcheck_logged_in_username = username
 
     def user_logged_out(self, sender, request, user, **kwargs):
-        pass
+        """Nothing to count: signing out neither guesses nor proves a password."""
 
     def reset_attempts(self, *, ip_address=None, username=None, ip_or_username=False) -> int:
         if ip_address is None and username is None:

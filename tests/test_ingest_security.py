@@ -6,9 +6,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from annotations.ingest.extract import extract, json_depth
+from annotations.ingest.extract import extract
 from annotations.ingest.markup import registrable_domain
 from annotations.ingest.services import article_import
+from annotations.jsonnest import json_depth
 from tests.api_support import client_for
 from tests.ingest_support import NEWS_PAGE, Tripwire
 

@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 
 import trafilatura
 
+from annotations.jsonnest import deeper_than
 from annotations.urlnorm import normalize_url
 
 from . import byline, dates
@@ -40,8 +41,6 @@ MAX_SUFFIX_WORDS = 6
 # Newsroom JSON-LD nests a handful of levels (@graph, author, publisher, logo); a parser of
 # deeper nesting recurses once per level, and `[` x 100,000 would exhaust the stack.
 MAX_JSON_LD_DEPTH = 32
-JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"?', re.S)
-NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
 
 
 @dataclass
@@ -84,23 +83,13 @@ def _walk(node):
             yield node["mainEntity"]
 
 
-def json_depth(text: str) -> int:
-    """Return how deep the arrays and objects of a JSON text nest (strings skipped), without
-    parsing it."""
-    depth = deepest = 0
-    for bracket in NOT_A_BRACKET.sub("", JSON_STRING.sub("", text)):
-        depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
-        deepest = max(deepest, depth)
-    return deepest
-
-
 def json_ld_article(tree) -> dict:
     """Return the page's first JSON-LD object of an article type (NewsArticle first), or {}.
     A script that is no JSON, or nests deeper than MAX_JSON_LD_DEPTH, is ignored."""
     found = []
     for script in tree.xpath('//script[contains(translate(@type, "JSONLD", "jsonld"), "ld+json")]'):
         text = script.text_content() or ""
-        if json_depth(text) > MAX_JSON_LD_DEPTH:
+        if deeper_than(text, MAX_JSON_LD_DEPTH):
             continue
         try:
             data = json.loads(text, strict=False)

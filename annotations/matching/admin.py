@@ -7,7 +7,9 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.utils.html import format_html
 
-from .claimreview import MAX_DEPTH, deeper_than
+from annotations.jsonnest import deeper_than
+
+from .claimreview import MAX_DEPTH
 from .models import ClaimReviewRecord
 from .services import claimreviews_delete
 

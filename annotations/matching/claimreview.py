@@ -2,10 +2,10 @@
 
 import json
 import math
-import re
 from datetime import date, datetime
 from typing import Any
 
+from annotations.jsonnest import deeper_than
 from annotations.textguard.core import normalize_name, strip_bidi_controls
 
 MAX_LENGTH = {
@@ -137,27 +137,6 @@ def _loads(text: str) -> Any:
 
 
 # Tokens that matter for nesting; an escape is consumed whole, so \" never ends a string.
-_NESTING_TOKENS = re.compile(r'\\.|["\[\]{}]', re.DOTALL)
-
-
-def deeper_than(text: str, limit: int) -> bool:
-    """Whether the JSON text nests arrays and objects more than `limit` levels (strings skipped)."""
-    depth, in_string = 0, False
-    for match in _NESTING_TOKENS.finditer(text):
-        token = match.group()
-        if token == '"':
-            in_string = not in_string
-        elif in_string or len(token) == 2:
-            continue
-        elif token in "[{":
-            depth += 1
-            if depth > limit:
-                return True
-        else:
-            depth -= 1
-    return False
-
-
 DEEP_RECORD = f"The record is nested deeper than {MAX_DEPTH} levels."
 
 
