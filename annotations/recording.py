@@ -4,14 +4,9 @@ from .models import Annotation
 from .textguard import fields as textguard
 
 
-def clean(instance, *, fields_checked: bool = False) -> None:
+def clean(instance) -> None:
     """Check a row as its model does, and strip what the text guard refuses from its texts."""
     textguard.clean_instance(instance)
-    if fields_checked:
-        # The API's write serializer has checked every field as the model would (lengths,
-        # vocabularies, URLs; tests pin that they agree): only the model's own rules remain.
-        instance.clean()
-        return
     # A related object held as an instance was just read (or saved): checking that it
     # exists would cost a query per foreign key; the database's constraint still holds.
     loaded = [

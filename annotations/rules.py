@@ -1,12 +1,7 @@
 """Who may do what to an annotation: one place, used by the services, the API and admin."""
 
-import functools
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
-from django.db import connections, router
 from django.db.models import Q
 
 from .models import Annotation, ReviewState
@@ -120,25 +115,3 @@ def can_read_article_text(user) -> bool:
     Articles are mostly other publishers' work; the public reads the claims' excerpts.
     """
     return bool(settings.FACTCHECK_PUBLIC_ARTICLES) or _active(user)
-
-
-@functools.cache
-def permission_names_sql(user: str) -> str:
-    """Return SQL for the names ("app.codename") of a user's own and group permissions, as
-    has_perm knows them; `user` is the SQL for the user's id, used twice. Written out once:
-    compiling the ORM's joins costs more than running them."""
-    quote = connections[router.db_for_read(Permission)].ops.quote_name
-    owner = get_user_model()
-    own = owner._meta.get_field("user_permissions").remote_field.through._meta
-    member = owner._meta.get_field("groups").remote_field.through._meta
-    granted = Group._meta.get_field("permissions").remote_field.through._meta
-    return (
-        f"SELECT ct.{quote('app_label')} || '.' || p.{quote('codename')} "
-        f"FROM {quote(Permission._meta.db_table)} p "
-        f"JOIN {quote(ContentType._meta.db_table)} ct ON ct.{quote('id')} = p.{quote('content_type_id')} "
-        f"WHERE p.{quote('id')} IN ("
-        f"SELECT {quote('permission_id')} FROM {quote(own.db_table)} WHERE {quote('user_id')} = {user} "
-        f"UNION SELECT g.{quote('permission_id')} FROM {quote(granted.db_table)} g "
-        f"JOIN {quote(member.db_table)} m ON m.{quote('group_id')} = g.{quote('group_id')} "
-        f"WHERE m.{quote('user_id')} = {user})"
-    )

@@ -1,10 +1,7 @@
 """Every non-trivial read, with its joins and prefetches set, so N+1 has one place to be fixed."""
 
-import functools
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 
-from django.contrib.auth import get_user_model
-from django.db import connections, router
 from django.db.models import (
     Count,
     Exists,
@@ -52,50 +49,6 @@ def with_details(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
 
 def annotation_list(*, user) -> QuerySet[Annotation]:
     return with_details(annotations_visible_to(user))
-
-
-# The columns of the annotation list, in the order annotation_list_rows gives them.
-ANNOTATION_ROW = (
-    "id", "article_id", "start", "end", "quote", "prefix", "suffix", "claim", "rating", "rationale",
-    "review_state", "review_comment", "same_as", "created_by_id", "edited_by_id",
-    "reviewed_by_id", "reviewed_at", "version", "anchor_state", "revision",
-    "previous_quote", "created_at", "updated_at", "editors",
-)
-
-
-def annotation_list_rows(*, user) -> QuerySet:
-    """Return the annotations a user may read as rows of ANNOTATION_ROW (no model instances).
-
-    The list reads a page of these, then the page's usernames, attributions and evidence
-    (usernames, attribution_rows, evidence_rows): four queries whatever the page size. One
-    table only, so that the page's count reads nothing else and the rows an offset skips
-    cost no joins or subqueries.
-    """
-    return annotations_visible_to(user).values_list(*ANNOTATION_ROW)
-
-
-def usernames(user_ids: set[int]) -> dict[int, str]:
-    """Return the usernames of the given users by id."""
-    user = get_user_model()
-    return dict(user.objects.filter(pk__in=user_ids).values_list("pk", user.USERNAME_FIELD))
-
-
-def attribution_rows(annotation_ids: list[int]) -> QuerySet:
-    """Return (annotation id, id, source id, name, kind, stance, url, date, note) in list order."""
-    return Attribution.objects.filter(annotation_id__in=annotation_ids).order_by(
-        "annotation_id", "id"
-    ).values_list(
-        "annotation_id", "id", "source_id", "source__name", "source__kind", "stance", "url", "date", "note"
-    )
-
-
-def evidence_rows(annotation_ids: list[int]) -> QuerySet:
-    """Return (annotation id, id, url, title, publisher, published, excerpt, relation) in id order."""
-    return Evidence.objects.filter(annotation_id__in=annotation_ids).order_by(
-        "annotation_id", "id"
-    ).values_list(
-        "annotation_id", "id", "url", "title", "publisher", "published", "excerpt", "relation"
-    )
 
 
 def review_queue(*, user) -> QuerySet[Annotation]:
@@ -238,79 +191,15 @@ def similar_source_ids(name: str, *, limit: int = 5) -> list[int]:
                        limit=limit)
 
 
-def article_for_annotating(pk: int) -> Article | None:
-    """Return the article with the number of its current body revision (`current_revision`).
-
-    Raw SQL, written once: this read is on every annotation create, and compiling it with
-    the ORM (the revision subquery) costs more than running it.
-    """
-    found = from_rows(Article, _article_for_annotating_sql(), [pk], extra=["current_revision"])
-    return found[0] if found else None
-
-
-@functools.cache
-def _article_for_annotating_sql() -> str:
-    revision = ArticleRevision._meta.db_table
-    return (
-        f"SELECT {columns(Article, 'a')}, (SELECT MAX(r.number) FROM {revision} r "
-        f"WHERE r.article_id = a.id) AS current_revision FROM {Article._meta.db_table} a WHERE a.id = %s"
-    )
-
-
-def sources_by_id(ids: Collection[int]) -> dict[int, Source]:
-    """Return Source.objects.in_bulk(ids); on PostgreSQL by SQL written once (every annotation
-    create reads its sources, and compiling the ORM's query cost more than running it)."""
+def articles_for_annotating(ids: Collection[int]) -> dict[int, Article]:
+    """Return the articles by id, each with the number of its current body revision
+    (`current_revision`, None for an article without revisions), which a new annotation records."""
     if not ids:
         return {}
-    if connections[router.db_for_read(Source)].vendor != "postgresql":
-        return Source.objects.in_bulk(ids)
-    return {source.pk: source for source in from_rows(Source, _sources_by_id_sql(), [list(ids)])}
+    current = ArticleRevision.objects.filter(article=OuterRef("pk")).order_by("-number").values("number")[:1]
+    return Article.objects.annotate(current_revision=Subquery(current)).in_bulk(ids)
 
 
-@functools.cache
-def _sources_by_id_sql() -> str:
-    return f"SELECT {columns(Source, 's')} FROM {Source._meta.db_table} s WHERE s.id = ANY(%s)"
-
-
-def columns(model, alias: str) -> str:
-    """Return the model's columns, each named: a prepared `SELECT *` fails once a migration adds one."""
-    quote = connections[router.db_for_read(model)].ops.quote_name
-    return ", ".join(f"{alias}.{quote(field.column)}" for field in model._meta.concrete_fields)
-
-
-def from_rows(model, sql: str, params, extra: Sequence[str] = ()) -> list:
-    """Return instances of model from SQL that selects `columns(model, ...)` and then the
-    `extra` columns, which become attributes: what Model.objects.raw gives, without the matching of
-    the cursor's columns to the model's fields that raw() does again on every query (half
-    the time of reading an API key with its user)."""
-    alias = router.db_for_read(model)
-    connection = connections[alias]
-    names, converters = _reading(model, alias)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    found = []
-    for row in rows:
-        values = list(row[:len(names)])
-        for at, functions, column in converters:
-            for function in functions:
-                values[at] = function(values[at], column, connection)
-        instance = model.from_db(alias, names, values)
-        for name, value in zip(extra, row[len(names):], strict=True):
-            setattr(instance, name, value)
-        found.append(instance)
-    return found
-
-
-@functools.cache
-def _reading(model, alias: str) -> tuple[list[str], list[tuple]]:
-    """Return the model's field names, and the ORM's converters of the columns that have any."""
-    connection = connections[alias]
-    fields = model._meta.concrete_fields
-    converters = []
-    for at, field in enumerate(fields):
-        column = field.get_col(model._meta.db_table)
-        functions = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
-        if functions:
-            converters.append((at, functions, column))
-    return [field.attname for field in fields], converters
+def article_for_annotating(pk: int) -> Article | None:
+    """Return the article with its current revision (see articles_for_annotating), or None."""
+    return articles_for_annotating([pk]).get(pk)

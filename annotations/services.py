@@ -1,6 +1,5 @@
 """Every write to the domain: one transaction each, validated, recorded in history."""
 
-import contextlib
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -12,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from . import anchoring, recording, rules, storage
+from . import planning, recording, rules, storage
 from .ingest import revisions
 from .models import (
     AnchorState,
@@ -30,8 +29,8 @@ from .suggestions.aliases import with_alias
 from .textguard import fields as textguard
 from .textguard.core import normalize_name, same_name_key
 
-ANNOTATION_TEXT_FIELDS = ("claim", "rating", "rationale", "same_as")
-SPAN_FIELDS = ("start", "end", "quote", "prefix", "suffix")
+ANNOTATION_TEXT_FIELDS = planning.CONTENT_FIELDS
+SPAN_FIELDS = planning.SPAN_FIELDS
 ARTICLE_FIELDS = ("title", "url", "publisher", "byline", "published_at", "language", "body")
 
 
@@ -210,49 +209,6 @@ def article_delete(*, article: Article, user) -> None:
 # Annotations
 
 
-def _set_context(annotation: Annotation, body: str) -> None:
-    selector = anchoring.quote_selector(body, annotation.start, annotation.end)
-    annotation.quote, annotation.prefix, annotation.suffix = (
-        selector.exact, selector.prefix, selector.suffix,
-    )
-
-
-def _anchor(annotation: Annotation, *, start, end, quote, prefix, suffix) -> None:
-    """Place the annotation from start/end (checked against quote) or from quote alone."""
-    body = annotation.article.body
-    # Bodies are stored in NFC; a client's decomposed "é" must still find the stored one.
-    quote, prefix, suffix = (
-        anchoring.normalize_body(text) if text else text for text in (quote, prefix, suffix)
-    )
-    try:
-        if start is None and end is None:
-            if not quote:
-                raise anchoring.AnchoringError("Give start and end, or a quote to anchor.")
-            start, end = anchoring.locate(body, quote, prefix or "", suffix or "")
-        elif start is None or end is None:
-            missing = "start" if start is None else "end"
-            raise anchoring.AnchoringError(f"{missing} is required with the other offset.", missing)
-        else:
-            anchoring.validate_span(body, start, end, quote)
-    except anchoring.AnchoringError as error:
-        raise ValidationError({error.field: str(error)}) from error
-    annotation.start, annotation.end = start, end
-    _set_context(annotation, body)
-
-
-def _item_error(related_name: str, index: int, error: ValidationError) -> ValidationError:
-    return ValidationError({
-        related_name: [
-            f"item {index}, {field}: {message}"
-            for field, messages in error.message_dict.items() for message in messages
-        ]
-    })
-
-
-def _no_such_child(related_name: str, index: int, pk) -> ValidationError:
-    return ValidationError({related_name: f"Item {index}: no {related_name} with id {pk} here."})
-
-
 @dataclass
 class ChildChanges:
     """What writing a list of attributions or evidence would change; apply() writes it."""
@@ -277,8 +233,7 @@ class ChildChanges:
 
 
 def _plan_children(annotation: Annotation, model, related_name: str,
-                   items: Iterable[Mapping[str, Any]], *, prepare, existing: bool,
-                   fields_checked: bool = False) -> ChildChanges:
+                   items: Iterable[Mapping[str, Any]], *, prepare, existing: bool) -> ChildChanges:
     """Validate items against the annotation's children: update by id, create new, delete the rest."""
     current = {child.pk: child for child in getattr(annotation, related_name).all()} if existing else {}
     plan = ChildChanges(model=model, children=[])
@@ -286,28 +241,28 @@ def _plan_children(annotation: Annotation, model, related_name: str,
         item = dict(item)
         pk = item.pop("id", None)
         if pk is not None and pk not in current:
-            raise _no_such_child(related_name, index, pk)
+            raise planning.no_such_child(related_name, index, pk)
         child = current.pop(pk) if pk is not None else model(annotation=annotation)
         plan.children.append(child)
         try:
             prepared = prepare(item)
         except ValidationError as error:  # e.g. a source named like another one
-            raise _item_error(related_name, index, error) from error
+            raise planning.item_error(related_name, index, error) from error
         values = {name: textguard.clean_value(model, name, value) for name, value in prepared.items()}
         if child.pk is not None and all(getattr(child, f) == v for f, v in values.items()):
             continue  # unchanged: no save, so no empty history record
         for name, value in values.items():
             setattr(child, name, value)
         try:
-            recording.clean(child, fields_checked=fields_checked)
+            recording.clean(child)
         except ValidationError as error:
-            raise _item_error(related_name, index, error) from error
+            raise planning.item_error(related_name, index, error) from error
         (plan.updated if child.pk is not None else plan.created).append(child)
     plan.deleted = list(current.values())
     return plan
 
 
-def _plan_attributions(annotation, items, *, user, existing=True, fields_checked=False) -> ChildChanges:
+def _plan_attributions(annotation, items, *, user, existing=True) -> ChildChanges:
     def prepare(item):
         if "source" not in item:
             raise ValidationError({"source": "This field is required."})
@@ -315,11 +270,10 @@ def _plan_attributions(annotation, items, *, user, existing=True, fields_checked
 
     return _plan_children(
         annotation, Attribution, "attributions", items, prepare=prepare, existing=existing,
-        fields_checked=fields_checked,
     )
 
 
-def _plan_evidence(annotation, items, *, user, existing=True, fields_checked=False) -> ChildChanges:
+def _plan_evidence(annotation, items, *, user, existing=True) -> ChildChanges:
     # New evidence is credited to the writer; existing evidence keeps who added it.
     items = [
         item if item.get("id") is not None or "added_by" in item else {**item, "added_by": user}
@@ -327,57 +281,30 @@ def _plan_evidence(annotation, items, *, user, existing=True, fields_checked=Fal
     ]
     return _plan_children(
         annotation, Evidence, "evidence", items, prepare=dict, existing=existing,
-        fields_checked=fields_checked,
     )
 
 
-def annotation_create(
-    *, article: Article, user, start: int | None = None, end: int | None = None,
-    quote: str | None = None, prefix: str = "", suffix: str = "", claim: str = "",
-    rating: str = "", rationale: str = "", same_as: list | None = None,
-    attributions: Iterable[Mapping[str, Any]] = (), evidence: Iterable[Mapping[str, Any]] = (),
-) -> Annotation:
-    """Create a draft annotation with its attributions and evidence, in one transaction."""
+def planning_context(items: Iterable[Mapping[str, Any]], *, user) -> planning.Context:
+    """What planning the items needs, read once; a source named by a new name is created."""
+    return planning.Context(items, user=user, new_source=lambda ref: source_resolve(ref, user=user))
+
+
+@transaction.atomic
+def annotation_create(*, article: Article | int, user, **fields) -> Annotation:
+    """Create a draft annotation with its attributions and evidence: a bulk create of one.
+
+    `fields`: its span (start and end, or a quote with prefix and suffix), content
+    (planning.CONTENT_FIELDS), attributions and evidence, as the API's create takes them.
+    """
     if not rules.can_create(user):
         raise PermissionDenied("You may not create annotations.")
-    attributions, evidence = list(attributions), list(evidence)
-    # A source named by name may have to be created first; otherwise (on PostgreSQL) the
-    # annotation, its children and their history go in one statement, a transaction of its
-    # own, and BEGIN/COMMIT would only add two round trips.
-    creates_sources = any(not isinstance(item.get("source"), Source) for item in attributions)
-    writing = (
-        contextlib.nullcontext() if storage.one_statement_writes() and not creates_sources
-        else transaction.atomic()
-    )
-    with writing:
-        annotation = Annotation(
-            article=article, claim=claim, rating=rating, rationale=rationale,
-            same_as=same_as or [], created_by=user, edited_by=user,
-            revision=_current_revision(article),
-        )
-        annotation.editors = rules.editors_with(annotation, user)
-        _anchor(annotation, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix)
-        children = {
-            "attributions": _plan_attributions(annotation, attributions, user=user, existing=False),
-            "evidence": _plan_evidence(annotation, evidence, user=user, existing=False),
-        }
-        recording.clean(annotation)
-        storage.insert_annotation(
-            annotation, [(plan.model, plan.created) for plan in children.values()], user=user
-        )
-    for related_name, plan in children.items():
-        _hold_as_prefetched(annotation, related_name, plan.children)
+    item = {**fields, "article": article}
+    plan = planning.plan_annotation(item, planning_context([item], user=user))
+    storage.insert_annotations([plan], user=user)
+    annotation = plan.annotation
+    _hold_as_prefetched(annotation, "attributions", plan.attributions)
+    _hold_as_prefetched(annotation, "evidence", plan.evidence)
     return annotation
-
-
-def _current_revision(article: Article) -> int:
-    """Return the number of the article's current body revision.
-
-    A caller that read the article with selectors.article_for_annotating has it already.
-    """
-    if hasattr(article, "current_revision"):
-        return article.current_revision or 1  # an article without revisions is at 1
-    return revisions.current_number(article)
 
 
 def _hold_as_prefetched(instance, related_name: str, objects: list) -> None:
@@ -414,7 +341,7 @@ def annotation_update(*, annotation: Annotation, user, version: int, **changes) 
     }
     span = {field: changes.pop(field) for field in SPAN_FIELDS if field in changes}
     if span:
-        _anchor(
+        planning.anchor(
             annotation,
             start=span.get("start", annotation.start if "quote" not in span else None),
             end=span.get("end", annotation.end if "quote" not in span else None),

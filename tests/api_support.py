@@ -1,6 +1,5 @@
 """Helpers shared by the API tests."""
 
-from django.db import connection
 from rest_framework.test import APIClient
 
 from annotations.apikeys import core
@@ -29,7 +28,6 @@ def client_for(user=None) -> APIClient:
     return client
 
 
-def permission_queries(elsewhere: int) -> int:
-    """Queries a token request spends on its user's permissions: none on PostgreSQL, where
-    the API key's statement reads them; elsewhere two (own, group) or one (read at once)."""
-    return 0 if connection.vendor == "postgresql" else elsewhere
+# Queries a token request spends on its user's permissions: own and group, as Django's
+# ModelBackend reads them (once per request).
+PERMISSION_QUERIES = 2

@@ -7,7 +7,7 @@ from annotations import services
 from annotations.api.base import PreconditionRequired
 from annotations.models import Annotation, Attribution, Evidence, Source
 from annotations.presenters import iso
-from tests.api_support import client_for, permission_queries
+from tests.api_support import PERMISSION_QUERIES, client_for
 from tests.factories import ArticleFactory
 
 URL = "/api/v1/annotations/"
@@ -162,10 +162,10 @@ def test_list_runs_the_same_queries_for_one_or_fifty_annotations(
             evidence=[{"url": f"https://evidence.example/{i}"}],
         )
     client = client_for(reviewer)
-    # the key, its user's permissions, count, page, usernames, attributions, evidence
-    with django_assert_num_queries(1 + permission_queries(2) + 5):
+    # the key, its user's permissions, count, page (with its people), attributions, evidence
+    with django_assert_num_queries(1 + PERMISSION_QUERIES + 4):
         one = client.get(URL, {"limit": 1})
-    with django_assert_num_queries(1 + permission_queries(2) + 5):
+    with django_assert_num_queries(1 + PERMISSION_QUERIES + 4):
         fifty = client.get(URL, {"limit": 50})
     assert len(one.json()["results"]) == 1
     assert len(fifty.json()["results"]) == 50
@@ -185,7 +185,7 @@ def test_list_pages_hold_up_to_1000_annotations_in_the_same_queries(
         for start in starts
     )
     client = client_for(reviewer)
-    with django_assert_num_queries(1 + permission_queries(2) + 5):
+    with django_assert_num_queries(1 + PERMISSION_QUERIES + 4):
         page = client.get(URL, {"limit": 5000}).json()
 
     assert page["count"] == 1001 and len(page["results"]) == 1000

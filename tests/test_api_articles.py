@@ -3,7 +3,7 @@ import pytest
 from annotations import services
 from annotations.models import Annotation, Article, ArticleRevision, Source
 from annotations.presenters import iso
-from tests.api_support import client_for, permission_queries
+from tests.api_support import PERMISSION_QUERIES, client_for
 from tests.factories import ArticleFactory
 
 URL = "/api/v1/articles/"
@@ -65,9 +65,9 @@ def test_list_runs_the_same_queries_for_one_or_fifty_articles(reviewer, django_a
         services.annotation_create(article=article, user=reviewer, quote="White House official")
     client = client_for(reviewer)
     # the key, its user's permissions (own, group), count, page
-    with django_assert_num_queries(1 + permission_queries(2) + 2):
+    with django_assert_num_queries(1 + PERMISSION_QUERIES + 2):
         one = client.get(URL, {"limit": 1})
-    with django_assert_num_queries(1 + permission_queries(2) + 2):
+    with django_assert_num_queries(1 + PERMISSION_QUERIES + 2):
         fifty = client.get(URL, {"limit": 50})
     assert len(one.json()["results"]) == 1
     assert [a["annotation_count"] for a in fifty.json()["results"]] == [1] * 50

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from annotations.models import Source
 from annotations.presenters import iso
-from tests.api_support import client_for, permission_queries
+from tests.api_support import PERMISSION_QUERIES, client_for
 
 URL = "/api/v1/sources/"
 
@@ -43,9 +43,9 @@ def test_list_pages_are_small_and_ordered_by_name(sources, reviewer, django_asse
     client = client_for(reviewer)
 
     # the key, its user's permissions (own, group), count, page
-    with django_assert_num_queries(1 + permission_queries(2) + 2):
+    with django_assert_num_queries(1 + PERMISSION_QUERIES + 2):
         page = client.get(URL).json()
-    with django_assert_num_queries(1 + permission_queries(2) + 2):
+    with django_assert_num_queries(1 + PERMISSION_QUERIES + 2):
         one = client.get(URL, {"limit": 1}).json()
 
     assert (page["count"], len(page["results"])) == (35, 20)
@@ -146,7 +146,7 @@ def test_similar_reads_in_constant_queries_and_refuses_overlong_names(
     client = client_for(reviewer)
 
     # the key, its user's permissions (own, group), candidates, count, page
-    with django_assert_num_queries(1 + permission_queries(2) + 3):
+    with django_assert_num_queries(1 + PERMISSION_QUERIES + 3):
         close = client.get(URL, {"similar": "Dmitry Person 007 (MP)"}).json()
     too_long = client.get(URL, {"similar": "x" * 201})
 

@@ -8,7 +8,7 @@ from annotations.ingest.extract import extract
 from annotations.ingest.services import article_import
 from annotations.models import Annotation
 from tests import factories
-from tests.api_support import client_for, permission_queries
+from tests.api_support import PERMISSION_QUERIES, client_for
 from tests.ingest_support import NEWS_PAGE
 
 MOVED = "no plans for a meeting with"
@@ -127,7 +127,7 @@ def test_revisions_list_and_diff(story, editor, server):
 def test_revision_list_runs_the_same_queries_for_one_or_many(story, editor, django_assert_num_queries):
     article, _ = story
     client = client_for(editor)
-    queries = 1 + permission_queries(2) + 2  # the key, its user's permissions, article, revisions
+    queries = 1 + PERMISSION_QUERIES + 2  # the key, its user's permissions, article, revisions
     with django_assert_num_queries(queries):
         client.get(f"/api/v1/articles/{article.pk}/revisions/")
     for n in range(5):

@@ -8,7 +8,7 @@ from annotations import services
 from annotations.models import Article, Source, SuggestionDismissal, SuggestionSet
 from tests import factories
 from tests.admin_support import form_data
-from tests.api_support import client_for, permission_queries
+from tests.api_support import PERMISSION_QUERIES, client_for
 
 BODY = factories.ArticleFactory.body
 
@@ -109,7 +109,7 @@ def test_results_are_computed_once_per_body_and_read_in_constant_queries(
     factories.AnnotationFactory.create_batch(3, article=article)
 
     # token, (permissions,) article, stored set, sources stamp, dismissals, annotations, revision
-    with django_assert_num_queries(7 + permission_queries(1)):
+    with django_assert_num_queries(7 + PERMISSION_QUERIES):
         response = client.get(url(article))
 
     assert response.status_code == 200

@@ -13,9 +13,7 @@ from rest_framework.response import Response
 from annotations import rules
 from annotations.bulk import services
 
-from .accepted import Validator
 from .base import MAX_ID, ApiView, BoundedJSONParser, PayloadTooLarge, read_bounded, refuse_lone_surrogates
-from .permissions import read_permissions_at_once
 from .serializers import AnnotationCreateSerializer
 
 TRUE = {"1", "true", "yes"}
@@ -44,10 +42,9 @@ def child_count(data: list) -> int:
 
 def validate_items(data: list) -> tuple[list, dict[int, dict]]:
     """Return each item's validated data (None if invalid) and the errors by index."""
-    # One serializer validates every item; an item plainly valid by the fields' own rules
-    # passes the faster check compiled from them, any other is validated by the serializer
-    # itself, which then decides and words the errors.
-    validate = Validator(BulkItemSerializer)
+    # One serializer validates every item: building one copies all its fields, which costs
+    # more than validating an item, and run_validation keeps no state between items.
+    validate = BulkItemSerializer().run_validation
     items, rejected = [], {}
     for index, raw in enumerate(data):
         try:
@@ -121,7 +118,6 @@ class AnnotationBulkView(ApiView):
 
     def check_permissions(self, request):
         super().check_permissions(request)
-        read_permissions_at_once(request.user)
         if not rules.can_create(request.user):
             self.permission_denied(request, message="You may not create annotations.")
 

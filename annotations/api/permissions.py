@@ -4,30 +4,12 @@ The services check the same rules again on the locked rows; these checks only ma
 an unauthorized request fail with 401/403 rather than with a validation error.
 """
 
-from django.contrib.auth.models import Permission
-from django.db import connections, router
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from annotations import rules
 
 MODEL_ACTIONS = {"POST": "add", "PUT": "change", "PATCH": "change", "DELETE": "delete"}
-
-
-def read_permissions_at_once(user) -> None:
-    """Read an active user's own and group permissions with one query instead of two.
-
-    Fills the per-request cache that django.contrib.auth's ModelBackend keeps on the user
-    (`_perm_cache`, which has_perm reads); superusers and anyone else are left to it. A user
-    who came with an API key on PostgreSQL has it filled already (api_key_find).
-    """
-    if (not user.is_authenticated or not user.is_active or user.is_superuser
-            or hasattr(user, "_perm_cache")):
-        return
-    connection = connections[router.db_for_read(Permission)]
-    with connection.cursor() as cursor:
-        cursor.execute(rules.permission_names_sql("%s"), [user.pk, user.pk])
-        user._perm_cache = {name for (name,) in cursor.fetchall()}
 
 
 class ModelPermission(BasePermission):
@@ -70,7 +52,6 @@ class AnnotationPermission(BasePermission):
                 return rules.can_read_drafts(request.user)
             return True
         if view.action == "create":
-            read_permissions_at_once(request.user)
             return rules.can_create(request.user)
         return request.user.is_authenticated
 

@@ -243,7 +243,7 @@ class SourceReferenceField(serializers.Field):
 def resolve_sources(references: list, field: str = "source"):
     """Replace source ids by Source instances with one query; name the ids that do not exist."""
     ids = {ref for ref in references if isinstance(ref, int) and 0 < ref <= MAX_ID}
-    found = selectors.sources_by_id(ids)
+    found = Source.objects.in_bulk(ids) if ids else {}
     errors = [
         {field: [SourceReferenceField.default_error_messages["does_not_exist"].format(pk=ref)]}
         if isinstance(ref, int) and ref not in found else {}

@@ -1,12 +1,6 @@
 """Issue, revoke and look up API keys; the plain key exists only in what api_key_issue returns."""
 
-import functools
-
-from django.contrib.auth import get_user_model
-from django.db import connections, router, transaction
-
-from annotations import rules
-from annotations.selectors import columns, from_rows
+from django.db import transaction
 
 from . import core
 from .models import ApiKey
@@ -29,39 +23,5 @@ def api_key_revoke(*, user) -> bool:
 
 
 def api_key_find(key: str) -> ApiKey | None:
-    """Return the stored key (with its user) a presented key matches, or None.
-
-    Every API request with a token reads this: one statement written once, as compiling
-    the ORM's join costs more than running it. On PostgreSQL the same statement reads the
-    user's permissions, which has_perm then finds in ModelBackend's cache on the user.
-    """
-    user_model = get_user_model()
-    connection = connections[router.db_for_read(ApiKey)]
-    digest = core.key_digest(key)
-    found = from_rows(user_model, _find_sql(connection.vendor), [digest], extra=["api_key_id", "permissions"])
-    if not found:
-        return None
-    user = found[0]
-    api_key_id, permissions = user.__dict__.pop("api_key_id"), user.__dict__.pop("permissions")
-    if permissions is not None and user.is_active and not user.is_superuser:
-        user._perm_cache = set(permissions)
-    # The issue date is left deferred: reading it costs a query, and nothing here needs it.
-    api_key = ApiKey.from_db(
-        user._state.db, ["id", "user_id", "prefix", "digest"],
-        [api_key_id, user.pk, core.key_prefix(key), digest],
-    )
-    api_key.user = user
-    return api_key
-
-
-@functools.cache
-def _find_sql(vendor: str) -> str:
-    users = get_user_model()._meta
-    permissions = (
-        f"ARRAY({rules.permission_names_sql('u.' + users.pk.column)})" if vendor == "postgresql" else "NULL"
-    )
-    return (
-        f"SELECT {columns(get_user_model(), 'u')}, k.id AS api_key_id, {permissions} AS permissions "
-        f"FROM {users.db_table} u JOIN {ApiKey._meta.db_table} k ON k.user_id = u.{users.pk.column} "
-        f"WHERE k.digest = %s"
-    )
+    """Return the stored key (with its user) a presented key matches, or None."""
+    return ApiKey.objects.select_related("user").filter(digest=core.key_digest(key)).first()

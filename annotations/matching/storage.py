@@ -7,32 +7,17 @@ instead (5,000 reviews and their index rows: about 4 s down to well under one on
 
 from django.db import connection, transaction
 
+from annotations.copyrows import copy_rows, draw_ids
+
 from .models import ClaimReviewRecord, KnownClaim
 
 INDEX_FIELDS = ["claim", "context", "vector", "active", "changed_at"]
 # Below this many rows a plain statement is as quick and needs no staging table.
 COPY_MIN_ROWS = 10
-TEXT_TYPES = ("CharField", "TextField")
 
 
 def _copyable(rows: list) -> bool:
     return connection.vendor == "postgresql" and len(rows) >= COPY_MIN_ROWS
-
-
-def _copy(cursor, table: str, fields: list, objects: list) -> None:
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    # A text column's value that is already a str (or None) is what Django would send: pass it
-    # as it is; everything else goes through the field's own preparation.
-    plain = [field.get_internal_type() in TEXT_TYPES for field in fields]
-    with cursor.copy(f"COPY {connection.ops.quote_name(table)} ({columns}) FROM STDIN") as copy:
-        for obj in objects:
-            row = []
-            for field, is_text in zip(fields, plain, strict=True):
-                value = getattr(obj, field.attname)
-                if not (is_text and (value is None or type(value) is str)):
-                    value = field.get_db_prep_save(value, connection)
-                row.append(value)
-            copy.write_row(row)
 
 
 def records_insert(records: list[ClaimReviewRecord]) -> None:
@@ -42,14 +27,10 @@ def records_insert(records: list[ClaimReviewRecord]) -> None:
         return
     meta = ClaimReviewRecord._meta
     with transaction.atomic(), connection.cursor() as cursor:
-        # Ids come from the table's own sequence, so later single inserts never collide.
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [meta.db_table, meta.pk.column, len(records)],
-        )
-        for record, (pk,) in zip(records, cursor.fetchall(), strict=True):
+        for record, pk in zip(records, draw_ids(cursor, meta.db_table, meta.pk.column, len(records)),
+                              strict=True):
             record.pk = pk
-        _copy(cursor, meta.db_table, list(meta.concrete_fields), records)
+        copy_rows(cursor, connection, meta.db_table, list(meta.concrete_fields), records)
 
 
 def records_update(records: list[ClaimReviewRecord], names: list[str]) -> None:
@@ -104,6 +85,6 @@ def _through_stage(stage_name: str, table: str, fields: list, rows: list, statem
             f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} ON COMMIT DROP AS "
             f"SELECT {columns} FROM {table} WITH NO DATA"
         )
-        _copy(cursor, stage_name, fields, rows)
+        copy_rows(cursor, connection, stage_name, fields, rows)
         cursor.execute(statement(stage, columns))
         cursor.execute(f"TRUNCATE {stage}")
