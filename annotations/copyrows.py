@@ -6,9 +6,14 @@ both write through these two functions; exports stream the other way (exports/).
 
 from collections.abc import Iterable, Sequence
 
-# A text column's value that is already a str (or None) is what Django would send: it is
-# passed as it is; every other value goes through its field's own preparation.
-TEXT_TYPES = ("CharField", "TextField")
+# Fields whose value psycopg adapts as Django would send it (str, int, bool, date, aware
+# datetime, None): passed as they are. Every other value (JSON, say) goes through its
+# field's own preparation.
+PLAIN_TYPES = frozenset({
+    "CharField", "TextField", "IntegerField", "PositiveIntegerField", "BigIntegerField",
+    "SmallIntegerField", "PositiveSmallIntegerField", "BooleanField", "ForeignKey", "AutoField",
+    "BigAutoField", "DateField", "DateTimeField",
+})
 
 
 def draw_ids(cursor, table: str, pk_column: str, count: int) -> list[int]:
@@ -24,13 +29,10 @@ def copy_rows(cursor, connection, table: str, fields: Sequence, objects: Iterabl
     """COPY the `fields` of each object (attribute `attname`) into `table`."""
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
-    plain = [field.get_internal_type() in TEXT_TYPES for field in fields]
+    prepared = [(field.attname, field.get_internal_type() not in PLAIN_TYPES and field) for field in fields]
     with cursor.copy(f"COPY {quote(table)} ({columns}) FROM STDIN") as copy:
         for obj in objects:
-            row = []
-            for field, is_text in zip(fields, plain, strict=True):
-                value = getattr(obj, field.attname)
-                if not (is_text and (value is None or type(value) is str)):
-                    value = field.get_db_prep_save(value, connection)
-                row.append(value)
-            copy.write_row(row)
+            copy.write_row([
+                field.get_db_prep_save(getattr(obj, name), connection) if field else getattr(obj, name)
+                for name, field in prepared
+            ])

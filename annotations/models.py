@@ -17,6 +17,17 @@ from .urlnorm import normalize_url
 http_url = URLValidator(schemes=["http", "https"])
 
 
+class HttpURLField(models.URLField):
+    """An http(s) URL, checked by the validators it is given (http_url) alone: URLField's own
+    validator, which takes ftp as well, would check every URL a second time."""
+
+    default_validators = []
+
+    def deconstruct(self):
+        name, _, args, kwargs = super().deconstruct()
+        return name, "django.db.models.URLField", args, kwargs
+
+
 def _history(**options) -> HistoricalRecords:
     """Return the history of a model; its reasons quote names of any length, so they are text."""
     # simple-history's default reason is varchar(100): a rename of a source with a realistic
@@ -37,8 +48,8 @@ class Source(models.Model):
 
     name = models.CharField("name", max_length=200)
     kind = models.CharField("kind", max_length=20, choices=Kind.choices, default=Kind.PERSON)
-    url = models.URLField("URL", blank=True, validators=[http_url])
-    same_as = models.URLField(
+    url = HttpURLField("URL", blank=True, validators=[http_url])
+    same_as = HttpURLField(
         "same as", blank=True, validators=[http_url],
         help_text="An authority page for this source, e.g. its Wikidata entry.",
     )
@@ -124,7 +135,7 @@ class Article(models.Model):
     """A news article; its normalized body is what every annotation offset points into."""
 
     title = models.CharField("title", max_length=500)
-    url = models.URLField(
+    url = HttpURLField(
         "URL", max_length=1000, blank=True, validators=[http_url],
         help_text="Where the article was published; stored normalized, unique when given.",
     )
@@ -324,7 +335,7 @@ class Attribution(models.Model):
         Source, verbose_name="source", on_delete=models.PROTECT, related_name="attributions"
     )
     stance = models.CharField("stance", max_length=20, choices=Stance.choices)
-    url = models.URLField("URL", max_length=1000, blank=True, validators=[http_url])
+    url = HttpURLField("URL", max_length=1000, blank=True, validators=[http_url])
     date = models.DateField("date", null=True, blank=True)
     note = models.TextField("note", max_length=2_000, blank=True)
     history = _history()
@@ -347,7 +358,7 @@ class Evidence(models.Model):
     annotation = models.ForeignKey(
         Annotation, verbose_name="annotation", on_delete=models.CASCADE, related_name="evidence"
     )
-    url = models.URLField("URL", max_length=1000, validators=[http_url])
+    url = HttpURLField("URL", max_length=1000, validators=[http_url])
     title = models.CharField("title", max_length=500, blank=True)
     publisher = models.CharField("publisher", max_length=200, blank=True)
     published = models.DateField("published", null=True, blank=True)

@@ -346,7 +346,7 @@ FACTCHECK_RETRY_AFTER_SECONDS = int(os.environ.get("FACTCHECK_RETRY_AFTER_SECOND
 # manage.py axes_reset_username), an address with manage.py axes_reset_ip.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "annotations.permissionbackend.PermissionsAtOnceBackend",
 ]
 AXES_HANDLER = "factcheck.loginguard.LoginGuardHandler"
 AXES_CACHE = "default"

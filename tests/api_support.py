@@ -28,6 +28,6 @@ def client_for(user=None) -> APIClient:
     return client
 
 
-# Queries a token request spends on its user's permissions: own and group, as Django's
-# ModelBackend reads them (once per request).
-PERMISSION_QUERIES = 2
+# Queries a token request spends on its user's permissions: own and group at once
+# (annotations/permissionbackend.py), once per request.
+PERMISSION_QUERIES = 1

@@ -1,6 +1,7 @@
 """A single create writes the annotation, its children and their history rows in few statements."""
 
 import pytest
+from django.db import connection
 
 from annotations import services
 from annotations.models import Annotation, Attribution, Evidence
@@ -61,8 +62,10 @@ def test_a_create_reads_the_key_permissions_article_and_sources_and_writes_each_
 ):
     api = client_for(reviewer)
     # the key with its user, their permissions, the article with its revision, the sources;
-    # then, in one transaction (a savepoint in a test), an insert and a history insert per table
-    with django_assert_num_queries(1 + PERMISSION_QUERIES + 2 + 2 + 6):
+    # then, in one transaction (a savepoint in a test), an insert and a history insert per
+    # table (on PostgreSQL one statement per table does both)
+    writes = 3 if connection.vendor == "postgresql" else 6
+    with django_assert_num_queries(1 + PERMISSION_QUERIES + 2 + 2 + writes):
         response = api.post(URL, payload(article, ft_source, trump))
 
     assert response.status_code == 201

@@ -1,5 +1,6 @@
-"""The two ways of storing planned annotations store the same rows (ORM reference, COPY)."""
+"""Every way of storing planned annotations stores the rows the ORM reference stores."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -60,20 +61,21 @@ def rows(plans) -> list:
 
 
 @postgresql_only
+@pytest.mark.parametrize("insert", [storage.copy_insert, storage.statement_insert], ids=["copy", "statement"])
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(items=st.lists(item, min_size=1, max_size=6))
-def test_copy_stores_the_rows_the_orm_stores(db, items):
+def test_postgresql_stores_the_rows_the_orm_stores(db, insert, items):
     user = factories.reviewer(username=f"r{factories.UserFactory._meta.model.objects.count()}")
     article = factories.ArticleFactory(body=BODY)
     sources = [factories.SourceFactory(), factories.SourceFactory()]
 
     by_orm = plans_for(items, article=article, user=user, sources=sources)
     storage.orm_insert(by_orm, user=user)
-    by_copy = plans_for(items, article=article, user=user, sources=sources)
-    storage.copy_insert(by_copy, user=user)
+    by_fast = plans_for(items, article=article, user=user, sources=sources)
+    insert(by_fast, user=user)
 
-    assert rows(by_copy) == rows(by_orm)
-    assert all(plan.annotation.pk and plan.annotation._state.adding is False for plan in by_copy)
+    assert rows(by_fast) == rows(by_orm)
+    assert all(plan.annotation.pk and plan.annotation._state.adding is False for plan in by_fast)
 
 
 def test_a_single_create_and_a_bulk_create_store_the_same_annotation(reviewer, article, ft_source):

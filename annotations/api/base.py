@@ -12,6 +12,7 @@
 
 import functools
 import json
+import threading
 from collections.abc import Mapping
 
 from django.conf import settings
@@ -125,6 +126,21 @@ class StrictSerializer(serializers.Serializer):
                     {name: ["This field is not accepted here."] for name in unknown}
                 )
         return super().to_internal_value(data)
+
+
+_serializers = threading.local()
+
+
+def validated(serializer_class: type[serializers.Serializer], data) -> dict:
+    """Return `data` validated by serializer_class, or raise its ValidationError as is_valid does.
+
+    One instance per thread and class: building a serializer deep-copies every field, which
+    costs more than validating a request's body, and run_validation keeps no state.
+    """
+    instances = _serializers.__dict__.setdefault("by_class", {})
+    if serializer_class not in instances:
+        instances[serializer_class] = serializer_class()
+    return instances[serializer_class].run_validation(data)
 
 
 def read_bounded(stream, parser_context) -> bytes:

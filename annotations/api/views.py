@@ -27,6 +27,7 @@ from .base import (
     PreconditionRequired,
     answered_before_commit,
     error_responses,
+    validated,
 )
 from .claims import ClaimSerializer
 from .errors import annotation_for, annotation_response, present_annotation
@@ -197,9 +198,9 @@ class AnnotationViewSet(ApiViewSet):
         return present_annotation(annotation, user=request.user)
 
     def create(self, request):
-        serializer = s.AnnotationCreateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        annotation = services.annotation_create(user=request.user, **serializer.validated_data)
+        annotation = services.annotation_create(
+            user=request.user, **validated(s.AnnotationCreateSerializer, request.data)
+        )
         response = present_annotation(annotation, user=request.user, status_code=status.HTTP_201_CREATED)
         response["Location"] = request.build_absolute_uri(f"{annotation.pk}/")
         return response

@@ -1,10 +1,11 @@
 """Where new annotations are written: `insert_annotations(plans, user=...)`, one seam.
 
 The ORM's bulk inserts with django-simple-history's history rows are the reference
-(`orm_insert`); on PostgreSQL a batch of COPY_FROM annotations or more goes in with COPY
-(`copy_insert`), the same rows. Nothing here validates: plans are (annotations/planning.py).
+(`orm_insert`); PostgreSQL stores the same rows with one statement per table for a few
+annotations (`statement_insert`) and with COPY for many (`copy_insert`).
+Nothing here validates: plans are (annotations/planning.py).
 """
 
-from .rows import COPY_FROM, copy_insert, insert_annotations, orm_insert
+from .rows import COPY_FROM, copy_insert, insert_annotations, orm_insert, statement_insert
 
-__all__ = ["COPY_FROM", "copy_insert", "insert_annotations", "orm_insert"]
+__all__ = ["COPY_FROM", "copy_insert", "insert_annotations", "orm_insert", "statement_insert"]
