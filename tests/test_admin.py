@@ -89,7 +89,7 @@ def test_changelist_runs_the_same_queries_for_3_or_30_annotations(
     client = as_user(editor)
     url = reverse(CHANGELIST)
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         response = client.get(url)
 
     assert len(response.context["cl"].result_list) == count
