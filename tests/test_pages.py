@@ -48,7 +48,7 @@ def test_article_list_shows_counts_by_review_state(
     services.review_submit(annotation=annotation, user=reviewer)
     client.force_login(reviewer)
 
-    with django_assert_num_queries(7):  # session, user, 2 x permissions, count, page, work count
+    with django_assert_num_queries(6):  # session, user, permissions, count, page, work count
         response = client.get("/")
 
     html = response.content.decode()
@@ -175,7 +175,7 @@ def test_the_annotation_view_renders_paragraphs_with_offsets_and_the_annotations
     client.force_login(reviewer)
 
     # session, user, 2 x permissions, article, annotations, stances, work count, revisions, orphans
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = client.get(f"/articles/{draft.article.pk}/")
 
     html = response.content.decode()
@@ -280,9 +280,9 @@ def test_page_queries_do_not_grow_with_articles_or_annotations(
         factories.EvidenceFactory(annotation=draft)
     client.force_login(reviewer)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get("/")
-    with django_assert_num_queries(10):  # with the revisions and the orphaned annotations
+    with django_assert_num_queries(9):  # with the revisions and the orphaned annotations
         response = client.get(f"/articles/{draft.article.pk}/")
     assert len(script_json(response.content.decode(), "annotations-data")) == 6
 
