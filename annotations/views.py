@@ -31,7 +31,7 @@ ARTICLE_MODULES = [
     for name in (
         "article", "api", "dom", "errors", "highlights", "history", "keyboard", "list", "offsets",
         "panel", "rows", "selection_action", "suggestions", "unsaved", "seen_before", "known_claims",
-        "work_count", "compare",
+        "work_count", "compare", "suggestion_values", "suggestion_speaker", "suggestion_accept",
     )
 ]
 PARAGRAPH_BREAK = re.compile(r"\n{2,}")

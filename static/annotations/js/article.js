@@ -116,10 +116,14 @@ class ArticleView {
     this.suggestions = new Suggestions(document.getElementById("suggestions"), {
       api, map: this.map, articleId: this.config.article, labels: this.labels,
       canCreate: this.config.user.can_create, announce: (text) => this.announce(text),
+      sources: this.panel.sources,
       openNew: (span, prefill) => {
         this.layer.setPending(span);
         this.panel.openNew(span, prefill);
+        this.scrollTo(span);
       },
+      openAnnotation: (id, button) => this.openAnnotation(id, { returnFocus: button, scroll: true }),
+      created: (annotations) => this.created(annotations),
     });
     this.body.addEventListener("mouseup", (event) => this.onMouseUp(event));
     document.addEventListener("selectionchange", () => this.updateAnnotateButton());
@@ -266,6 +270,18 @@ class ArticleView {
         performance.measure("save-to-confirmed", "save-start", "save-confirmed");
       });
     }
+  }
+
+  /** Show annotations made elsewhere on the page (suggestions accepted together). */
+  created(annotations) {
+    for (const full of annotations) {
+      const annotation = summarize(full);
+      this.store.set(annotation.id, annotation);
+      this.layer.put(annotation, { overlaps: false });
+      this.list.put(annotation);
+    }
+    this.layer.updateOverlaps();
+    refreshWorkCount(this.config.work_count_url);
   }
 
   removed(id) {

@@ -82,7 +82,7 @@ function flatten(messages) {
 }
 
 /** Return "source: This field is required." for {source: ["This field is required."]}. */
-function describe(detail) {
+export function describe(detail) {
   if (!detail) return "";
   if (typeof detail === "string") return detail;
   if (Array.isArray(detail)) return detail.map(describe).filter(Boolean).join(" ");

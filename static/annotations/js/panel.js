@@ -61,9 +61,10 @@ export class Panel {
       event.preventDefault();
       event.returnValue = "";
     });
-    const sources = new SourceDirectory(api, document.getElementById("source-options"), labels.kinds);
+    // Shared with the suggestion list, which corrects speakers with the same autocomplete.
+    this.sources = new SourceDirectory(api, document.getElementById("source-options"), labels.kinds);
     this.attributions = new AttributionRows(root.querySelector("#attribution-rows"), {
-      sources, kindLabels: labels.kinds,
+      sources: this.sources, kindLabels: labels.kinds,
     });
     this.evidence = new EvidenceRows(root.querySelector("#evidence-rows"));
     this.errors = new FormErrors(root, {
@@ -114,6 +115,7 @@ export class Panel {
       delete: () => this.remove(),
       "conflict-reload": () => this.loadTheirs(),
       "conflict-reapply": () => this.reapply(),
+      "use-claim-wording": () => this.useClaimWording(),
     };
     const action = actions[button.dataset.action];
     if (action) {
@@ -136,9 +138,10 @@ export class Panel {
 
   /**
    * Open the form for a new annotation on span {start, end, quote}; a suggestion pre-fills
-   * the first attribution ({name, kind, stance}) and a hint for the rationale.
+   * the first attribution ({name, kind, stance, confirmedNew, origin}), a hint for the
+   * rationale, and offers a wording of the claim that only a press of its button puts in.
    */
-  openNew(span, { returnFocus, attribution, rationaleHint = "" } = {}) {
+  openNew(span, { returnFocus, attribution, rationaleHint = "", claimWording = "" } = {}) {
     this.finishVerify({ detached: true });
     this.annotation = null;
     this.openId = null;
@@ -151,14 +154,10 @@ export class Panel {
       heading: "New annotation", quote: span.quote, claim: "", rating: "", rationale: "",
       attributions: [], evidence: [],
     });
-    const row = this.attributions.add();
-    if (attribution) {
-      row.querySelector("[name=source]").value = attribution.name;
-      row.querySelector("[name=kind]").value = attribution.kind;
-      row.querySelector("[name=stance]").value = attribution.stance;
-      row.querySelector("[name=source]").dispatchEvent(new Event("input", { bubbles: true }));
-    }
+    if (attribution) this.attributions.addSpeaker(attribution, attribution.origin);
+    else this.attributions.add();
     this.form.elements.rationale.placeholder = rationaleHint;
+    this.showClaimWording(claimWording);
     this.setStatus([]);
     this.setEditable(true);
     this.root.querySelector("#panel-workflow").hidden = true;
@@ -168,6 +167,23 @@ export class Panel {
     claim.placeholder = "Restate the claim in your own words";
     claim.focus();
     this.guard.markClean();
+  }
+
+  /** Offer a wording for the claim (a suggestion's words); empty: offer none. */
+  showClaimWording(wording) {
+    const box = this.root.querySelector("#claim-wording");
+    box.hidden = !wording;
+    box.querySelector("q").textContent = wording;
+  }
+
+  /** Put the offered wording into the claim, to be confirmed by saving or rewritten first. */
+  useClaimWording() {
+    const claim = this.form.elements.claim;
+    claim.value = this.root.querySelector("#claim-wording q").textContent;
+    claim.focus();
+    claim.setSelectionRange(claim.value.length, claim.value.length);
+    claim.dispatchEvent(new Event("input", { bubbles: true }));
+    this.showClaimWording("");
   }
 
   /** Open an existing annotation from its summary, then load it from the API to edit it. */
@@ -396,6 +412,7 @@ export class Panel {
     this.root.querySelector("#verify-confirm").hidden = true;
     this.root.querySelector("#verify-pending").hidden = true;
     this.root.querySelector("#panel-compare").hidden = true;
+    this.root.querySelector("#claim-wording").hidden = true;
     this.root.querySelector("#f-verify-comment").value = "";
     this.root.querySelector("#f-return-comment").value = "";
     this.root.querySelector("#panel-heading").textContent = values.heading;
@@ -472,7 +489,10 @@ export class Panel {
     }
     if (!this.annotation && !values.claim) {
       // A new annotation needs the claim its author wrote (Save or Ctrl+Enter alike).
-      this.errors.show({ claim: ["Write the claim in your own words before saving."] });
+      const offered = !this.root.querySelector("#claim-wording").hidden;
+      this.errors.show({ claim: [offered
+        ? "Write the claim in your own words, or press “Use this wording”, before saving."
+        : "Write the claim in your own words before saving."] });
       this.form.elements.claim.focus();
       return;
     }

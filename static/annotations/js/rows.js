@@ -182,6 +182,24 @@ export class AttributionRows {
     return row;
   }
 
+  /**
+   * Add a row for a speaker found in the text ({name, kind, stance, confirmedNew}); origin
+   * says where ("In the text: “he” · cue “said”").
+   */
+  addSpeaker(speaker, origin = "") {
+    const row = this.add();
+    row.querySelector("[name=source]").value = speaker.name;
+    row.querySelector("[name=kind]").value = speaker.kind;
+    row.querySelector("[name=stance]").value = speaker.stance;
+    if (speaker.confirmedNew) row.dataset.confirmedNew = speaker.name;
+    const note = row.querySelector(".row__origin");
+    note.textContent = origin;
+    note.hidden = !origin;
+    // As if typed: the autocomplete and the close-name lookup run for it.
+    row.querySelector("[name=source]").dispatchEvent(new Event("input", { bubbles: true }));
+    return row;
+  }
+
   /** Show whether the typed name is a known source; ask for a kind only for a new one. */
   updateKnown(row) {
     const name = row.querySelector("[name=source]").value;

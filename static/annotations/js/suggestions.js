@@ -1,38 +1,48 @@
 // Attribution suggestions: who said what, found by the server, painted on demand in a style
 // of their own (a wavy violet underline, never a background), listed with their source and
-// stance. "Use" opens the new-annotation panel pre-filled; "Dismiss" hides a suggestion for
-// every reviewer until its own sentence changes (edits elsewhere keep it dismissed).
+// stance. "Change source" corrects the speaker in place; "Use" opens the new-annotation panel
+// with the passage, the speaker and its stance (the claim is the person's to write or to
+// confirm); ticked suggestions are accepted together as drafts (suggestion_accept.js);
+// "Dismiss" hides one for every reviewer until its own sentence changes.
 
 import { ApiError } from "./api.js";
 import { supported } from "./highlights.js";
 import { el, excerpt, replaceChildren } from "./dom.js";
+import { AcceptSeveral } from "./suggestion_accept.js";
+import { SpeakerEditor } from "./suggestion_speaker.js";
+import { proposedClaim, speakerOf, suggestionKey } from "./suggestion_values.js";
 
 const PAINT = "fc-suggestion";
 const FOCUS = "fc-suggestion-active";
 const SENTENCE_END = /[.!?]["”’']?\s/g;
 
-function key(suggestion) {
-  return `${suggestion.start}:${suggestion.end}:${suggestion.stance}:${suggestion.source?.name || ""}`;
-}
-
 export class Suggestions {
   /**
-   * root: the partial's <section>; api: the Api client; map: the body's TextMap;
-   * openNew(span, prefill): opens the new-annotation panel; labels: vocabularies.
+   * root: the partial's <section>; api: the Api client; map: the body's TextMap; sources:
+   * the page's SourceDirectory; openNew(span, prefill): opens the new-annotation panel;
+   * openAnnotation(id, button): opens a stored one; created(annotations): new drafts to show.
    */
-  constructor(root, { api, map, articleId, labels, canCreate, openNew, announce }) {
+  constructor(root, {
+    api, map, articleId, labels, canCreate, sources, openNew, openAnnotation, created, announce,
+  }) {
     this.root = root;
     this.api = api;
     this.map = map;
     this.path = `articles/${articleId}/suggestions/`;
     this.labels = labels;
     this.canCreate = canCreate;
+    this.sources = sources;
     this.openNew = openNew;
+    this.openAnnotation = openAnnotation;
     this.announce = announce;
     this.toggle = root.querySelector("[data-action=toggle-suggestions]");
     this.list = root.querySelector("#suggestion-list");
     this.status = root.querySelector("#suggestion-status");
     this.items = new Map();
+    // What the person did on this page, kept across reloads of the list.
+    this.corrections = new Map();
+    this.editors = new Map();
+    this.accepted = new Map();
     this.paint = new Highlight();
     this.focus = new Highlight();
     this.focus.priority = 6;
@@ -40,9 +50,21 @@ export class Suggestions {
       CSS.highlights.set(PAINT, this.paint);
       CSS.highlights.set(FOCUS, this.focus);
     }
+    this.several = canCreate ? new AcceptSeveral(root, {
+      api, articleId, labels, sources, announce, list: this,
+      created: async (keys, ids, annotations) => {
+        keys.forEach((key, index) => this.accepted.set(key, ids[index]));
+        created(annotations);
+        await this.refresh();
+      },
+    }) : null;
     this.toggle.addEventListener("click", () => this.setOn(this.toggle.getAttribute("aria-pressed") !== "true"));
     this.list.addEventListener("click", (event) => this.onClick(event));
-    this.list.addEventListener("focusin", (event) => this.highlightItem(event.target.closest("li")));
+    this.list.addEventListener("change", (event) => {
+      const box = event.target.closest("input[data-action=pick]");
+      if (box) this.several.pick(box.closest("li").dataset.key, box.checked);
+    });
+    this.list.addEventListener("focusin", (event) => this.highlightItem(event.target.closest("li.suggestion")));
     this.list.addEventListener("focusout", () => this.focus.clear());
     root.hidden = false;
   }
@@ -50,6 +72,7 @@ export class Suggestions {
   async setOn(on) {
     this.toggle.setAttribute("aria-pressed", String(on));
     this.list.hidden = !on;
+    this.several?.show(on);
     if (!on) {
       this.paint.clear();
       this.focus.clear();
@@ -82,43 +105,106 @@ export class Suggestions {
   render(results) {
     this.items.clear();
     this.paint.clear();
-    const open = results.filter((suggestion) => !suggestion.annotated);
+    const notAnnotated = results.filter((suggestion) => !suggestion.annotated);
     this.status.textContent = results.length
-      ? `${results.length} suggested attributions, ${open.length} not yet annotated.`
+      ? `${results.length} suggested attributions, ${notAnnotated.length} not yet annotated.`
       : "No attributions found.";
+    for (const suggestion of results) {
+      // Sources the finder matched to stored ones count as known in the forms.
+      const source = suggestion.source;
+      if (source?.source_id) this.sources.remember({ id: source.source_id, name: source.name, kind: source.kind });
+    }
     replaceChildren(this.list, results.map((suggestion) => this.item(suggestion)));
     for (const suggestion of results) {
       this.paint.add(this.map.staticRange(suggestion.start, suggestion.end));
     }
+    const open = new Set(this.openKeys());
+    for (const key of this.editors.keys()) {
+      if (!open.has(key)) this.editors.delete(key);
+    }
+    this.several?.sync();
     this.root.dataset.loaded = String(results.length);
   }
 
+  /** Keys of the listed suggestions that may still be accepted, in text order. */
+  openKeys() {
+    return [...this.items].filter(([key, suggestion]) => !suggestion.annotated && !this.accepted.has(key))
+      .map(([key]) => key);
+  }
+
+  suggestion(key) {
+    return this.items.get(key);
+  }
+
+  speaker(key) {
+    return speakerOf(this.items.get(key), this.corrections.get(key));
+  }
+
+  syncChecks() {
+    for (const box of this.list.querySelectorAll("input[data-action=pick]")) {
+      box.checked = this.several.isPicked(box.closest("li").dataset.key);
+    }
+  }
+
   item(suggestion) {
-    const id = key(suggestion);
-    this.items.set(id, suggestion);
+    const key = suggestionKey(suggestion);
+    this.items.set(key, suggestion);
     const { stances, kinds } = this.labels;
+    const speaker = this.speaker(key);
     const source = suggestion.source;
-    const who = source
-      ? [el("strong", {}, source.name), source.text !== source.name ? ` (“${source.text}”)` : "",
-        ` · ${kinds[source.kind] || source.kind}`]
+    const index = [...this.items.keys()].indexOf(key) + 1;
+    const headingId = `suggestion-${index}`;
+    const quoteId = `suggestion-quote-${index}`;
+    const acceptedId = this.accepted.get(key);
+    const open = !suggestion.annotated && acceptedId === undefined;
+    const who = speaker.name
+      ? [el("strong", {}, speaker.name),
+        !speaker.corrected && source.text !== source.name ? ` (“${source.text}”)` : "",
+        ` · ${kinds[speaker.kind] || speaker.kind}`,
+        speaker.corrected ? [" ", el("span", { class: "badge badge--corrected" }, "corrected")] : ""]
       : [el("strong", {}, "No source named")];
-    const headingId = `suggestion-${suggestion.start}-${suggestion.end}-${suggestion.stance}`;
-    return el("li", { class: "suggestion", "data-key": id, "aria-labelledby": headingId },
-      el("p", { class: "suggestion__who", id: headingId }, who),
-      el("p", { class: "suggestion__meta" },
-        el("span", { class: `badge stance--${suggestion.stance}` }, stances[suggestion.stance] || suggestion.stance),
-        suggestion.direct ? " · direct quote" : " · reported speech",
-        ` · cue “${suggestion.cue.text}”`,
-        suggestion.annotated ? " · already annotated" : ""),
-      el("blockquote", { class: "suggestion__quote" }, excerpt(suggestion.quote, 160)),
-      el("div", { class: "button-row" },
-        this.canCreate
-          ? el("button", { type: "button", class: "button button--small", "data-action": "use-suggestion" }, "Use")
-          : null,
-        this.canCreate
-          ? el("button", { type: "button", class: "button button--quiet button--small", "data-action": "dismiss-suggestion" }, "Dismiss")
-          : null,
-        el("button", { type: "button", class: "button button--quiet button--small", "data-action": "show-suggestion" }, "Show in text")));
+    const button = (action, text, props = {}) => el("button", {
+      type: "button", class: `button button--small${action === "use-suggestion" ? "" : " button--quiet"}`,
+      "data-action": action, ...props,
+    }, text);
+    const editor = this.editors.get(key);
+    const item = el("li", {
+      class: `suggestion${open ? "" : " suggestion--done"}`, "data-key": key, "aria-labelledby": headingId,
+    },
+    el("div", { class: "suggestion__head" },
+      this.canCreate && open
+        ? el("label", { class: "suggestion__pick" },
+          el("input", {
+            type: "checkbox", "data-action": "pick", "aria-labelledby": `${headingId}-pick ${headingId}`,
+            "aria-describedby": quoteId,
+          }),
+          el("span", { class: "visually-hidden", id: `${headingId}-pick` }, "Select"))
+        : null,
+      el("p", { class: "suggestion__who", id: headingId }, who)),
+    el("p", { class: "suggestion__meta" },
+      el("span", { class: `badge stance--${speaker.stance}` }, stances[speaker.stance] || speaker.stance),
+      suggestion.direct ? " · direct quote" : " · reported speech",
+      ` · cue “${suggestion.cue.text}”`,
+      suggestion.annotated && acceptedId === undefined ? " · already annotated" : ""),
+    speaker.corrected
+      ? el("p", { class: "suggestion__was" },
+        `Suggested: ${source ? source.name : "no source"}, ${stances[suggestion.stance] || suggestion.stance}`)
+      : null,
+    el("blockquote", { class: "suggestion__quote", id: quoteId }, excerpt(suggestion.quote, 160)),
+    acceptedId !== undefined
+      ? el("p", { class: "suggestion__done" }, `Accepted as draft annotation ${acceptedId}. `,
+        button("open-accepted", `Open annotation ${acceptedId}`, { "data-id": acceptedId }))
+      : null,
+    el("div", { class: "button-row" },
+      this.canCreate && acceptedId === undefined ? button("use-suggestion", "Use") : null,
+      this.canCreate && open
+        ? button("correct-speaker", "Change source", { "aria-expanded": editor ? "true" : "false" })
+        : null,
+      this.canCreate ? button("dismiss-suggestion", "Dismiss") : null,
+      button("show-suggestion", "Show in text")),
+    editor && open ? editor.element : null);
+    if (this.canCreate && open) item.querySelector("input[data-action=pick]").checked = this.several.isPicked(key);
+    return item;
   }
 
   highlightItem(item) {
@@ -130,13 +216,66 @@ export class Suggestions {
   onClick(event) {
     const button = event.target.closest("button[data-action]");
     if (!button) return;
-    const item = button.closest("li");
-    const suggestion = this.items.get(item.dataset.key);
+    const item = button.closest("li.suggestion");
+    const suggestion = item && this.items.get(item.dataset.key);
     if (!suggestion) return;
     const action = button.dataset.action;
     if (action === "use-suggestion") this.use(suggestion, button);
+    else if (action === "correct-speaker") this.correct([{ key: item.dataset.key, reason: "" }]);
     else if (action === "dismiss-suggestion") this.dismiss(suggestion, item);
     else if (action === "show-suggestion") this.show(suggestion);
+    else if (action === "open-accepted") this.openAnnotation(Number(button.dataset.id), button);
+  }
+
+  /** Open the speaker editors of these suggestions ([{key, reason}]) and focus the first. */
+  correct(requests) {
+    let first = null;
+    for (const { key, reason } of requests) {
+      let editor = this.editors.get(key);
+      if (!editor) {
+        editor = new SpeakerEditor(this.speaker(key), {
+          sources: this.sources, kindLabels: this.labels.kinds,
+          apply: (correction) => this.applyCorrection(key, correction),
+          closed: (applied) => this.editorClosed(key, applied),
+        });
+        this.editors.set(key, editor);
+        const item = this.itemElement(key);
+        item.append(editor.element);
+        item.querySelector("[data-action=correct-speaker]").setAttribute("aria-expanded", "true");
+      }
+      editor.setReason(reason);
+      first ||= editor;
+    }
+    first?.focus();
+    first?.element.scrollIntoView({ block: "nearest" });
+  }
+
+  /** Ask for the sources that must be answered before several are accepted. */
+  askSpeakers(questions) {
+    this.correct(questions);
+  }
+
+  itemElement(key) {
+    return this.list.querySelector(`li[data-key="${CSS.escape(key)}"]`);
+  }
+
+  applyCorrection(key, correction) {
+    const suggestion = this.items.get(key);
+    const source = suggestion.source;
+    const same = source && correction.name === source.name && correction.kind === source.kind
+      && correction.stance === suggestion.stance;
+    if (same) this.corrections.delete(key);
+    else this.corrections.set(key, correction);
+    this.announce(same ? "The suggested source is kept." : `Source corrected to ${correction.name}.`);
+  }
+
+  editorClosed(key, applied) {
+    this.editors.delete(key);
+    const old = this.itemElement(key);
+    if (!old) return;
+    const fresh = this.item(this.items.get(key));
+    old.replaceWith(fresh);
+    fresh.querySelector(applied ? "[data-action=use-suggestion]" : "[data-action=correct-speaker]")?.focus();
   }
 
   show(suggestion) {
@@ -144,17 +283,19 @@ export class Suggestions {
     window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: "instant" });
   }
 
-  /** Open the new-annotation panel with the suggestion's quote, source and stance. */
+  /** Open the new-annotation panel with the suggestion's passage, speaker and stance. */
   use(suggestion, button) {
+    const key = suggestionKey(suggestion);
+    const speaker = this.speaker(key);
     const span = { start: suggestion.start, end: suggestion.end, quote: this.map.text(suggestion.start, suggestion.end) };
+    const origin = speaker.corrected
+      ? `Corrected from the suggestion; cue in the text: “${suggestion.cue.text}”`
+      : `In the text: ${suggestion.source ? `“${suggestion.source.text}”` : "no source named"} · cue “${suggestion.cue.text}”`;
     this.openNew(span, {
       returnFocus: button,
-      attribution: {
-        name: suggestion.source?.name || "",
-        kind: suggestion.source?.kind || "person",
-        stance: suggestion.stance,
-      },
+      attribution: speaker.name ? { ...speaker, origin } : null,
       rationaleHint: `Attributed in: “${this.sentenceOf(suggestion)}”`,
+      claimWording: proposedClaim(suggestion),
     });
   }
 
