@@ -13,6 +13,7 @@ from .suggestions.aliases import clean_aliases, validate_aliases
 from .textguard.core import same_name_key, skeleton
 from .textguard.fields import clean_instance
 from .urlnorm import normalize_url
+from .vocabulary import RATING_SCALE, Rating  # noqa: F401 (RATING_SCALE: read through models too)
 
 http_url = URLValidator(schemes=["http", "https"])
 
@@ -179,30 +180,6 @@ class Article(models.Model):
         self.body = anchoring.normalize_body(self.body)
         if not self.body.strip():
             raise ValidationError({"body": "The body must not be empty."})
-
-
-class Rating(models.TextChoices):
-    TRUE = "true", "True"
-    MOSTLY_TRUE = "mostly_true", "Mostly true"
-    MIXED = "mixed", "Half true"
-    MOSTLY_FALSE = "mostly_false", "Mostly false"
-    FALSE = "false", "False"
-    MISLEADING = "misleading", "Misleading"
-    MISSING_CONTEXT = "missing_context", "Missing context"
-    MISATTRIBUTED = "misattributed", "Misattributed"
-    UNPROVEN = "unproven", "Unproven"
-    SATIRE = "satire", "Satire"
-
-
-# Position on ClaimReview's five-point scale (worstRating 1, bestRating 5);
-# the other ratings are published with alternateName only.
-RATING_SCALE = {
-    Rating.TRUE: 5,
-    Rating.MOSTLY_TRUE: 4,
-    Rating.MIXED: 3,
-    Rating.MOSTLY_FALSE: 2,
-    Rating.FALSE: 1,
-}
 
 
 class ReviewState(models.TextChoices):

@@ -5,20 +5,12 @@ annotations runs no further queries.
 """
 
 import copy
-from datetime import date, datetime
 from typing import Any
 
 from django.utils.dateparse import parse_datetime
 
 from .models import Annotation, Article, Attribution, Evidence, Source
-
-
-def iso(value: datetime | date | None) -> str | None:
-    """Format like DRF does: ISO 8601, UTC written as Z."""
-    if value is None:
-        return None
-    text = value.isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
+from .publishing.core import iso  # the one ISO 8601 writer (as DRF writes dates)
 
 
 def username(user) -> str | None:

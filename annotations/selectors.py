@@ -39,12 +39,17 @@ def annotations_visible_to(user) -> QuerySet[Annotation]:
     return annotations
 
 
-def with_details(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
-    """Attach author, last editor and reviewer, attributions with their sources, and evidence."""
-    return annotations.select_related("created_by", "edited_by", "reviewed_by").prefetch_related(
+def with_children(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
+    """Attach attributions with their sources and evidence in order: every reader's prefetch."""
+    return annotations.prefetch_related(
         Prefetch("attributions", queryset=Attribution.objects.select_related("source")),
         Prefetch("evidence", queryset=Evidence.objects.order_by("id")),
     )
+
+
+def with_details(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
+    """Attach author, last editor and reviewer, and the children (with_children)."""
+    return with_children(annotations.select_related("created_by", "edited_by", "reviewed_by"))
 
 
 def annotation_list(*, user) -> QuerySet[Annotation]:

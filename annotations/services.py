@@ -367,14 +367,7 @@ def annotation_update(*, annotation: Annotation, user, version: int, **changes) 
         plan.changed for plan in children
     ):
         return annotation
-    reason = "edited"
-    if annotation.review_state == ReviewState.VERIFIED:
-        annotation.review_state = ReviewState.IN_REVIEW
-        annotation.reviewed_by = annotation.reviewed_at = None
-        reason = "edited after verification; back in review"
-    annotation.editors = rules.editors_with(annotation, user)
-    annotation.edited_by = user
-    annotation.version += 1
+    reason = publishing.return_to_review(annotation, user=user, reason="edited")
     recording.save(annotation, user=user, reason=reason)
     for plan in children:
         plan.apply(user=user)

@@ -244,7 +244,7 @@ def test_editing_a_verified_annotation_in_admin_sends_it_back_to_review(
     )
     assert ("warning", "It was verified; the edit sent it back to review.") in messages_of(response)
     assert verified.history.first().history_change_reason == (
-        "edited after verification; back in review"
+        "edited; back in review"
     )
 
 

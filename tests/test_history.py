@@ -42,7 +42,7 @@ def test_every_transition_and_edit_is_recorded_with_user_and_comment(
         ("rita", "edited", ReviewState.DRAFT, 4),
         ("rita", "submitted", ReviewState.IN_REVIEW, 5),
         ("eddie", "verified: Sources check out.", ReviewState.VERIFIED, 6),
-        ("erin", "edited after verification; back in review", ReviewState.IN_REVIEW, 7),
+        ("erin", "edited; back in review", ReviewState.IN_REVIEW, 7),
     ]
     dates = [r.history_date for r in draft.history.order_by("history_date", "history_id")]
     assert dates == sorted(dates)

@@ -9,17 +9,12 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from annotations.vocabulary import rating_label
+
 # A paragraph longer than this is cut down to a few sentences around the quote.
 MAX_CONTEXT = 600
 SENTENCES_AROUND = 2
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
-
-RATING_LABELS = {
-    "true": "True", "mostly_true": "Mostly true", "mixed": "Half true",
-    "mostly_false": "Mostly false", "false": "False", "misleading": "Misleading",
-    "missing_context": "Missing context", "misattributed": "Misattributed",
-    "unproven": "Unproven", "satire": "Satire", "": "Not rated",
-}
 
 encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
@@ -30,10 +25,6 @@ def iso(value: datetime | date | None) -> str | None:
         return None
     text = value.isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
-
-
-def rating_label(rating: str) -> str:
-    return RATING_LABELS.get(rating or "", rating)
 
 
 def _sentence_starts(text: str) -> list[int]:

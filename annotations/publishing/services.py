@@ -25,12 +25,12 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 
-from annotations import exports, rules
+from annotations import exports, presenters, rules, selectors
 from annotations.matching import services as known_claims
-from annotations.models import Annotation, Attribution, Evidence, ReviewState
+from annotations.models import Annotation, ReviewState
 
 from . import core
 from .models import Correction, PublishedAttribution, PublishedClaim, PublishedRecords
@@ -58,24 +58,10 @@ def display_name(user) -> str | None:
         return None
 
 
-def _source(source) -> dict[str, Any] | None:
-    if source is None:
-        return None
-    return {"id": source.pk, "name": source.name, "kind": source.kind}
-
-
 def _live(annotation: Annotation) -> Annotation:
-    return (
-        Annotation.objects.select_related(
-            "article", "article__publisher", "created_by__public_profile",
-            "reviewed_by__public_profile",
-        )
-        .prefetch_related(
-            Prefetch("attributions", queryset=Attribution.objects.select_related("source")),
-            Prefetch("evidence", queryset=Evidence.objects.order_by("id")),
-        )
-        .get(pk=annotation.pk)
-    )
+    return selectors.with_children(Annotation.objects.select_related(
+        "article", "article__publisher", "created_by__public_profile", "reviewed_by__public_profile",
+    )).get(pk=annotation.pk)
 
 
 def public_claim(annotation: Annotation, *, published_at, reviewed_at, date_modified,
@@ -96,24 +82,12 @@ def public_claim(annotation: Annotation, *, published_at, reviewed_at, date_modi
             "id": article.pk,
             "title": article.title,
             "url": article.url,
-            "publisher": _source(article.publisher),
+            "publisher": presenters.source_summary(article.publisher),
             "published_at": core.iso(article.published_at),
         },
         body=article.body,
-        attributions=[
-            {
-                "id": a.pk, "source": _source(a.source), "stance": a.stance, "url": a.url,
-                "date": core.iso(a.date), "note": a.note,
-            }
-            for a in annotation.attributions.all()
-        ],
-        evidence=[
-            {
-                "id": e.pk, "url": e.url, "title": e.title, "publisher": e.publisher,
-                "published": core.iso(e.published), "excerpt": e.excerpt, "relation": e.relation,
-            }
-            for e in annotation.evidence.all()
-        ],
+        attributions=[presenters.attribution_dict(a) for a in annotation.attributions.all()],
+        evidence=[presenters.evidence_dict(e) for e in annotation.evidence.all()],
         organization=settings.FACTCHECK_ORGANIZATION_NAME,
         created_by=display_name(annotation.created_by),
         reviewed_by=display_name(annotation.reviewed_by),
@@ -199,19 +173,26 @@ def open_corrections(annotations: Iterable[Annotation] | Any, *, reason: str, us
     )
     locked = Annotation.objects.select_for_update().filter(public, pk__in=pks).order_by("pk")
     for annotation in locked:
-        comment = reason
-        if annotation.review_state == ReviewState.VERIFIED:
-            annotation.review_state = ReviewState.IN_REVIEW
-            annotation.reviewed_by = annotation.reviewed_at = None
-            comment = f"{reason}; back in review"
-        annotation.editors = rules.editors_with(annotation, user)
-        annotation.edited_by = user
-        annotation.version += 1
+        comment = return_to_review(annotation, user=user, reason=reason)
         annotation._history_user = user
         annotation._change_reason = comment
         annotation.save()
         written.append(annotation)
     return written
+
+
+def return_to_review(annotation: Annotation, *, user, reason: str) -> str:
+    """Mark the annotation as changed by `user` (the caller saves it): a new version, `user`
+    among its editors, and a verified one back in review, unverified. Return the reason its
+    history records."""
+    annotation.editors = rules.editors_with(annotation, user)
+    annotation.edited_by = user
+    annotation.version += 1
+    if annotation.review_state != ReviewState.VERIFIED:
+        return reason
+    annotation.review_state = ReviewState.IN_REVIEW
+    annotation.reviewed_by = annotation.reviewed_at = None
+    return f"{reason}; back in review"
 
 
 def follow_anchors(*, moved: Iterable[Annotation], orphaned: Iterable[Annotation]) -> None:
@@ -258,12 +239,7 @@ def publish_all(*, chunk_size: int = 2000) -> int:
     )
     count = 0
     while True:
-        chunk = list(
-            missing.prefetch_related(
-                Prefetch("attributions", queryset=Attribution.objects.select_related("source")),
-                Prefetch("evidence", queryset=Evidence.objects.order_by("id")),
-            )[:chunk_size]
-        )
+        chunk = list(selectors.with_children(missing)[:chunk_size])
         if not chunk:
             return count
         rows, records, attributions = [], [], []
