@@ -265,16 +265,27 @@ class HttpURLField(serializers.URLField):
         ]
 
 
+def from_model(model, name: str) -> serializers.Field:
+    """The input field of a model field, built as ModelSerializer builds it: its type, length,
+    choices, blank and null, and validators come from the model (URLs: http and https only)."""
+    model_field = model._meta.get_field(name)
+    field_class, kwargs = serializers.ModelSerializer().build_standard_field(name, model_field)
+    if field_class is serializers.URLField:
+        field_class = HttpURLField
+        kwargs.pop("validators", None)  # the model's http_url, which HttpURLField checks
+    return field_class(**kwargs)
+
+
 class AttributionWriteSerializer(StrictSerializer):
     id = serializers.IntegerField(
         required=False, min_value=1, max_value=MAX_ID,
         help_text="Keep (and change) this existing attribution; omit for a new one.",
     )
     source = SourceReferenceField()
-    stance = serializers.ChoiceField(choices=Attribution.Stance.choices)
-    url = HttpURLField(max_length=1000, allow_blank=True, required=False)
-    date = serializers.DateField(allow_null=True, required=False)
-    note = serializers.CharField(allow_blank=True, required=False, max_length=longest(Attribution, "note"))
+    stance = from_model(Attribution, "stance")
+    url = from_model(Attribution, "url")
+    date = from_model(Attribution, "date")
+    note = from_model(Attribution, "note")
 
 
 class EvidenceWriteSerializer(StrictSerializer):
@@ -282,12 +293,12 @@ class EvidenceWriteSerializer(StrictSerializer):
         required=False, min_value=1, max_value=MAX_ID,
         help_text="Keep (and change) this existing evidence; omit for a new one.",
     )
-    url = HttpURLField(max_length=1000)
-    title = serializers.CharField(max_length=500, allow_blank=True, required=False)
-    publisher = serializers.CharField(max_length=200, allow_blank=True, required=False)
-    published = serializers.DateField(allow_null=True, required=False)
-    excerpt = serializers.CharField(allow_blank=True, required=False, max_length=longest(Evidence, "excerpt"))
-    relation = serializers.ChoiceField(choices=Evidence.Relation.choices, required=False)
+    url = from_model(Evidence, "url")
+    title = from_model(Evidence, "title")
+    publisher = from_model(Evidence, "publisher")
+    published = from_model(Evidence, "published")
+    excerpt = from_model(Evidence, "excerpt")
+    relation = from_model(Evidence, "relation")
 
 
 def _context_field():
@@ -320,11 +331,9 @@ class AnnotationContentSerializer(StrictSerializer):
     )
     prefix = _context_field()
     suffix = _context_field()
-    claim = serializers.CharField(max_length=longest(Annotation, "claim"), allow_blank=True, required=False)
-    rating = serializers.ChoiceField(choices=Rating.choices, allow_blank=True, required=False)
-    rationale = serializers.CharField(
-        allow_blank=True, required=False, max_length=longest(Annotation, "rationale")
-    )
+    claim = from_model(Annotation, "claim")
+    rating = from_model(Annotation, "rating")
+    rationale = from_model(Annotation, "rationale")
     same_as = SameAsWriteSerializer(
         many=True, required=False, max_length=50,
         help_text="The full list of known claims this one repeats; the server fills in each url.",
