@@ -8,14 +8,8 @@ from importlib import import_module
 import pytest
 from django.apps import apps
 
-from annotations.exports import (
-    BINARY_SIGNATURE,
-    STORED_FIELDS,
-    binary_records,
-    claimreview,
-    stored_records,
-    tabular,
-)
+from annotations.exports import claimreview, stored_records, tabular
+from annotations.exports.stream import BINARY_SIGNATURE, STORED_FIELDS, binary_records
 from annotations.publishing import services as publishing
 from annotations.publishing.models import PublishedClaim, PublishedRecords
 from tests import factories

@@ -7,7 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from annotations import services
-from annotations.exports import claim_chunks, joined_lines, jsonl_line, tabular, text_chunks
+from annotations.exports import tabular
+from annotations.exports.stream import claim_chunks, joined_lines, jsonl_line, text_chunks
 from annotations.models import Annotation
 from annotations.publishing import services as publishing
 from annotations.publishing.models import PublishedClaim
