@@ -90,14 +90,6 @@ def article_summary(article: Article) -> dict[str, Any]:
     }
 
 
-def claim_dict(annotation: Annotation) -> dict[str, Any]:
-    """A verified annotation as it stands, with its article embedded (internal use).
-
-    What the public sees of a claim is its published version (annotations.publishing).
-    """
-    return {**annotation_dict(annotation), "article": article_summary(annotation.article)}
-
-
 def as_published(article: Article, fields: dict[str, Any] | None = None) -> Article:
     """Return the article with the title, url, publisher and date its published claims show.
 

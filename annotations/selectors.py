@@ -90,16 +90,6 @@ def article_stances(*, article: Article, user) -> QuerySet:
     ).order_by("annotation_id", "id").values_list("annotation_id", "source__name", "stance")
 
 
-def claim_list() -> QuerySet[Annotation]:
-    """Return the verified annotations as they stand now, with their articles (for staff and
-    internal use; what the public sees is publishing.selectors.published_claims)."""
-    return with_details(
-        Annotation.objects.filter(review_state=ReviewState.VERIFIED).select_related(
-            "article", "article__publisher"
-        )
-    )
-
-
 def article_list(*, user, search: str = "") -> QuerySet[Article]:
     """Return articles with their publisher and the annotation counts the user may see.
 

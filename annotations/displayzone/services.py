@@ -1,6 +1,5 @@
 """Choosing a display zone, and carrying it in the session."""
 
-from django.conf import settings
 from django.db import transaction
 
 from .core import SESSION_KEY
@@ -29,7 +28,3 @@ def remember_at_login(sender, request, user, **kwargs) -> None:
     """user_logged_in receiver: copy the user's zone into the new session."""
     if request is not None and hasattr(request, "session"):
         request.session[SESSION_KEY] = zone_of(user=user)
-
-
-def newsroom_zone() -> str:
-    return settings.TIME_ZONE
