@@ -11,7 +11,7 @@ from django.core.validators import URLValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from annotations import anchoring, presenters, rules, selectors
+from annotations import anchoring, planning, presenters, rules, selectors
 from annotations.matching.services import same_as_resolve
 from annotations.models import (
     AnchorState,
@@ -388,20 +388,23 @@ class AnnotationUpdateSerializer(AnnotationContentSerializer):
         help_text="The version this change is based on, when no If-Match header is sent.",
     )
 
-    # A full replacement (PUT) resets what it leaves out.
-    REPLACE_DEFAULTS = {
-        "prefix": "", "suffix": "", "claim": "", "rating": "", "rationale": "", "same_as": [],
-        "attributions": [], "evidence": [],
-    }
-
     def validate(self, attrs):
         if not self.partial:
             if "quote" not in attrs and not {"start", "end"} <= set(attrs):
                 raise serializers.ValidationError(
                     {"quote": "A full replacement needs start and end, or a quote to anchor."}
                 )
-            attrs = {**self.REPLACE_DEFAULTS, **attrs}
+            # A full replacement (PUT) resets what it leaves out to the model's defaults.
+            attrs = {**replace_defaults(), **attrs}
         return attrs
+
+
+def replace_defaults() -> dict:
+    fields = ("prefix", "suffix", *planning.CONTENT_FIELDS)
+    return {
+        **{name: Annotation._meta.get_field(name).get_default() for name in fields},
+        "attributions": [], "evidence": [],
+    }
 
 
 class ReviewActionSerializer(StrictSerializer):
