@@ -84,7 +84,7 @@ class CueRules(Reader):
         text = self.text
         s0, s1 = self.sentence_of(match.start())
         source = noun_phrase_right(text, match.end(), s1, self.lang, max_tokens=16,
-                                   stop_words=frozenset({"that", "who", "which"}))
+                                   stop_words=self.lang.ACCORDING_STOPS)
         if source is None:
             return
         if (match.group("according").lower().startswith(self.lang.NAMED_SOURCE_CUES)

@@ -38,6 +38,9 @@ def _norm(name: str) -> str:
 def _strip_determiners(words: list[str], lang: Language) -> list[str]:
     while words and words[0].lower() in lang.DETERMINERS:
         words = words[1:]
+    if words and lang.ELISIONS and words[0].lower().startswith(lang.ELISIONS):
+        # "l’Élysée": the article elided before a vowel.
+        words = [words[0][2:], *words[1:]]
     while words and words[-1] in (",", "’s", "'s"):
         words = words[:-1]
     return words
@@ -50,13 +53,23 @@ def _bare(word: str) -> str:
 def _person_name(words: list[str], lang: Language) -> str | None:
     """Return the person's name in a phrase like "Kremlin spokesperson Dmitry Peskov"."""
     run: list[str] = []
-    for word in reversed(words[-6:]):
-        bare = word.rstrip(",")
+    last = words[-6:]
+    for index in range(len(last) - 1, -1, -1):
+        bare = last[index].rstrip(",")
         if bare in lang.HONORIFICS:
             break
         if bare[:1].isupper() and bare.lower() not in lang.TITLE_WORDS:
             run.insert(0, bare)
             continue
+        if run and bare in lang.INNER_NAME_PARTICLES:
+            # "Luis de la Fuente": particles count when a name goes on before them.
+            before = index - 1
+            while before >= 0 and last[before] in lang.INNER_NAME_PARTICLES:
+                before -= 1
+            if before >= 0 and last[before][:1].isupper() and (
+                    last[before].lower() not in lang.TITLE_WORDS):
+                run.insert(0, bare)
+                continue
         break
     if not run or any(_bare(w) in lang.NON_PERSON for w in run):
         return None
@@ -156,7 +169,11 @@ class Resolver:
             if suggestion.source is None:
                 suggestion.source_name, suggestion.source_kind = "", ""
                 continue
-            name, kind = self.name(suggestion.source.text, suggestion.source.start, history)
+            if suggestion.source == suggestion.cue:
+                # No subject written: the verb's ending names the person spoken of before.
+                name, kind = self.person("", suggestion.source.start, history)
+            else:
+                name, kind = self.name(suggestion.source.text, suggestion.source.start, history)
             known = self.known(name) or self.known(suggestion.source.text)
             if known is not None:
                 name, kind, suggestion.source_key = known.name, known.kind, known.key
@@ -178,16 +195,7 @@ class Resolver:
         words = phrase.split()
         low = phrase.lower()
         if low in lang.PERSON_PRONOUNS:
-            subject = self.subject_person(pos)
-            if subject:
-                return subject, PERSON
-            person = self.last_person_before(pos)
-            for _head, name, kind in reversed(history):
-                if kind == PERSON and (person is None or name == person):
-                    return name, PERSON
-            if person:
-                return self.canonical(person, pos), PERSON
-            return phrase, PERSON
+            return self.person(phrase, pos, history)
         if low in lang.RELATIVES:
             before = self.text[max(0, pos - 120):pos].rstrip(" ,")
             match = re.search(r"((?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*)$", before)
@@ -204,8 +212,15 @@ class Resolver:
         if "," in phrase:
             # "Maria Lopez, an economist at the bank": the name before the description.
             head = phrase.split(",")[0].strip()
-            if _person_name(head.split(), lang) or self.known(head):
+            titled = lang.APPOSED_NAMES and any(w.lower() in lang.TITLE_WORDS for w in head.split())
+            if not titled and (_person_name(head.split(), lang) or self.known(head)):
                 return self.name(head, pos, history)
+            if lang.APPOSED_NAMES:
+                # "la ministra de Economía, Nadia Calviño,": the name after the title.
+                for part in phrase.split(",")[1:]:
+                    name = _person_name(part.split(), lang)
+                    if name and len(name.split()) >= 2:
+                        return self.name(part.strip(), pos, history)
         words = _strip_determiners(words, lang)
         if not words:
             return phrase, kind_of(phrase, lang)
@@ -231,6 +246,19 @@ class Resolver:
         if self.known(cleaned) is None and person and len(bare) == 1:
             return person, PERSON
         return cleaned, kind_of(" ".join(words), lang)
+
+    def person(self, phrase: str, pos: int, history) -> tuple[str, str]:
+        """Resolve "he"/"she" at pos: the subject before it, else the last person named."""
+        subject = self.subject_person(pos)
+        if subject:
+            return subject, PERSON
+        person = self.last_person_before(pos)
+        for _head, name, kind in reversed(history):
+            if kind == PERSON and (person is None or name == person):
+                return name, PERSON
+        if person:
+            return self.canonical(person, pos), PERSON
+        return phrase, PERSON
 
     def subject_person(self, pos: int) -> str | None:
         """The person a "he"/"she" at pos most likely is: the subject of its own sentence when

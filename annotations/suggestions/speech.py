@@ -14,7 +14,7 @@ class SpeechRules(Reader):
     def verb(self, match: re.Match) -> None:
         text = self.text
         lang = self.lang
-        form = match.group("verb") or match.group("title").lower()
+        form = (match.group("verb") or match.group("title")).lower()
         c0, c1 = match.span()
         s0, s1 = self.sentence_of(c0)
         before = self.word_before(c0)
@@ -25,7 +25,7 @@ class SpeechRules(Reader):
         if before in self.lang.NOT_A_CUE_BEFORE and not ((participle and before in self.lang.PASSIVE_BEFORE)
                                                 or coordinated):
             return
-        if self.adjectival(c0, c1, before):
+        if self.adjectival(c0, c1, before) and not lang.CLITIC_AFTER.match(text, c1):
             return
         # The subject may stand before adverbs and auxiliaries: "He also refuted".
         left = c0
@@ -50,7 +50,19 @@ class SpeechRules(Reader):
             source = quoted_subject
         while cue_start < c0 and text[cue_start] == " ":
             cue_start += 1
+        # A subject pronoun joined to the verb: "dit-il", "a-t-elle déclaré".
+        clitic = lang.CLITIC_AFTER.match(text, c1) or lang.CLITIC_BEFORE.search(
+            text, max(s0, c0 - 16), c0)
+        if clitic is not None:
+            source = clitic.span("who")
+            cue_start = min(cue_start, clitic.start())
         cue_end = c1
+        if form in lang.SEPARABLE:
+            # "fügte am Montag hinzu, ...": the particle that ends the clause is part of the cue.
+            particle = lang.SEPARABLE_PARTICLE.match(text, c1, s1)
+            if particle is None or particle.group("particle") not in lang.SEPARABLE[form]:
+                return
+            cue_end = particle.end("particle")
         for particle in self.lang.PARTICLES.get(form, ()):
             following = PARTICLE.match(text, c1, c1 + 12)
             if following and following.group(1) == particle.split()[0] and (
@@ -60,6 +72,8 @@ class SpeechRules(Reader):
         if text[cue_end:cue_end + 1] == ":":
             cue_end += 1
         after_cue = self.skip_adjuncts(cue_end, s1)
+        if clitic is not None and clitic.start() >= c1:
+            after_cue = self.skip_adjuncts(clitic.end(), s1)
         adjunct = self.lang.CUE_ADJUNCT.match(text, cue_end, after_cue)
         if adjunct and adjunct.end() == len(text[:after_cue].rstrip(" ,")):
             # "said in an interview", "said Friday": the circumstances of saying, kept with it.
@@ -74,7 +88,7 @@ class SpeechRules(Reader):
                       and not head.endswith(("'s", "’s", "ss")))
             if not (head[:1].isupper() or head.lower() in self.lang.PRONOUNS or plural):
                 return
-        lead = source[0] if source else left
+        lead = cue_start if clitic is not None else source[0] if source else left
         k = lead
         while k > s0 and text[k - 1] == " ":
             k -= 1
@@ -106,15 +120,17 @@ class SpeechRules(Reader):
                     k -= 1
                 prev = text[k - 1] if k > s0 else ""
 
-        inverted = None
-        if source is None and ((prev in ",\"”»'" and k > s0) or k == s0):
+        inverted = source if clitic is not None else None
+        if source is None and ((prev in lang.INVERSION_AFTER and k > s0) or k == s0):
             inverted = noun_phrase_right(text, after_cue, s1, self.lang, max_tokens=10,
                                          stop_words=self.lang.PHRASE_BREAKERS)
             if inverted is not None:
                 inverted = self.with_apposition(inverted, s1)
                 source = inverted
                 after_cue = self.skip_adjuncts(inverted[1], s1)
-                lead = c0
+                # With its auxiliary: "», a déclaré X".
+                lead = cue_start if text[cue_start:c0].split()[:1] and (
+                    text[cue_start:c0].split()[0].lower() in lang.AUXILIARIES) else c0
                 k = lead
                 while k > s0 and text[k - 1] == " ":
                     k -= 1
@@ -126,11 +142,14 @@ class SpeechRules(Reader):
             self.postposed(cue, stance, source, k, (self.quote_before(s0).start, s1), after_cue)
             return
         after_listener = after_cue
-        if form in self.lang.LISTENER_VERBS and (listener := self.lang.LISTENER.match(text, after_cue, s1)):
+        if form in lang.LISTENER_VERBS and (listener := lang.LISTENER.match(text, after_cue, s1)):
             after_listener = self.skip_adjuncts(listener.end(), s1)
+        if source is None and lang.PRO_DROP and (k == s0 or prev in lang.POSTPOSED_AFTER):
+            # "Dijo que A", "A», afirmó.": the verb's ending names the subject (see resolve).
+            source = (c0, c1)
         if prev == "," and inverted is None and self.has_complement(after_listener, s1):
             prev = ""  # "At the debate, Clinton cited X": an opening phrase, not content.
-        if prev and prev in ",\"”»'—" and k > s0 and (source is not None or inverted):
+        if prev and prev in lang.POSTPOSED_AFTER and k > s0 and (source is not None or inverted):
             self.postposed(cue, stance, source, k, (s0, s1), after_cue)
             return
         if source is None:
@@ -215,7 +234,8 @@ class SpeechRules(Reader):
         text = self.text
         s0, s1 = sentence
         end = k
-        if (text[end - 1] == "," and end - 1 > s0) or text[end - 1] in "—":
+        if (text[end - 1] == "," and end - 1 > s0) or text[end - 1] in "—" or (
+                text[end - 1] in self.lang.DIALOGUE_DASHES):
             end -= 1
         while end > s0 and text[end - 1] == " ":
             end -= 1
@@ -241,7 +261,15 @@ class SpeechRules(Reader):
             rest = self.skip_adjuncts(listener.end(), s1)
         while rest < s1 and text[rest] == " ":
             rest += 1
-        if rest < s1 and text[rest] == ",":
+        if rest < s1 and text[rest] in self.lang.DIALOGUE_DASHES:
+            # "—A —dijo X—, B": the dash that closes the aside, then the speech goes on.
+            resume = rest + 1
+            while resume < s1 and text[resume] in ", ":
+                resume += 1
+            again = self.layout.quote_starting_at(resume)
+            if again is not None and text[rest + 1:resume].strip() == ",":
+                fragments.append((resume, self.layout.group(again)[-1].end))
+        elif rest < s1 and text[rest] == ",":
             found = self.content_after(rest + 1, s1)
             if found is not None:
                 nxt = text[found[0]]
@@ -358,7 +386,7 @@ class SpeechRules(Reader):
         head = self.lang.REPORT_HEAD.match(text, start, end)
         if not head:
             return
-        that = self.lang.THAT.search(text, head.end(), end)
+        that = self.lang.REPORT_THAT.search(text, head.end(), end)
         if not that:
             return
         source = noun_phrase_right(text, head.end(), that.start(), self.lang, max_tokens=8)

@@ -96,6 +96,11 @@ def quotes(text: str, paras: list[tuple[int, int]], lang: Language = ENGLISH) ->
     carry = False  # the previous paragraph ended inside a quotation
     closes = lang.QUOTE_CLOSES
     for index, (pstart, pend) in enumerate(paras):
+        if lang.DIALOGUE_DASHES and text[pstart] in lang.DIALOGUE_DASHES:
+            group += 1
+            result.extend(dialogue(text, pstart, pend, group, lang))
+            carry = False
+            continue
         open_at = None
         open_mark = ""
         if carry:
@@ -134,6 +139,34 @@ def quotes(text: str, paras: list[tuple[int, int]], lang: Language = ENGLISH) ->
         else:
             carry = False
     return result
+
+
+_CLOSING_DASH = re.compile(r"[—–][.,;:]?[ \t\u00a0]*")
+
+
+def dialogue(text: str, start: int, end: int, group: int, lang: Language) -> list[Quote]:
+    """The spoken parts of a paragraph of dialogue: "—A —dijo X—. B" gives "—A" and "B".
+
+    Speech runs from the dash to the narrator's aside (`lang.DIALOGUE_ASIDE`: a dash after a
+    space, or in French a comma before the reporting verb); after the dash that closes the
+    aside, speech goes on.
+    """
+    parts = []
+    pos = start
+    while pos < end:
+        aside = lang.DIALOGUE_ASIDE.search(text, pos + 1, end)
+        stop = aside.start() if aside else end
+        while stop > pos and text[stop - 1] in " \t\u00a0":
+            stop -= 1
+        if stop - pos > 1:
+            parts.append(Quote(pos, stop, group))
+        if aside is None:
+            break
+        closing = _CLOSING_DASH.search(text, aside.end(), end)
+        if closing is None or closing.end() >= end:
+            break
+        pos = closing.end()
+    return parts
 
 
 class Layout:

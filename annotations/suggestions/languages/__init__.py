@@ -1,7 +1,8 @@
 """The words of each language the attribution rules read, one table module per language.
 
 A table (`en.py`, `es.py`, ...) names its reporting verbs with their stances, its titles,
-pronouns, determiners and the patterns of its clauses; every table defines the same names.
+pronouns, determiners and the patterns of its clauses, over the defaults of `neutral.py`
+(the switches of constructions some languages have, patterns that find nothing).
 `Language` holds one table with what is derived from it (the cue pattern, the participles),
 and the rules read only that object, so a language is added by writing a table.
 """
@@ -11,9 +12,9 @@ from functools import cache
 from types import ModuleType
 
 from ..patterns import trie_pattern
-from . import en
+from . import en, es, fr, neutral
 
-TABLES: dict[str, ModuleType] = {table.CODE: table for table in (en,)}
+TABLES: dict[str, ModuleType] = {table.CODE: table for table in (en, es, fr)}
 DEFAULT = "en"
 NEVER = r"(?!)"
 
@@ -23,20 +24,26 @@ class Language:
     them (`VERB_STANCE`: form -> stance, the `CUE` pattern, the participles, ...)."""
 
     def __init__(self, table: ModuleType):
-        for name in dir(table):
-            if name.isupper():
-                setattr(self, name, getattr(table, name))
+        for source in (neutral, table):
+            for name in dir(source):
+                if name.isupper():
+                    setattr(self, name, getattr(source, name))
+        table = self  # the names as read: the table's own over the defaults
         self.VERB_STANCE: dict[str, str] = {
             **table.BROAD_VERBS,
             **{form: stance for forms, stance in table.VERBS.values() for form in forms},
         }
         forms = sorted(self.VERB_STANCE, key=len, reverse=True)
+        # A language that leaves out subjects opens sentences with its verbs ("Dijo que").
+        cue_forms = forms + [form.capitalize() for form in forms] if table.PRO_DROP else forms
         self.CUE = re.compile(
             r"\b(?:(?P<according>" + (table.ACCORDING or NEVER) + r")|(?P<verb>"
-            + trie_pattern(forms) + r")|(?P<title>" + (table.TITLE_CUES or NEVER) + r"))\b"
+            + trie_pattern(cue_forms) + r")|(?P<title>" + (table.TITLE_CUES or NEVER) + r"))\b"
         )
         self.NO_RESPONSE_CUE = re.compile(r"\b(?:" + "|".join(table.NO_RESPONSE_PATTERNS) + ")")
         self.CONTENT_STOP = re.compile(table.CONTENT_STOP.replace("<VERBS>", "|".join(forms)))
+        if getattr(table, "REPORT_THAT", None) is None:
+            self.REPORT_THAT = table.THAT
         self.REPORT_HEAD = re.compile(
             table.REPORT_HEAD.replace("<NOUNS>", "|".join(sorted(table.REPORT_NOUNS))))
         self.INSTITUTIONS = table.GOVERNMENT_WORDS | table.ORGANIZATION_WORDS

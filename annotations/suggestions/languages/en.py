@@ -578,3 +578,4 @@ FIRST_PERSON = frozenset({"i"})
 DEFINITES = frozenset({"the", "this", "that"})
 # A lone capitalised word ending so is no name acting as a subject ("Crops are withering").
 NOT_A_NAME_ENDINGS = ("s", "ed", "ing", "ly")
+ACCORDING_STOPS = frozenset({"that", "who", "which"})
