@@ -145,7 +145,8 @@ _CLOSING_DASH = re.compile(r"[—–][.,;:]?[ \t\u00a0]*")
 
 
 def dialogue(text: str, start: int, end: int, group: int, lang: Language) -> list[Quote]:
-    """The spoken parts of a paragraph of dialogue: "—A —dijo X—. B" gives "—A" and "B".
+    """The spoken parts of a paragraph of dialogue: "—A —dijo X—. B" gives "—A" and "B",
+    "— A — disse X. — B" gives "— A" and "— B".
 
     Speech runs from the dash to the narrator's aside (`lang.DIALOGUE_ASIDE`: a dash after a
     space, or in French a comma before the reporting verb); after the dash that closes the
@@ -165,7 +166,9 @@ def dialogue(text: str, start: int, end: int, group: int, lang: Language) -> lis
         closing = _CLOSING_DASH.search(text, aside.end(), end)
         if closing is None or closing.end() >= end:
             break
-        pos = closing.end()
+        # "— disse X. — B": after a full stop the dash opens the next line of speech.
+        ended = text[aside.end():closing.start()].rstrip().endswith((".", "!", "?"))
+        pos = closing.start() if ended else closing.end()
     return parts
 
 

@@ -12,9 +12,9 @@ from functools import cache
 from types import ModuleType
 
 from ..patterns import trie_pattern
-from . import en, es, fr, neutral
+from . import en, es, fr, neutral, pt
 
-TABLES: dict[str, ModuleType] = {table.CODE: table for table in (en, es, fr)}
+TABLES: dict[str, ModuleType] = {table.CODE: table for table in (en, es, fr, pt)}
 DEFAULT = "en"
 NEVER = r"(?!)"
 
