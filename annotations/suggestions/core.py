@@ -17,6 +17,7 @@ import re
 
 from .cues import CueRules
 from .languages import Language, language_for
+from .languages.neutral import NEVER
 from .patterns import MAX_CUES
 from .records import Suggestion
 from .resolve import KnownSource, Resolver
@@ -57,6 +58,8 @@ class _Finder(SpeechRules, CueRules):
                 continue
             else:
                 self.verb(match)
+        if lang.REPORTED_MOOD is not NEVER:
+            self.reported_mood()
         self.results = self.outermost(self.results)
         self.results.sort(key=lambda s: (s.content.start, s.cue.start))
         return self.results

@@ -82,9 +82,21 @@ class CueRules(Reader):
 
     def according_to(self, match: re.Match) -> None:
         text = self.text
+        lang = self.lang
         s0, s1 = self.sentence_of(match.start())
-        source = noun_phrase_right(text, match.end(), s1, self.lang, max_tokens=16,
-                                   stop_words=self.lang.ACCORDING_STOPS)
+        if match.group("according") in lang.POSTPOSITIONS:
+            self.source_before_cue(match, s0, s1)
+            return
+        source = None
+        if lang.ACCORDING_SOURCE is not None:
+            start = match.end()
+            while start < s1 and text[start] == " ":
+                start += 1
+            named = lang.ACCORDING_SOURCE.match(text, start, s1)
+            source = named.span() if named else None
+        if source is None:
+            source = noun_phrase_right(text, match.end(), s1, lang, max_tokens=16,
+                                       stop_words=lang.ACCORDING_STOPS)
         if source is None:
             return
         if (match.group("according").lower().startswith(self.lang.NAMED_SOURCE_CUES)
@@ -96,9 +108,12 @@ class CueRules(Reader):
         if len(words_before) <= 1:
             # "According to X, A."
             after = source[1]
-            if text[after:after + 1] != ",":
+            if text[after:after + 1] == ",":
+                after += 1
+            elif not lang.VERB_SECOND:
                 return
-            found = self.content_after(after + 1, s1)
+            # "Laut Polizei wurden 40 Menschen verletzt": the verb follows the source.
+            found = self.content_after(after, s1)
             if found is None:
                 return
             self.add(content=found[:2], cue=(match.start(), match.end()), source=source,
@@ -114,3 +129,22 @@ class CueRules(Reader):
                 start = min(start, self.layout.group(quote)[0].start)
             self.add(content=(start, end), cue=(match.start(), match.end()), source=source,
                      stance=stance, score=0.7, sentence=(s0, s1))
+
+    def source_before_cue(self, match: re.Match, s0: int, s1: int) -> None:
+        """`Dem Bericht zufolge A.` / `A, dem Bericht zufolge.`: the source before the cue."""
+        text = self.text
+        source = noun_phrase_left(text, s0, match.start(), self.lang)
+        if source is None:
+            return
+        cue = (match.start(), match.end())
+        if not text[s0:source[0]].strip(" ,"):
+            found = self.content_after(match.end(), s1)
+            if found is not None:
+                self.add(content=found[:2], cue=cue, source=source, stance=lexicon.REPORTED,
+                         score=0.75, sentence=(s0, s1))
+            return
+        end = source[0]
+        while end > s0 and text[end - 1] in " ,—–(":
+            end -= 1
+        self.add(content=(s0, end), cue=cue, source=source, stance=lexicon.REPORTED,
+                 score=0.7, sentence=(s0, s1))

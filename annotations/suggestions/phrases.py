@@ -71,6 +71,13 @@ def noun_phrase_left(text: str, lo: int, hi: int, lang: Language) -> tuple[int, 
                 if outer is not None and outer[1] == toks[index - 2][1]:
                     return outer[0], end
             break
+        if low in lang.GENITIVE_DETERMINERS and start is not None and index > 0 and (
+                toks[index - 1][2][:1].isupper() and _is_word(toks[index - 1][2])):
+            # "der Sprecher des Ministeriums": the genitive belongs to the noun before it.
+            outer = noun_phrase_left(text, lo, toks[index - 1][1], lang)
+            if outer is not None and outer[1] == toks[index - 1][1]:
+                start = outer[0]
+                break
         if low in lang.LEFT_DETERMINERS:
             if start is None:
                 # "Some say", "Many believe": a quantifier standing alone is the subject.

@@ -136,6 +136,16 @@ class SpeechRules(Reader):
                     k -= 1
                 prev = text[k - 1] if k > s0 else ""
 
+        content_from = self.skip_adjuncts(cue_end, s1)
+        if source is None and lang.VERB_SECOND and k > s0:
+            # "Am Montag sagte Scholz, A": after an opening phrase the subject follows the verb.
+            subject = noun_phrase_right(text, after_cue, s1, lang, max_tokens=8,
+                                        stop_words=lang.PHRASE_BREAKERS - set(lang.PRONOUNS))
+            if subject is not None and (text[subject[0]].isupper() or (
+                    text[subject[0]:subject[1]].lower() in lang.PRONOUNS)
+                    or text[subject[0]:subject[1]].split()[0].lower() in lang.DETERMINERS):
+                source = subject
+                content_from = self.skip_adjuncts(subject[1], s1)
         if (source is not None and k == s0 and not self.has_complement(after_cue, s1)
                 and self.quote_before(s0)):
             # `"How many times?" Clinton said.`: the quote ended the previous sentence.
@@ -154,7 +164,7 @@ class SpeechRules(Reader):
             return
         if source is None:
             return
-        self.preposed(cue, form, stance, source, (s0, s1), self.skip_adjuncts(cue_end, s1))
+        self.preposed(cue, form, stance, source, (s0, s1), content_from)
 
     def adjectival(self, c0: int, c1: int, before: str) -> bool:
         """A participle used as an adjective is no cue: a hyphenated compound ("a sought-after
@@ -394,3 +404,27 @@ class SpeechRules(Reader):
             return
         self.add(content=(that.start(), end), cue=(head.start("noun"), head.end("noun")),
                  source=source, stance=lexicon.REPORTED, score=0.7, sentence=sentence)
+
+    def reported_mood(self) -> None:
+        """`X sagte, A. B sei C.`: a sentence in the mood of reported speech (German
+        Konjunktiv I), with no cue of its own, goes on with the statement before it."""
+        lang = self.lang
+        text = self.text
+        carriers = {}
+        for result in self.results:
+            if result.source is not None:
+                carriers[self.layout.sentence_index(max(result.content.end - 1, 0))] = result
+        taken = {self.layout.sentence_index(result.cue.start) for result in self.results}
+        for index, (s0, s1) in enumerate(self.layout.sentences):
+            before = carriers.get(index - 1)
+            if before is None or index in taken or self.layout.quote_at(s0):
+                continue
+            mood = lang.REPORTED_MOOD.search(text, s0, s1)
+            if mood is None or lang.CUE.search(text, s0, s1) or any(
+                    start <= s0 < end for r in self.results for start, end in r.fragments):
+                continue
+            result = self.add(content=(s0, self.strip_end(s0, s1)), cue=mood.span(),
+                              source=(before.source.start, before.source.end),
+                              stance=before.stance, score=0.55, sentence=(s0, s1))
+            if result is not None:
+                carriers[index] = result

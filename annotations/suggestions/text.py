@@ -51,6 +51,10 @@ def sentences(text: str, start: int, end: int, lang: Language = ENGLISH) -> list
                 # "U.S." and initials ("J. Smith") are not sentence ends.
                 if token in lang.ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                     continue
+                if token.isdigit() and len(token) <= 2 and lang.ORDINAL_MONTHS and (
+                        text[stop:stop + 12].split()[:1] and
+                        text[stop:stop + 12].split()[0].strip(",.") in lang.ORDINAL_MONTHS):
+                    continue  # "am 3. Oktober": an ordinal
         result.append((begin, stop))
         begin = stop
         while begin < end and text[begin].isspace():

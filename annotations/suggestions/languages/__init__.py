@@ -12,9 +12,9 @@ from functools import cache
 from types import ModuleType
 
 from ..patterns import trie_pattern
-from . import en, es, fr, neutral, pt
+from . import de, en, es, fr, neutral, pt
 
-TABLES: dict[str, ModuleType] = {table.CODE: table for table in (en, es, fr, pt)}
+TABLES: dict[str, ModuleType] = {table.CODE: table for table in (en, es, fr, pt, de)}
 DEFAULT = "en"
 NEVER = r"(?!)"
 

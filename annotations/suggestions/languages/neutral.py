@@ -76,6 +76,11 @@ SEPARABLE: dict[str, tuple[str, ...]] = {}
 SEPARABLE_PARTICLE = NEVER
 # Cues of "according to" that follow their source ("dem Bericht zufolge").
 POSTPOSITIONS: frozenset[str] = frozenset()
+# The source after "according to" when no comma ends it ("Laut Polizei wurden ..."); None
+# reads a noun phrase up to a comma.
+ACCORDING_SOURCE = None
+# Determiners that, after a noun, open its genitive ("der Sprecher des Ministeriums").
+GENITIVE_DETERMINERS: frozenset[str] = frozenset()
 # Reported speech in its own mood that goes on after a statement ("Die Lage sei ernst.").
 REPORTED_MOOD = NEVER
 # Lower-case particles inside a person's name ("Ursula von der Leyen", "Luis de Guindos").
