@@ -187,7 +187,8 @@ def noun_phrase_right(text: str, lo: int, hi: int, lang: Language, *, max_tokens
     # A final full stop ends the sentence unless it ends an abbreviation ("Md.", "Jr.").
     if text[end - 1] == "." and end - start > 1:
         word = text[start:end].split()[-1].rstrip(".").lower()
-        if word not in lang.ABBREVIATIONS and not (len(word) <= 2 or "." in word):
+        if word not in lang.ABBREVIATIONS and (
+                not (len(word) <= 2 or "." in word) or word in lang.INVERTED_PRONOUN_WORDS):
             end -= 1
     return start, end
 

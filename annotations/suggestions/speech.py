@@ -57,12 +57,14 @@ class SpeechRules(Reader):
             source = clitic.span("who")
             cue_start = min(cue_start, clitic.start())
         cue_end = c1
+        subject_zone = None  # where a subject after the verb may stand, when not after the cue
         if form in lang.SEPARABLE:
             # "fügte am Montag hinzu, ...": the particle that ends the clause is part of the cue.
             particle = lang.SEPARABLE_PARTICLE.match(text, c1, s1)
             if particle is None or particle.group("particle") not in lang.SEPARABLE[form]:
                 return
             cue_end = particle.end("particle")
+            subject_zone = (c1, particle.start("particle"))
         for particle in self.lang.PARTICLES.get(form, ()):
             following = PARTICLE.match(text, c1, c1 + 12)
             if following and following.group(1) == particle.split()[0] and (
@@ -122,12 +124,13 @@ class SpeechRules(Reader):
 
         inverted = source if clitic is not None else None
         if source is None and ((prev in lang.INVERSION_AFTER and k > s0) or k == s0):
-            inverted = noun_phrase_right(text, after_cue, s1, self.lang, max_tokens=10,
-                                         stop_words=self.lang.PHRASE_BREAKERS)
+            zone = subject_zone or (after_cue, s1)
+            inverted = noun_phrase_right(text, *zone, lang, max_tokens=10,
+                                         stop_words=lang.INVERTED_STOPS)
             if inverted is not None:
-                inverted = self.with_apposition(inverted, s1)
+                inverted = self.with_apposition(inverted, zone[1])
                 source = inverted
-                after_cue = self.skip_adjuncts(inverted[1], s1)
+                after_cue = self.skip_adjuncts(max(inverted[1], cue_end), s1)
                 # With its auxiliary: "», a déclaré X".
                 lead = cue_start if text[cue_start:c0].split()[:1] and (
                     text[cue_start:c0].split()[0].lower() in lang.AUXILIARIES) else c0
@@ -139,13 +142,13 @@ class SpeechRules(Reader):
         content_from = self.skip_adjuncts(cue_end, s1)
         if source is None and lang.VERB_SECOND and k > s0:
             # "Am Montag sagte Scholz, A": after an opening phrase the subject follows the verb.
-            subject = noun_phrase_right(text, after_cue, s1, lang, max_tokens=8,
-                                        stop_words=lang.PHRASE_BREAKERS - set(lang.PRONOUNS))
+            subject = noun_phrase_right(text, *(subject_zone or (after_cue, s1)), lang,
+                                        max_tokens=8, stop_words=lang.INVERTED_STOPS)
             if subject is not None and (text[subject[0]].isupper() or (
                     text[subject[0]:subject[1]].lower() in lang.PRONOUNS)
                     or text[subject[0]:subject[1]].split()[0].lower() in lang.DETERMINERS):
                 source = subject
-                content_from = self.skip_adjuncts(subject[1], s1)
+                content_from = self.skip_adjuncts(max(subject[1], cue_end), s1)
         if (source is not None and k == s0 and not self.has_complement(after_cue, s1)
                 and self.quote_before(s0)):
             # `"How many times?" Clinton said.`: the quote ended the previous sentence.

@@ -47,6 +47,11 @@ class Language:
         self.REPORT_HEAD = re.compile(
             table.REPORT_HEAD.replace("<NOUNS>", "|".join(sorted(table.REPORT_NOUNS))))
         self.INSTITUTIONS = table.GOVERNMENT_WORDS | table.ORGANIZATION_WORDS
+        # A subject after its verb may be a pronoun ("sagte sie") where the language says so.
+        self.INVERTED_STOPS = table.PHRASE_BREAKERS - (
+            set(table.PRONOUNS) if table.INVERTED_PRONOUNS else set())
+        self.INVERTED_PRONOUN_WORDS = frozenset(table.PRONOUNS) if table.INVERTED_PRONOUNS else (
+            frozenset())
         self.SUBJECT_STOPS = table.PHRASE_BREAKERS | frozenset(self.VERB_STANCE)
         self.CLAUSE_SUBJECT_STOPS = self.SUBJECT_STOPS | table.ADVERBS
         self.PARTICIPLE_CUES = frozenset(

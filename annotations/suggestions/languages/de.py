@@ -183,7 +183,7 @@ ADJUNCT = re.compile(
     r"Brief|Beitrag|Sendung)"
     r"(?:\s+(?:mit|der|des|im|in)\s+(?:dem\s+|der\s+)?[A-ZÄÖÜ][\w.’'-]*(?:\s+[A-ZÄÖÜ][\w.’'-]*)*)?"
     r"|in\s+[A-ZÄÖÜ][\w.’'-]*"
-    r"|der\s+(?:Nachrichtenagentur|Zeitung|Zeitschrift|Presse)(?:\s+[A-ZÄÖÜ][\w.’'-]*)*"
+    r"|der\s+(?:Nachrichtenagentur|Zeitung|Zeitschrift|Presse)(?:\s+[\w.’'-]+)?"
     r"|(?:vor|gegenüber)\s+(?:Journalisten|Reportern|der\s+Presse|Anhängern|dem\s+[A-ZÄÖÜ]"
     r"[\w.’'-]*|der\s+[A-ZÄÖÜ][\w.’'-]*|[A-ZÄÖÜ][\w.’'-]*)"
     r")\b"
@@ -209,3 +209,4 @@ APPOSED_NAMES = True
 REPORTED_MOOD = re.compile(
     r"\b(?:sei|seien|habe|werde|könne|müsse|wolle|solle|dürfe|gebe|stehe|liege|gehe|komme|"
     r"bleibe|fehle|brauche|wisse|handle|arbeite|plane|erwarte)\b")
+INVERTED_PRONOUNS = True

@@ -208,3 +208,4 @@ PRO_DROP = True
 APPOSED_NAMES = True
 ACCORDING_STOPS = words("que quien quienes cual cuales")
 AUXILIARIES = words("ha han había habían habría")
+INVERTED_PRONOUNS = True

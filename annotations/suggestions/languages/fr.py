@@ -202,3 +202,4 @@ CLITIC_BEFORE = re.compile(r"\b(?:a|ont|avait|avaient)-t?-?(?P<who>il|elle|ils|e
 APPOSED_NAMES = True
 AUXILIARIES = words("a ont avait avaient aurait")
 ELISIONS = ("l’", "l'", "d’", "d'")
+INVERTED_PRONOUNS = True

@@ -67,6 +67,8 @@ CLITIC_BEFORE = NEVER
 ELISIONS: tuple[str, ...] = ()
 # Auxiliaries of a compound past, kept with the verb when the subject follows ("a déclaré X").
 AUXILIARIES: frozenset[str] = frozenset()
+# A subject pronoun may follow its verb ("sagte sie", "dijo él").
+INVERTED_PRONOUNS = False
 # A subject may be left out (the verb's ending tells it): "Dijo que ...".
 PRO_DROP = False
 # The finite verb comes second and the subject may follow it ("Am Montag sagte Merkel, ...").
