@@ -8,8 +8,13 @@ TOKEN = re.compile(r"[\w’'][\w.’'&-]*\w\.?|\w\.?|[^\w\s]")
 MAX_NP_TOKENS = 9
 
 
+# Marks that set the direction of the text around them ("\u200fعلي حسن\u200f"): no token.
+_DIRECTION_MARKS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)
+            if m.group() not in _DIRECTION_MARKS]
 
 
 def _is_word(tok: str) -> bool:
