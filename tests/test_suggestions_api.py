@@ -320,3 +320,28 @@ def test_a_source_keeps_its_aliases_cleaned(trump, admin_user):
 
     trump.refresh_from_db()
     assert trump.aliases == ["POTUS", "The Donald"]
+
+
+SPANISH = "«El puerto seguirá abierto», dijo la alcaldesa.\n\nLa naviera negó que vendiera barcos."
+
+
+def test_an_article_in_spanish_gets_suggestions_read_with_the_spanish_words(reviewer):
+    article = factories.ArticleFactory(body=SPANISH, language="es")
+
+    results = client_for(reviewer).get(url(article)).json()["results"]
+
+    assert [(r["source"]["text"], r["cue"]["text"], r["stance"], r["quote"]) for r in results] == [
+        ("la alcaldesa", "dijo", "asserted", "«El puerto seguirá abierto»"),
+        ("La naviera", "negó", "denied", "que vendiera barcos"),
+    ]
+
+
+def test_correcting_an_article_language_recomputes_its_suggestions(reviewer):
+    article = factories.ArticleFactory(body=SPANISH, language="en")
+    client = client_for(reviewer)
+    assert [r["cue"]["text"] for r in client.get(url(article)).json()["results"]] == []
+
+    Article.objects.filter(pk=article.pk).update(language="es-ES")
+
+    assert [r["cue"]["text"] for r in client.get(url(article)).json()["results"]] == [
+        "dijo", "negó"]

@@ -46,7 +46,7 @@ class _SuggestionView(ApiView):
     permission_classes = [IsAuthenticated]
 
     def article(self, pk: int) -> Article:
-        article = Article.objects.filter(pk=pk).only("id", "body", "body_sha256").first()
+        article = Article.objects.filter(pk=pk).only("id", "body", "body_sha256", "language").first()
         if article is None:
             raise NotFound("No such article.")
         return article

@@ -15,18 +15,10 @@ Names are resolved afterwards by `resolve.Resolver`.
 
 import re
 
-from . import lexicon
 from .cues import CueRules
-from .patterns import (
-    CUE,
-    DASH_CREDIT,
-    MAX_CUES,
-    MAY_NOT_RESPOND,
-    NO_RESPONSE_CUE,
-    NOMINAL,
-    PUT_IT,
-    SPEAKER_LABEL,
-)
+from .languages import Language, language_for
+from .languages.neutral import NEVER
+from .patterns import MAX_CUES
 from .records import Suggestion
 from .resolve import KnownSource, Resolver
 from .speech import SpeechRules
@@ -37,24 +29,25 @@ class _Finder(SpeechRules, CueRules):
 
     def run(self) -> list[Suggestion]:
         text = self.text
-        if MAY_NOT_RESPOND.search(text):
-            for match in NO_RESPONSE_CUE.finditer(text):
+        lang = self.lang
+        if lang.MAY_NOT_RESPOND.search(text):
+            for match in lang.NO_RESPONSE_CUE.finditer(text):
                 self.no_response(match)
         if "―" in text or "—" in text:
-            for match in DASH_CREDIT.finditer(text):
+            for match in lang.DASH_CREDIT.finditer(text):
                 self.dash_credit(match)
         for start, _end in self.layout.paragraphs:
             if ":" in text[start:start + 60]:
-                match = SPEAKER_LABEL.match(text, start)
+                match = lang.SPEAKER_LABEL.match(text, start)
                 if match:
                     self.speaker_label(match)
-        if "put it" in text:
-            for match in PUT_IT.finditer(text):
+        if lang.MAY_PUT_IT in text:
+            for match in lang.PUT_IT.finditer(text):
                 self.put_it(match)
-        for match in NOMINAL.finditer(text):
+        for match in lang.NOMINAL.finditer(text):
             if not self.layout.quote_at(match.start()):
                 self.nominal(match)
-        for examined, match in enumerate(CUE.finditer(text)):
+        for examined, match in enumerate(lang.CUE.finditer(text)):
             if examined >= MAX_CUES:
                 break
             if match.start() in self.taken_cues or self.layout.quote_at(match.start()):
@@ -65,6 +58,8 @@ class _Finder(SpeechRules, CueRules):
                 continue
             else:
                 self.verb(match)
+        if lang.REPORTED_MOOD is not NEVER:
+            self.reported_mood()
         self.results = self.outermost(self.results)
         self.results.sort(key=lambda s: (s.content.start, s.cue.start))
         return self.results
@@ -87,7 +82,7 @@ class _Finder(SpeechRules, CueRules):
         kept = []
         for number, result in enumerate(results):
             form = self.text[result.cue.start:result.cue.end].split()[-1].lower()
-            nested = (form in lexicon.BROAD_VERBS and result.source is not None
+            nested = (form in self.lang.BROAD_VERBS and result.source is not None
                       and not result.extra.get("nominal") and any(
                 start < result.cue.start and result.cue.end <= end and index != number
                 for start, end, index in spans
@@ -97,9 +92,15 @@ class _Finder(SpeechRules, CueRules):
         return kept
 
 
-def suggest(text: str, known: list[KnownSource] | None = None) -> list[Suggestion]:
-    """Return the attributions found in text, ordered by content start, names resolved."""
-    finder = _Finder(text)
+def suggest(text: str, known: list[KnownSource] | None = None,
+            language: str | Language | None = None) -> list[Suggestion]:
+    """Return the attributions found in text, ordered by content start, names resolved.
+
+    `language` is a language tag ("es", "pt-BR") or a `Language`; the rules read that
+    language's words, English when it is not given or has no table.
+    """
+    lang = language if isinstance(language, Language) else language_for(language)
+    finder = _Finder(text, lang)
     suggestions = finder.run()
-    Resolver(text, known or [], finder.layout).resolve(suggestions)
+    Resolver(text, known or [], finder.layout, lang).resolve(suggestions)
     return suggestions

@@ -2,47 +2,26 @@
 
 import re
 
-from .lexicon import (
-    ABBREVIATIONS,
-    ADVERBS,
-    ANONYMOUS_HEADS,
-    CAPITAL_STOPWORDS,
-    DETERMINERS,
-    LY_NOUNS,
-    PHRASE_BREAKERS,
-    PRONOUNS,
-    TITLE_WORDS,
-    VERB_STANCE,
-)
+from .languages import Language
 
 TOKEN = re.compile(r"[\w’'][\w.’'&-]*\w\.?|\w\.?|[^\w\s]")
-_LEFT_DETERMINERS = DETERMINERS - {"that", "this", "these", "those", "no", "more", "all", "any"}
 MAX_NP_TOKENS = 9
-_INNER_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with", "on"})
-_SUBJECT_PREPOSITIONS = _INNER_PREPOSITIONS | {"to"}
-_QUANTIFIERS = frozenset({"some", "many", "most", "few", "both", "several", "others"})
-# Heads of a subject that may carry a prepositional complement ("experts on", "aides to").
-PERSON_HEADS = frozenset(ANONYMOUS_HEADS | TITLE_WORDS | {
-    "attorney", "attorneys", "lawyer", "lawyers", "leaders", "representatives",
-    "spokespeople", "head", "heads", "members", "officials", "experts", "allies", "friends",
-    "advocates", "opponents", "critics", "backers", "students", "workers", "employees",
-    "executives", "directors", "organizers", "activists", "groups", "some", "many", "most",
-    "none", "several", "others", "one", "two", "three", "few", "all", "each", "both",
-    "those", "everyone", "nobody", "someone", "anyone", "sources",
-})
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                      "sunday", "today", "yesterday", "tonight"})
+
+
+# Marks that set the direction of the text around them ("\u200fعلي حسن\u200f"): no token.
+_DIRECTION_MARKS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)
+            if m.group() not in _DIRECTION_MARKS]
 
 
 def _is_word(tok: str) -> bool:
     return tok[0].isalnum() or tok[0] == "_"
 
 
-def noun_phrase_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+def noun_phrase_left(text: str, lo: int, hi: int, lang: Language) -> tuple[int, int] | None:
     """Return the noun phrase that ends right before hi (the verb's subject), or None."""
     toks = tokens(text, max(lo, hi - 160), hi)
     if not toks:
@@ -66,7 +45,7 @@ def noun_phrase_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     else:
         end = toks[-1][1]
     last = toks[-1][2]
-    if last.lower().removesuffix("’s").removesuffix("'s") in PRONOUNS:
+    if last.lower().removesuffix("’s").removesuffix("'s") in lang.PRONOUNS:
         return toks[-1][0], end
     start = None
     count = 0
@@ -79,58 +58,66 @@ def noun_phrase_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
                 continue
             break
         low = tok.lower()
-        if low == "and" and start is not None and index > 0 and (
-                _is_word(toks[index - 1][2]) and toks[index - 1][2].lower() not in PHRASE_BREAKERS):
+        if low in lang.AND_WORDS and start is not None and index > 0 and (
+                _is_word(toks[index - 1][2]) and toks[index - 1][2].lower() not in lang.PHRASE_BREAKERS):
             # "Federal and state officials", "The Clinton campaign and DNC": only when the
             # phrase then reaches the start of its clause.
-            joined = noun_phrase_left(text, lo, toks[index - 1][1])
+            joined = noun_phrase_left(text, lo, toks[index - 1][1], lang)
             if joined is not None:
                 before = text[max(lo, joined[0] - 3):joined[0]].strip()
                 if joined[0] - lo < 3 or not before or before[-1] in ",;:—(\"“":
                     start = joined[0]
             break
-        if low in WEEKDAYS:
-            if (start is None and index >= 2 and toks[index - 1][2].endswith("ed")
+        if low in lang.WEEKDAYS:
+            if (start is None and index >= 2 and toks[index - 1][2].endswith(lang.PAST_ENDINGS)
                     and toks[index - 1][2].islower()):
                 # "A poll released Friday shows": the noun the participle describes.
-                outer = noun_phrase_left(text, lo, toks[index - 2][1])
+                outer = noun_phrase_left(text, lo, toks[index - 2][1], lang)
                 if outer is not None and outer[1] == toks[index - 2][1]:
                     return outer[0], end
             break
-        if low in _LEFT_DETERMINERS:
+        if low in lang.GENITIVE_DETERMINERS and start is not None and index > 0 and (
+                toks[index - 1][2][:1].isupper() and _is_word(toks[index - 1][2])):
+            # "der Sprecher des Ministeriums": the genitive belongs to the noun before it.
+            outer = noun_phrase_left(text, lo, toks[index - 1][1], lang)
+            if outer is not None and outer[1] == toks[index - 1][1]:
+                start = outer[0]
+                break
+        if low in lang.LEFT_DETERMINERS:
             if start is None:
                 # "Some say", "Many believe": a quantifier standing alone is the subject.
-                return (s, end) if low in _QUANTIFIERS else None
+                return (s, end) if low in lang.QUANTIFIERS else None
             start = s
             # "a narrator in the Clinton ad", "Mr. Morgan of the Sierra Club": the phrase
             # goes on through a preposition to the noun it describes.
-            if (index >= 2 and toks[index - 1][2].lower() in _INNER_PREPOSITIONS
+            if (index >= 2 and toks[index - 1][2].lower() in lang.INNER_PREPOSITIONS
                     and _is_word(toks[index - 2][2])
-                    and toks[index - 2][2].lower() not in PHRASE_BREAKERS
-                    and toks[index - 2][2].lower() not in _LEFT_DETERMINERS
+                    and toks[index - 2][2].lower() not in lang.PHRASE_BREAKERS
+                    and toks[index - 2][2].lower() not in lang.LEFT_DETERMINERS
                     and not toks[index - 2][2][0].isdigit()
                     and count < MAX_NP_TOKENS - 2):
                 continue_at = index - 1
-                outer = noun_phrase_left(text, lo, toks[continue_at - 1][1])
+                outer = noun_phrase_left(text, lo, toks[continue_at - 1][1], lang)
                 if outer is not None and outer[1] == toks[continue_at - 1][1]:
                     start = outer[0]
             break
         if tok[0].isupper():
             at_clause_start = index == 0 or not _is_word(toks[index - 1][2])
-            if tok in CAPITAL_STOPWORDS and (at_clause_start or tok in ("But", "And", "The", "A")):
+            if tok in lang.CAPITAL_STOPWORDS and (at_clause_start or tok in lang.CLAUSE_OPENING_CAPITALS):
                 break
             start = s
             has_capital = True
         elif tok[0].isdigit():
             break
-        elif low in ("of", "for") and start is not None and has_capital and index > 0:
+        elif low in lang.OF_WORDS and start is not None and has_capital and index > 0:
             start = s
-        elif low in PHRASE_BREAKERS or (low.endswith("ly") and low not in LY_NOUNS) or (
-                low.endswith("n't")):
-            if start is not None and low in _SUBJECT_PREPOSITIONS and index > 0:
+        elif low in lang.PHRASE_BREAKERS or (
+                low.endswith(lang.ADVERB_ENDINGS) and low not in lang.LY_NOUNS) or (
+                low.endswith(lang.NEGATION_ENDINGS)):
+            if start is not None and low in lang.SUBJECT_PREPOSITIONS and index > 0:
                 # "Experts on nuclear policy said", "Attorneys for the family said", "Those
                 # close to him say": a head noun for people and its complement.
-                outer = _person_head_left(text, lo, toks, index - 1)
+                outer = _person_head_left(text, lo, toks, index - 1, lang)
                 if outer is not None:
                     start = outer
             break
@@ -144,7 +131,7 @@ def noun_phrase_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     # A phrase cannot open with "of"/"for" or a hyphen.
     while True:
         head = TOKEN.match(text, start)
-        if head and head.group().lower() in ("of", "for", "-", "&"):
+        if head and (head.group().lower() in lang.OF_WORDS or head.group() in ("-", "&")):
             nxt = TOKEN.search(text, head.end(), end)
             if not nxt:
                 return None
@@ -154,26 +141,26 @@ def noun_phrase_left(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _person_head_left(text: str, lo: int, toks, index: int) -> int | None:
+def _person_head_left(text: str, lo: int, toks, index: int, lang: Language) -> int | None:
     """Start of the phrase whose head is toks[index], when that head names people."""
     head = toks[index][2]
     low = head.lower()
-    if low == "close" and index > 0:
+    if low in lang.CLOSE_WORDS and index > 0:
         index -= 1
         head = toks[index][2]
         low = head.lower()
-        if low in ("those", "people", "sources", "someone", "one", "aides", "allies"):
+        if low in lang.CLOSE_HEADS:
             return toks[index][0]
-    if not _is_word(head) or not (low in PERSON_HEADS or (
-            head[0].isupper() and low.removesuffix("s") in PERSON_HEADS)):
+    if not _is_word(head) or not (low in lang.PERSON_HEADS or (
+            head[0].isupper() and low.removesuffix("s") in lang.PERSON_HEADS)):
         return None
-    outer = noun_phrase_left(text, lo, toks[index][1])
+    outer = noun_phrase_left(text, lo, toks[index][1], lang)
     if outer is None or outer[1] != toks[index][1]:
         return None
     return outer[0]
 
 
-def noun_phrase_right(text: str, lo: int, hi: int, *, max_tokens: int = 12,
+def noun_phrase_right(text: str, lo: int, hi: int, lang: Language, *, max_tokens: int = 12,
                       stop_words: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Return the noun phrase that starts at lo (after skipping spaces), up to a comma or hi."""
     toks = tokens(text, lo, hi)
@@ -205,38 +192,14 @@ def noun_phrase_right(text: str, lo: int, hi: int, *, max_tokens: int = 12,
     # A final full stop ends the sentence unless it ends an abbreviation ("Md.", "Jr.").
     if text[end - 1] == "." and end - start > 1:
         word = text[start:end].split()[-1].rstrip(".").lower()
-        if word not in ABBREVIATIONS and not (len(word) <= 2 or "." in word):
+        if word not in lang.ABBREVIATIONS and (
+                not (len(word) <= 2 or "." in word) or word in lang.INVERTED_PRONOUN_WORDS):
             end -= 1
     return start, end
 
 
-# Words that open a sentence before its subject: a connective ("But", "Meanwhile,") or the
-# first word of an opening adverbial that runs to a comma ("After the vote, X said").
-_CONNECTIVES = frozenset({"but", "and", "so", "yet", "still", "meanwhile", "however", "instead",
-                          "also", "then", "now", "indeed", "moreover", "separately", "later",
-                          "earlier", "today", "yesterday"})
-_OPENERS = frozenset({"in", "on", "at", "after", "before", "when", "while", "as", "although",
-                      "though", "because", "since", "if", "during", "from", "with", "without",
-                      "for", "by", "despite", "following", "ahead", "amid", "under", "over",
-                      "last", "this", "asked", "unlike", "like", "once", "until", "beyond",
-                      "among", "against", "throughout", "within", "outside", "inside"})
-# Past forms that end a name-led subject although they are not reporting verbs ("Ortiz met").
-_IRREGULAR_PAST = frozenset({
-    "met", "went", "made", "took", "gave", "came", "saw", "left", "held", "kept", "led", "ran",
-    "won", "lost", "sent", "brought", "got", "put", "set", "stood", "sat", "heard", "knew",
-    "paid", "built", "fought", "caught", "began", "became", "broke", "chose", "drew", "flew",
-    "grew", "hid", "hit", "let", "meant", "read", "rose", "shut", "spent", "struck", "tried",
-    "wore", "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could",
-    "may", "might", "should", "must", "did", "does",
-})
-_DATE_WORDS = WEEKDAYS | frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "sept.", "oct.", "nov.", "dec.", "jan.", "feb.", "aug."})
-_ADJECTIVE_ENDINGS = ("an", "ic", "ish", "ese", "al", "ian", "ean")
-_SUBJECT_STOPS = PHRASE_BREAKERS | frozenset(VERB_STANCE) | ADVERBS
 
-
-def clause_subject(text: str, s0: int, hi: int) -> tuple[int, int] | None:
+def clause_subject(text: str, s0: int, hi: int, lang: Language) -> tuple[int, int] | None:
     """Return the subject of the clause that opens at s0 (before hi), or None.
 
     A connective and an opening adverbial up to its comma are skipped ("After the vote,
@@ -246,12 +209,12 @@ def clause_subject(text: str, s0: int, hi: int) -> tuple[int, int] | None:
     """
     toks = tokens(text, s0, min(hi, s0 + 240))
     index = 0
-    if index < len(toks) and toks[index][2].lower() in _CONNECTIVES:
+    if index < len(toks) and toks[index][2].lower() in lang.CONNECTIVES:
         index += 1
         if index < len(toks) and toks[index][2] == ",":
             index += 1
-    if index < len(toks) and (toks[index][2].lower() in _OPENERS or (
-            toks[index][2].endswith("ing") and toks[index][2][:1].isupper())):
+    if index < len(toks) and (toks[index][2].lower() in lang.OPENERS or (
+            toks[index][2].endswith(lang.GERUND_ENDINGS) and toks[index][2][:1].isupper())):
         # "After the vote, ...", "Campaigning in Ohio, ...": an opening adverbial.
         for comma in range(index + 1, min(len(toks), index + 25)):
             if toks[comma][2] == ",":
@@ -259,7 +222,7 @@ def clause_subject(text: str, s0: int, hi: int) -> tuple[int, int] | None:
                 # "In a speech in Tulsa, Oklahoma Friday, Ortiz ...": a place and a day go on.
                 nxt = next((k for k in range(index, min(len(toks), index + 5))
                             if toks[k][2] == ","), None)
-                if nxt is not None and any(t[2].lower() in _DATE_WORDS or t[2][0].isdigit()
+                if nxt is not None and any(t[2].lower() in lang.DATE_WORDS or t[2][0].isdigit()
                                            for t in toks[index:nxt]) and all(
                         t[2][0].isupper() or t[2][0].isdigit() for t in toks[index:nxt]):
                     index = nxt + 1
@@ -277,22 +240,22 @@ def clause_subject(text: str, s0: int, hi: int) -> tuple[int, int] | None:
             if tok in ("-", "&") and start is not None:
                 continue
             break
-        if start is None and low in PRONOUNS:
+        if start is None and low in lang.PRONOUNS:
             return s, e
-        if start is None and low in _LEFT_DETERMINERS:
+        if start is None and low in lang.LEFT_DETERMINERS:
             start = s
             continue
         if tok[0].isupper() or tok[0].isdigit():
-            if low in _SUBJECT_STOPS and start is None:
+            if low in lang.CLAUSE_SUBJECT_STOPS and start is None:
                 return None  # "He", "It", "But": no noun phrase here
             capital = True
-            possessive = low.endswith(("'s", "’s", "s'", "s’"))
-        elif low in _SUBJECT_STOPS or low in _IRREGULAR_PAST or (
-                low.endswith("ed") and start is not None) or (
-                low.endswith("ly") and low not in LY_NOUNS):
+            possessive = low.endswith(lang.POSSESSIVE_ENDINGS)
+        elif low in lang.CLAUSE_SUBJECT_STOPS or low in lang.IRREGULAR_PAST or (
+                low.endswith(lang.PAST_ENDINGS) and start is not None) or (
+                low.endswith(lang.ADVERB_ENDINGS) and low not in lang.LY_NOUNS):
             break
-        elif capital and not possessive and not after_adjective and low not in TITLE_WORDS and (
-                low not in ("of", "de", "van", "von", "al", "bin")):
+        elif capital and not possessive and not after_adjective and low not in lang.TITLE_WORDS and (
+                low not in lang.SUBJECT_NAME_LINKS):
             break  # "Ortiz laid out", "Ortiz admires": a verb after a name
         elif possessive:
             after_possessive += 1
@@ -301,7 +264,7 @@ def clause_subject(text: str, s0: int, hi: int) -> tuple[int, int] | None:
         if tok[0].isupper():
             # "Central European leaders", "Democratic presidential nominee": a capitalised
             # adjective leads a noun, a name does not.
-            after_adjective = low.endswith(_ADJECTIVE_ENDINGS)
+            after_adjective = low.endswith(lang.ADJECTIVE_ENDINGS)
         if start is None:
             start = s
         end = e

@@ -1,16 +1,8 @@
 """Reading a text for attribution rules: sentences, quotations, complements."""
 
 from . import lexicon
-from .patterns import (
-    ADJUNCT,
-    CLOSERS,
-    COMMA_QUOTE,
-    CONTENT_STOP,
-    LAST_WORD_SPACE,
-    NOT_A_COMPLEMENT,
-    TRAILING_PUNCT,
-    WORD,
-)
+from .languages import ENGLISH, Language
+from .patterns import LAST_WORD_SPACE, TRAILING_PUNCT, WORD
 from .records import Span, Suggestion
 from .text import Layout, Quote
 
@@ -18,9 +10,10 @@ from .text import Layout, Quote
 class Reader:
     """One text under reading: its layout, the attributions found so far and the cues used."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, lang: Language = ENGLISH):
         self.text = text
-        self.layout = Layout(text)
+        self.lang = lang
+        self.layout = Layout(text, lang)
         self.results: list[Suggestion] = []
         self.taken_cues: set[int] = set()
 
@@ -59,20 +52,20 @@ class Reader:
             end = self.strip_end(pos, sentence_end)
             return pos, max(end, last.end), quote
         end = sentence_end
-        stop = CONTENT_STOP.search(text, pos, end)
+        stop = self.lang.CONTENT_STOP.search(text, pos, end)
         if stop:
             end = stop.start()
         end = self.strip_end(pos, end)
         if end <= pos:
             return None
         # Keep a quotation that closes the clause whole: the closing mark belongs to it.
-        if text[end:end + 1] in CLOSERS and self.layout.quote_ending_at(end + 1):
+        if text[end:end + 1] in self.lang.CLOSERS and self.layout.quote_ending_at(end + 1):
             end += 1
         return pos, end, None
 
     def skip_adjuncts(self, pos: int, limit: int) -> int:
         while True:
-            match = ADJUNCT.match(self.text, pos, limit)
+            match = self.lang.ADJUNCT.match(self.text, pos, limit)
             if not match or match.end() == pos:
                 return pos
             pos = match.end()
@@ -82,11 +75,12 @@ class Reader:
             fragments: tuple[tuple[int, int], ...] = (), sentence=(0, 0)) -> Suggestion | None:
         start, end = content
         if end - start < 3 or (len(WORD.findall(self.text, start, end)) < 2 and not (
-            self.text[start] in "\"“" or stance == lexicon.NO_RESPONSE
+            self.text[start] in self.lang.SHORT_QUOTE_OPENERS or stance == lexicon.NO_RESPONSE
         )):
             return None
         fragments = fragments or ((start, end),)
-        direct = self.text[start] in "\"“«'`" and self.layout.quote_starting_at(start) is not None
+        direct = (self.text[start] in self.lang.DIRECT_OPENERS
+                  and self.layout.quote_starting_at(start) is not None)
         suggestion = Suggestion(
             content=self.span(start, end), cue=self.span(*cue),
             source=self.span(*source) if source else None, stance=stance, direct=direct,
@@ -106,11 +100,11 @@ class Reader:
 
     def has_complement(self, pos: int, s1: int) -> bool:
         rest = self.text[pos:s1].strip(" .!?:")
-        if COMMA_QUOTE.match(rest):
+        if self.lang.COMMA_QUOTE.match(rest):
             return True
         if not rest or rest[0] in ",;—–(":
             return False
-        return not NOT_A_COMPLEMENT.match(rest)
+        return not self.lang.NOT_A_COMPLEMENT.match(rest)
 
     def next_sentence_quote(self, s1: int) -> tuple[int, int] | None:
         """A quotation opening the next sentence of the same paragraph carries the words on."""

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from . import lexicon
+from .languages import ENGLISH, Language
 from .phrases import clause_subject
 from .text import Layout
 
@@ -20,30 +20,6 @@ ORGANIZATION = "organization"
 NEWS_OUTLET = "news_outlet"
 GOVERNMENT = "government"
 ANONYMOUS = "anonymous"
-
-# A run of capitalised words; a full stop only after an initial or an honorific, so a run
-# never crosses a sentence end ("on Monday. She said").
-_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Lt|Col)\.|[A-Z][\w’'-]*)"
-_NAME_RUN = re.compile(
-    r"(?<![\w’'.])" + _NAME_WORD + r"(?:[ \t]+(?:" + _NAME_WORD + r"|de|van|von|bin|al|da|la|"
-    r"del|der|di|le))*"
-)
-_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-# Past forms that show a lone capitalised word acting as a subject ("Ortiz met").
-_PAST = frozenset({"met", "went", "made", "took", "gave", "came", "saw", "left", "held", "led",
-                   "ran", "won", "lost", "sent", "brought", "spoke", "told", "said", "wrote",
-                   "thought", "knew", "heard", "began", "became", "sought", "fought", "struck"})
-_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "la", "del", "der", "di", "le",
-                        "of"})
-# A capitalised word after a lower-case word or a comma: inside a sentence, so a name.
-_INSIDE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w’'-]*)")
-_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?![\w’'-])")
-_NON_PERSON = (lexicon.NEWS_WORDS | lexicon.GOVERNMENT_WORDS | lexicon.ORGANIZATION_WORDS
-               | {"House", "States", "United", "America", "American", "Democratic",
-                  "Republican", "Democrats", "Republicans", "Russia", "Russian", "Ukraine",
-                  "Street", "Avenue", "City", "County", "Island", "Islands", "North", "South",
-                  "East", "West", "New", "Los", "San", "Fort", "Lake", "Mount", "Saint"})
-
 
 @dataclass(frozen=True, slots=True)
 class KnownSource:
@@ -59,9 +35,12 @@ def _norm(name: str) -> str:
     return re.sub(r"\s+", " ", name.replace("’", "'")).strip().casefold()
 
 
-def _strip_determiners(words: list[str]) -> list[str]:
-    while words and words[0].lower() in lexicon.DETERMINERS:
+def _strip_determiners(words: list[str], lang: Language) -> list[str]:
+    while words and words[0].lower() in lang.DETERMINERS:
         words = words[1:]
+    if words and lang.ELISIONS and words[0].lower().startswith(lang.ELISIONS):
+        # "l’Élysée": the article elided before a vowel.
+        words = [words[0][2:], *words[1:]]
     while words and words[-1] in (",", "’s", "'s"):
         words = words[:-1]
     return words
@@ -71,45 +50,55 @@ def _bare(word: str) -> str:
     return word.removesuffix("’s").removesuffix("'s").removesuffix("’").strip(",.")
 
 
-def _person_name(words: list[str]) -> str | None:
+def _person_name(words: list[str], lang: Language) -> str | None:
     """Return the person's name in a phrase like "Kremlin spokesperson Dmitry Peskov"."""
     run: list[str] = []
-    for word in reversed(words[-6:]):
-        bare = word.rstrip(",")
-        if bare in lexicon.HONORIFICS:
+    last = words[-6:]
+    for index in range(len(last) - 1, -1, -1):
+        bare = last[index].rstrip(",")
+        if bare in lang.HONORIFICS:
             break
-        if bare[:1].isupper() and bare.lower() not in lexicon.TITLE_WORDS:
+        if bare[:1].isupper() and bare.lower() not in lang.TITLE_WORDS:
             run.insert(0, bare)
             continue
+        if run and bare in lang.INNER_NAME_PARTICLES:
+            # "Luis de la Fuente": particles count when a name goes on before them.
+            before = index - 1
+            while before >= 0 and last[before] in lang.INNER_NAME_PARTICLES:
+                before -= 1
+            if before >= 0 and last[before][:1].isupper() and (
+                    last[before].lower() not in lang.TITLE_WORDS):
+                run.insert(0, bare)
+                continue
         break
-    if not run or any(_bare(w) in _NON_PERSON for w in run):
+    if not run or any(_bare(w) in lang.NON_PERSON for w in run):
         return None
     if any(w.isupper() and len(w) > 2 for w in run):
         return None
     return " ".join(run)
 
 
-def kind_of(phrase: str) -> str:
+def kind_of(phrase: str, lang: Language = ENGLISH) -> str:
     """Guess the source kind from the words of a name or description."""
     words = phrase.replace("’s", "").replace("'s", "").split()
     lowered = {w.lower().strip(",.") for w in words}
-    if lowered & {"he", "she", "i"}:
+    if lowered & lang.PERSON_PRONOUNS_FOR_KIND:
         return PERSON
-    if set(words) & lexicon.NEWS_WORDS or phrase.strip() in ("AP", "AFP"):
+    if set(words) & lang.NEWS_WORDS or phrase.strip() in ("AP", "AFP"):
         return NEWS_OUTLET
-    has_name = _person_name(words) is not None and any(w[:1].isupper() for w in words)
-    anonymous_head = bool(lowered & lexicon.ANONYMOUS_HEADS)
+    has_name = _person_name(words, lang) is not None and any(w[:1].isupper() for w in words)
+    anonymous_head = bool(lowered & lang.ANONYMOUS_HEADS)
     if anonymous_head and not has_name:
         return ANONYMOUS
-    if set(words) & lexicon.GOVERNMENT_WORDS and not has_name:
+    if set(words) & lang.GOVERNMENT_WORDS and not has_name:
         return GOVERNMENT
-    if set(words) & lexicon.ORGANIZATION_WORDS and not has_name:
+    if set(words) & lang.ORGANIZATION_WORDS and not has_name:
         return ORGANIZATION
     if any(w.isupper() and len(w) >= 2 for w in words) and not has_name:
         return ORGANIZATION
     if has_name:
         return PERSON
-    if lowered & {"they", "it", "which", "we"}:
+    if lowered & lang.GROUP_PRONOUNS_FOR_KIND:
         return ORGANIZATION
     return PERSON if words and words[0][:1].isupper() else ANONYMOUS
 
@@ -117,9 +106,11 @@ def kind_of(phrase: str) -> str:
 class Resolver:
     """Resolve suggestion sources in document order, remembering who was named."""
 
-    def __init__(self, text: str, known: list[KnownSource], layout: Layout | None = None):
+    def __init__(self, text: str, known: list[KnownSource], layout: Layout | None = None,
+                 lang: Language = ENGLISH):
         self.text = text
-        self.layout = layout or Layout(text)
+        self.lang = lang
+        self.layout = layout or Layout(text, lang)
         # Resolved speakers by sentence index: (cue start, source start, name, kind, nested).
         self.speakers: dict[int, list[tuple[int, int, str, str, bool]]] = {}
         self._inside: frozenset[str] | None = None
@@ -132,18 +123,18 @@ class Resolver:
                 self.by_name.setdefault(_norm(head), source)
         # Full person names in the text, in order, for surname and pronoun resolution.
         self.people: list[tuple[int, str]] = []
-        for match in _NAME_RUN.finditer(text):
+        for match in lang.NAME_RUN.finditer(text):
             words = match.group().split()
             if len(words) < 2:
                 continue
-            words = [w for w in words if w not in lexicon.CAPITAL_STOPWORDS or w == words[-1]]
-            name = _person_name(words)
+            words = [w for w in words if w not in lang.CAPITAL_STOPWORDS or w == words[-1]]
+            name = _person_name(words, lang)
             if name and len(name.split()) >= 2 and len(name.split()) <= 4:
                 self.people.append((match.start(), name))
         # Later mentions by surname ("Trump") count as mentions of the full name.
         surnames = {name.split()[-1]: name for _p, name in self.people}
         if surnames:
-            mentions = [(m.start(), surnames[m.group()]) for m in _CAPITALISED.finditer(text)
+            mentions = [(m.start(), surnames[m.group()]) for m in lang.CAPITALISED.finditer(text)
                         if m.group() in surnames]
             self.mentions = sorted(set(mentions) | set(self.people))
         else:
@@ -178,7 +169,11 @@ class Resolver:
             if suggestion.source is None:
                 suggestion.source_name, suggestion.source_kind = "", ""
                 continue
-            name, kind = self.name(suggestion.source.text, suggestion.source.start, history)
+            if suggestion.source == suggestion.cue:
+                # No subject written: the verb's ending names the person spoken of before.
+                name, kind = self.person("", suggestion.source.start, history)
+            else:
+                name, kind = self.name(suggestion.source.text, suggestion.source.start, history)
             known = self.known(name) or self.known(suggestion.source.text)
             if known is not None:
                 name, kind, suggestion.source_key = known.name, known.kind, known.key
@@ -192,55 +187,55 @@ class Resolver:
                 (suggestion.cue.start, suggestion.source.start, name, kind, nested))
             words = suggestion.source.text.split()
             head = words[-1].lower() if words else ""
-            if head not in lexicon.PRONOUNS:
+            if head not in self.lang.PRONOUNS:
                 history.append((head, name, kind))
 
     def name(self, phrase: str, pos: int, history) -> tuple[str, str]:
+        lang = self.lang
         words = phrase.split()
         low = phrase.lower()
-        if low in ("he", "she", "his", "her"):
-            subject = self.subject_person(pos)
-            if subject:
-                return subject, PERSON
-            person = self.last_person_before(pos)
-            for _head, name, kind in reversed(history):
-                if kind == PERSON and (person is None or name == person):
-                    return name, PERSON
-            if person:
-                return self.canonical(person, pos), PERSON
-            return phrase, PERSON
-        if low in ("who", "which"):
+        if low in lang.PERSON_PRONOUNS:
+            return self.person(phrase, pos, history)
+        if low in lang.RELATIVES:
             before = self.text[max(0, pos - 120):pos].rstrip(" ,")
             match = re.search(r"((?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*)$", before)
             if match:
                 return self.name(match.group(1), pos - len(before) + match.start(), history)
-            return phrase, PERSON if low == "who" else ORGANIZATION
-        if low in ("they", "it", "we", "i", "their", "its"):
-            low = {"their": "they", "its": "it"}.get(low, low)
+            return phrase, PERSON if low in lang.WHO else ORGANIZATION
+        if low in lang.OTHER_PRONOUNS:
+            low = lang.POSSESSIVE_PRONOUNS.get(low, low)
+            first = low in lang.FIRST_PERSON
             for _head, name, kind in reversed(history):
-                if (low == "i" and kind == PERSON) or (low != "i" and kind != PERSON):
+                if (first and kind == PERSON) or (not first and kind != PERSON):
                     return name, kind
-            return phrase, kind_of(phrase)
+            return phrase, kind_of(phrase, lang)
         if "," in phrase:
             # "Maria Lopez, an economist at the bank": the name before the description.
             head = phrase.split(",")[0].strip()
-            if _person_name(head.split()) or self.known(head):
+            titled = lang.APPOSED_NAMES and any(w.lower() in lang.TITLE_WORDS for w in head.split())
+            if not titled and (_person_name(head.split(), lang) or self.known(head)):
                 return self.name(head, pos, history)
-        words = _strip_determiners(words)
+            if lang.APPOSED_NAMES:
+                # "la ministra de Economía, Nadia Calviño,": the name after the title.
+                for part in phrase.split(",")[1:]:
+                    name = _person_name(part.split(), lang)
+                    if name and len(name.split()) >= 2:
+                        return self.name(part.strip(), pos, history)
+        words = _strip_determiners(words, lang)
         if not words:
-            return phrase, kind_of(phrase)
+            return phrase, kind_of(phrase, lang)
         first = phrase.split()[0].lower()
-        definite = first in ("the", "this", "that")
+        definite = first in lang.DEFINITES
         head = words[-1].lower()
-        if definite and head in lexicon.ANONYMOUS_HEADS and not any(
+        if definite and head in lang.ANONYMOUS_HEADS and not any(
                 w[:1].isupper() for w in words):
             # "the official" -> the unnamed official met earlier.
             for earlier_head, name, kind in reversed(history):
                 if earlier_head == head:
                     return name, kind
         # Honorific + surname or a bare surname: "Mr. Trump", "Peskov".
-        bare = [w for w in words if w not in lexicon.HONORIFICS]
-        person = _person_name(bare)
+        bare = [w for w in words if w not in lang.HONORIFICS]
+        person = _person_name(bare, lang)
         if person and len(person.split()) == 1:
             full = self.full_name(person, pos)
             if full:
@@ -250,7 +245,20 @@ class Resolver:
         cleaned = " ".join(words).rstrip(",")
         if self.known(cleaned) is None and person and len(bare) == 1:
             return person, PERSON
-        return cleaned, kind_of(" ".join(words))
+        return cleaned, kind_of(" ".join(words), lang)
+
+    def person(self, phrase: str, pos: int, history) -> tuple[str, str]:
+        """Resolve "he"/"she" at pos: the subject before it, else the last person named."""
+        subject = self.subject_person(pos)
+        if subject:
+            return subject, PERSON
+        person = self.last_person_before(pos)
+        for _head, name, kind in reversed(history):
+            if kind == PERSON and (person is None or name == person):
+                return name, PERSON
+        if person:
+            return self.canonical(person, pos), PERSON
+        return phrase, PERSON
 
     def subject_person(self, pos: int) -> str | None:
         """The person a "he"/"she" at pos most likely is: the subject of its own sentence when
@@ -280,26 +288,28 @@ class Resolver:
         if spoken:
             # The speaker of the sentence's own statement is its subject ("A, Ortiz said.").
             _cue, name, kind = min(spoken)
-            if name.lower() in ("he", "she"):
+            if name.lower() in self.lang.HE_SHE:
                 return None
             return name if kind == PERSON and self.looks_like_a_name(name) else ""
-        subject = clause_subject(self.text, s0, limit)
+        lang = self.lang
+        subject = clause_subject(self.text, s0, limit, lang)
         if subject is None:
             return None
         words = self.text[subject[0]:subject[1]].split()
-        if len(words) == 1 and words[0].lower() in lexicon.PRONOUNS:
-            return None if words[0].lower() in ("he", "she") else ""
-        if words[0].lower() in lexicon.DETERMINERS:
+        if len(words) == 1 and words[0].lower() in lang.PRONOUNS:
+            return None if words[0].lower() in lang.HE_SHE else ""
+        if words[0].lower() in lang.DETERMINERS:
             return ""  # "The Europeans": a description, not a named person
         # A lone capitalised word opening a sentence is a name when it acts: "Ortiz met ..."
         # (not "Sand is eroding", "Crops are withering", "Chastened by ...").
-        verb = _NEXT_WORD.match(self.text, subject[1])
-        acts = (len(words) == 1 and not words[0].lower().endswith(("s", "ed", "ing", "ly"))
-                and verb is not None and (verb.group(1).endswith("ed") or verb.group(1) in _PAST))
+        verb = lang.NEXT_WORD.match(self.text, subject[1])
+        acts = (len(words) == 1 and not words[0].lower().endswith(lang.NOT_A_NAME_ENDINGS)
+                and verb is not None and (verb.group(1).endswith(lang.PAST_ENDINGS)
+                                          or verb.group(1) in lang.ACTING_PAST))
         if not (acts or self.looks_like_a_name(" ".join(words))):
             return ""
-        bare = [w for w in _strip_determiners(words) if w not in lexicon.HONORIFICS]
-        person = _person_name(bare)
+        bare = [w for w in _strip_determiners(words, lang) if w not in lang.HONORIFICS]
+        person = _person_name(bare, lang)
         if person is None or any(w[:1].islower() for w in bare[len(bare) - len(person.split()):]):
             return ""
         if len(person.split()) == 1:
@@ -313,7 +323,7 @@ class Resolver:
         """Capitalised words without a possessive; one word only if the text capitalises it
         inside a sentence too ("Chastened, Ortiz ..." is no name)."""
         words = name.split()
-        if not words or any(not w[:1].isupper() and w not in _PARTICLES for w in words):
+        if not words or any(not w[:1].isupper() and w not in self.lang.NAME_PARTICLES for w in words):
             return False
         if any(w.endswith(("'s", "’s", "’", "'")) for w in words):
             return False
@@ -322,7 +332,7 @@ class Resolver:
 
     def capitalised_inside(self) -> frozenset[str]:
         if self._inside is None:
-            self._inside = frozenset(m.group(1) for m in _INSIDE_CAPITAL.finditer(self.text))
+            self._inside = frozenset(m.group(1) for m in self.lang.INSIDE_CAPITAL.finditer(self.text))
         return self._inside
 
     def canonical(self, name: str, pos: int) -> str:

@@ -11,6 +11,7 @@ from annotations.models import Article, Attribution, Source
 
 from .anchor import suggestion_anchor
 from .core import suggest
+from .languages import code_of
 from .models import SuggestionDismissal, SuggestionSet
 from .resolve import KnownSource
 
@@ -47,12 +48,17 @@ def _present(found) -> dict:
 
 
 def _computed(article: Article) -> list[dict]:
-    """Return the article's suggestions for its current body, from the store when fresh."""
-    stamp = _sources_stamp()
+    """Return the article's suggestions for its current body, from the store when fresh.
+
+    The article's language chooses the words the rules read (English when it has none);
+    the stamp names it, so results are recomputed when the language is corrected.
+    """
+    stamp = f"{code_of(article.language)}|{_sources_stamp()}"
     stored = SuggestionSet.objects.filter(article=article, body_sha256=article.body_sha256).first()
     if stored is not None and stored.sources_stamp == stamp:
         return stored.results
-    results = [_present(found) for found in suggest(article.body, _known_sources())]
+    results = [_present(found) for found in suggest(article.body, _known_sources(),
+                                                    language=article.language)]
     try:
         with transaction.atomic():
             # Results for bodies the article no longer has are not needed again.
