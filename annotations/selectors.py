@@ -1,7 +1,9 @@
 """Every non-trivial read, with its joins and prefetches set, so N+1 has one place to be fixed."""
 
-from collections.abc import Collection
+from collections import defaultdict
+from collections.abc import Collection, Iterable
 
+from django.contrib.auth import get_user_model
 from django.db.models import (
     Count,
     Exists,
@@ -50,10 +52,6 @@ def with_children(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
 def with_details(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
     """Attach author, last editor and reviewer, and the children (with_children)."""
     return with_children(annotations.select_related("created_by", "edited_by", "reviewed_by"))
-
-
-def annotation_list(*, user) -> QuerySet[Annotation]:
-    return with_details(annotations_visible_to(user))
 
 
 def review_queue(*, user) -> QuerySet[Annotation]:
@@ -198,3 +196,42 @@ def articles_for_annotating(ids: Collection[int]) -> dict[int, Article]:
 def article_for_annotating(pk: int) -> Article | None:
     """Return the article with its current revision (see articles_for_annotating), or None."""
     return articles_for_annotating([pk]).get(pk)
+
+
+
+def load_details(annotations: Iterable[Annotation]) -> list[Annotation]:
+    """Attach to annotations read in bulk their people, attributions (with their sources) and
+    evidence: the API's batch loader, four queries whatever their number, each user and
+    source built once (prefetch_related builds one per row and a queryset per annotation,
+    which made a page of 1,000 four times slower)."""
+    annotations = list(annotations)
+    ids = [annotation.pk for annotation in annotations]
+    people = {pk for a in annotations for pk in (a.created_by_id, a.edited_by_id, a.reviewed_by_id) if pk}
+    users = get_user_model().objects.only("id", "username").in_bulk(people) if people else {}
+    attributions = list(Attribution.objects.filter(annotation_id__in=ids).order_by("annotation_id", "id"))
+    sources = Source.objects.only("id", "name", "kind").in_bulk({row.source_id for row in attributions})
+    children = {"attributions": defaultdict(list), "evidence": defaultdict(list)}
+    for row in attributions:
+        SOURCE.set_cached_value(row, sources[row.source_id])
+        children["attributions"][row.annotation_id].append(row)
+    for row in Evidence.objects.filter(annotation_id__in=ids).order_by("annotation_id", "id"):
+        children["evidence"][row.annotation_id].append(row)
+    for annotation in annotations:
+        for field in PEOPLE:
+            field.set_cached_value(annotation, users.get(getattr(annotation, field.attname)))
+        annotation._prefetched_objects_cache = {
+            name: _loaded(model, found[annotation.pk])
+            for (name, found), model in zip(children.items(), (Attribution, Evidence), strict=True)
+        }
+    return annotations
+
+
+SOURCE = Attribution._meta.get_field("source")
+PEOPLE = [Annotation._meta.get_field(name) for name in ("created_by", "edited_by", "reviewed_by")]
+
+
+def _loaded(model, rows: list) -> QuerySet:
+    """A queryset holding rows already read, as prefetch_related leaves one on an instance."""
+    queryset = QuerySet(model)
+    queryset._result_cache, queryset._prefetch_done = rows, True
+    return queryset

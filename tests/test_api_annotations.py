@@ -162,10 +162,10 @@ def test_list_runs_the_same_queries_for_one_or_fifty_annotations(
             evidence=[{"url": f"https://evidence.example/{i}"}],
         )
     client = client_for(reviewer)
-    # the key, its user's permissions, count, page (with its people), attributions, evidence
-    with django_assert_num_queries(1 + PERMISSION_QUERIES + 4):
+    # the key, its user's permissions, count, page, its people, attributions, their sources, evidence
+    with django_assert_num_queries(1 + PERMISSION_QUERIES + 6):
         one = client.get(URL, {"limit": 1})
-    with django_assert_num_queries(1 + PERMISSION_QUERIES + 4):
+    with django_assert_num_queries(1 + PERMISSION_QUERIES + 6):
         fifty = client.get(URL, {"limit": 50})
     assert len(one.json()["results"]) == 1
     assert len(fifty.json()["results"]) == 50
@@ -185,7 +185,8 @@ def test_list_pages_hold_up_to_1000_annotations_in_the_same_queries(
         for start in starts
     )
     client = client_for(reviewer)
-    with django_assert_num_queries(1 + PERMISSION_QUERIES + 4):
+    # as above, but with no attributions there are no sources to read
+    with django_assert_num_queries(1 + PERMISSION_QUERIES + 5):
         page = client.get(URL, {"limit": 5000}).json()
 
     assert page["count"] == 1001 and len(page["results"]) == 1000

@@ -20,7 +20,7 @@ def etag(annotation: Annotation) -> str:
 
 def annotation_response(annotation_id: int, *, user, status_code: int = status.HTTP_200_OK) -> Response:
     """Return the stored annotation as the API shows it to `user`, with its ETag."""
-    annotation = selectors.with_details(Annotation.objects.filter(pk=annotation_id)).get()
+    (annotation,) = selectors.load_details([Annotation.objects.get(pk=annotation_id)])
     return present_annotation(annotation, user=user, status_code=status_code)
 
 

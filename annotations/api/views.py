@@ -185,16 +185,14 @@ class AnnotationViewSet(ApiViewSet):
     permission_classes = [IsAuthenticatedOrReadOnly, AnnotationPermission]
 
     def get_queryset(self):
-        if self.action in ("list", "retrieve"):
-            return selectors.annotation_list(user=self.request.user)
         return selectors.annotations_visible_to(self.request.user)
 
     def list(self, request):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        page = selectors.load_details(self.paginate_queryset(self.filter_queryset(self.get_queryset())))
         return self.get_paginated_response([annotation_for(annotation, request.user) for annotation in page])
 
     def retrieve(self, request, pk=None):
-        annotation = self.get_object()
+        (annotation,) = selectors.load_details([self.get_object()])
         return present_annotation(annotation, user=request.user)
 
     def create(self, request):
