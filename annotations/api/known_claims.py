@@ -1,4 +1,4 @@
-"""REST API for known claims: import and list ClaimReviews, find claims seen before."""
+"""REST API for known claims: import and list ClaimReviews, find the known claims like a text."""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema

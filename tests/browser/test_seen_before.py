@@ -1,4 +1,4 @@
-"""The "Seen before" box in the annotation panel and the public /claims/ index, in Chromium."""
+"""The "Known claims like this one" box in the annotation panel and the public /claims/ index, in Chromium."""
 
 import re
 from pathlib import Path

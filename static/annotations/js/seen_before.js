@@ -1,4 +1,4 @@
-// "Seen before": known claims like the one being annotated (ours verified, other checkers'
+// "Known claims like this one": known claims like the one being annotated (ours verified, other checkers'
 // ClaimReviews), asked of /api/v1/claims/similar/ when a span is selected and, debounced,
 // while the claim is edited. "Same claim" records the link in the form's same_as field; the
 // rating and, for our verified claims, the attributions (source name, kind, stance) can be
