@@ -1,0 +1,41 @@
+from django.core.management.base import BaseCommand
+
+from annotations.ingest import watch
+from annotations.jobs.services import job_sweep
+
+
+class Command(BaseCommand):
+    help = (
+        "Run every due check of the watched articles now, in this process, and exit (for cron-only "
+        "deployments and tests; with workers, beat starts the same checks on schedule). Also runs "
+        "the jobs left waiting for a retry when no broker is configured."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", required=True,
+                            help="Check once and exit (the only mode: the schedule is beat's).")
+        parser.add_argument("--all", action="store_true", dest="everything",
+                            help="Check every watched article, due or not.")
+
+    def handle(self, *args, everything, **options):
+        overdue = job_sweep()
+        sites = watch.by_host(watch.due_articles(everything=everything))
+        tally = watch.Tally()
+        for host, ids in sites.items():
+            site = watch.articles_check(ids)
+            for status, count in site.counts.items():
+                tally.counts[status] += count
+            tally.failures += site.failures
+            self.stdout.write(
+                f"{host}: {len(ids)} checked, " + ", ".join(f"{count} {status.replace('_', ' ')}"
+                                                            for status, count in site.counts.items())
+            )
+        for failure in tally.failures:
+            self.stderr.write(f"article {failure['article']}: failed: {failure['error']}")
+        checked = sum(len(ids) for ids in sites.values())
+        self.stdout.write(
+            f"Checked {checked} articles on {len(sites)} sites: {tally.counts[watch.CHANGED]} changed, "
+            f"{tally.counts[watch.NOT_MODIFIED]} not modified, {tally.counts[watch.UNCHANGED]} unchanged, "
+            f"{tally.counts[watch.FAILED]} failed"
+            + (f"; {len(overdue)} waiting jobs run again" if overdue else "")
+        )
