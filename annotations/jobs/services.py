@@ -32,6 +32,7 @@ class JobContext:
     """What a job's work sees: its parameters, who started it, and a way to report progress."""
 
     job: Job
+    on_progress: Callable[[Job], None] | None = None
 
     @property
     def params(self) -> dict[str, Any]:
@@ -52,13 +53,17 @@ class JobContext:
         Job.objects.filter(pk=job.pk).update(
             done=job.done, total=job.total, result=job.result, lease_until=job.lease_until,
         )
+        if self.on_progress is not None:
+            self.on_progress(job)
 
 
-def job_start(*, kind: str, params: Mapping[str, Any] | None = None, user=None, key: str = "") -> Job:
+def job_start(*, kind: str, params: Mapping[str, Any] | None = None, user=None, key: str = "",
+              send: bool = True) -> Job:
     """Record a job and send it to the workers once the caller's transaction commits.
 
     A job whose `key` an unfinished job holds already is not started twice: that job is
-    returned (a second Refresh click, a second scheduler tick).
+    returned (a second Refresh click, a second scheduler tick). `send=False` leaves it to
+    the caller to run (a command that shows its progress as it runs here).
     """
     if key:
         existing = Job.objects.filter(key=key, state__in=core.ACTIVE).first()
@@ -70,7 +75,8 @@ def job_start(*, kind: str, params: Mapping[str, Any] | None = None, user=None, 
     except IntegrityError:
         # Started by someone else between the look and the insert.
         return Job.objects.get(key=key, state__in=core.ACTIVE)
-    transaction.on_commit(lambda: engine.dispatch(job.pk))
+    if send:
+        transaction.on_commit(lambda: engine.dispatch(job.pk))
     return job
 
 
@@ -101,7 +107,8 @@ def _finish(job: Job, state: str, *, error: str = "", next_attempt_at=None) -> N
     )
 
 
-def job_run(job_id: int, handlers: Mapping[str, Handler]) -> float | None:
+def job_run(job_id: int, handlers: Mapping[str, Handler],
+            on_progress: Callable[[Job], None] | None = None) -> float | None:
     """Run one attempt of a job; return the seconds to wait before retrying it, or None.
 
     A failure is retried with growing delays up to FACTCHECK_JOBS_MAX_ATTEMPTS attempts,
@@ -115,7 +122,7 @@ def job_run(job_id: int, handlers: Mapping[str, Handler]) -> float | None:
         _finish(job, core.FAILED, error=f"no job of kind {job.kind!r}")
         return None
     try:
-        result = handler(JobContext(job))
+        result = handler(JobContext(job, on_progress))
     except core.Permanent as error:
         _finish(job, core.FAILED, error=str(error))
         return None

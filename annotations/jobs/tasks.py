@@ -48,8 +48,9 @@ def watch_site(context: services.JobContext) -> dict:
 def urls_import(context: services.JobContext) -> dict:
     """Import a list of addresses as articles, going on from where an earlier attempt stopped."""
     urls = list(context.params["urls"])
+    pace = {name: context.params[name] for name in ("workers", "delay") if name in context.params}
     tally = url_import.urls_import(
-        urls, user=context.user, tally=context.job.result.get("tally"),
+        urls, user=context.user, tally=context.job.result.get("tally"), **pace,
         progress=lambda tally: context.progress(tally["done"], len(urls), tally=tally),
     )
     return {"tally": tally}
