@@ -180,6 +180,14 @@ def http_url_or_empty(url: str) -> str:
     return url if url.lower().startswith(("http://", "https://")) else ""
 
 
+def corrections_title(kinds: list[str | None]) -> str:
+    """Name the notes as what they are: ours ("Corrections"), after the publisher's edits ("Updates")."""
+    updates = sum(kind == "update" for kind in kinds)
+    if not updates:
+        return "Corrections"
+    return "Updates" if updates == len(kinds) else "Updates and corrections"
+
+
 def claim_detail(request, pk: int):
     """Publish one claim as it was verified, with its corrections and ClaimReview.
 
@@ -216,6 +224,7 @@ def claim_detail(request, pk: int):
         "attributions": attributions,
         "evidence": evidence,
         "corrections": corrections,
+        "corrections_title": corrections_title([correction.get("kind") for correction in corrections]),
         "reviewed_at": parse_datetime(claim["reviewed_at"] or ""),
         "modified_at": parse_datetime(claim["date_modified"] or claim["reviewed_at"] or ""),
         "published_at": parse_datetime(claim["published_at"] or ""),

@@ -1,6 +1,7 @@
 """Watching checked articles: a schedule that decays with age, conditional GET, one request at a
 time per site with a pause between two, `manage.py watch --once [--all]`, jobs per site."""
 
+import itertools
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -112,7 +113,7 @@ def test_the_next_check_follows_the_configured_schedule(checked, settings):
 
 
 def test_the_second_check_is_conditional_and_a_304_changes_nothing(checked, server):
-    article, claim = checked
+    article, _ = checked
     pages = {"html": NEWS_PAGE}
     server.routes["/story"] = conditional(pages)
 
@@ -193,7 +194,7 @@ def test_one_request_at_a_time_per_site_with_a_pause_between_two(settings):
 
     assert len(arrivals) == 4
     assert most[0] == 1
-    gaps = [later - earlier for earlier, later in zip(arrivals, arrivals[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
     assert min(gaps) >= 0.1 + 0.3 - 0.02  # the request before, then the pause
 
 
@@ -249,7 +250,6 @@ def test_the_scheduler_starts_one_job_per_site_and_not_twice(checked, server):
 
 
 def test_a_site_job_checks_its_articles_and_reports_progress(checked, server):
-    article, _ = checked
     server.html("/story", EDITED)
     [job] = watch.watch_start_due(kind=tasks.WATCH_SITE)
 
@@ -261,7 +261,7 @@ def test_a_site_job_checks_its_articles_and_reports_progress(checked, server):
 
 
 def test_watch_once_runs_the_due_checks_now_and_all_with_all(checked, server):
-    article, claim = checked
+    _, claim = checked
     out, _ = run("watch", "--once")
     assert f"{server.allowed}: 1 checked, 0 not modified, 1 unchanged, 0 changed, 0 failed" in out
     assert "Checked 1 articles on 1 sites: 0 changed, 0 not modified, 1 unchanged, 0 failed" in out
@@ -270,7 +270,7 @@ def test_watch_once_runs_the_due_checks_now_and_all_with_all(checked, server):
     assert "Checked 0 articles on 0 sites" in out
 
     server.html("/story", EDITED)
-    out, err = run("watch", "--once", "--all")
+    out, _ = run("watch", "--once", "--all")
     assert "Checked 1 articles on 1 sites: 1 changed" in out
     claim.refresh_from_db()
     assert claim.review_state == "in_review"
