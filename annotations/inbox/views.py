@@ -61,7 +61,7 @@ def inbox(request):
     changed = alert_selectors.changed_articles(user=request.user)
     return render(request, "annotations/inbox.html", {
         "inbox": work,
-        "changed_articles": [alert_dict(alert) for alert in changed],
+        "changed_articles": [{**alert_dict(alert), "raised_at": alert.created_at} for alert in changed],
         "labels": {
             "ratings": dict(Rating.choices),
             "stances": dict(Attribution.Stance.choices),
