@@ -107,7 +107,7 @@ def test_the_work_page_runs_a_constant_number_of_queries(client, editor, reviewe
 
     add(1)
     # session, user, 2 x permissions, annotations, attributions, evidence, published versions of
-    # what waits for review, open changed-article alerts, header count (who returned what: one
+    # what waits for review, open alerts, header count (who returned what: one
     # more when something was returned; why a published claim is back in review: one more)
     with django_assert_num_queries(10):
         client.get("/work/")

@@ -46,7 +46,9 @@ def test_without_a_broker_a_job_runs_in_process_once_the_request_commits(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = client_for(editor).post(f"/api/v1/articles/{story.pk}/refresh/job/")
 
-    assert len(callbacks) == 1
+    # The refresh, then the look for repeated claims in the new body it started.
+    assert len(callbacks) == 2
+    assert Job.objects.filter(kind="claim_repeats", state="succeeded").count() == 1
     assert response.status_code == 202
     assert response["Location"] == f"/api/v1/jobs/{response.json()['id']}/"
     job = client_for(editor).get(response["Location"]).json()

@@ -243,7 +243,7 @@ def test_the_scheduler_starts_one_job_per_site_and_not_twice(checked, server):
 
     assert [job.pk for job in again] == [job.pk for job in started]
     assert len(started) == 1
-    job = Job.objects.get()
+    job = Job.objects.get(kind="watch_site")
     assert (job.kind, job.key, job.params) == (
         "watch_site", f"watch:{server.allowed}", {"host": server.allowed, "articles": [article.pk]},
     )

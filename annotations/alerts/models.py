@@ -10,6 +10,7 @@ class Alert(models.Model):
 
     class Kind(models.TextChoices):
         ARTICLE_CHANGED = "article_changed", "Article changed"
+        CLAIM_REPEATED = "claim_repeated", "Claim repeated"
 
     class State(models.TextChoices):
         OPEN = "open", "Open"

@@ -22,6 +22,7 @@ def alert_dict(alert: Alert, *, base: str = "") -> dict[str, Any]:
         },
         "revision": alert.revision,
         "edited_at": data.get("edited_at"),
+        "repeat": _repeat(alert, base) if alert.kind == Alert.Kind.CLAIM_REPEATED else None,
         "changes": [
             {**core.presented(change),
              "link": f"{base}/articles/{alert.article_id}/#annotation-{change['annotation']}"}
@@ -30,4 +31,15 @@ def alert_dict(alert: Alert, *, base: str = "") -> dict[str, Any]:
         "created_at": iso(alert.created_at),
         "resolved_at": iso(alert.resolved_at),
         "resolved_by": username(alert.resolved_by),
+    }
+
+
+def _repeat(alert: Alert, base: str) -> dict[str, Any]:
+    """Who repeated what, where, and the claim it repeats (links to both)."""
+    data = alert.data or {}
+    return {
+        "speaker": data.get("speaker"), "sentence": data.get("sentence"),
+        "start": data.get("start"), "end": data.get("end"),
+        "link": f"{base}/articles/{alert.article_id}/",
+        "repeats": data.get("match"),
     }

@@ -20,17 +20,19 @@ def alert_list(*, user, kind: str = "", state: str = "") -> QuerySet[Alert]:
     return alerts.order_by("-created_at", "-id")
 
 
-def changed_articles(*, user) -> list[Alert]:
-    """Return the open "article changed" alerts for My work, oldest first: every one for editors,
-    for a reviewer those about annotations they wrote."""
+def open_for_work(*, user) -> tuple[list[Alert], list[Alert]]:
+    """Return the open alerts for My work (one query): the changed articles, oldest first
+    (every one for editors, for a reviewer those about annotations they wrote), and the
+    repeated claims, newest first (every fact-checker)."""
     if not rules.can_read_drafts(user):
-        return []
+        return [], []
     alerts = list(
-        Alert.objects.filter(kind=Alert.Kind.ARTICLE_CHANGED, state=Alert.State.OPEN)
-        .select_related("article").order_by("created_at", "id")
+        Alert.objects.filter(state=Alert.State.OPEN).select_related("article").order_by("created_at", "id")
     )
-    if rules.is_editor(user):
-        return alerts
-    ids = {pk for alert in alerts for pk in alert.annotation_ids}
-    own = set(Annotation.objects.filter(pk__in=ids, created_by=user).values_list("pk", flat=True))
-    return [alert for alert in alerts if own.intersection(alert.annotation_ids)]
+    changed = [alert for alert in alerts if alert.kind == Alert.Kind.ARTICLE_CHANGED]
+    repeated = [alert for alert in reversed(alerts) if alert.kind == Alert.Kind.CLAIM_REPEATED]
+    if changed and not rules.is_editor(user):
+        ids = {pk for alert in changed for pk in alert.annotation_ids}
+        own = set(Annotation.objects.filter(pk__in=ids, created_by=user).values_list("pk", flat=True))
+        changed = [alert for alert in changed if own.intersection(alert.annotation_ids)]
+    return changed, repeated

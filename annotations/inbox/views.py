@@ -58,10 +58,11 @@ def inbox(request):
     for annotation in work.drafts + work.returned + work.to_review:
         for item in annotation.evidence.all():
             item.safe_url = http_url_or_empty(item.url)
-    changed = alert_selectors.changed_articles(user=request.user)
+    changed, repeated = alert_selectors.open_for_work(user=request.user)
     return render(request, "annotations/inbox.html", {
         "inbox": work,
         "changed_articles": [{**alert_dict(alert), "raised_at": alert.created_at} for alert in changed],
+        "repeated_claims": [{**alert_dict(alert), "raised_at": alert.created_at} for alert in repeated],
         "labels": {
             "ratings": dict(Rating.choices),
             "stances": dict(Attribution.Stance.choices),
@@ -161,7 +162,7 @@ def inbox_return(request, pk: int):
 @login_required
 @require_POST
 def inbox_alert_resolve(request, pk: int):
-    """Mark a changed-article alert handled; it leaves My work (and stays in the API and admin)."""
+    """Mark an alert handled; it leaves My work (and stays in the API and admin)."""
     _require_reader(request.user)
     alert = get_object_or_404(Alert, pk=pk)
     alert_resolve(alert=alert, user=request.user)

@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from annotations import recording, rules, services
 from annotations.anchoring import normalize_body
+from annotations.jobs import core as jobs_core
+from annotations.jobs import services as jobs
 from annotations.models import Article, Source
 from annotations.urlnorm import normalize_url
 
@@ -84,7 +86,14 @@ def article_import(*, user, page: ExtractedPage, given_url: str = "") -> tuple[A
             publisher={"name": page.publisher, "kind": Source.Kind.NEWS_OUTLET} if page.publisher else None,
             fetched_url=page.fetched_url,
         )
+        look_for_repeats(article)
     return article, False
+
+
+def look_for_repeats(article: Article) -> None:
+    """Start the job that looks for sources repeating claims rated false in the article's body."""
+    jobs.job_start(kind=jobs_core.CLAIM_REPEATS, params={"article": article.pk},
+                   key=f"repeats:{article.pk}:{article.body_sha256}")
 
 
 def article_body_replace(
@@ -113,8 +122,11 @@ def body_replace(
         return None
     article.body = body
     recording.save(article, user=user, reason=f"new body ({origin})")
-    return revision_add(article=article, old_body=old_body, user=user, origin=origin, fetched_url=fetched_url,
-                        publisher_edited_at=publisher_edited_at)
+    outcome = revision_add(article=article, old_body=old_body, user=user, origin=origin,
+                           fetched_url=fetched_url, publisher_edited_at=publisher_edited_at)
+    if publisher_edited_at is not None:
+        look_for_repeats(article)
+    return outcome
 
 
 def article_refresh(

@@ -4,6 +4,9 @@ import random
 
 QUEUED, RUNNING, RETRYING, SUCCEEDED, FAILED = "queued", "running", "retrying", "succeeded", "failed"
 ACTIVE = (QUEUED, RUNNING, RETRYING)
+# The kinds of job (tasks.py maps each to its work).
+REFRESH, WATCH_SITE = "article_refresh", "watch_site"
+URL_IMPORT, CLAIM_REPEATS = "url_import", "claim_repeats"
 FINISHED = (SUCCEEDED, FAILED)
 
 

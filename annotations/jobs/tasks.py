@@ -4,14 +4,16 @@ Each kind of job maps to the service that does its work; the task bodies only tu
 back into rows and call services (so a job run twice changes nothing the second time).
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from annotations.alerts import repeats
 from annotations.ingest import fetch, url_import, watch
 from annotations.models import Article
 
 from . import core, engine, services
+from .core import CLAIM_REPEATS, REFRESH, URL_IMPORT, WATCH_SITE
 
-REFRESH, WATCH_SITE, URL_IMPORT = "article_refresh", "watch_site", "url_import"
 # Failures another attempt would meet again.
 PERMANENT_FETCH = (fetch.AddressNotAllowed, fetch.BadURL, fetch.UnsupportedContentType)
 
@@ -56,7 +58,18 @@ def urls_import(context: services.JobContext) -> dict:
     return {"tally": tally}
 
 
-HANDLERS = {REFRESH: article_refresh, WATCH_SITE: watch_site, URL_IMPORT: urls_import}
+def claim_repeats(context: services.JobContext) -> dict:
+    """Look in an article's current body for a source repeating a claim rated false."""
+    article = Article.objects.filter(pk=context.params["article"]).first()
+    if article is None:
+        raise core.Permanent("the article no longer exists")
+    alerts = repeats.claim_repeats_check(article=article, base_url=settings.FACTCHECK_SITE_URL.rstrip("/"))
+    return {"alerts": [alert.pk for alert in alerts]}
+
+
+HANDLERS = {
+    REFRESH: article_refresh, WATCH_SITE: watch_site, URL_IMPORT: urls_import, CLAIM_REPEATS: claim_repeats,
+}
 
 
 @engine.app.task(bind=True, name=engine.RUN_JOB, max_retries=None)
