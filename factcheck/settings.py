@@ -272,8 +272,11 @@ FACTCHECK_WATCH_TICK_SECONDS = float(os.environ.get("FACTCHECK_WATCH_TICK_SECOND
 FACTCHECK_WATCH_SCHEDULE = os.environ.get("FACTCHECK_WATCH_SCHEDULE", "2d=1h,14d=1d,*=7d")
 FACTCHECK_WATCH_HOST_DELAY_SECONDS = float(os.environ.get("FACTCHECK_WATCH_HOST_DELAY_SECONDS", "2"))
 FACTCHECK_WATCH_BATCH = int(os.environ.get("FACTCHECK_WATCH_BATCH", "500"))
+# A followed ClaimReview feed is one large document: its whole fetch may take this long.
+FACTCHECK_FEED_FETCH_SECONDS = float(os.environ.get("FACTCHECK_FEED_FETCH_SECONDS", "120"))
 CELERY_BEAT_SCHEDULE = {
     "watch-due": {"task": "factcheck.watch.due", "schedule": FACTCHECK_WATCH_TICK_SECONDS},
+    "feeds-due": {"task": "factcheck.feeds.due", "schedule": FACTCHECK_WATCH_TICK_SECONDS},
     "jobs-sweep": {"task": "factcheck.jobs.sweep", "schedule": 60.0},
 }
 

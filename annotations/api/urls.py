@@ -6,7 +6,7 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 # Each of these imports .base, which registers the `id` converter the paths below use.
-from . import alerts, bulk, claims, ingest, jobs, known_claims, suggestions, views, w3c
+from . import alerts, bulk, claims, feeds, ingest, jobs, known_claims, suggestions, views, w3c
 
 # Paths rather than regexes, so that the viewsets' lookup_value_converter ("id") applies.
 router = SimpleRouter(use_regex_path=False)
@@ -46,6 +46,7 @@ urlpatterns = [
     # Background jobs and the alerts the watch raises.
     path("jobs/<id:pk>/", jobs.JobDetail.as_view(), name="api-job-detail"),
     path("alerts/", alerts.AlertList.as_view(), name="api-alert-list"),
+    path("feeds/", feeds.FeedList.as_view(), name="api-feed-list"),
     # Imported ClaimReviews.
     path("claimreviews/", known_claims.ClaimReviewList.as_view(), name="api-claimreview-list"),
     path("claimreviews/import/", known_claims.ClaimReviewImport.as_view(), name="api-claimreview-import"),

@@ -29,6 +29,9 @@ MAX_REDIRECTS = 5
 TOTAL_SECONDS = 10.0
 MAX_BYTES = 5 * 1024 * 1024
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
+JSON_TYPES = ("application/json", "application/ld+json", "application/x-ndjson", "application/jsonl")
+JSON_ACCEPT = "application/ld+json,application/json;q=0.9,application/x-ndjson;q=0.8"
 REDIRECT_CODES = (301, 302, 303, 307, 308)
 USER_AGENT = "Factcheck/1.0 (article import; +https://factcheck.example)"
 CHUNK = 64 * 1024
@@ -57,10 +60,10 @@ class FetchBusy(FetchError):
 
 
 class UnsupportedContentType(FetchError):
-    """The page is not HTML (415); content_type names what it is."""
+    """The page is not HTML (415), or not what was asked for; content_type names what it is."""
 
-    def __init__(self, content_type: str):
-        super().__init__(f"content type {content_type or '(none)'} is not HTML")
+    def __init__(self, content_type: str, expected: str = "HTML"):
+        super().__init__(f"content type {content_type or '(none)'} is not {expected}")
         self.content_type = content_type
 
 
@@ -293,19 +296,22 @@ def _read(response, deadline: Deadline, max_bytes: int) -> bytes:
 def fetch(
     url: str, *, allowed: Allowed | str | Iterable[str] = frozenset(), resolver: Resolver | None = None,
     max_redirects: int = MAX_REDIRECTS, total_seconds: float = TOTAL_SECONDS,
-    max_bytes: int = MAX_BYTES, validators: Validators | None = None,
+    max_bytes: int = MAX_BYTES, validators: Validators | None = None, json: bool = False,
 ) -> FetchedPage:
     """Fetch an HTML page, following redirects; every hop is vetted by the guard.
 
     The whole fetch, name resolution and every hop included, ends after total_seconds
     however slowly the server answers (see deadline.py). With `validators` the request is
     conditional: a page unchanged since answers 304, returned with status 304 and no text.
+    `json` asks for a JSON document (a ClaimReview feed) instead of an HTML page.
     """
     allowed = parse_allowed(allowed)
     deadline = Deadline(total_seconds)
     conditional = validators.headers() if validators else {}
     try:
-        return _fetch(url, allowed, resolver or resolve, max_redirects, deadline, max_bytes, conditional)
+        wanted = (JSON_TYPES, JSON_ACCEPT, "JSON") if json else (HTML_TYPES, HTML_ACCEPT, "HTML")
+        return _fetch(url, allowed, resolver or resolve, max_redirects, deadline, max_bytes, conditional,
+                      wanted)
     except TimeoutError:
         raise FetchError(f"timeout: the page took more than {total_seconds:g} s") from None
     finally:
@@ -313,7 +319,9 @@ def fetch(
 
 
 def _fetch(url: str, allowed: Allowed, resolver: Resolver, max_redirects: int, deadline: Deadline,
-           max_bytes: int, conditional: dict[str, str]) -> FetchedPage:
+           max_bytes: int, conditional: dict[str, str],
+           wanted: tuple[tuple[str, ...], str, str] = (HTML_TYPES, HTML_ACCEPT, "HTML")) -> FetchedPage:
+    types, accept, expected = wanted
     seen = set()
     for _hop in range(max_redirects + 1):
         scheme, host, port, path = _target(url)
@@ -328,7 +336,7 @@ def _fetch(url: str, allowed: Allowed, resolver: Resolver, max_redirects: int, d
                 "GET", path, redirect=False, preload_content=False, retries=False,
                 headers={
                     "Host": _host_header(scheme, host, port), "User-Agent": USER_AGENT,
-                    "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+                    "Accept": accept,
                     "Accept-Encoding": "gzip, deflate", **conditional,
                 },
             )
@@ -354,8 +362,8 @@ def _fetch(url: str, allowed: Allowed, resolver: Resolver, max_redirects: int, d
                 if response.status >= 400:
                     raise FetchError(f"HTTP status {response.status}")
                 kind, charset = media_type(response.headers.get("Content-Type", ""))
-                if kind not in HTML_TYPES:
-                    raise UnsupportedContentType(kind)
+                if kind not in types:
+                    raise UnsupportedContentType(kind, expected)
                 body = _read(response, deadline, max_bytes)
             finally:
                 response.release_conn()

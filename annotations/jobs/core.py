@@ -6,7 +6,7 @@ QUEUED, RUNNING, RETRYING, SUCCEEDED, FAILED = "queued", "running", "retrying", 
 ACTIVE = (QUEUED, RUNNING, RETRYING)
 # The kinds of job (tasks.py maps each to its work).
 REFRESH, WATCH_SITE = "article_refresh", "watch_site"
-URL_IMPORT, CLAIM_REPEATS = "url_import", "claim_repeats"
+URL_IMPORT, CLAIM_REPEATS, FEED_FETCH = "url_import", "claim_repeats", "feed_fetch"
 FINISHED = (SUCCEEDED, FAILED)
 
 

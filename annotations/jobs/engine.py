@@ -16,6 +16,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 RUN_JOB = "factcheck.jobs.run"
 SWEEP = "factcheck.jobs.sweep"
 WATCH_DUE = "factcheck.watch.due"
+FEEDS_DUE = "factcheck.feeds.due"
 
 app = Celery("factcheck")
 app.config_from_object("django.conf:settings", namespace="CELERY")

@@ -9,10 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from annotations.alerts import repeats
 from annotations.ingest import fetch, url_import, watch
+from annotations.matching import feeds
+from annotations.matching.models import ClaimReviewFeed
 from annotations.models import Article
 
 from . import core, engine, services
-from .core import CLAIM_REPEATS, REFRESH, URL_IMPORT, WATCH_SITE
+from .core import CLAIM_REPEATS, FEED_FETCH, REFRESH, URL_IMPORT, WATCH_SITE
 
 # Failures another attempt would meet again.
 PERMANENT_FETCH = (fetch.AddressNotAllowed, fetch.BadURL, fetch.UnsupportedContentType)
@@ -67,8 +69,20 @@ def claim_repeats(context: services.JobContext) -> dict:
     return {"alerts": [alert.pk for alert in alerts]}
 
 
+def feed_fetch(context: services.JobContext) -> dict:
+    """Fetch a followed ClaimReview feed and import its new and changed reviews."""
+    feed = ClaimReviewFeed.objects.filter(pk=context.params["feed"]).first()
+    if feed is None:
+        raise core.Permanent("the feed is no longer followed")
+    try:
+        return feeds.feed_fetch(feed)
+    except (*PERMANENT_FETCH, feeds.FeedFailed) as error:
+        raise core.Permanent(str(error)) from None
+
+
 HANDLERS = {
     REFRESH: article_refresh, WATCH_SITE: watch_site, URL_IMPORT: urls_import, CLAIM_REPEATS: claim_repeats,
+    FEED_FETCH: feed_fetch,
 }
 
 
@@ -91,3 +105,12 @@ def sweep() -> list[int]:
 def watch_due() -> list[int]:
     """Start a check job for each site that has watched articles due."""
     return [job.pk for job in watch.watch_start_due(kind=WATCH_SITE)]
+
+
+@engine.app.task(name=engine.FEEDS_DUE)
+def feeds_due() -> list[int]:
+    """Start a fetch job for each followed feed that is due."""
+    return [
+        services.job_start(kind=FEED_FETCH, params={"feed": feed.pk}, key=f"feed:{feed.pk}").pk
+        for feed in feeds.feeds_due()
+    ]
