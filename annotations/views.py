@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from . import presenters, rules, selectors, services
 from .exports.claimreview import from_claim
 from .forms import ArticleForm
-from .ingest.views import revisions_context
+from .ingest.views import revisions_context, watch_context
 from .models import Article, Attribution, Evidence, Rating, ReviewState, Source
 from .publishing import selectors as publishing_selectors
 
@@ -155,6 +155,7 @@ def article_detail(request, pk: int):
         "ratings": Rating.choices,
         "modules": ARTICLE_MODULES,
         **revisions_context(article, user),
+        **watch_context(article, user),
     })
 
 

@@ -79,3 +79,37 @@ def test_a_publishers_edit_is_watched_shown_in_my_work_and_reviewed_again(page, 
     )
     expect(page.locator(".in-context mark")).to_contain_text("to give up the whole")
     page.screenshot(path=SHOTS / "claim_page_publisher_update.png", full_page=True)
+
+
+def test_the_refresh_button_shows_progress_and_the_edited_quote_beside_the_old(
+    page, login, open_article, server, settings,
+):
+    settings.FACTCHECK_WATCH_HOST_DELAY_SECONDS = 0
+    reviewer, editor = factories.reviewer(username="rita"), factories.editor(username="eddie")
+    extracted = extract(NEWS_PAGE, server.url("/story"))
+    extracted.url = server.url("/story")
+    article, _ = article_import(user=editor, page=extracted)
+    claim = services.annotation_create(article=article, user=reviewer, quote=QUOTE, rating="false",
+                                       claim="Trump pressed Zelenskyy to give up the whole Donbas region")
+    login(editor)
+    open_article(article)
+    status = page.locator("#watch-status")
+
+    page.get_by_role("button", name="Refresh from the publisher’s page").click()
+    expect(status).to_have_text("Checked: the publisher's page has not changed.")
+
+    server.html("/story", EDITED)
+    page.get_by_role("button", name="Refresh from the publisher’s page").click()
+    page.wait_for_load_state("load")
+    page.wait_for_selector("html[data-ready=true]")
+    fuzzy = page.locator(".watch__fuzzy li")
+    expect(fuzzy).to_have_count(1)
+    expect(fuzzy.locator("del")).to_have_text(QUOTE)
+    expect(fuzzy.locator("ins")).to_contain_text("to give up the whole")
+    expect(fuzzy.get_by_role("link", name=f"Annotation {claim.pk}")).to_have_attribute(
+        "href", f"#annotation-{claim.pk}"
+    )
+    expect(page.locator(".watch .field__help")).to_contain_text("(changed)")
+    SHOTS.mkdir(exist_ok=True)
+    page.locator("#watch").screenshot(path=SHOTS / "article_watch_refresh.png")
+    page.screenshot(path=SHOTS / "article_page_watch.png")
