@@ -271,7 +271,10 @@ FACTCHECK_JOBS_SWEEP_GRACE_SECONDS = int(os.environ.get("FACTCHECK_JOBS_SWEEP_GR
 FACTCHECK_WATCH_TICK_SECONDS = float(os.environ.get("FACTCHECK_WATCH_TICK_SECONDS", "60"))
 FACTCHECK_WATCH_SCHEDULE = os.environ.get("FACTCHECK_WATCH_SCHEDULE", "2d=1h,14d=1d,*=7d")
 FACTCHECK_WATCH_HOST_DELAY_SECONDS = float(os.environ.get("FACTCHECK_WATCH_HOST_DELAY_SECONDS", "2"))
-FACTCHECK_WATCH_BATCH = int(os.environ.get("FACTCHECK_WATCH_BATCH", "500"))
+# Sites are split into partitions, one job each at a time; a job serves its sites on a few threads.
+FACTCHECK_WATCH_PARTITIONS = int(os.environ.get("FACTCHECK_WATCH_PARTITIONS", "4"))
+FACTCHECK_WATCH_THREADS = int(os.environ.get("FACTCHECK_WATCH_THREADS", "8"))
+FACTCHECK_WATCH_BATCH = int(os.environ.get("FACTCHECK_WATCH_BATCH", "5000"))
 # A followed ClaimReview feed is one large document: its whole fetch may take this long.
 FACTCHECK_FEED_FETCH_SECONDS = float(os.environ.get("FACTCHECK_FEED_FETCH_SECONDS", "120"))
 CELERY_BEAT_SCHEDULE = {

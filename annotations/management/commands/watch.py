@@ -20,22 +20,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, everything, **options):
         overdue = job_sweep()
-        sites = watch.by_host(watch.due_articles(everything=everything))
-        tally = watch.Tally()
-        for host, ids in sites.items():
-            site = watch.articles_check(ids)
-            for status, count in site.counts.items():
-                tally.counts[status] += count
-            tally.failures += site.failures
-            self.stdout.write(
-                f"{host}: {len(ids)} checked, " + ", ".join(f"{count} {status.replace('_', ' ')}"
-                                                            for status, count in site.counts.items())
-            )
+        due = list(watch.due_articles(everything=everything))
+        sites = len(watch.by_host(due))
+        tally = watch.articles_check([article.pk for article in due])
         for failure in tally.failures:
             self.stderr.write(f"article {failure['article']}: failed: {failure['error']}")
-        checked = sum(len(ids) for ids in sites.values())
         self.stdout.write(
-            f"Checked {checked} articles on {len(sites)} sites: {tally.counts[watch.CHANGED]} changed, "
+            f"Checked {len(due)} articles on {sites} sites: {tally.counts[watch.CHANGED]} changed, "
             f"{tally.counts[watch.NOT_MODIFIED]} not modified, {tally.counts[watch.UNCHANGED]} unchanged, "
             f"{tally.counts[watch.FAILED]} failed"
             + (f"; {len(overdue)} waiting jobs run again" if overdue else "")
