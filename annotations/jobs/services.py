@@ -84,7 +84,9 @@ def _claim(job_id: int) -> Job | None:
     """Mark the job running for this attempt, or return None when there is nothing to do."""
     now = timezone.now()
     with transaction.atomic():
-        job = Job.objects.select_for_update().filter(pk=job_id).select_related("started_by").first()
+        # Only the job's row is locked (PostgreSQL locks no row on the nullable side of a join).
+        locked = Job.objects.select_for_update(of=("self",)).select_related("started_by")
+        job = locked.filter(pk=job_id).first()
         if job is None or job.state in core.FINISHED:
             return None
         if job.state == core.RUNNING and job.lease_until and job.lease_until > now:
