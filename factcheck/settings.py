@@ -272,7 +272,8 @@ FACTCHECK_WATCH_TICK_SECONDS = float(os.environ.get("FACTCHECK_WATCH_TICK_SECOND
 FACTCHECK_WATCH_SCHEDULE = os.environ.get("FACTCHECK_WATCH_SCHEDULE", "2d=1h,14d=1d,*=7d")
 FACTCHECK_WATCH_HOST_DELAY_SECONDS = float(os.environ.get("FACTCHECK_WATCH_HOST_DELAY_SECONDS", "2"))
 # Sites are split into partitions, one job each at a time; a job serves its sites on a few threads.
-FACTCHECK_WATCH_PARTITIONS = int(os.environ.get("FACTCHECK_WATCH_PARTITIONS", "4"))
+# As many partitions as worker processes (Celery starts one per core: 2 here) keeps every worker busy.
+FACTCHECK_WATCH_PARTITIONS = int(os.environ.get("FACTCHECK_WATCH_PARTITIONS", "2"))
 FACTCHECK_WATCH_THREADS = int(os.environ.get("FACTCHECK_WATCH_THREADS", "8"))
 FACTCHECK_WATCH_BATCH = int(os.environ.get("FACTCHECK_WATCH_BATCH", "5000"))
 # A followed ClaimReview feed is one large document: its whole fetch may take this long.

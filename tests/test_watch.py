@@ -281,3 +281,12 @@ def test_watch_once_runs_the_due_checks_now_and_all_with_all(checked, server):
     assert "Checked 1 articles on 1 sites: 1 changed" in out
     claim.refresh_from_db()
     assert claim.review_state == "in_review"
+
+
+def test_the_schedules_checks_are_bounded_by_the_watch_threads_not_the_fetch_slots(checked, editor, settings):
+    article, _ = checked
+    settings.FACTCHECK_FETCH_MAX_CONCURRENT = 0  # every request-side fetch slot taken
+
+    assert watch.article_check(article).status == "unchanged"
+    with pytest.raises(fetch.FetchBusy):
+        watch.article_check(article, user=editor)

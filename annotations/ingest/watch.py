@@ -14,6 +14,7 @@ import threading
 import zlib
 from collections import defaultdict
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -133,7 +134,9 @@ def article_check(article: Article, *, user=None, fetcher: Callable | None = Non
     watch, _ = ArticleWatch.objects.get_or_create(article=article, defaults={"host": host_of(article.url)})
     validators = fetch.Validators(etag=watch.etag, last_modified=watch.last_modified)
     try:
-        with host_turn(article.url), fetch_slot(user):
+        # A person's refresh takes a fetch slot as any import does; the schedule's checks are
+        # bounded by the watch's own threads instead (FACTCHECK_WATCH_THREADS).
+        with host_turn(article.url), (fetch_slot(user) if user is not None else nullcontext()):
             fetched = (fetcher or fetch.fetch)(
                 article.url, allowed=allowed_hosts(), total_seconds=settings.FACTCHECK_FETCH_SECONDS,
                 validators=validators,
