@@ -9,5 +9,6 @@ class AnnotationsConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from .displayzone.services import remember_at_login
+        from .jobs import tasks  # noqa: F401  (registers the Celery tasks in every process)
 
         user_logged_in.connect(remember_at_login, dispatch_uid="displayzone-remember-at-login")

@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from . import presenters, rules, selectors, services
 from .exports.claimreview import from_claim
 from .forms import ArticleForm
-from .ingest.views import revisions_context
+from .ingest.views import revisions_context, watch_context
 from .models import Article, Attribution, Evidence, Rating, ReviewState, Source
 from .publishing import selectors as publishing_selectors
 
@@ -155,6 +155,7 @@ def article_detail(request, pk: int):
         "ratings": Rating.choices,
         "modules": ARTICLE_MODULES,
         **revisions_context(article, user),
+        **watch_context(article, user),
     })
 
 
@@ -178,6 +179,14 @@ def article_excerpts(request, article: Article):
 def http_url_or_empty(url: str) -> str:
     """Return url if it is an http(s) address, else "" so that it is never rendered as a link."""
     return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+def corrections_title(kinds: list[str | None]) -> str:
+    """Name the notes as what they are: ours ("Corrections"), after the publisher's edits ("Updates")."""
+    updates = sum(kind == "update" for kind in kinds)
+    if not updates:
+        return "Corrections"
+    return "Updates" if updates == len(kinds) else "Updates and corrections"
 
 
 def claim_detail(request, pk: int):
@@ -216,6 +225,7 @@ def claim_detail(request, pk: int):
         "attributions": attributions,
         "evidence": evidence,
         "corrections": corrections,
+        "corrections_title": corrections_title([correction.get("kind") for correction in corrections]),
         "reviewed_at": parse_datetime(claim["reviewed_at"] or ""),
         "modified_at": parse_datetime(claim["date_modified"] or claim["reviewed_at"] or ""),
         "published_at": parse_datetime(claim["published_at"] or ""),

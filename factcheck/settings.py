@@ -244,6 +244,46 @@ FACTCHECK_FETCH_MAX_PER_USER = int(os.environ.get("FACTCHECK_FETCH_MAX_PER_USER"
 FACTCHECK_MAX_IMPORT_BYTES = int(os.environ.get("FACTCHECK_MAX_IMPORT_BYTES", str(64 * 1024 * 1024)))
 FACTCHECK_MATCHING_REFRESH_SECONDS = float(os.environ.get("FACTCHECK_MATCHING_REFRESH_SECONDS", "1"))
 
+# Background jobs (annotations/jobs): Celery workers take them from the broker; beat, run once
+# per installation, starts the scheduled ones. No broker: each job runs in the process that
+# started it, right after the commit (make run, the tests).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_IGNORE_RESULT = True  # the Job rows are the results
+CELERY_TASK_ACKS_LATE = True  # a job's message is removed only once it ran: a killed worker loses none
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = "UTC"
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "factcheck")
+# A message taken by a worker that died comes back to the queue after this long (Redis).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("FACTCHECK_JOBS_VISIBILITY_SECONDS", "3600")),
+}
+FACTCHECK_JOBS_MAX_ATTEMPTS = int(os.environ.get("FACTCHECK_JOBS_MAX_ATTEMPTS", "5"))
+FACTCHECK_JOBS_RETRY_BASE_SECONDS = float(os.environ.get("FACTCHECK_JOBS_RETRY_BASE_SECONDS", "30"))
+FACTCHECK_JOBS_RETRY_MAX_SECONDS = float(os.environ.get("FACTCHECK_JOBS_RETRY_MAX_SECONDS", "3600"))
+# A running job renews its lease as it reports progress; one whose worker stopped is run again.
+FACTCHECK_JOBS_LEASE_SECONDS = int(os.environ.get("FACTCHECK_JOBS_LEASE_SECONDS", "300"))
+FACTCHECK_JOBS_SWEEP_GRACE_SECONDS = int(os.environ.get("FACTCHECK_JOBS_SWEEP_GRACE_SECONDS", "120"))
+# Watching checked articles: how often the scheduler looks for due checks, the interval by
+# the article's age ("up to 2 days old: hourly; up to 14 days: daily; then weekly"), and the
+# politeness towards each site (one request at a time, at least this many seconds apart).
+FACTCHECK_WATCH_TICK_SECONDS = float(os.environ.get("FACTCHECK_WATCH_TICK_SECONDS", "60"))
+FACTCHECK_WATCH_SCHEDULE = os.environ.get("FACTCHECK_WATCH_SCHEDULE", "2d=1h,14d=1d,*=7d")
+FACTCHECK_WATCH_HOST_DELAY_SECONDS = float(os.environ.get("FACTCHECK_WATCH_HOST_DELAY_SECONDS", "2"))
+# Sites are split into partitions, one job each at a time; a job serves its sites on a few threads.
+# As many partitions as worker processes (Celery starts one per core: 2 here) keeps every worker busy.
+FACTCHECK_WATCH_PARTITIONS = int(os.environ.get("FACTCHECK_WATCH_PARTITIONS", "2"))
+FACTCHECK_WATCH_THREADS = int(os.environ.get("FACTCHECK_WATCH_THREADS", "8"))
+FACTCHECK_WATCH_BATCH = int(os.environ.get("FACTCHECK_WATCH_BATCH", "5000"))
+# A followed ClaimReview feed is one large document: its whole fetch may take this long.
+FACTCHECK_FEED_FETCH_SECONDS = float(os.environ.get("FACTCHECK_FEED_FETCH_SECONDS", "120"))
+CELERY_BEAT_SCHEDULE = {
+    "watch-due": {"task": "factcheck.watch.due", "schedule": FACTCHECK_WATCH_TICK_SECONDS},
+    "feeds-due": {"task": "factcheck.feeds.due", "schedule": FACTCHECK_WATCH_TICK_SECONDS},
+    "jobs-sweep": {"task": "factcheck.jobs.sweep", "schedule": 60.0},
+}
+
 REST_FRAMEWORK = {
     # Token first: an anonymous request is then challenged with 401 and WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [

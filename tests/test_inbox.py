@@ -107,11 +107,12 @@ def test_the_work_page_runs_a_constant_number_of_queries(client, editor, reviewe
 
     add(1)
     # session, user, permissions, annotations, attributions, evidence, published versions of
-    # what waits for review, header count (who returned what: one more when something was returned)
-    with django_assert_num_queries(8):
+    # what waits for review, open alerts, header count (who returned what: one
+    # more when something was returned; why a published claim is back in review: one more)
+    with django_assert_num_queries(9):
         client.get("/work/")
     add(4)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         html = client.get("/work/").content.decode()
     assert len(section_ids(html, "Waiting for my review")) == 5
     assert len(section_ids(html, "My drafts")) == 5

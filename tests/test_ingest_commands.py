@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from annotations.ingest.models import ArticleRevision
+from annotations.jobs.models import Job
 from annotations.models import Article
 from tests.ingest_support import NEWS_PAGE, PageServer
 from tests.test_commands import run
@@ -66,6 +67,11 @@ def test_import_urls_reports_created_duplicate_and_failed(importer, server, tmp_
     assert "http://10.0.0.7/: failed: this address is not allowed" in err
     assert "7/7" in err
     assert Article.objects.count() == 3
+    # One job, as the API starts one: followed in admin like any other.
+    job = Job.objects.get()
+    assert (job.kind, job.state, job.done, job.total, job.started_by.username) == (
+        "url_import", "succeeded", 7, 7, "admin",
+    )
 
 
 def test_refresh_articles_prints_what_changed(importer, server, tmp_path):

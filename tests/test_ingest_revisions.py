@@ -2,7 +2,7 @@
 
 import pytest
 
-from annotations import services
+from annotations import rules, services
 from annotations.ingest import anchors
 from annotations.ingest.extract import extract
 from annotations.ingest.services import article_import
@@ -90,11 +90,14 @@ def test_a_revision_opens_corrections_where_the_quoted_text_changed(story, edito
 
     moved, fuzzy, orphaned = (Annotation.objects.get(pk=claims[q].pk) for q in (MOVED, FUZZY, ORPHANED))
     article.refresh_from_db()
-    # The lightly edited quote goes back to review; the public keeps the verified version.
+    # The lightly edited quote goes back to review, for the publisher's edit and not as
+    # anybody's change of ours (so the editor who refreshed may verify it); the public keeps
+    # the verified version meanwhile.
     assert fuzzy.review_state == "in_review"
     assert fuzzy.history.first().history_change_reason == (
-        "article text around the quote changed in revision 2; back in review"
+        "the publisher edited the article (revision 2); back in review"
     )
+    assert rules.can_review(editor, fuzzy)
     assert client_for().get(f"/api/v1/claims/{fuzzy.pk}/").json() == published_before
     # The quote that only moved stays verified, and its published offsets follow it.
     assert moved.review_state == orphaned.review_state == "verified"

@@ -82,7 +82,8 @@ def test_verifying_a_correction_replaces_the_published_version_with_a_dated_note
     assert corrected["published_at"] == first["published_at"]
     assert corrected["date_modified"] == corrected["reviewed_at"] != first["reviewed_at"]
     assert corrected["corrections"] == [{
-        "date": corrected["date_modified"], "note": note, "reason": "The FT withdrew the report.",
+        "date": corrected["date_modified"], "kind": "correction", "note": note,
+        "reason": "The FT withdrew the report.",
         "previous_rating": "unproven", "rating": "false",
     }]
     assert jsonl(client) == [corrected]

@@ -69,7 +69,15 @@ class ClaimContextSerializer(serializers.Serializer):
 
 class CorrectionSerializer(serializers.Serializer):
     date = serializers.DateTimeField()
-    note = serializers.CharField(help_text='"Corrected on <date>: what changed; why."')
+    kind = serializers.ChoiceField(
+        choices=["correction", "update"], required=False,
+        help_text="correction: ours; update: reviewed again because the publisher edited the article "
+                  "(absent on notes written before the two were told apart: corrections).",
+    )
+    note = serializers.CharField(
+        help_text='"Corrected on <date>: what changed; why." or "The article was updated by its publisher '
+                  'on <date>; this fact-check was reviewed again on <date>."'
+    )
     reason = serializers.CharField()
     # Rating codes, as in `rating` (plain strings here, so the schema names one rating enum).
     previous_rating = serializers.CharField(allow_blank=True)

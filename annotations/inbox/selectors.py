@@ -61,3 +61,14 @@ def last_returns(*, ids) -> dict[int, tuple[str | None, object]]:
         record.id: (record.history_user.get_username() if record.history_user else None, record.history_date)
         for record in records
     }
+
+
+def back_in_review_reasons(*, ids) -> dict[int, str]:
+    """Return {annotation id: why it went back to review} for claims sent back by a change
+    (a correction or the publisher's edit), from their last such history record (one query)."""
+    records = (
+        Annotation.history.filter(id__in=ids, history_change_reason__endswith="; back in review")
+        .order_by("history_date", "history_id")
+        .values_list("id", "history_change_reason")
+    )
+    return {pk: reason.removesuffix("; back in review") for pk, reason in records}

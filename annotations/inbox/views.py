@@ -1,4 +1,4 @@
-"""The "My work" page and its two actions; both redirect back so that a reload posts nothing."""
+"""The "My work" page and its actions; each redirects back so that a reload posts nothing."""
 
 import re
 
@@ -11,6 +11,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from annotations import rules, services
+from annotations.alerts import selectors as alert_selectors
+from annotations.alerts.models import Alert
+from annotations.alerts.presenters import alert_dict
+from annotations.alerts.services import alert_resolve
 from annotations.models import Annotation, Attribution, Evidence, Rating
 from annotations.publishing import selectors as publishing_selectors
 from annotations.views import http_url_or_empty
@@ -47,13 +51,18 @@ def inbox(request):
         annotation.returned_by, annotation.returned_at = returns.get(annotation.pk, (None, None))
     # A claim in review that is already published is a correction: the reviewer sees what it replaces.
     published = publishing_selectors.published_versions([annotation.pk for annotation in work.to_review])
+    reasons = selectors.back_in_review_reasons(ids=list(published))
     for annotation in work.to_review:
         annotation.published_version = published.get(annotation.pk)
+        annotation.back_in_review = reasons.get(annotation.pk, "")
     for annotation in work.drafts + work.returned + work.to_review:
         for item in annotation.evidence.all():
             item.safe_url = http_url_or_empty(item.url)
+    changed, repeated = alert_selectors.open_for_work(user=request.user)
     return render(request, "annotations/inbox.html", {
         "inbox": work,
+        "changed_articles": [{**alert_dict(alert), "raised_at": alert.created_at} for alert in changed],
+        "repeated_claims": [{**alert_dict(alert), "raised_at": alert.created_at} for alert in repeated],
         "labels": {
             "ratings": dict(Rating.choices),
             "stances": dict(Attribution.Stance.choices),
@@ -147,4 +156,15 @@ def inbox_return(request, pk: int):
     else:
         author = annotation.created_by.get_username() if annotation.created_by else "its author"
         messages.success(request, f"Annotation {pk} returned to {author} with your comment.")
+    return redirect("inbox")
+
+
+@login_required
+@require_POST
+def inbox_alert_resolve(request, pk: int):
+    """Mark an alert handled; it leaves My work (and stays in the API and admin)."""
+    _require_reader(request.user)
+    alert = get_object_or_404(Alert, pk=pk)
+    alert_resolve(alert=alert, user=request.user)
+    messages.success(request, f"Marked as handled: {alert.summary}.")
     return redirect("inbox")

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import ArticleRevision
+from .models import ArticleRevision, ArticleWatch
 
 
 class ArticleRevisionInline(admin.TabularInline):
@@ -17,6 +17,22 @@ class ArticleRevisionInline(admin.TabularInline):
     ordering = ["-number"]
 
     def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ArticleWatch)
+class ArticleWatchAdmin(admin.ModelAdmin):
+    """How each checked article is watched: last check, next check, failures."""
+
+    list_display = ["article", "host", "last_status", "checked_at", "next_check_at", "changed_at", "failures"]
+    list_filter = ["last_status", "host"]
+    list_select_related = ["article"]
+    readonly_fields = [field.name for field in ArticleWatch._meta.fields]
+
+    def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):

@@ -29,6 +29,9 @@ MAX_REDIRECTS = 5
 TOTAL_SECONDS = 10.0
 MAX_BYTES = 5 * 1024 * 1024
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
+JSON_TYPES = ("application/json", "application/ld+json", "application/x-ndjson", "application/jsonl")
+JSON_ACCEPT = "application/ld+json,application/json;q=0.9,application/x-ndjson;q=0.8"
 REDIRECT_CODES = (301, 302, 303, 307, 308)
 USER_AGENT = "Factcheck/1.0 (article import; +https://factcheck.example)"
 CHUNK = 64 * 1024
@@ -57,20 +60,38 @@ class FetchBusy(FetchError):
 
 
 class UnsupportedContentType(FetchError):
-    """The page is not HTML (415); content_type names what it is."""
+    """The page is not HTML (415), or not what was asked for; content_type names what it is."""
 
-    def __init__(self, content_type: str):
-        super().__init__(f"content type {content_type or '(none)'} is not HTML")
+    def __init__(self, content_type: str, expected: str = "HTML"):
+        super().__init__(f"content type {content_type or '(none)'} is not {expected}")
         self.content_type = content_type
 
 
 @dataclass(frozen=True)
 class FetchedPage:
     url: str  # after redirects
-    status: int
+    status: int  # 304: not modified since the validators sent (no text)
     content_type: str
     charset: str
     text: str
+    etag: str = ""  # the validators to send next time (conditional GET)
+    last_modified: str = ""
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What a page answered last time, sent back so that an unchanged page answers 304."""
+
+    etag: str = ""
+    last_modified: str = ""
+
+    def headers(self) -> dict[str, str]:
+        sent = {}
+        if self.etag:
+            sent["If-None-Match"] = self.etag
+        if self.last_modified:
+            sent["If-Modified-Since"] = self.last_modified
+        return sent
 
 
 def is_public_address(address: str) -> bool:
@@ -275,17 +296,22 @@ def _read(response, deadline: Deadline, max_bytes: int) -> bytes:
 def fetch(
     url: str, *, allowed: Allowed | str | Iterable[str] = frozenset(), resolver: Resolver | None = None,
     max_redirects: int = MAX_REDIRECTS, total_seconds: float = TOTAL_SECONDS,
-    max_bytes: int = MAX_BYTES,
+    max_bytes: int = MAX_BYTES, validators: Validators | None = None, json: bool = False,
 ) -> FetchedPage:
     """Fetch an HTML page, following redirects; every hop is vetted by the guard.
 
     The whole fetch, name resolution and every hop included, ends after total_seconds
-    however slowly the server answers (see deadline.py).
+    however slowly the server answers (see deadline.py). With `validators` the request is
+    conditional: a page unchanged since answers 304, returned with status 304 and no text.
+    `json` asks for a JSON document (a ClaimReview feed) instead of an HTML page.
     """
     allowed = parse_allowed(allowed)
     deadline = Deadline(total_seconds)
+    conditional = validators.headers() if validators else {}
     try:
-        return _fetch(url, allowed, resolver or resolve, max_redirects, deadline, max_bytes)
+        wanted = (JSON_TYPES, JSON_ACCEPT, "JSON") if json else (HTML_TYPES, HTML_ACCEPT, "HTML")
+        return _fetch(url, allowed, resolver or resolve, max_redirects, deadline, max_bytes, conditional,
+                      wanted)
     except TimeoutError:
         raise FetchError(f"timeout: the page took more than {total_seconds:g} s") from None
     finally:
@@ -293,7 +319,9 @@ def fetch(
 
 
 def _fetch(url: str, allowed: Allowed, resolver: Resolver, max_redirects: int, deadline: Deadline,
-           max_bytes: int) -> FetchedPage:
+           max_bytes: int, conditional: dict[str, str],
+           wanted: tuple[tuple[str, ...], str, str] = (HTML_TYPES, HTML_ACCEPT, "HTML")) -> FetchedPage:
+    types, accept, expected = wanted
     seen = set()
     for _hop in range(max_redirects + 1):
         scheme, host, port, path = _target(url)
@@ -308,13 +336,20 @@ def _fetch(url: str, allowed: Allowed, resolver: Resolver, max_redirects: int, d
                 "GET", path, redirect=False, preload_content=False, retries=False,
                 headers={
                     "Host": _host_header(scheme, host, port), "User-Agent": USER_AGENT,
-                    "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
-                    "Accept-Encoding": "gzip, deflate",
+                    "Accept": accept,
+                    "Accept-Encoding": "gzip, deflate", **conditional,
                 },
             )
             try:
                 if deadline.passed():  # the watchdog ended the headers early
                     raise TimeoutError
+                if response.status == 304 and conditional:
+                    return FetchedPage(
+                        url=url, status=304, content_type="", charset="", text="",
+                        etag=response.headers.get("ETag", "") or conditional.get("If-None-Match", ""),
+                        last_modified=response.headers.get("Last-Modified", "")
+                        or conditional.get("If-Modified-Since", ""),
+                    )
                 if 300 <= response.status < 400:
                     location = response.headers.get("Location", "").strip()
                     if response.status not in REDIRECT_CODES or not location:
@@ -327,8 +362,8 @@ def _fetch(url: str, allowed: Allowed, resolver: Resolver, max_redirects: int, d
                 if response.status >= 400:
                     raise FetchError(f"HTTP status {response.status}")
                 kind, charset = media_type(response.headers.get("Content-Type", ""))
-                if kind not in HTML_TYPES:
-                    raise UnsupportedContentType(kind)
+                if kind not in types:
+                    raise UnsupportedContentType(kind, expected)
                 body = _read(response, deadline, max_bytes)
             finally:
                 response.release_conn()
@@ -343,5 +378,8 @@ def _fetch(url: str, allowed: Allowed, resolver: Resolver, max_redirects: int, d
         finally:
             pool.close()
         text, charset = decode(body, charset)
-        return FetchedPage(url=url, status=response.status, content_type=kind, charset=charset, text=text)
+        return FetchedPage(
+            url=url, status=response.status, content_type=kind, charset=charset, text=text,
+            etag=response.headers.get("ETag", ""), last_modified=response.headers.get("Last-Modified", ""),
+        )
     raise FetchError(f"too many redirects (more than {max_redirects})")

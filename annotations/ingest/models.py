@@ -45,3 +45,31 @@ class ArticleRevision(models.Model):
     def save(self, *args, **kwargs):
         self.body_sha256 = hashlib.sha256(self.body.encode()).hexdigest()
         super().save(*args, **kwargs)
+
+
+class ArticleWatch(models.Model):
+    """How a checked article is watched: the validators of its last fetch and its next check."""
+
+    # The watch goes with its article.
+    article = models.OneToOneField(
+        "annotations.Article", verbose_name="article", primary_key=True, on_delete=models.CASCADE,
+        related_name="watch",
+    )
+    host = models.CharField("host", max_length=300, blank=True, help_text="Where its URL points.")
+    etag = models.CharField("ETag", max_length=500, blank=True)
+    last_modified = models.CharField("Last-Modified", max_length=100, blank=True)
+    checked_at = models.DateTimeField("last checked", null=True, blank=True)
+    next_check_at = models.DateTimeField("next check", null=True, blank=True, db_index=True)
+    changed_at = models.DateTimeField("last change found", null=True, blank=True)
+    last_status = models.CharField(
+        "last outcome", max_length=20, blank=True,
+        help_text="not_modified (304), unchanged, changed or failed.",
+    )
+    failures = models.PositiveIntegerField("failures in a row", default=0)
+    last_error = models.TextField("last error", blank=True)
+
+    class Meta:
+        verbose_name = "article watch"
+
+    def __str__(self):
+        return f"watch of article {self.article_id}"

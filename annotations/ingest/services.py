@@ -8,9 +8,12 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from annotations import recording, rules, services
 from annotations.anchoring import normalize_body
+from annotations.jobs import core as jobs_core
+from annotations.jobs import services as jobs
 from annotations.models import Article, Source
 from annotations.urlnorm import normalize_url
 
@@ -83,24 +86,47 @@ def article_import(*, user, page: ExtractedPage, given_url: str = "") -> tuple[A
             publisher={"name": page.publisher, "kind": Source.Kind.NEWS_OUTLET} if page.publisher else None,
             fetched_url=page.fetched_url,
         )
+        look_for_repeats(article)
     return article, False
 
 
-@transaction.atomic
+def look_for_repeats(article: Article) -> None:
+    """Start the job that looks for sources repeating claims rated false in the article's body."""
+    jobs.job_start(kind=jobs_core.CLAIM_REPEATS, params={"article": article.pk},
+                   key=f"repeats:{article.pk}:{article.body_sha256}")
+
+
 def article_body_replace(
     *, article: Article, user, body: str, origin: str, fetched_url: str = "",
+    publisher_edited_at: datetime | None = None,
 ) -> Reanchoring | None:
     """Give an article a new body as a new revision (fetched_url: where the body was fetched
-    from); return what re-anchoring did (None: same body)."""
+    from; publisher_edited_at: the body is the publisher's edit, found then); return what
+    re-anchoring did (None: same body)."""
     if not rules.can_edit_articles(user):
         raise PermissionDenied("You may not edit articles.")
+    return body_replace(article=article, user=user, body=body, origin=origin, fetched_url=fetched_url,
+                        publisher_edited_at=publisher_edited_at)
+
+
+@transaction.atomic
+def body_replace(
+    *, article: Article, user, body: str, origin: str, fetched_url: str = "",
+    publisher_edited_at: datetime | None = None,
+) -> Reanchoring | None:
+    """article_body_replace without asking who may: for the watch, which is nobody (user None),
+    and for callers that asked already."""
     article = Article.objects.select_for_update().get(pk=article.pk)
     old_body = article.body
     if normalize_body(body) == old_body:
         return None
     article.body = body
     recording.save(article, user=user, reason=f"new body ({origin})")
-    return revision_add(article=article, old_body=old_body, user=user, origin=origin, fetched_url=fetched_url)
+    outcome = revision_add(article=article, old_body=old_body, user=user, origin=origin,
+                           fetched_url=fetched_url, publisher_edited_at=publisher_edited_at)
+    if publisher_edited_at is not None:
+        look_for_repeats(article)
+    return outcome
 
 
 def article_refresh(
@@ -121,6 +147,7 @@ def article_refresh(
         raise fetch.FetchError("no article text was found on the page")
     outcome = article_body_replace(
         article=article, user=user, body=page.body, origin="fetch", fetched_url=page.fetched_url,
+        publisher_edited_at=timezone.now(),
     )
     if outcome is None:
         return False, current_number(article), None

@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from annotations.jsonnest import deeper_than
 
 from .claimreview import MAX_DEPTH
-from .models import ClaimReviewRecord
+from .models import ClaimReviewFeed, ClaimReviewRecord
 from .services import claimreviews_delete
 
 
@@ -67,3 +67,22 @@ class ClaimReviewRecordAdmin(admin.ModelAdmin):
                 "<p>Nested deeper than {} levels: shown as stored.</p><pre>{}</pre>", MAX_DEPTH, text
             )
         return format_html("<pre>{}</pre>", json.dumps(json.loads(text), indent=2, ensure_ascii=False))
+
+
+@admin.register(ClaimReviewFeed)
+class ClaimReviewFeedAdmin(admin.ModelAdmin):
+    """Followed feeds: when each last worked, its last error, and what its last import did."""
+
+    list_display = ["name", "url", "interval", "last_success_at", "last_error_at", "short_error", "failures",
+                    "last_created", "last_updated", "last_unchanged", "last_rejected", "total_created",
+                    "next_fetch_at"]
+    search_fields = ["name", "url"]
+    readonly_fields = [
+        "etag", "last_modified", "last_fetched_at", "last_success_at", "last_error", "last_error_at",
+        "failures", "last_created", "last_updated", "last_unchanged", "last_rejected", "total_created",
+        "created_by", "created_at",
+    ]
+
+    @admin.display(description="last error")
+    def short_error(self, obj):
+        return obj.last_error[:120]

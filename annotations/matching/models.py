@@ -81,3 +81,36 @@ class KnownClaim(models.Model):
     def __str__(self):
         return f"{self.kind} {self.ref_id}"
 
+
+
+class ClaimReviewFeed(models.Model):
+    """Another fact-checker's ClaimReview DataFeed, fetched on schedule; its reviews are imported."""
+
+    name = models.CharField("name", max_length=200)
+    url = models.URLField("URL", max_length=1000, unique=True)
+    interval = models.PositiveIntegerField("interval (seconds)", default=3600)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="added by", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    created_at = models.DateTimeField("added", auto_now_add=True)
+    etag = models.CharField("ETag", max_length=500, blank=True)
+    last_modified = models.CharField("Last-Modified", max_length=100, blank=True)
+    next_fetch_at = models.DateTimeField("next fetch", null=True, blank=True, db_index=True)
+    last_fetched_at = models.DateTimeField("last fetched", null=True, blank=True)
+    last_success_at = models.DateTimeField("last success", null=True, blank=True)
+    last_error = models.TextField("last error", blank=True)
+    last_error_at = models.DateTimeField("last error at", null=True, blank=True)
+    failures = models.PositiveIntegerField("failures in a row", default=0)
+    last_created = models.PositiveIntegerField("new in the last import", default=0)
+    last_updated = models.PositiveIntegerField("changed in the last import", default=0)
+    last_unchanged = models.PositiveIntegerField("unchanged in the last import", default=0)
+    last_rejected = models.PositiveIntegerField("rejected in the last import", default=0)
+    total_created = models.PositiveIntegerField("new reviews in all", default=0)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = "followed ClaimReview feed"
+
+    def __str__(self):
+        return self.name

@@ -33,6 +33,7 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     rejected: list[dict[str, Any]] = field(default_factory=list)
+    unchanged: int = 0  # only counted when asked to leave unchanged reviews alone (feeds)
 
     def as_dict(self) -> dict[str, Any]:
         return {"created": self.created, "updated": self.updated, "rejected": self.rejected}
@@ -56,10 +57,12 @@ def _store_index_rows(rows: list[KnownClaim]) -> None:
     transaction.on_commit(mirror.poke)
 
 
-def claimreviews_import(*, records: list[Any], user, batch: int = 2000) -> ImportResult:
+def claimreviews_import(*, records: list[Any], user, batch: int = 2000, only_changed: bool = False
+                        ) -> ImportResult:
     """Store the valid ClaimReviews (new ones created, known url + claim updated), list the rest.
 
-    One transaction: a failure stores nothing.
+    One transaction: a failure stores nothing. `only_changed` leaves the reviews stored exactly
+    as they come alone (counted as unchanged), so a feed fetched again re-indexes only what changed.
     """
     result = ImportResult()
     cleaned: dict[str, dict[str, Any]] = {}
@@ -70,6 +73,8 @@ def claimreviews_import(*, records: list[Any], user, batch: int = 2000) -> Impor
             result.rejected.append({"index": number, "reason": str(error)})
             continue
         cleaned[review_key(fields["url"], fields["claim_reviewed"])] = fields
+    if only_changed:
+        result.unchanged = _drop_unchanged(cleaned, batch)
     keys = list(cleaned)
     with transaction.atomic():
         for start in range(0, len(keys), batch):
@@ -78,6 +83,19 @@ def claimreviews_import(*, records: list[Any], user, batch: int = 2000) -> Impor
             result.created += created
             result.updated += updated
     return result
+
+
+def _drop_unchanged(cleaned: dict[str, dict[str, Any]], batch: int) -> int:
+    """Remove from `cleaned` the reviews stored with the same original; return how many."""
+    keys, dropped = list(cleaned), 0
+    for start in range(0, len(keys), batch):
+        chunk = keys[start : start + batch]
+        stored = ClaimReviewRecord.objects.filter(key__in=chunk).values_list("key", "original")
+        for key, original in stored:
+            if original == cleaned[key]["original"]:
+                del cleaned[key]
+                dropped += 1
+    return dropped
 
 
 def _upsert_records(cleaned: dict[str, dict[str, Any]], *, user) -> tuple[int, int]:

@@ -164,3 +164,23 @@ def correction_note(on: date, what: list[str], reason: str) -> str:
         parts.append(reason.strip())
     text = "; ".join(parts) or "details updated"
     return f"Corrected on {on.day} {on:%B %Y}: {text.rstrip('.')}."
+
+
+# What a publisher's edit of the article changes by itself; anything else is ours.
+ARTICLE_DRIVEN = ("quoted passage changed", "article text around the quote changed")
+
+
+def update_note(edited_on: date, reviewed_on: date, what: list[str], reason: str) -> str:
+    """Return "The article was updated by its publisher on …; this fact-check was reviewed
+    again on …." followed by what our review changed, if anything."""
+    note = (
+        f"The article was updated by its publisher on {edited_on.day} {edited_on:%B %Y}; "
+        f"this fact-check was reviewed again on {reviewed_on.day} {reviewed_on:%B %Y}."
+    )
+    ours = [item for item in what if item not in ARTICLE_DRIVEN]
+    if reason.strip():
+        ours.append(reason.strip())
+    if ours:
+        text = "; ".join(ours).rstrip(".")
+        note += f" {text[0].upper()}{text[1:]}."
+    return note

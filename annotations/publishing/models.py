@@ -36,6 +36,11 @@ class PublishedClaim(models.Model):
     version = models.PositiveIntegerField(
         "annotation version", help_text="The version of the annotation that was verified."
     )
+    publisher_edited_at = models.DateTimeField(
+        "publisher edited", null=True, blank=True,
+        help_text="When its publisher edited the article around the quote, while that waits for a "
+                  "review: the next verification says so in its note.",
+    )
 
     class Meta:
         ordering = ["annotation_id"]
@@ -108,6 +113,11 @@ class PublishedAttribution(models.Model):
 class Correction(models.Model):
     """A dated correction of a published claim, and the version it replaced."""
 
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Our correction"
+        UPDATE = "update", "Reviewed again after the publisher edited the article"
+
+    kind = models.CharField("kind", max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
     published = models.ForeignKey(
         PublishedClaim, verbose_name="published claim", on_delete=models.CASCADE,
         related_name="corrections",

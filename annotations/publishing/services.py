@@ -119,19 +119,24 @@ def publish(*, annotation: Annotation, user, comment: str = "") -> PublishedClai
             date_modified=None, corrections=old["corrections"],
         )
         what = core.changes(old, draft)
-        if what:
-            note = core.correction_note(timezone.localdate(now), what, comment)
+        edited_at = current.publisher_edited_at
+        if what or edited_at:
+            kind = Correction.Kind.UPDATE if edited_at else Correction.Kind.CORRECTION
+            if edited_at:
+                note = core.update_note(timezone.localdate(edited_at), timezone.localdate(now), what, comment)
+            else:
+                note = core.correction_note(timezone.localdate(now), what, comment)
             corrections = [
                 *old["corrections"],
                 {
-                    "date": core.iso(now), "note": note, "reason": comment.strip(),
+                    "date": core.iso(now), "kind": kind, "note": note, "reason": comment.strip(),
                     "previous_rating": old["rating"], "rating": draft["rating"],
                 },
             ]
             data = public_claim(live, published_at=current.published_at, reviewed_at=now,
                                 date_modified=now, corrections=corrections)
             Correction.objects.create(
-                published=current, corrected_at=now, note=note, reason=comment.strip(),
+                published=current, kind=kind, corrected_at=now, note=note, reason=comment.strip(),
                 previous_rating=old["rating"], rating=draft["rating"],
                 previous_data=current.data, verified_by=user,
             )
@@ -142,6 +147,7 @@ def publish(*, annotation: Annotation, user, comment: str = "") -> PublishedClai
     published.article_id = live.article_id
     published.rating, published.claim, published.quote = live.rating, live.claim, live.quote
     published.version = live.version
+    published.publisher_edited_at = None
     _store(published, data, new=current is None)
     published.attributions.all().delete()
     PublishedAttribution.objects.bulk_create(
@@ -154,13 +160,16 @@ def publish(*, annotation: Annotation, user, comment: str = "") -> PublishedClai
 
 
 @transaction.atomic
-def open_corrections(annotations: Iterable[Annotation] | Any, *, reason: str, user) -> list[Annotation]:
+def open_corrections(annotations: Iterable[Annotation] | Any, *, reason: str, user,
+                     publisher_edited_at=None) -> list[Annotation]:
     """Record a change to what the given annotations show; send verified ones back to review.
 
     Only annotations that are verified or published are concerned; others are ignored,
     so callers may pass every annotation the change touches. Each one gets a history
     entry (reason, user, time) and a new version, and `user` becomes one of its editors, so
-    the four-eyes rule keeps them from verifying the correction of their own change.
+    the four-eyes rule keeps them from verifying the correction of their own change
+    (None: nobody of ours made it, as when the publisher edited the article; then
+    `publisher_edited_at` says when, and the next verification's note says so).
     The published version stays online until the correction is verified. Return the
     annotations written.
     """
@@ -178,6 +187,10 @@ def open_corrections(annotations: Iterable[Annotation] | Any, *, reason: str, us
         annotation._change_reason = comment
         annotation.save()
         written.append(annotation)
+    if publisher_edited_at is not None:
+        PublishedClaim.objects.filter(annotation_id__in=[a.pk for a in written]).update(
+            publisher_edited_at=publisher_edited_at
+        )
     return written
 
 
@@ -185,8 +198,9 @@ def return_to_review(annotation: Annotation, *, user, reason: str) -> str:
     """Mark the annotation as changed by `user` (the caller saves it): a new version, `user`
     among its editors, and a verified one back in review, unverified. Return the reason its
     history records."""
-    annotation.editors = rules.editors_with(annotation, user)
-    annotation.edited_by = user
+    if user is not None:  # None: the publisher changed the article (a watch job saw it)
+        annotation.editors = rules.editors_with(annotation, user)
+        annotation.edited_by = user
     annotation.version += 1
     if annotation.review_state != ReviewState.VERIFIED:
         return reason
@@ -217,6 +231,12 @@ def follow_anchors(*, moved: Iterable[Annotation], orphaned: Iterable[Annotation
         published.data = core.encode(data)
         published.save(update_fields=["data"])
         _records(published, data).save()
+
+
+def published_ids(ids: Iterable[int]) -> list[int]:
+    """Return those of the annotation ids that have a published version."""
+    published = PublishedClaim.objects.filter(annotation_id__in=list(ids))
+    return list(published.values_list("annotation_id", flat=True))
 
 
 def is_published(annotation: Annotation) -> bool:

@@ -159,3 +159,13 @@ def suggestion_dismiss(*, article: Article, start: int, end: int, stance: str,
             )
     except IntegrityError:
         return same.get()  # another reviewer dismissed it a moment ago
+
+
+def article_speakers(*, article: Article) -> list[dict]:
+    """Return who speaks where in the article's current body: each suggestion's span, sentence,
+    source and stance, dismissed or not (the watch compares speakers, it shows nothing)."""
+    return [
+        {"start": r["start"], "end": r["end"], "sentence": r["sentence"], "source": r["source"],
+         "stance": r["stance"]}
+        for r in _computed(article)
+    ]

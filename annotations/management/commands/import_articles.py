@@ -1,5 +1,6 @@
 import hashlib
 import json
+import time
 from datetime import UTC
 from pathlib import Path
 
@@ -10,11 +11,13 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from annotations import anchoring, services
-from annotations.ingest import fetch
-from annotations.ingest.batch import fetch_pages
+from annotations.ingest import fetch, url_import
 from annotations.ingest.clean import clean_text
 from annotations.ingest.extract import extract
 from annotations.ingest.services import article_import
+from annotations.jobs import engine, tasks
+from annotations.jobs import services as jobs
+from annotations.jobs.models import Job
 from annotations.models import Article, Source
 from annotations.urlnorm import normalize_url
 
@@ -84,30 +87,38 @@ class Command(BaseCommand):
         return counts
 
     def import_urls(self, path: Path, *, workers: int, delay: float) -> None:
+        """Import the addresses as one job: run here without a broker, else by the workers while
+        this command shows its progress (the same job either way, followed in admin)."""
         try:
-            urls = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+            urls = url_import.clean_urls(path.read_text(encoding="utf-8").splitlines())
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"Cannot read {path}: {error}") from None
-        urls = [url for url in urls if url and not url.startswith("#")]
-        counts = {"created": 0, "duplicate": 0, "failed": 0}
-        for done, (url, page, error) in enumerate(
-            fetch_pages(urls, workers=workers, delay=delay), start=1
-        ):
-            if error is None:
-                try:
-                    _, duplicate = article_import(user=self.user, page=page, given_url=url)
-                except (ValidationError, PermissionDenied) as refused:
-                    error = "; ".join(getattr(refused, "messages", [str(refused)]))
-                else:
-                    counts["duplicate" if duplicate else "created"] += 1
-            if error is not None:
-                counts["failed"] += 1
-                self.stderr.write(f"\r{url}: failed: {error}")
-            self.progress(done, len(urls))
+        here = not engine.has_broker()
+        job = jobs.job_start(kind=tasks.URL_IMPORT, user=self.user, send=not here,
+                             params={"urls": urls, "workers": workers, "delay": delay})
+        self.shown = 0
+        if here:
+            jobs.job_run(job.pk, tasks.HANDLERS, on_progress=lambda running: self.show(running, len(urls)))
+        job.refresh_from_db()
+        while not here and job.state not in (Job.State.SUCCEEDED, Job.State.FAILED):
+            self.show(job, len(urls))
+            time.sleep(0.5)
+            job.refresh_from_db()
+        self.show(job, len(urls))
         self.stderr.write("")
+        if job.state != Job.State.SUCCEEDED:
+            raise CommandError(f"The import job {job.pk} stopped ({job.get_state_display()}): {job.error}")
+        tally = job.result["tally"]
         self.stdout.write(
-            f"URLs: {counts['created']} created, {counts['duplicate']} duplicate, {counts['failed']} failed"
+            f"URLs: {tally['created']} created, {tally['duplicate']} duplicate, {tally['failed']} failed"
         )
+
+    def show(self, job: Job, total: int) -> None:
+        """Print the failures not shown yet and the progress bar."""
+        for failure in job.result.get("tally", {}).get("failures", [])[self.shown:]:
+            self.stderr.write(f"\r{failure['url']}: failed: {failure['error']}")
+            self.shown += 1
+        self.progress(job.done, total)
 
     def progress(self, done: int, total: int, width: int = 30) -> None:
         filled = width * done // max(total, 1)

@@ -1,0 +1,1 @@
+"""Alerts raised where people work: an article whose checked passages its publisher changed."""
