@@ -2,7 +2,7 @@
 rated false or mostly false raises a `claim_repeated` alert.
 
 A sentence of the article must match the known claim (the known-claims index, as the article
-page's "Seen before" does) and the attribution suggestions must name, for that sentence, the
+page's "Known claims like this one" does) and the attribution suggestions must name, for that sentence, the
 source that asserted the original: by name or alias for our verified claims, by the claim's
 author for an imported ClaimReview.
 """
