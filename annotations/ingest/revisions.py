@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Max
 
 from annotations import recording
+from annotations.live import announce as live
 from annotations.models import AnchorState, Annotation, Article
 from annotations.publishing import core as publishing_core
 from annotations.publishing import services as publishing
@@ -60,6 +61,7 @@ def revision_add(*, article: Article, old_body: str, user, origin: str, fetched_
         fetched_url=fetched_url,
     )
     outcome = Reanchoring(revision=number)
+    live.article_changed(article, user=user)
     annotations = list(article.annotations.select_for_update().order_by("id"))
     contexts = {a.pk: publishing_core.context_of(old_body, a.start, a.end)["text"] for a in annotations}
     placements = anchors.reanchor(article.body, [_span(a) for a in annotations])

@@ -29,6 +29,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from annotations import exports, rules
+from annotations.live import announce as live
 from annotations.matching import services as known_claims
 from annotations.models import Annotation, Attribution, Evidence, ReviewState
 
@@ -210,6 +211,7 @@ def open_corrections(annotations: Iterable[Annotation] | Any, *, reason: str, us
         annotation._history_user = user
         annotation._change_reason = comment
         annotation.save()
+        live.annotation(annotation, "edited", user=user)
         written.append(annotation)
     return written
 
