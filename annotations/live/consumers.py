@@ -242,7 +242,9 @@ class ArticleSocket(LiveSocket):
     async def live_event(self, message):
         event = message["event"]
         if self.client and message.get("client") == self.client:
-            return  # the tab's own change: it knows already
+            # The tab's own change: it knows already, and only moves its position on.
+            await self.send_json({"type": "own", "seq": event["seq"], "epoch": event["epoch"]})
+            return
         await self.send_json(event)
 
     async def live_presence(self, message):
