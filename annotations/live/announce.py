@@ -11,8 +11,8 @@ import asyncio
 import logging
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
-from functools import partial
 
 import redis
 from asgiref.sync import async_to_sync
@@ -20,6 +20,8 @@ from channels.exceptions import ChannelFull
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import transaction
+
+from annotations.models import Annotation
 
 from . import core, events
 from .store import store
@@ -33,8 +35,9 @@ DESK_GROUP = "live.desk"
 # More annotations than this in one article in one write (a bulk create): one resync instead.
 MOST_EVENTS_PER_WRITE = 50
 SEND_SECONDS = 2.0
-# After a failure to reach the layer, sending is not tried again for this long.
-PAUSE_SECONDS = 5.0
+# After a failure to reach the layer, sending is not tried again for this long (a Redis that hangs
+# would otherwise hold every write for SEND_SECONDS).
+PAUSE_SECONDS = 1.0
 FAILURES = (redis.RedisError, OSError, ChannelFull, asyncio.TimeoutError)
 
 
@@ -48,31 +51,33 @@ def _actor(user) -> str | None:
 
 def annotation(annotation, kind: str, *, user) -> None:
     """Announce that an annotation was created, edited, submitted, verified or returned."""
-    _after_commit(partial(_annotations, [annotation.pk], kind, _actor(user), client.get()))
+    pks, actor, client_id = [annotation.pk], _actor(user), client.get()
+    _after_commit(lambda: _annotations(pks, kind, actor, client_id))
 
 
 def annotations_created(annotations, *, user) -> None:
     """Announce the annotations of one bulk create."""
-    _after_commit(partial(_annotations, [a.pk for a in annotations], "created", _actor(user), client.get()))
+    pks, actor, client_id = [a.pk for a in annotations], _actor(user), client.get()
+    _after_commit(lambda: _annotations(pks, "created", actor, client_id))
 
 
 def annotation_deleted(annotation, *, user) -> None:
     """Announce that an annotation was deleted."""
     change = core.Change(article=annotation.article_id, kind="deleted", annotation=annotation.pk,
                          actor=_actor(user), client=client.get())
-    _after_commit(partial(publish, [change]))
+    _after_commit(lambda: publish([change]))
 
 
 def suggestions_changed(article, *, user) -> None:
     """Announce that the article's suggestion list changed (a dismissal)."""
     change = core.Change(article=article.pk, kind=core.SUGGESTIONS, actor=_actor(user), client=client.get())
-    _after_commit(partial(publish, [change]))
+    _after_commit(lambda: publish([change]))
 
 
 def article_changed(article, *, user) -> None:
     """Announce that the article's text or fields changed: open pages reload their state."""
     change = core.Change(article=article.pk, kind=core.ARTICLE, actor=_actor(user), client=client.get())
-    _after_commit(partial(publish, [change]))
+    _after_commit(lambda: publish([change]))
 
 
 def _after_commit(send) -> None:
@@ -82,6 +87,7 @@ def _after_commit(send) -> None:
 
 def _annotations(pks: list[int], kind: str, actor: str | None, client_id: str) -> None:
     if _paused():
+        _lost(pk for pk, in Annotation.objects.filter(pk__in=pks).values_list("article_id"))
         return
     changes = events.annotation_changes(pks, kind=kind, actor=actor, client=client_id)
     per_article: dict[int, list[core.Change]] = {}
@@ -97,6 +103,9 @@ def _annotations(pks: list[int], kind: str, actor: str | None, client_id: str) -
 
 
 _pause = {"until": 0.0}
+# Articles whose changes could not be sent: their pages are told to reload their state once
+# sending works again, since they cannot know what they missed.
+_lost_articles: set[int] = set()
 _pause_guard = threading.Lock()
 
 
@@ -104,9 +113,36 @@ def _paused() -> bool:
     return time.monotonic() < _pause["until"]
 
 
+_retry = {"timer": None}
+
+
+def _lost(articles) -> None:
+    """Remember articles whose changes were not sent, and try to tell their pages again soon."""
+    with _pause_guard:
+        _lost_articles.update(articles)
+        timer = _retry["timer"]
+        if _lost_articles and (timer is None or not timer.is_alive()):
+            timer = _retry["timer"] = threading.Timer(PAUSE_SECONDS + 0.5, _tell_lost)
+            timer.daemon = True
+            timer.start()
+
+
+def _tell_lost() -> None:
+    with _pause_guard:
+        _retry["timer"] = None
+    publish([])
+
+
 def publish(changes: list[core.Change]) -> None:
     """Number each change's events in its article's streams and send them (after the commit)."""
-    if not changes or _paused():
+    if _paused():
+        _lost(change.article for change in changes)
+        return
+    with _pause_guard:
+        lost = sorted(_lost_articles)
+        _lost_articles.clear()
+    changes = [core.Change(article=article, kind=core.RESYNC) for article in lost] + list(changes)
+    if not changes:
         return
     messages = []
     try:
@@ -125,11 +161,23 @@ def publish(changes: list[core.Change]) -> None:
                     "type": "work", "kind": change.kind, "article": change.article,
                     "id": change.annotation, "actor": change.actor,
                 }}))
-        async_to_sync(_send_all)(messages)
+        _run(_send_all, messages)
     except FAILURES as error:
         with _pause_guard:
             _pause["until"] = time.monotonic() + PAUSE_SECONDS
+        _lost(change.article for change in changes)
         logger.warning("live updates not sent: %s: %s", type(error).__name__, error)
+
+
+def _run(send, messages) -> None:
+    """Run the async send from this synchronous code, in another thread if this one runs an event loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        async_to_sync(send)(messages)
+        return
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(async_to_sync(send), messages).result()
 
 
 async def _send_all(messages: list[tuple[str, dict]]) -> None:

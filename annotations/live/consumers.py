@@ -64,6 +64,17 @@ class LiveSocket(AsyncJsonWebsocketConsumer):
 
     groups_joined: tuple = ()
 
+    async def __call__(self, scope, receive, send):
+        try:
+            await super().__call__(scope, receive, send)
+        except FAILURES:
+            # The layer (Redis) went away under the socket: the page hears "paused" and tries
+            # again with backoff; what it misses meanwhile it catches up on, or reloads.
+            with contextlib.suppress(Exception):
+                await self.disconnect(PAUSED)
+            with contextlib.suppress(Exception):
+                await send({"type": "websocket.close", "code": PAUSED})
+
     async def refuse(self, code: int, event: dict | None = None) -> None:
         await self.accept()
         if event:

@@ -106,6 +106,7 @@ export class LiveSocket {
 /** Show the socket's state in a status element: nothing while live, a sentence while paused. */
 export function showStatus(element, state, { retryIn }) {
   if (!element) return;
+  element.dataset.state = state;
   if (state === "live") {
     element.hidden = true;
     element.textContent = "";
