@@ -8,6 +8,7 @@ import json
 import re
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -144,7 +145,7 @@ def article_detail(request, pk: int):
             **article_position(article.pk, user),
             "socket": f"/ws/live/articles/{article.pk}/",
             "state": reverse("article-live-state", args=[article.pk]),
-        },
+        } if settings.FACTCHECK_LIVE else None,
     }
     return render(request, "annotations/article_detail.html", {
         "article": article,

@@ -408,6 +408,8 @@ LOGGING = {
 # several server processes the channel layer, the per-article event sequences, presence and
 # soft locks live in Redis (LIVE_REDIS_URL, default REDIS_URL); without it, in the memory of
 # the one process (`make run`). Redis down: pages keep working and say live updates are paused.
+# FACTCHECK_LIVE=0: pages open no socket (a deployment without an ASGI server for /ws/).
+FACTCHECK_LIVE = env_bool("FACTCHECK_LIVE", True)
 LIVE_REDIS_URL = os.environ.get("LIVE_REDIS_URL", REDIS_URL)
 LIVE_KEY_PREFIX = f"{CACHE_KEY_PREFIX}:live"
 if LIVE_REDIS_URL:

@@ -2,9 +2,11 @@
 
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
+from django.contrib.sessions.models import Session
 
 from annotations import services
 from annotations.apikeys.services import api_key_issue
+from annotations.live import announce
 from annotations.live.store import store
 from tests import factories
 from tests.live_support import of_type, open_socket, received, session_cookie
@@ -172,3 +174,53 @@ def test_a_reconnecting_socket_gets_what_it_missed_in_order(people):
         (1, "created", draft.pk), (2, "edited", draft.pk)]
     assert caught[0]["position"]["seq"] == 2
     assert resync == [{"type": "resync", "position": caught[0]["position"]}]
+
+
+def test_a_socket_whose_session_ends_is_moved_to_the_public_stream(people, settings):
+    settings.FACTCHECK_LIVE_RECHECK_SECONDS = 0.2
+    article = people["article"]
+    cookie = session_cookie(people["editor"])
+
+    async def scenario():
+        team = await open_socket(f"/ws/live/articles/{article.pk}/", cookie=cookie)
+        await received(team, seconds=0.1)
+        await sync_to_async(Session.objects.all().delete)()  # logged out in another tab
+        moved = of_type(await received(team, seconds=0.6), "resync")
+        await sync_to_async(create_draft)(people)
+        heard = of_type(await received(team, seconds=0.5), "annotation", "removed")
+        await team.disconnect()
+        return moved, heard
+
+    moved, heard = run(scenario)
+
+    assert moved == [{"type": "resync", "reason": "audience"}]
+    assert heard == []
+
+
+def test_the_tab_that_made_a_change_is_only_told_its_number(people):
+    article = people["article"]
+    cookie = session_cookie(people["reviewer"])
+
+    def create_from_tab():
+        token = announce.client.set("tab-of-rita-0001")
+        try:
+            return create_draft(people)
+        finally:
+            announce.client.reset(token)
+
+    async def scenario():
+        tab = await open_socket(f"/ws/live/articles/{article.pk}/?client=tab-of-rita-0001", cookie=cookie)
+        other = await open_socket(f"/ws/live/articles/{article.pk}/?client=tab-of-rita-0002", cookie=cookie)
+        await received(tab, seconds=0.3)
+        await received(other, seconds=0.1)
+        await sync_to_async(create_from_tab)()
+        own = of_type(await received(tab, seconds=0.5), "own", "annotation")
+        elsewhere = of_type(await received(other, seconds=0.2), "own", "annotation")
+        await tab.disconnect()
+        await other.disconnect()
+        return own, elsewhere
+
+    own, elsewhere = run(scenario)
+
+    assert own == [{"type": "own", "seq": 1, "epoch": own[0]["epoch"]}]
+    assert [(e["type"], e["seq"], e["actor"]) for e in elsewhere] == [("annotation", 1, "rita")]

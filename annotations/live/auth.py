@@ -5,12 +5,14 @@ relies on the session must come from one of our own pages (its Origin among ALLO
 a token is no ambient credential, so a script with one needs no Origin.
 """
 
+from importlib import import_module
+
 from channels.auth import AuthMiddlewareStack, get_user
 from channels.db import database_sync_to_async
 from channels.security.websocket import AllowedHostsOriginValidator
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.base import SessionBase
-from django.utils.module_loading import import_string
 
 from annotations.apikeys.services import api_key_find
 
@@ -40,7 +42,8 @@ async def current_user(scope):
     session = scope.get("session")
     if not isinstance(session, SessionBase) or session.session_key is None:
         return AnonymousUser()
-    fresh = import_string(f"{type(session).__module__}.SessionStore")(session.session_key)
+    # Not the socket's own copy, read when it connected: the session as it is stored now.
+    fresh = import_module(settings.SESSION_ENGINE).SessionStore(session.session_key)
     return await get_user({"session": fresh})
 
 

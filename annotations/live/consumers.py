@@ -28,6 +28,9 @@ from .store import STALE_SECONDS, now, store
 # Close codes the page understands: try again later (live updates paused), gone, refused.
 PAUSED, NOT_FOUND, REFUSED = 4503, 4404, 4401
 HEARTBEAT_SECONDS = 30.0
+PRESENCE_DELAY = 0.3
+# Articles whose presence is about to be told, in this process (its one event loop).
+_presence_due: dict[int, asyncio.Future] = {}
 LARGEST_MESSAGE = 2000
 
 
@@ -82,11 +85,11 @@ class LiveSocket(AsyncJsonWebsocketConsumer):
         await self.close(code=code)
 
     async def join(self, groups) -> bool:
+        """Join the layer's groups; False if the layer cannot be reached (live updates paused)."""
         try:
             for group in groups:
                 await self.channel_layer.group_add(group, self.channel_name)
         except FAILURES:
-            await self.refuse(PAUSED, {"type": "paused"})
             return False
         self.groups_joined = tuple(groups)
         return True
@@ -125,10 +128,12 @@ class ArticleSocket(LiveSocket):
             return await self.refuse(NOT_FOUND, {"type": "gone"})
         self.who = await database_sync_to_async(_who)(self.scope["user"])
         if not await self.join([article_group(self.article, self.who["audience"])]):
-            return None
+            return await self.refuse(PAUSED, {"type": "paused"})
         await self.accept()
         try:
             await self.visit()
+            if self.who["audience"] == core.TEAM:
+                await self.live_locks({"locks": await self.held_locks()})
         except FAILURES:
             return await self.close(code=PAUSED)
         self.tasks = [asyncio.ensure_future(self.heartbeat()), asyncio.ensure_future(self.recheck())]
@@ -142,7 +147,9 @@ class ArticleSocket(LiveSocket):
             with contextlib.suppress(*FAILURES):
                 await _store_call("leave", self.article, self.channel_name)
                 released = await _store_call("unlock_all", self.article, self.channel_name)
-                await self.tell_presence(locks=bool(released))
+                if released:
+                    await self.tell_locks()
+                self.announce_presence()
 
     # What the client asks
 
@@ -184,6 +191,7 @@ class ArticleSocket(LiveSocket):
         self.editing = annotation
         if annotation is None:
             await self.visit()
+            await self.tell_locks()
             return
         moment = now()
         wanted = core.Lock(annotation=annotation, connection=self.channel_name, user_id=self.who["user_id"],
@@ -198,26 +206,44 @@ class ArticleSocket(LiveSocket):
         if holder.connection != self.channel_name:
             self.editing = None
         await self.visit()
+        await self.tell_locks()
 
-    # Presence
+    # Presence and locks
 
     async def visit(self):
+        """Record the socket (and what it edits) among the article's visitors; others hear of it soon."""
         await _store_call("visit", self.article, core.Visitor(
             connection=self.channel_name, user_id=self.who["user_id"], name=self.who["name"],
             audience=self.who["audience"], editing=self.editing, seen=now()))
-        await self.tell_presence(locks=True)
+        self.announce_presence()
 
-    async def tell_presence(self, *, locks: bool):
-        visitors = await _store_call("visitors", self.article)
-        moment = now()
-        for audience in core.AUDIENCES:
-            await self.channel_layer.group_send(article_group(self.article, audience), {
-                "type": "live.presence",
-                "presence": core.presence_for(visitors, audience, now=moment, stale=STALE_SECONDS)})
-        if locks:
-            held = core.locks_view(await _store_call("locks", self.article), now=moment, stale=STALE_SECONDS)
-            await self.channel_layer.group_send(article_group(self.article, core.TEAM),
-                                                {"type": "live.locks", "locks": held})
+    def announce_presence(self):
+        """Tell the article's sockets who is here, at most once per PRESENCE_DELAY in this process, so
+        that a crowd arriving at once costs one message per socket, not one per arrival."""
+        article, layer = self.article, self.channel_layer
+        if article in _presence_due:
+            return
+
+        async def tell():
+            await asyncio.sleep(PRESENCE_DELAY)
+            _presence_due.pop(article, None)  # arrivals from now on are told again
+            with contextlib.suppress(*FAILURES):
+                visitors = await _store_call("visitors", article)
+                moment = now()
+                for audience in core.AUDIENCES:
+                    await layer.group_send(article_group(article, audience), {
+                        "type": "live.presence",
+                        "presence": core.presence_for(visitors, audience, now=moment, stale=STALE_SECONDS)})
+
+        _presence_due[article] = asyncio.ensure_future(tell())
+
+    async def held_locks(self) -> list[dict]:
+        return core.locks_view(await _store_call("locks", self.article), now=now(), stale=STALE_SECONDS)
+
+    async def tell_locks(self):
+        """Tell the team's sockets on the article which claims are being edited, at once."""
+        await self.channel_layer.group_send(article_group(self.article, core.TEAM),
+                                            {"type": "live.locks", "locks": await self.held_locks()})
 
     async def heartbeat(self):
         while True:
@@ -229,7 +255,11 @@ class ArticleSocket(LiveSocket):
         """Read the user again now and then; a change of audience moves the socket to the other stream."""
         while True:
             await asyncio.sleep(settings.FACTCHECK_LIVE_RECHECK_SECONDS)
-            await self.check_user()
+            try:
+                await self.check_user()
+            except FAILURES:
+                await self.close(code=PAUSED)
+                return
 
     async def check_user(self):
         user = await current_user(self.scope)
@@ -242,10 +272,12 @@ class ArticleSocket(LiveSocket):
         if changed_audience:
             await self.leave_groups()
             if not await self.join([article_group(self.article, who["audience"])]):
+                await self.close(code=PAUSED)
                 return
             await _store_call("unlock_all", self.article, self.channel_name)
             self.editing = None
             await self.send_json({"type": "resync", "reason": "audience"})
+            await self.tell_locks()
         await self.visit()
 
     # What the layer brings
@@ -286,8 +318,9 @@ class DeskSocket(LiveSocket):
         if who["audience"] != core.TEAM:
             return await self.refuse(REFUSED, {"type": "refused",
                                                "detail": "Only fact-checkers have a work list."})
-        if await self.join([DESK_GROUP]):
-            await self.accept()
+        if not await self.join([DESK_GROUP]):
+            return await self.refuse(PAUSED, {"type": "paused"})
+        await self.accept()
         return None
 
     async def disconnect(self, code):

@@ -161,8 +161,10 @@ class ArticleView {
     // Links from the work list open an annotation: /articles/1/#annotation-7.
     const linked = /^#annotation-(\d+)$/.exec(window.location.hash);
     if (linked) this.openAnnotation(Number(linked[1]), { returnFocus: this.body, scroll: true });
-    this.live = new LiveArticle(this);
-    this.live.start();
+    if (this.config.live) {
+      this.live = new LiveArticle(this);
+      this.live.start();
+    }
     document.documentElement.dataset.ready = "true";
   }
 
