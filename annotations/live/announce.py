@@ -17,11 +17,9 @@ from contextvars import ContextVar
 import redis
 from asgiref.sync import async_to_sync
 from channels.exceptions import ChannelFull
-from channels.layers import get_channel_layer
+from channels.layers import InMemoryChannelLayer, get_channel_layer
 from django.conf import settings
 from django.db import transaction
-
-from annotations.models import Annotation
 
 from . import core, events
 from .store import store
@@ -51,14 +49,14 @@ def _actor(user) -> str | None:
 
 def annotation(annotation, kind: str, *, user) -> None:
     """Announce that an annotation was created, edited, submitted, verified or returned."""
-    pks, actor, client_id = [annotation.pk], _actor(user), client.get()
-    _after_commit(lambda: _annotations(pks, kind, actor, client_id))
+    items, actor, client_id = [(annotation.pk, annotation.article_id)], _actor(user), client.get()
+    _after_commit(lambda: _annotations(items, kind, actor, client_id))
 
 
 def annotations_created(annotations, *, user) -> None:
     """Announce the annotations of one bulk create."""
-    pks, actor, client_id = [a.pk for a in annotations], _actor(user), client.get()
-    _after_commit(lambda: _annotations(pks, "created", actor, client_id))
+    items, actor, client_id = [(a.pk, a.article_id) for a in annotations], _actor(user), client.get()
+    _after_commit(lambda: _annotations(items, "created", actor, client_id))
 
 
 def annotation_deleted(annotation, *, user) -> None:
@@ -85,11 +83,11 @@ def _after_commit(send) -> None:
     transaction.on_commit(send, robust=True)
 
 
-def _annotations(pks: list[int], kind: str, actor: str | None, client_id: str) -> None:
+def _annotations(items: list[tuple[int, int]], kind: str, actor: str | None, client_id: str) -> None:
     if _paused():
-        _lost(pk for pk, in Annotation.objects.filter(pk__in=pks).values_list("article_id"))
+        _lost(article for _, article in items)
         return
-    changes = events.annotation_changes(pks, kind=kind, actor=actor, client=client_id)
+    changes = events.annotation_changes(items, kind=kind, actor=actor, client=client_id)
     per_article: dict[int, list[core.Change]] = {}
     for change in changes:
         per_article.setdefault(change.article, []).append(change)
@@ -111,6 +109,17 @@ _pause_guard = threading.Lock()
 
 def _paused() -> bool:
     return time.monotonic() < _pause["until"]
+
+
+def paused() -> bool:
+    """Whether the live desk's Redis failed a moment ago (nothing is tried for PAUSE_SECONDS)."""
+    return _paused()
+
+
+def trip() -> None:
+    """Note that the live desk's Redis failed: nothing is tried for PAUSE_SECONDS."""
+    with _pause_guard:
+        _pause["until"] = time.monotonic() + PAUSE_SECONDS
 
 
 _retry = {"timer": None}
@@ -161,27 +170,66 @@ def publish(changes: list[core.Change]) -> None:
                     "type": "work", "kind": change.kind, "article": change.article,
                     "id": change.annotation, "actor": change.actor,
                 }}))
-        _run(_send_all, messages)
+        articles = sorted({change.article for change in changes})
+        layer = get_channel_layer()
+        if isinstance(layer, InMemoryChannelLayer):
+            _run(_send_all, layer, messages)
+        else:
+            _sender.send(_send_all(layer, messages), articles)
     except FAILURES as error:
-        with _pause_guard:
-            _pause["until"] = time.monotonic() + PAUSE_SECONDS
-        _lost(change.article for change in changes)
-        logger.warning("live updates not sent: %s: %s", type(error).__name__, error)
+        _failed(error, changes)
 
 
-def _run(send, messages) -> None:
-    """Run the async send from this synchronous code, in another thread if this one runs an event loop."""
+def _failed(error: BaseException, changes_or_articles) -> None:
+    trip()
+    _lost(getattr(item, "article", item) for item in changes_or_articles)
+    logger.warning("live updates not sent: %s: %s", type(error).__name__, error)
+
+
+def _run(send, layer, messages) -> None:
+    """Send to the in-memory layer on the server's own event loop (async_to_sync from a request's
+    thread reaches it), or from another thread if this one runs an event loop itself."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        async_to_sync(send)(messages)
+        async_to_sync(send)(layer, messages)
         return
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(async_to_sync(send), messages).result()
+        pool.submit(async_to_sync(send), layer, messages).result()
 
 
-async def _send_all(messages: list[tuple[str, dict]]) -> None:
-    layer = get_channel_layer()
+class Sender:
+    """One event loop per process, in a thread of its own, sends to the Redis layer: its connections
+    stay open between writes, and a write does not wait for the sending (events are numbered
+    already, so pages put them in order whatever order they arrive in)."""
+
+    def __init__(self):
+        self.loop = None
+        self.guard = threading.Lock()
+
+    def send(self, coroutine, articles: list[int]) -> None:
+        with self.guard:
+            if self.loop is None:
+                self.loop = asyncio.new_event_loop()
+                threading.Thread(target=self.loop.run_forever, name="live-sender", daemon=True).start()
+        future = asyncio.run_coroutine_threadsafe(coroutine, self.loop)
+        future.add_done_callback(lambda done: self.sent(done, articles))
+
+    @staticmethod
+    def sent(future, articles: list[int]) -> None:
+        error = future.exception()
+        if error is None:
+            return
+        if isinstance(error, FAILURES):
+            _failed(error, articles)
+        else:
+            logger.error("live updates not sent", exc_info=error)
+
+
+_sender = Sender()
+
+
+async def _send_all(layer, messages: list[tuple[str, dict]]) -> None:
     async with asyncio.timeout(SEND_SECONDS):
         for group, message in messages:
             await layer.group_send(group, message)

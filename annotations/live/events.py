@@ -5,25 +5,24 @@ from collections.abc import Iterable
 
 from annotations import presenters, selectors
 from annotations.models import Annotation
-from annotations.publishing.models import PublishedClaim
 
 from .core import Change
 
 
-def annotation_changes(pks: Iterable[int], *, kind: str, actor: str | None, client: str) -> list[Change]:
-    """Return one change per annotation, with its summary as the team sees it (None: gone)."""
-    pks = list(pks)
-    annotations = Annotation.objects.filter(pk__in=pks)
+def annotation_changes(annotations: Iterable[tuple[int, int]], *, kind: str, actor: str | None,
+                       client: str) -> list[Change]:
+    """Return one change per (annotation id, article id), with the annotation's summary as the team
+    sees it (None: gone, or orphaned and so not painted). Two queries, however many annotations."""
+    articles = dict(annotations)
+    found = Annotation.objects.filter(pk__in=list(articles))
     summaries = {
         summary["id"]: summary
         for summary in presenters.annotation_summaries(
-            selectors.annotation_summary_rows(annotations), selectors.stance_rows(annotations), people=True,
+            selectors.annotation_summary_rows(found), selectors.stance_rows(found), people=True,
         )
     }
-    articles = dict(annotations.values_list("pk", "article_id"))
-    published = set(PublishedClaim.objects.filter(annotation__in=pks).values_list("annotation_id", flat=True))
     return [
-        Change(article=articles[pk], kind=kind, annotation=pk, summary=summaries.get(pk), actor=actor,
-               client=client, published=pk in published)
-        for pk in pks if pk in articles
+        Change(article=article, kind=kind, annotation=pk, summary=summaries.get(pk), actor=actor,
+               client=client, published=bool(summaries.get(pk, {}).get("published")))
+        for pk, article in articles.items()
     ]

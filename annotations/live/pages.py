@@ -4,6 +4,7 @@ import redis
 
 from annotations import rules
 
+from .announce import paused, trip
 from .core import audience_of
 from .store import store
 
@@ -15,8 +16,12 @@ def article_position(article_pk: int, user) -> dict:
     page applies it again (by version), which changes nothing.
     """
     audience = audience_of(can_read_drafts=rules.can_read_drafts(user))
+    unknown = {"audience": audience, "epoch": "", "seq": 0}  # the page reads its state once live
+    if paused():
+        return unknown
     try:
         position = store().position(article_pk, audience)
     except (redis.RedisError, OSError):  # live updates paused; the page works
-        return {"audience": audience, "epoch": "", "seq": 0}
+        trip()
+        return unknown
     return {"audience": audience, "epoch": position.epoch, "seq": position.seq}

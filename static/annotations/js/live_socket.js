@@ -1,5 +1,5 @@
 // A socket of the live desk that comes back by itself: it reconnects with a growing, jittered
-// delay (0.5 s doubling to 30 s, as Hypothesis' client does), and says when live updates are
+// delay (0.5 s doubling to 10 s, as Hypothesis' client does), and says when live updates are
 // paused, while the page itself goes on working over HTTP.
 
 /** This tab's id: the server does not echo the tab's own changes back to it (X-Live-Client). */
@@ -10,7 +10,7 @@ export const clientId = [...crypto.getRandomValues(new Uint8Array(12))]
 const PAUSED = 4503;
 const FINAL = new Set([4401, 4404]);
 const FIRST_DELAY = 500;
-const LONGEST_DELAY = 30000;
+const LONGEST_DELAY = 10000;
 
 export class LiveSocket {
   /**
