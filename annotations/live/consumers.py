@@ -321,9 +321,21 @@ class DeskSocket(LiveSocket):
         if not await self.join([DESK_GROUP]):
             return await self.refuse(PAUSED, {"type": "paused"})
         await self.accept()
+        self.task = asyncio.ensure_future(self.recheck())
         return None
 
+    async def recheck(self):
+        """Read the user again now and then: one who is no longer a fact-checker hears no more."""
+        while True:
+            await asyncio.sleep(settings.FACTCHECK_LIVE_RECHECK_SECONDS)
+            who = await database_sync_to_async(_who)(await current_user(self.scope))
+            if who["audience"] != core.TEAM:
+                await self.close(code=REFUSED)
+                return
+
     async def disconnect(self, code):
+        if getattr(self, "task", None) is not None:
+            self.task.cancel()
         await self.leave_groups()
 
     async def live_work(self, message):

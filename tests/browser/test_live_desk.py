@@ -286,3 +286,21 @@ def test_without_redis_pages_keep_working_say_so_and_come_back_by_themselves(bro
     created = api(rita, "POST", "annotations/", {"article": article.pk, "quote": SECOND, "claim": CLAIM})
     assert created["status"] == 201
     expect(list_items(eddie)).to_have_count(2)
+
+
+def test_my_work_lists_changes_made_elsewhere_and_its_count_follows(browsers, desk_server, people):
+    draft = draft_by_rita(people, FIRST)
+    eddie = browsers(desk_server, people["eddie"])
+    eddie.goto("/work/")
+    expect(eddie.locator("#live-status")).to_have_attribute("data-state", "live")
+    expect(eddie.locator(".site-nav__work .nav-count")).to_have_count(0)
+    rita = open_live(browsers(desk_server, people["rita"]), people["article"])
+
+    submitted = api(rita, "POST", f"annotations/{draft.pk}/submit/", {}, version=draft.version)
+    assert submitted["status"] == 200
+
+    expect(eddie.locator("#live-desk")).to_contain_text("1 change since this page was loaded")
+    expect(eddie.locator("#live-desk")).to_contain_text(f"rita submitted for review annotation {draft.pk}")
+    expect(eddie.locator(".site-nav__work .nav-count")).to_have_text(re.compile(r"^1"))
+    eddie.click("#live-desk a")
+    expect(eddie.locator(f"#work-{draft.pk}")).to_be_visible()

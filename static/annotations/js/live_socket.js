@@ -1,5 +1,5 @@
 // A socket of the live desk that comes back by itself: it reconnects with a growing, jittered
-// delay (0.5 s doubling to 10 s, as Hypothesis' client does), and says when live updates are
+// delay (0.5 s doubling to 10 s; Hypothesis' client backs off too), and says when live updates are
 // paused, while the page itself goes on working over HTTP.
 
 /** This tab's id: the server does not echo the tab's own changes back to it (X-Live-Client). */
