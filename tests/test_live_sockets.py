@@ -8,6 +8,7 @@ from annotations import services
 from annotations.apikeys.services import api_key_issue
 from annotations.live import announce
 from annotations.live.store import store
+from annotations.suggestions import services as suggestion_services
 from tests import factories
 from tests.live_support import of_type, open_socket, received, session_cookie
 
@@ -224,3 +225,31 @@ def test_the_tab_that_made_a_change_is_only_told_its_number(people):
 
     assert own == [{"type": "own", "seq": 1, "epoch": own[0]["epoch"]}]
     assert [(e["type"], e["seq"], e["actor"]) for e in elsewhere] == [("annotation", 1, "rita")]
+
+
+def test_a_dismissal_is_told_to_the_team_and_a_new_text_to_everyone(people):
+    article = people["article"]
+    cookie = session_cookie(people["editor"])
+    found = suggestion_services.article_suggestions(article=article, user=people["reviewer"])["results"][0]
+    admin = factories.UserFactory(username="ada", is_superuser=True, is_staff=True)
+
+    async def scenario():
+        public = await open_socket(f"/ws/live/articles/{article.pk}/")
+        team = await open_socket(f"/ws/live/articles/{article.pk}/", cookie=cookie)
+        await received(public, seconds=0.3)
+        await received(team, seconds=0.1)
+        await sync_to_async(suggestion_services.suggestion_dismiss)(
+            article=article, start=found["start"], end=found["end"], stance=found["stance"],
+            source_name=found["source"]["name"] if found["source"] else "", user=people["reviewer"])
+        new_body = f"{article.body} More."
+        await sync_to_async(services.article_update)(article=article, user=admin, body=new_body)
+        heard_by_team = [(e["type"], e["seq"]) for e in await received(team, seconds=0.5) if "seq" in e]
+        heard_by_public = [(e["type"], e["seq"]) for e in await received(public, seconds=0.1) if "seq" in e]
+        await public.disconnect()
+        await team.disconnect()
+        return heard_by_team, heard_by_public
+
+    heard_by_team, heard_by_public = run(scenario)
+
+    assert heard_by_team == [("suggestions", 1), ("article", 2)]
+    assert heard_by_public == [("article", 1)]
