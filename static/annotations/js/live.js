@@ -129,7 +129,8 @@ export class LiveArticle {
 
   put(summary, event) {
     const stored = this.view.store.get(summary.id);
-    if (stored && stored.version > summary.version) return;
+    // Older than what the page shows, or the same (a change caught up on twice): nothing to do.
+    if (stored && (stored.version > summary.version || JSON.stringify(stored) === JSON.stringify(summary))) return;
     this.view.store.set(summary.id, summary);
     this.view.layer.put(summary);
     this.view.list.put(summary);
