@@ -230,6 +230,8 @@ class ArticleSocket(LiveSocket):
             with contextlib.suppress(*FAILURES):
                 visitors = await _store_call("visitors", article)
                 moment = now()
+                for gone in [v.connection for v in visitors if moment - v.seen > STALE_SECONDS]:
+                    await _store_call("leave", article, gone)  # its server died without a word
                 for audience in core.AUDIENCES:
                     await layer.group_send(article_group(article, audience), {
                         "type": "live.presence",
