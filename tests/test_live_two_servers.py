@@ -74,3 +74,27 @@ def test_a_change_made_through_one_server_reaches_a_socket_of_the_other(two_serv
                        "rating": "false", "review_state": "draft", "version": 1, "created_by": "rita",
                        "published": False, "stances": []},
     }
+
+
+def test_presence_spans_the_servers(two_servers, roles):
+    first, second = two_servers
+    article = factories.ArticleFactory()
+    _, editor_key = api_key_issue(user=factories.editor(username="eddie"))
+    _, reviewer_key = api_key_issue(user=factories.reviewer(username="rita"))
+    path = f"/ws/live/articles/{article.pk}/"
+
+    async def scenario():
+        async with connect(f"ws://127.0.0.1:{first.port}{path}",
+                           additional_headers={"Authorization": f"Token {editor_key}"}) as eddie:
+            await next_of_type(eddie, "presence")
+            async with connect(f"ws://127.0.0.1:{second.port}{path}",
+                               additional_headers={"Authorization": f"Token {reviewer_key}"}):
+                while True:
+                    presence = await next_of_type(eddie, "presence")
+                    if len(presence["people"]) == 2:
+                        return presence
+
+    assert asyncio.run(scenario()) == {
+        "type": "presence", "people": [{"name": "eddie", "editing": []}, {"name": "rita", "editing": []}],
+        "others": 0,
+    }
