@@ -80,6 +80,25 @@ def annotation_dict(annotation: Annotation, *, people: bool = True) -> dict[str,
     return result
 
 
+SUMMARY_FIELDS = ("id", "start", "end", "rating", "review_state", "version", "created_by", "published")
+
+
+def annotation_summaries(rows, stance_rows, *, people: bool) -> list[dict[str, Any]]:
+    """Return what the annotation view paints and lists of each annotation, from
+    selectors.annotation_summary_rows and stance_rows; usernames only with `people` (staff)."""
+    stances: dict[int, list[list[str]]] = {}
+    for annotation_id, source, stance in stance_rows:
+        stances.setdefault(annotation_id, []).append([source, stance])
+    return [
+        {
+            **dict(zip(SUMMARY_FIELDS, row, strict=True)),
+            **({} if people else {"created_by": None}),
+            "stances": stances.get(row[0], []),
+        }
+        for row in rows
+    ]
+
+
 def article_summary(article: Article) -> dict[str, Any]:
     return {
         "id": article.pk,

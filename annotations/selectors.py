@@ -64,13 +64,18 @@ def review_queue(*, user) -> QuerySet[Annotation]:
 
 
 def article_annotation_summaries(*, article: Article, user) -> QuerySet:
+    """Return the summary rows (annotation_summary_rows) of the annotations of an article a user may read."""
+    return annotation_summary_rows(annotations_visible_to(user).filter(article=article))
+
+
+def annotation_summary_rows(annotations: QuerySet[Annotation]) -> QuerySet:
     """Return (id, start, end, rating, review_state, version, author, published) rows in text order.
 
     The annotation view paints thousands of these; full annotations come from the API
     when one is opened. `published`: the claim has a public version (kept while a
-    correction is under way).
+    correction is under way). Orphaned annotations are not painted, so not listed.
     """
-    return annotations_visible_to(user).filter(article=article).exclude(
+    return annotations.exclude(
         anchor_state=AnchorState.ORPHANED
     ).annotate(
         is_published=Exists(PublishedClaim.objects.filter(annotation=OuterRef("pk")))
@@ -83,8 +88,13 @@ def article_annotation_summaries(*, article: Article, user) -> QuerySet:
 
 def article_stances(*, article: Article, user) -> QuerySet:
     """Return (annotation id, source name, stance) rows for the annotations a user may read."""
+    return stance_rows(annotations_visible_to(user).filter(article=article))
+
+
+def stance_rows(annotations: QuerySet[Annotation]) -> QuerySet:
+    """Return (annotation id, source name, stance) rows of the given annotations' attributions."""
     return Attribution.objects.filter(
-        annotation__in=annotations_visible_to(user).filter(article=article)
+        annotation__in=annotations
     ).order_by("annotation_id", "id").values_list("annotation_id", "source__name", "stance")
 
 

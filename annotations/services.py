@@ -13,6 +13,7 @@ from simple_history.utils import bulk_create_with_history
 
 from . import planning, recording, rules, storage
 from .ingest import revisions
+from .live import announce as live
 from .models import (
     AnchorState,
     Annotation,
@@ -304,6 +305,7 @@ def annotation_create(*, article: Article | int, user, **fields) -> Annotation:
     annotation = plan.annotation
     _hold_as_prefetched(annotation, "attributions", plan.attributions)
     _hold_as_prefetched(annotation, "evidence", plan.evidence)
+    live.annotation(annotation, "created", user=user)
     return annotation
 
 
@@ -371,6 +373,7 @@ def annotation_update(*, annotation: Annotation, user, version: int, **changes) 
     recording.save(annotation, user=user, reason=reason)
     for plan in children:
         plan.apply(user=user)
+    live.annotation(annotation, "edited", user=user)
     return annotation
 
 
@@ -381,6 +384,7 @@ def annotation_delete(*, annotation: Annotation, user, version: int | None) -> N
         raise PermissionDenied("Only drafts can be deleted, by their author or an editor.")
     if publishing.is_published(annotation):
         raise Conflict("The annotation is published; correct it instead of deleting it.")
+    live.annotation_deleted(annotation, user=user)
     recording.delete(annotation, user=user, reason="deleted")
 
 
@@ -404,6 +408,7 @@ def review_submit(*, annotation: Annotation, user, version: int | None = None) -
     if missing:
         raise ValidationError(missing)
     annotation.review_comment = ""
+    live.annotation(annotation, "submitted", user=user)
     return _transition(annotation, user=user, state=ReviewState.IN_REVIEW, reason="submitted")
 
 
@@ -433,6 +438,7 @@ def review_verify(*, annotation: Annotation, user, version: int | None = None,
     reason = f"verified: {comment}" if comment else "verified"
     annotation = _transition(annotation, user=user, state=ReviewState.VERIFIED, reason=reason)
     publishing.publish(annotation=annotation, user=user, comment=comment)
+    live.annotation(annotation, "verified", user=user)
     return annotation
 
 
@@ -450,6 +456,7 @@ def review_return(*, annotation: Annotation, user, comment: str,
             "Only an editor who neither wrote it nor changed it since it was last verified can return it."
         )
     annotation.review_comment = comment.strip()
+    live.annotation(annotation, "returned", user=user)
     return _transition(
         annotation, user=user, state=ReviewState.DRAFT, reason=f"returned: {comment.strip()}"
     )

@@ -8,6 +8,7 @@ import json
 import re
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -21,6 +22,7 @@ from . import presenters, rules, selectors, services
 from .exports.claimreview import from_claim
 from .forms import ArticleForm
 from .ingest.views import revisions_context, watch_context
+from .live.pages import article_position
 from .models import Article, Attribution, Evidence, Rating, ReviewState, Source
 from .publishing import selectors as publishing_selectors
 
@@ -32,6 +34,7 @@ ARTICLE_MODULES = [
         "article", "api", "dom", "errors", "highlights", "history", "keyboard", "list", "offsets",
         "panel", "rows", "selection_action", "suggestions", "unsaved", "seen_before", "known_claims",
         "work_count", "compare", "suggestion_values", "suggestion_speaker", "suggestion_accept",
+        "live", "live_socket",
     )
 ]
 PARAGRAPH_BREAK = re.compile(r"\n{2,}")
@@ -74,20 +77,12 @@ def vocabularies() -> dict:
 
 def annotation_summaries(article: Article, user) -> list[dict]:
     """Return what the annotation view paints and lists for each annotation the user may read."""
-    stances: dict[int, list[list[str]]] = {}
-    for annotation_id, source, stance in selectors.article_stances(article=article, user=user):
-        stances.setdefault(annotation_id, []).append([source, stance])
-    fields = ("id", "start", "end", "rating", "review_state", "version", "created_by", "published")
     # Usernames are for staff; the public sees the organization's work, not its logins.
-    people = rules.can_read_drafts(user)
-    return [
-        {
-            **dict(zip(fields, row, strict=True)),
-            **({} if people else {"created_by": None}),
-            "stances": stances.get(row[0], []),
-        }
-        for row in selectors.article_annotation_summaries(article=article, user=user)
-    ]
+    return presenters.annotation_summaries(
+        selectors.article_annotation_summaries(article=article, user=user),
+        selectors.article_stances(article=article, user=user),
+        people=rules.can_read_drafts(user),
+    )
 
 
 def article_list(request):
@@ -145,6 +140,12 @@ def article_detail(request, pk: int):
             "is_editor": rules.is_editor(user),
         },
         "vocabularies": vocabularies(),
+        # Read before the annotations: an event after this position is applied again, never missed.
+        "live": {
+            **article_position(article.pk, user),
+            "socket": f"/ws/live/articles/{article.pk}/",
+            "state": reverse("article-live-state", args=[article.pk]),
+        } if settings.FACTCHECK_LIVE else None,
     }
     return render(request, "annotations/article_detail.html", {
         "article": article,

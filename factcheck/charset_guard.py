@@ -39,3 +39,24 @@ def guard_charset(app):
         return [body]
 
     return application
+
+
+def guard_charset_asgi(app):
+    """Wrap an ASGI application so that no HTTP request with a hostile charset reaches it."""
+
+    async def application(scope, receive, send):
+        if scope["type"] != "http":
+            return await app(scope, receive, send)
+        headers = scope.get("headers", ())
+        content_type = next((value for name, value in headers if name == b"content-type"), b"")
+        charset = _hostile(content_type.decode("latin-1"))
+        if charset is None:
+            return await app(scope, receive, send)
+        body = json.dumps({"detail": f"Unknown charset {charset!r}; send UTF-8."}).encode()
+        await send({"type": "http.response.start", "status": 400, "headers": [
+            (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+        ]})
+        await send({"type": "http.response.body", "body": body})
+        return None
+
+    return application

@@ -45,6 +45,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG e
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # First: its runserver serves ASGI, so `manage.py runserver` serves the live desk too.
+    "daphne",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "axes",
+    "channels",
     "annotations",
 ]
 
@@ -77,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "annotations.displayzone.middleware.DisplayZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "annotations.live.middleware.LiveClientMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "factcheck.middleware.ContentSecurityPolicyMiddleware",
@@ -439,3 +443,31 @@ LOGGING = {
     # Lockouts are warnings; axes' routine resets on each login are noise.
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Live desk (annotations/live): open pages receive others' changes over WebSockets. Across
+# several server processes the channel layer, the per-article event sequences, presence and
+# soft locks live in Redis (LIVE_REDIS_URL, default REDIS_URL); without it, in the memory of
+# the one process (`make run`). Redis down: pages keep working and say live updates are paused.
+# FACTCHECK_LIVE=0: pages open no socket (a deployment without an ASGI server for /ws/).
+FACTCHECK_LIVE = env_bool("FACTCHECK_LIVE", True)
+LIVE_REDIS_URL = os.environ.get("LIVE_REDIS_URL", REDIS_URL)
+LIVE_KEY_PREFIX = f"{CACHE_KEY_PREFIX}:live"
+if LIVE_REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {
+                # Reads block up to 5 s (BZPOPMIN): the socket timeout must exceed that.
+                "hosts": [{"address": LIVE_REDIS_URL, "socket_connect_timeout": 2, "socket_timeout": 10}],
+                "prefix": f"{LIVE_KEY_PREFIX}:asgi",
+                "capacity": 500,
+                "expiry": 60,
+            },
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Events kept per article and audience for clients that reconnect; more missed: reload the state.
+FACTCHECK_LIVE_BACKLOG = int(os.environ.get("FACTCHECK_LIVE_BACKLOG", "200"))
+# How often a socket checks again who its user is (logged out, role taken away).
+FACTCHECK_LIVE_RECHECK_SECONDS = float(os.environ.get("FACTCHECK_LIVE_RECHECK_SECONDS", "60"))

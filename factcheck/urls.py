@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("annotations.displayzone.urls")),
     path("", include("annotations.discovery.urls")),
     path("", include("annotations.inbox.urls")),
+    path("", include("annotations.live.urls")),
     path("", include("annotations.urls")),
 ]
 

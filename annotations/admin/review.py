@@ -1,5 +1,6 @@
 """The review workflow in admin: the submit/verify/return actions and the review queue."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
@@ -156,6 +157,7 @@ class ReviewAdmin:
             "opts": self.opts,
             "page": page,
             "queue_url": queue_url,
+            "live": settings.FACTCHECK_LIVE,
         }
         return TemplateResponse(request, "admin/annotations/annotation/review_queue.html", context)
 

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from annotations import planning, rules, services, storage
+from annotations.live import announce as live
 
 MAX_ITEMS = 10_000
 # Attributions and evidence in one request, all items together: ten per item on average,
@@ -69,6 +70,7 @@ def annotation_bulk_create(*, user, items: Sequence[Mapping[str, Any] | None],
     if listed and not partial:
         raise BulkRejected(listed)
     storage.insert_annotations(list(plans.values()), user=user)
+    live.annotations_created([plan.annotation for plan in plans.values()], user=user)
     ids: list[int | None] = [None] * len(items)
     for index, plan in plans.items():
         ids[index] = plan.annotation.pk

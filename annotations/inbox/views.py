@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
@@ -69,6 +70,7 @@ def inbox(request):
             "relations": dict(Evidence.Relation.choices),
         },
         "is_editor": rules.is_editor(request.user),
+        "live": settings.FACTCHECK_LIVE,
     })
 
 

@@ -8,6 +8,7 @@ from django.db.models import Max
 from annotations import recording
 from annotations.alerts import core as alerts_core
 from annotations.alerts import services as alerts
+from annotations.live import announce as live
 from annotations.models import AnchorState, Annotation, Article, ReviewState
 from annotations.publishing import core as publishing_core
 from annotations.publishing import services as publishing
@@ -68,6 +69,7 @@ def revision_add(*, article: Article, old_body: str, user, origin: str, fetched_
         fetched_url=fetched_url,
     )
     outcome = Reanchoring(revision=number)
+    live.article_changed(article, user=user)
     annotations = list(article.annotations.select_for_update().order_by("id"))
     contexts = {a.pk: publishing_core.context_of(old_body, a.start, a.end)["text"] for a in annotations}
     before = {a.pk: (a.quote, a.review_state) for a in annotations}

@@ -29,6 +29,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from annotations import exports, presenters, rules, selectors
+from annotations.live import announce as live
 from annotations.matching import services as known_claims
 from annotations.models import Annotation, ReviewState
 
@@ -186,6 +187,7 @@ def open_corrections(annotations: Iterable[Annotation] | Any, *, reason: str, us
         annotation._history_user = user
         annotation._change_reason = comment
         annotation.save()
+        live.annotation(annotation, "edited", user=user)
         written.append(annotation)
     if publisher_edited_at is not None:
         PublishedClaim.objects.filter(annotation_id__in=[a.pk for a in written]).update(

@@ -7,6 +7,7 @@ from django.db.models import Count, Max, Q
 
 from annotations import rules, selectors
 from annotations.ingest import revisions
+from annotations.live import announce as live
 from annotations.models import Article, Attribution, Source
 
 from .anchor import suggestion_anchor
@@ -143,6 +144,7 @@ def suggestion_dismiss(*, article: Article, start: int, end: int, stance: str,
             break
     else:
         raise ValidationError("The article has no such suggestion; it may have changed.")
+    live.suggestions_changed(article, user=user)
     anchor = suggestion_anchor(article.body, result)
     same = SuggestionDismissal.objects.filter(article=article).filter(
         Q(anchor=anchor) | Q(anchor="", body_sha256=article.body_sha256, start=start, end=end,

@@ -34,6 +34,13 @@ def live_roles(roles):
     """Every browser test runs against a live server, after which the groups are flushed."""
 
 
+@pytest.fixture(autouse=True)
+def no_live_sockets(settings):
+    """The in-process live server speaks HTTP only: its pages open no live socket. The live desk's
+    tests run their own ASGI servers (tests/live_servers.py)."""
+    settings.FACTCHECK_LIVE = False
+
+
 # Module scope: Playwright's loop must not outlive these modules, or other tests that start
 # their own sync Playwright would find it running.
 @pytest.fixture(scope="module")

@@ -1,5 +1,7 @@
 // Same-origin client of /api/v1/: JSON in and out, the CSRF token on writes, If-Match on edits.
 
+import { clientId } from "./live_socket.js";
+
 export class ApiError extends Error {
   constructor(status, data) {
     super(`The server answered ${status}.`);
@@ -34,7 +36,10 @@ export class Api {
   async request(method, path, { body, version, params } = {}) {
     const headers = { Accept: "application/json" };
     if (body !== undefined) headers["Content-Type"] = "application/json";
-    if (method !== "GET") headers["X-CSRFToken"] = this.csrfToken;
+    if (method !== "GET") {
+      headers["X-CSRFToken"] = this.csrfToken;
+      headers["X-Live-Client"] = clientId;  // the live desk does not echo this tab's changes to it
+    }
     if (version !== undefined && version !== null) headers["If-Match"] = `"${version}"`;
     const url = new URL(this.base + path, window.location.origin);
     for (const [name, value] of Object.entries(params || {})) url.searchParams.set(name, value);

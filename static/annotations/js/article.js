@@ -12,6 +12,7 @@ import { Suggestions } from "./suggestions.js";
 import { SeenBefore } from "./seen_before.js";
 import { KnownClaims } from "./known_claims.js";
 import { refreshWorkCount } from "./work_count.js";
+import { LiveArticle } from "./live.js";
 
 performance.mark("highlights-start");
 
@@ -83,13 +84,21 @@ class ArticleView {
         onSaved: (annotation) => this.saved(annotation),
         onRemoved: (id) => this.removed(id),
         onProvisional: (annotation) => this.provisional(annotation),
-        onOpen: (id) => this.activate(id),
+        onOpen: (id) => {
+          this.activate(id);
+          this.live?.panelOpened(id);
+        },
+        onFilled: (annotation) => this.live?.panelFilled(annotation),
         onClose: () => {
           this.layer.setPending(null);
           this.activate(null);
+          this.live?.panelOpened(null);
         },
         announce: (text) => this.announce(text),
-        workChanged: () => refreshWorkCount(this.config.work_count_url),
+        workChanged: () => {
+          refreshWorkCount(this.config.work_count_url);
+          this.live?.wrote();
+        },
       },
     });
     if (this.config.user.can_create) {
@@ -152,6 +161,10 @@ class ArticleView {
     // Links from the work list open an annotation: /articles/1/#annotation-7.
     const linked = /^#annotation-(\d+)$/.exec(window.location.hash);
     if (linked) this.openAnnotation(Number(linked[1]), { returnFocus: this.body, scroll: true });
+    if (this.config.live) {
+      this.live = new LiveArticle(this);
+      this.live.start();
+    }
     document.documentElement.dataset.ready = "true";
   }
 

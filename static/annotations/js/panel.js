@@ -268,6 +268,7 @@ export class Panel {
     workflow.hidden = false;
     this.guard.markClean();
     if (correction) this.loadPublished(annotation);
+    this.callbacks.onFilled?.(annotation);
   }
 
   /** Show the published version beside the proposed one (the stored annotation). */
