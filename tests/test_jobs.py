@@ -46,8 +46,8 @@ def test_without_a_broker_a_job_runs_in_process_once_the_request_commits(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = client_for(editor).post(f"/api/v1/articles/{story.pk}/refresh/job/")
 
-    # The refresh, then the look for repeated claims in the new body it started.
-    assert len(callbacks) == 2
+    # The refresh, the live desk's news of the new body, then the look for repeated claims in it.
+    assert len(callbacks) == 3
     assert Job.objects.filter(kind="claim_repeats", state="succeeded").count() == 1
     assert response.status_code == 202
     assert response["Location"] == f"/api/v1/jobs/{response.json()['id']}/"

@@ -1,5 +1,6 @@
 """Import articles from web pages and re-fetch them: the writes behind the API, views and commands."""
 
+import functools
 import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -25,7 +26,13 @@ from .slots import fetch_slot
 
 
 def allowed_hosts() -> frozenset[str]:
-    return fetch.parse_allowed(settings.FACTCHECK_FETCH_ALLOWED_HOSTS)
+    return _parsed_allowed(settings.FACTCHECK_FETCH_ALLOWED_HOSTS)
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed_allowed(value: str) -> frozenset:
+    """FACTCHECK_FETCH_ALLOWED_HOSTS read once per value (the watch fetches thousands of pages)."""
+    return fetch.parse_allowed(value)
 
 
 def page_fetch(url: str, *, fetcher=None, user=None) -> ExtractedPage:

@@ -10,6 +10,7 @@ them. The next check comes after the interval of the article's age (schedule.py)
 after failures.
 """
 
+import functools
 import threading
 import zlib
 from collections import defaultdict
@@ -75,7 +76,12 @@ class Tally:
 
 
 def steps() -> list[schedule.Step]:
-    return schedule.parse(settings.FACTCHECK_WATCH_SCHEDULE)
+    return _parsed_schedule(settings.FACTCHECK_WATCH_SCHEDULE)
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed_schedule(text: str) -> list[schedule.Step]:
+    return schedule.parse(text)
 
 
 def watched_articles() -> QuerySet[Article]:
@@ -131,7 +137,7 @@ def article_check(article: Article, *, user=None, fetcher: Callable | None = Non
         raise PermissionDenied("You may not refresh articles.")
     if not article.url:
         raise ValidationError({"url": "The article has no URL to fetch."})
-    watch, _ = ArticleWatch.objects.get_or_create(article=article, defaults={"host": host_of(article.url)})
+    watch = _watch_of(article)
     validators = fetch.Validators(etag=watch.etag, last_modified=watch.last_modified)
     try:
         # A person's refresh takes a fetch slot as any import does; the schedule's checks are
@@ -148,7 +154,7 @@ def article_check(article: Article, *, user=None, fetcher: Callable | None = Non
         watch.failures += 1
         watch.checked_at, watch.last_status, watch.last_error = now, FAILED, str(error)
         _schedule(watch, article, now)
-        watch.save()
+        watch.save(update_fields=SAVED)
         raise
     watch.etag, watch.last_modified = fetched.etag[:500], fetched.last_modified[:100]
     watch.host, watch.checked_at, watch.last_status = host_of(article.url), now, check.status
@@ -156,13 +162,26 @@ def article_check(article: Article, *, user=None, fetcher: Callable | None = Non
     if check.status == CHANGED:
         watch.changed_at = now
     _schedule(watch, article, now)
-    watch.save()
+    watch.save(update_fields=SAVED)
     return check
+
+
+SAVED = ["host", "etag", "last_modified", "checked_at", "next_check_at", "changed_at", "last_status",
+         "failures", "last_error"]
+
+
+def _watch_of(article: Article) -> ArticleWatch:
+    """Return the article's watch (read with it when the caller selected it), made if it has none."""
+    try:
+        return article.watch
+    except ArticleWatch.DoesNotExist:
+        made, _ = ArticleWatch.objects.get_or_create(article=article, defaults={"host": host_of(article.url)})
+        return made
 
 
 def _take_in(article: Article, fetched: fetch.FetchedPage, *, user, now: datetime) -> Check:
     if fetched.status == 304:
-        return Check(article.pk, NOT_MODIFIED, current_number(article))
+        return Check(article.pk, NOT_MODIFIED)
     page = replace(extract(fetched.text, fetched.url), fetched_url=fetched.url)
     if not page.body.strip():
         raise fetch.FetchError("no article text was found on the page")
@@ -181,7 +200,7 @@ def articles_check(ids: list[int], *, fetcher: Callable | None = None,
     """Check the given articles, several sites at once on a few threads, each site politely
     (one request at a time, FACTCHECK_WATCH_HOST_DELAY_SECONDS apart)."""
     tally, lock, done = Tally(), threading.Lock(), [0]
-    articles = {a.pk: a for a in Article.objects.filter(pk__in=ids)}
+    articles = {a.pk: a for a in Article.objects.filter(pk__in=ids).select_related("watch")}
     groups: dict[str, list[Article]] = defaultdict(list)
     for pk in ids:
         article = articles.get(pk)
