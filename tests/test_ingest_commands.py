@@ -68,7 +68,7 @@ def test_import_urls_reports_created_duplicate_and_failed(importer, server, tmp_
     assert "7/7" in err
     assert Article.objects.count() == 3
     # One job, as the API starts one: followed in admin like any other.
-    job = Job.objects.get()
+    job = Job.objects.get(kind="url_import")
     assert (job.kind, job.state, job.done, job.total, job.started_by.username) == (
         "url_import", "succeeded", 7, 7, "admin",
     )

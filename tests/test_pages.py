@@ -174,8 +174,9 @@ def test_the_annotation_view_renders_paragraphs_with_offsets_and_the_annotations
 ):
     client.force_login(reviewer)
 
-    # session, user, 2 x permissions, article, annotations, stances, work count, revisions, orphans
-    with django_assert_num_queries(10):
+    # session, user, 2 x permissions, article (and its watch), annotations, stances, work count,
+    # revisions, orphaned and re-attached annotations, repeated claims
+    with django_assert_num_queries(11):
         response = client.get(f"/articles/{draft.article.pk}/")
 
     html = response.content.decode()
@@ -282,7 +283,8 @@ def test_page_queries_do_not_grow_with_articles_or_annotations(
 
     with django_assert_num_queries(7):
         client.get("/")
-    with django_assert_num_queries(10):  # with the revisions and the orphaned annotations
+    # with the revisions, the orphaned and re-attached annotations, and the repeated claims
+    with django_assert_num_queries(11):
         response = client.get(f"/articles/{draft.article.pk}/")
     assert len(script_json(response.content.decode(), "annotations-data")) == 6
 

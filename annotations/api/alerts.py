@@ -36,6 +36,7 @@ class AlertList(ApiGenericView):
 
     permission_classes = [IsAuthenticated]
     pagination_class = LimitOffsetPagination
+    queryset = Alert.objects.none()  # the schema's model; the selector reads
 
     @extend_schema(
         tags=["alerts"],
