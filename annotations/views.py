@@ -21,7 +21,7 @@ from django.utils.safestring import mark_safe
 from . import presenters, rules, selectors, services
 from .exports.claimreview import from_claim
 from .forms import ArticleForm
-from .ingest.views import revisions_context, watch_context
+from .ingest.views import revisions_context
 from .live.pages import article_position
 from .models import Article, Attribution, Evidence, Rating, ReviewState, Source
 from .publishing import selectors as publishing_selectors
@@ -122,7 +122,7 @@ def article_create(request):
 
 def article_detail(request, pk: int):
     """Show an article with its annotations; reviewers annotate it through the API."""
-    article = get_object_or_404(Article.objects.select_related("publisher"), pk=pk)
+    article = get_object_or_404(Article.objects.select_related("publisher", "watch"), pk=pk)
     user = request.user
     if not rules.can_read_drafts(user):
         # The public sees the article's fields as its published claims show them.
@@ -156,7 +156,6 @@ def article_detail(request, pk: int):
         "ratings": Rating.choices,
         "modules": ARTICLE_MODULES,
         **revisions_context(article, user),
-        **watch_context(article, user),
     })
 
 

@@ -174,9 +174,9 @@ def test_the_annotation_view_renders_paragraphs_with_offsets_and_the_annotations
 ):
     client.force_login(reviewer)
 
-    # session, user, permissions, article, annotations, stances, work count, revisions, orphans,
-    # the annotations re-attached to edited text, the article's watch, its repeated-claim alerts
-    with django_assert_num_queries(12):
+    # session, user, permissions, article (and its watch), annotations, stances, work count,
+    # revisions, orphaned and re-attached annotations, repeated claims
+    with django_assert_num_queries(10):
         response = client.get(f"/articles/{draft.article.pk}/")
 
     html = response.content.decode()
@@ -283,7 +283,8 @@ def test_page_queries_do_not_grow_with_articles_or_annotations(
 
     with django_assert_num_queries(6):
         client.get("/")
-    with django_assert_num_queries(12):  # as above, whatever the number of annotations
+    # with the revisions, the orphaned and re-attached annotations, and the repeated claims
+    with django_assert_num_queries(10):
         response = client.get(f"/articles/{draft.article.pk}/")
     assert len(script_json(response.content.decode(), "annotations-data")) == 6
 
