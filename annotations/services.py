@@ -305,7 +305,7 @@ def annotation_create(*, article: Article | int, user, **fields) -> Annotation:
     annotation = plan.annotation
     _hold_as_prefetched(annotation, "attributions", plan.attributions)
     _hold_as_prefetched(annotation, "evidence", plan.evidence)
-    live.annotation(annotation, "created", user=user)
+    live.annotations_created([plan], user=user)
     return annotation
 
 

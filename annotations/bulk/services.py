@@ -70,7 +70,7 @@ def annotation_bulk_create(*, user, items: Sequence[Mapping[str, Any] | None],
     if listed and not partial:
         raise BulkRejected(listed)
     storage.insert_annotations(list(plans.values()), user=user)
-    live.annotations_created([plan.annotation for plan in plans.values()], user=user)
+    live.annotations_created(list(plans.values()), user=user)
     ids: list[int | None] = [None] * len(items)
     for index, plan in plans.items():
         ids[index] = plan.annotation.pk

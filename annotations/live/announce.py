@@ -53,10 +53,11 @@ def annotation(annotation, kind: str, *, user) -> None:
     _after_commit(lambda: _annotations(items, kind, actor, client_id))
 
 
-def annotations_created(annotations, *, user) -> None:
-    """Announce the annotations of one bulk create."""
-    items, actor, client_id = [(a.pk, a.article_id) for a in annotations], _actor(user), client.get()
-    _after_commit(lambda: _annotations(items, "created", actor, client_id))
+def annotations_created(plans, *, user) -> None:
+    """Announce annotations just stored from their plans (a single or a bulk create); their
+    summaries are what was written, so nothing is read back after the commit."""
+    changes = events.created_changes(plans, actor=_actor(user), client=client.get())
+    _after_commit(lambda: publish(_per_write(changes)))
 
 
 def annotation_deleted(annotation, *, user) -> None:
@@ -87,17 +88,22 @@ def _annotations(items: list[tuple[int, int]], kind: str, actor: str | None, cli
     if _paused():
         _lost(article for _, article in items)
         return
-    changes = events.annotation_changes(items, kind=kind, actor=actor, client=client_id)
+    publish(_per_write(events.annotation_changes(items, kind=kind, actor=actor, client=client_id)))
+
+
+def _per_write(changes: list[core.Change]) -> list[core.Change]:
+    """The changes to send for one write: an article with too many of them is told to resync."""
     per_article: dict[int, list[core.Change]] = {}
     for change in changes:
         per_article.setdefault(change.article, []).append(change)
     sent = []
     for article, article_changes in per_article.items():
         if len(article_changes) > MOST_EVENTS_PER_WRITE:
-            sent.append(core.Change(article=article, kind=core.RESYNC, actor=actor, client=client_id))
+            first = article_changes[0]
+            sent.append(core.Change(article=article, kind=core.RESYNC, actor=first.actor, client=first.client))
         else:
             sent.extend(article_changes)
-    publish(sent)
+    return sent
 
 
 _pause = {"until": 0.0}
