@@ -54,6 +54,7 @@ def test_a_bulk_create_is_announced_as_it_reads_back_and_more_than_fifty_per_art
 
     sent.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        bulk.annotation_bulk_create(items=[{"article": article.pk, "start": 0, "end": 4, "claim": "x"}] * 51,
-                                    user=editor)
-    assert [(change.kind, change.article, change.actor) for change in sent] == [("resync", article.pk, "eddie")]
+        item = {"article": article.pk, "start": 0, "end": 4, "claim": "x"}
+        bulk.annotation_bulk_create(items=[item] * 51, user=editor)
+    told = [(change.kind, change.article, change.actor) for change in sent]
+    assert told == [("resync", article.pk, "eddie")]

@@ -100,7 +100,8 @@ def _per_write(changes: list[core.Change]) -> list[core.Change]:
     for article, article_changes in per_article.items():
         if len(article_changes) > MOST_EVENTS_PER_WRITE:
             first = article_changes[0]
-            sent.append(core.Change(article=article, kind=core.RESYNC, actor=first.actor, client=first.client))
+            sent.append(core.Change(article=article, kind=core.RESYNC, actor=first.actor,
+                                    client=first.client))
         else:
             sent.extend(article_changes)
     return sent

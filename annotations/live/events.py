@@ -41,8 +41,9 @@ def created_changes(plans, *, actor: str | None, client: str) -> list[Change]:
         (plan.annotation.pk, attribution.source.name, attribution.stance)
         for plan in plans for attribution in plan.attributions
     ]
+    summaries = presenters.annotation_summaries(rows, stances, people=True)
     return [
         Change(article=plan.annotation.article_id, kind="created", annotation=summary["id"],
                summary=summary, actor=actor, client=client)
-        for plan, summary in zip(plans, presenters.annotation_summaries(rows, stances, people=True), strict=True)
+        for plan, summary in zip(plans, summaries, strict=True)
     ]
