@@ -29,7 +29,8 @@ SHAPE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 RENAMED = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro"}
 
 # The model's dialect labels counted as their macrolanguage; labels that name no language
-# ("zxx": no linguistic content) are no answer.
+# ("zxx": no linguistic content), or one CLDR does not know (a few creoles, Biblical Hebrew),
+# are no answer.
 FOLDED = {"ary": "ar", "arz": "ar", "uzs": "uz", "gug": "gn", "wuu": "zh", "yue": "zh"}
 NO_LANGUAGE = {"zxx"}
 # The detector reads at most this much of a text: an article's first screens tell its language.
@@ -135,7 +136,9 @@ def detect(text: str) -> tuple[str, float] | None:
         code = FOLDED.get(label, label)
         scores[code] = scores.get(code, 0.0) + probability
     code, probability = max(scores.items(), key=lambda item: item[1])
-    if code in NO_LANGUAGE or not math.isfinite(probability) or probability < MIN_CONFIDENCE:
+    if code in NO_LANGUAGE or valid(code) is None:
+        return None
+    if not math.isfinite(probability) or probability < MIN_CONFIDENCE:
         return None
     return code, probability
 

@@ -126,6 +126,14 @@ def article_list(*, user, search: str = "") -> QuerySet[Article]:
     )
 
 
+def in_language(tag: str, field: str = "language") -> Q:
+    """Return the filter of rows in a language: a bare language subtag ("es") matches its
+    regional tags too ("es-MX"); a tag with a region or script matches itself alone."""
+    if "-" in tag:
+        return Q(**{f"{field}__iexact": tag})
+    return Q(**{f"{field}__iexact": tag}) | Q(**{f"{field}__istartswith": f"{tag}-"})
+
+
 # The article fields stored in a published claim's public JSON, as they were at verification.
 PUBLISHED_ARTICLE = KeyTransform("article", Cast("data", JSONField()))
 

@@ -106,5 +106,12 @@ def test_choose_detects_when_no_valid_tag_is_declared():
     assert languages.choose("<script>", SPANISH_ARTICLE) == "es"
 
 
+def test_detection_answers_only_with_tags_the_site_accepts():
+    mixed = "👩🏾‍⚕️ Dr. Ana said: «שלום» — été 🙂\n\nEnd."  # the model's best guess: a creole CLDR lacks
+
+    assert languages.detect_language(mixed) is None
+    assert languages.choose("", mixed) == "en"
+
+
 def test_choose_falls_back_to_the_default_when_nothing_tells():
     assert languages.choose("", "OK") == languages.DEFAULT == "en"
