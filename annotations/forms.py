@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from . import languages
 from .ingest.clean import clean_text
 from .ingest.models import ArticleRevision
 from .models import Article, Source
@@ -35,6 +36,10 @@ class ArticleForm(forms.Form):
     byline = forms.CharField(
         label="Byline", required=False, max_length=Article._meta.get_field("byline").max_length
     )
+    language = forms.CharField(
+        label="Language", required=False, max_length=languages.MAX_LENGTH,
+        help_text="A language tag such as es or pt-BR; left empty, the language the text reads as.",
+    )
     body = forms.CharField(
         label="Text", widget=forms.Textarea(attrs={"rows": 16}), strip=False,
         help_text="Paste the article text; each line becomes a paragraph.",
@@ -56,6 +61,13 @@ class ArticleForm(forms.Form):
         if not body.strip():
             raise forms.ValidationError(self.fields["body"].error_messages["required"])
         return clean_text(body)
+
+    def clean_language(self):
+        value = self.cleaned_data["language"]
+        try:
+            return languages.normalize(value) if value else ""
+        except languages.InvalidTag as error:
+            raise forms.ValidationError(str(error)) from None
 
     def clean_origin(self):
         return self.cleaned_data["origin"] or ArticleRevision.Origin.MANUAL

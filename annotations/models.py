@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-from . import anchoring
+from . import anchoring, languages
 from .suggestions.aliases import clean_aliases, validate_aliases
 from .textguard.core import same_name_key, skeleton
 from .textguard.fields import clean_instance
@@ -147,7 +147,10 @@ class Article(models.Model):
     )
     byline = models.CharField("byline", max_length=300, blank=True)
     published_at = models.DateTimeField("published", null=True, blank=True)
-    language = models.CharField("language", max_length=16, default="en")
+    language = models.CharField(
+        "language", max_length=16, default=languages.DEFAULT,
+        help_text="A BCP 47 language tag such as en or pt-BR; detected from the text when not given.",
+    )
     body = models.TextField(
         "body", help_text="Plain text, NFC, \\n line endings, paragraphs separated by a blank line."
     )
@@ -180,6 +183,15 @@ class Article(models.Model):
         self.body = anchoring.normalize_body(self.body)
         if not self.body.strip():
             raise ValidationError({"body": "The body must not be empty."})
+        self.language = clean_language(self.language)
+
+
+def clean_language(value: str) -> str:
+    """Return a language tag written the canonical way; raise ValidationError for anything else."""
+    try:
+        return languages.normalize(value)
+    except languages.InvalidTag as error:
+        raise ValidationError({"language": str(error)}) from error
 
 
 class ReviewState(models.TextChoices):
@@ -217,6 +229,10 @@ class Annotation(models.Model):
     )
     rating = models.CharField("rating", max_length=20, choices=Rating.choices, blank=True)
     rationale = models.TextField("rationale", max_length=10_000, blank=True)
+    language = models.CharField(
+        "language", max_length=16, default=languages.DEFAULT,
+        help_text="The claim's language tag; its article's language when it was made, unless given.",
+    )
     review_state = models.CharField(
         "review state", max_length=20, choices=ReviewState.choices, default=ReviewState.DRAFT
     )
@@ -283,6 +299,7 @@ class Annotation(models.Model):
         return self.claim or self.quote[:80]
 
     def clean(self):
+        self.language = clean_language(self.language)
         if self.article_id is None or self.start is None or self.end is None:
             return
         if self.anchor_state == AnchorState.ORPHANED:

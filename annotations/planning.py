@@ -21,7 +21,7 @@ from .textguard.core import normalize_name
 
 SPAN_FIELDS = ("start", "end", "quote", "prefix", "suffix")
 # What a person writes on an annotation besides its span, attributions and evidence.
-CONTENT_FIELDS = ("claim", "rating", "rationale", "same_as")
+CONTENT_FIELDS = ("claim", "language", "rating", "rationale", "same_as")
 ITEM_FIELDS = frozenset({"article", *SPAN_FIELDS, *CONTENT_FIELDS, "attributions", "evidence"})
 
 
@@ -100,6 +100,8 @@ def plan_annotation(item: Mapping[str, Any], ctx: Context) -> AnnotationPlan:
         article=article, created_by=user, edited_by=user, revision=article.current_revision or 1,
         **{field: item[field] for field in CONTENT_FIELDS if item.get(field) is not None},
     )
+    # A claim is in its article's language unless it is said to be in another ("" or absent).
+    annotation.language = item.get("language") or article.language
     annotation.editors = rules.editors_with(annotation, user)
     anchor(annotation, start=item.get("start"), end=item.get("end"), quote=item.get("quote"),
            prefix=item.get("prefix", ""), suffix=item.get("suffix", ""))

@@ -98,8 +98,9 @@ def stance_rows(annotations: QuerySet[Annotation]) -> QuerySet:
     ).order_by("annotation_id", "id").values_list("annotation_id", "source__name", "stance")
 
 
-def article_list(*, user, search: str = "") -> QuerySet[Article]:
-    """Return articles with their publisher and the annotation counts the user may see.
+def article_list(*, user, search: str = "", language: str = "") -> QuerySet[Article]:
+    """Return articles with their publisher and the annotation counts the user may see,
+    found by `search` and in `language` (a canonical tag, see in_language) when given.
 
     For anyone who may not read drafts each article also carries `published_article`: its
     title, url, publisher and date as its newest published claim shows them (None when no
@@ -114,6 +115,8 @@ def article_list(*, user, search: str = "") -> QuerySet[Article]:
         ))
     if search:
         articles = articles.filter(article_search(user, search))
+    if language:
+        articles = articles.filter(in_language(language))
     return articles.annotate(
         annotation_count=Count("annotations", filter=visible),
         draft_count=Count("annotations", filter=visible & Q(annotations__review_state=ReviewState.DRAFT)),
@@ -124,6 +127,20 @@ def article_list(*, user, search: str = "") -> QuerySet[Article]:
             "annotations", filter=Q(annotations__review_state=ReviewState.VERIFIED)
         ),
     )
+
+
+def article_languages() -> list[str]:
+    """Return the primary language subtags of the stored articles, sorted (for a filter's choices)."""
+    tags = Article.objects.order_by().values_list("language", flat=True).distinct()
+    return sorted({tag.split("-", 1)[0].lower() for tag in tags})
+
+
+def in_language(tag: str, field: str = "language") -> Q:
+    """Return the filter of rows in a language: a bare language subtag ("es") matches its
+    regional tags too ("es-MX"); a tag with a region or script matches itself alone."""
+    if "-" in tag:
+        return Q(**{f"{field}__iexact": tag})
+    return Q(**{f"{field}__iexact": tag}) | Q(**{f"{field}__istartswith": f"{tag}-"})
 
 
 # The article fields stored in a published claim's public JSON, as they were at verification.

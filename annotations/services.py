@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from . import planning, recording, rules, storage
+from . import languages, planning, recording, rules, storage
 from .ingest import revisions
 from .live import announce as live
 from .models import (
@@ -144,13 +144,14 @@ def source_delete(*, source: Source, user) -> None:
 
 @transaction.atomic
 def article_create(*, user, title: str, body: str, url: str = "", publisher=None,
-                   byline: str = "", published_at=None, language: str = "en",
+                   byline: str = "", published_at=None, language: str = "",
                    origin: str = "manual", fetched_url: str = "") -> Article:
+    """Add an article; without a language, the one its text reads as (else languages.DEFAULT)."""
     if not rules.can_manage_articles(user):
         raise PermissionDenied("You may not add articles.")
     article = Article(
         title=title, body=body, url=url, byline=byline, published_at=published_at,
-        language=language or "en", created_by=user,
+        language=language or languages.choose("", body), created_by=user,
         publisher=source_resolve(publisher, user=user) if publisher is not None else None,
     )
     recording.save(article, user=user)
@@ -173,6 +174,8 @@ def article_update(*, article: Article, user, origin: str = "manual", **changes)
         changes["publisher"] = source_resolve(changes["publisher"], user=user)
     for field, value in changes.items():
         setattr(article, field, value)
+    if "language" in changes and not changes["language"]:
+        article.language = languages.choose("", article.body)
     recording.save(article, user=user)
     if article.body != old_body:
         revisions.revision_add(article=article, old_body=old_body, user=user, origin=origin)
@@ -357,6 +360,9 @@ def annotation_update(*, annotation: Annotation, user, version: int, **changes) 
             # Placed by hand in the current body: re-attached, whatever re-anchoring said before.
             annotation.anchor_state, annotation.previous_quote = AnchorState.ANCHORED, ""
             annotation.revision = revisions.current_number(annotation.article)
+    if "language" in changes:
+        # Empty: the article's language (a full replacement that leaves it out says so too).
+        changes["language"] = changes["language"] or annotation.article.language
     for field in ANNOTATION_TEXT_FIELDS:
         if field in changes:
             setattr(annotation, field, textguard.clean_value(Annotation, field, changes[field]))

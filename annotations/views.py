@@ -16,9 +16,10 @@ from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
-from . import presenters, rules, selectors, services
+from . import languages, presenters, rules, selectors, services
 from .exports.claimreview import from_claim
 from .forms import ArticleForm
 from .ingest.views import revisions_context
@@ -89,16 +90,23 @@ def article_list(request):
     """List the articles with their annotation counts, filtered by a search term."""
     try:
         search = SEARCH_TERM.clean(request.GET.get("q", ""))
+        language = languages.normalize(request.GET["language"]) if request.GET.get("language") else ""
     except ValidationError as error:
         raise BadRequest(" ".join(error.messages)) from error
-    articles = selectors.article_list(user=request.user, search=search).order_by(
+    except languages.InvalidTag as error:
+        raise BadRequest(str(error)) from error
+    articles = selectors.article_list(user=request.user, search=search, language=language).order_by(
         F("published_at").desc(nulls_last=True), "-id"
     )
     page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = [presenters.as_published(article) for article in page.object_list]
+    filters = {key: value for key, value in (("q", search), ("language", language)) if value}
     return render(request, "annotations/article_list.html", {
         "page": page,
         "search": search,
+        "language": language,
+        "languages": selectors.article_languages(),
+        "filter_query": urlencode(filters),
         "can_add": rules.can_manage_articles(request.user),
     })
 

@@ -77,6 +77,7 @@ class AnnotationFactory(factory.django.DjangoModelFactory):
         lambda a: anchoring.quote_selector(a.article.body, a.start, a.end).suffix
     )
     claim = "Trump pressed Zelenskyy to give up the whole Donbas region"
+    language = factory.LazyAttribute(lambda a: a.article.language)
     rating = "unproven"
     created_by = factory.SubFactory(UserFactory)
 

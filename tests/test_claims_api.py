@@ -41,6 +41,7 @@ def claim_payload(annotation):
             ),
         },
         "claim": "Trump pressed Zelenskyy to give up the whole Donbas region",
+        "language": "en",
         "rating": "unproven",
         "rating_label": "Unproven",
         "rationale": "",

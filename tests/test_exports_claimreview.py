@@ -16,8 +16,10 @@ STANDARDS = Path(__file__).resolve().parent / "standards"
 SCHEMAORG = STANDARDS / "schemaorg-claimreview" / "claimreview-excerpt-schemaorg-30.0.jsonld"
 
 # Properties and types of schema.org's core (Thing, CreativeWork, Organization) that the
-# ClaimReview excerpt does not repeat.
-CORE_PROPERTIES = {"url", "name", "headline", "datePublished", "dateModified", "publisher", "sameAs"}
+# ClaimReview excerpt does not repeat (inLanguage: CreativeWork's, a BCP 47 tag).
+CORE_PROPERTIES = {
+    "url", "name", "headline", "datePublished", "dateModified", "publisher", "sameAs", "inLanguage",
+}
 CORE_TYPES = {"Organization", "Person", "NewsArticle", "CreativeWork"}
 
 
@@ -107,6 +109,7 @@ def test_claimreview_of_the_ft_donbas_claim(client, verified, settings):
             ],
         },
         "datePublished": annotation.reviewed_at.date().isoformat(),
+        "inLanguage": "en",
     }
 
 

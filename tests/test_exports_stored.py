@@ -10,6 +10,7 @@ from django.apps import apps
 
 from annotations.exports import claimreview, stored_records, tabular
 from annotations.exports.stream import BINARY_SIGNATURE, STORED_FIELDS, binary_records
+from annotations.models import Annotation
 from annotations.publishing import services as publishing
 from annotations.publishing.models import PublishedClaim, PublishedRecords
 from tests import factories
@@ -127,13 +128,49 @@ def test_a_correction_replaces_the_stored_records(client, tricky, editor):
     assert export(client, "claimreview") == rendered_claimreviews(claims, "http://testserver")
 
 
+LANGUAGES_MIGRATION = "annotations.migrations.0023_article_and_claim_languages"
+
+
+def test_the_upgrade_adds_the_claims_language_to_what_was_published_before(client, tricky):
+    """Snapshots and records stored before claims had a language gain it, once."""
+    migration = import_module(LANGUAGES_MIGRATION)
+    Annotation.objects.filter(pk=tricky[0].pk).update(language="pt-BR")
+    expected = {}
+    for published in PublishedClaim.objects.select_related("annotation"):
+        public = published.public
+        public["language"] = published.annotation.language
+        expected[published.pk] = stored_records(public)
+        del public["language"]
+        published.data = json.dumps(public, ensure_ascii=False, separators=(",", ":"))
+        published.save()
+        records = stored_records(public | {"language": "en"})
+        # The record formats of the day before: no Language cell, no inLanguage.
+        csv_tail = records["csv_tail"].rsplit(",", 1)[0] + "\r\n"
+        claimreview_tail = records["claimreview_tail"].replace(',"inLanguage":"en"', "")
+        PublishedRecords.objects.filter(pk=published.pk).update(
+            csv_head=records["csv_head"], csv_tail=csv_tail, claimreview_tail=claimreview_tail,
+        )
+
+    migration.publish_languages(apps, None)
+    migration.publish_languages(apps, None)  # a second run changes nothing
+
+    assert PublishedClaim.objects.get(pk=tricky[0].pk).public["language"] == "pt-BR"
+    assert {
+        r.pk: {field: getattr(r, field) for field in STORED_FIELDS} for r in PublishedRecords.objects.all()
+    } == expected
+    assert export(client, "csv") == rendered_csv(public_claims(), "http://testserver")
+    assert export(client, "claimreview") == rendered_claimreviews(public_claims(), "http://testserver")
+
+
 def test_the_upgrade_fills_the_export_records_of_claims_published_before(client, tricky):
-    """0014 stores the records in the format of its day; 0019 brings the CSV rows to today's."""
+    """0014 stores the records in the format of its day; 0019 brings the CSV rows to today's,
+    0023 adds the claim's language to them."""
     expected = {p.pk: stored_records(p.public) for p in PublishedClaim.objects.all()}
     PublishedRecords.objects.all().delete()
 
     import_module("annotations.migrations.0014_published_export_records").fill_export_records(apps, None)
     import_module("annotations.migrations.0019_csv_cells_spreadsheets_keep").recompute_csv_rows(apps, None)
+    import_module(LANGUAGES_MIGRATION).publish_languages(apps, None)
 
     assert {
         r.pk: {field: getattr(r, field) for field in STORED_FIELDS} for r in PublishedRecords.objects.all()
@@ -179,6 +216,7 @@ def test_the_upgrade_recomputes_the_stored_csv_rows_in_the_current_format(client
     PublishedRecords.objects.update(csv_head='"stale",', csv_tail=',"row"\r\n')
 
     migration.recompute_csv_rows(apps, None)
+    import_module(LANGUAGES_MIGRATION).publish_languages(apps, None)
 
     assert {
         r.pk: {field: getattr(r, field) for field in STORED_FIELDS} for r in PublishedRecords.objects.all()

@@ -88,14 +88,14 @@ def test_csv_has_human_columns_first_and_one_row_per_claim(client, verified):
             "the whole Donbas region to Russia",
             "Trump refuted a story by the Financial Times that he had pressed Zelenskyy to "
             "relinquish the whole Donbas region to Russia.",
-            "6", "122", "Trump ", ".\n\nA White House official said t",
+            "6", "122", "Trump ", ".\n\nA White House official said t", "en",
         ],
     ]
     assert tabular.CSV_COLUMNS == (
         "Claim", "Rating", "Rating code", "Who said it", "Article", "Public URL", "Verified (UTC)",
         "Corrections", "Rationale", "Evidence", "Same claim as", "Publisher", "Article URL",
         "Article published (UTC)", "First published (UTC)", "Claim id", "Article id", "Quote", "Context",
-        "Start", "End", "Prefix", "Suffix",
+        "Start", "End", "Prefix", "Suffix", "Language",
     )
 
 

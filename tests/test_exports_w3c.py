@@ -118,7 +118,7 @@ def expected_annotation(annotation: Annotation, *, embedded: bool = False) -> di
             {"type": "TextualBody", "purpose": "classifying", "value": "Unproven", "format": "text/plain"},
             {
                 "type": "TextualBody", "purpose": "identifying", "format": "text/plain",
-                "value": "Trump pressed Zelenskyy to give up the whole Donbas region",
+                "value": "Trump pressed Zelenskyy to give up the whole Donbas region", "language": "en",
             },
             {
                 "type": "TextualBody", "purpose": "tagging", "format": "text/plain",

@@ -48,7 +48,8 @@ def test_article_list_shows_counts_by_review_state(
     services.review_submit(annotation=annotation, user=reviewer)
     client.force_login(reviewer)
 
-    with django_assert_num_queries(6):  # session, user, permissions, count, page, work count
+    # session, user, permissions, count, page, the languages to filter by, work count
+    with django_assert_num_queries(7):
         response = client.get("/")
 
     html = response.content.decode()
@@ -281,7 +282,7 @@ def test_page_queries_do_not_grow_with_articles_or_annotations(
         factories.EvidenceFactory(annotation=draft)
     client.force_login(reviewer)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):  # the list of 6 queries and its language choices
         client.get("/")
     # with the revisions, the orphaned and re-attached annotations, and the repeated claims
     with django_assert_num_queries(10):

@@ -399,6 +399,8 @@ def test_the_upgrade_publishes_claims_verified_before_snapshots_existed(client, 
     PublishedClaim.objects.all().delete()
 
     migration.publish_verified(apps, None)
+    languages = importlib.import_module("annotations.migrations.0023_article_and_claim_languages")
+    languages.publish_languages(apps, None)
 
     assert public(client, verified) == expected
 

@@ -9,8 +9,8 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, Whe
 from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 
-from annotations import rules, selectors
-from annotations.models import Annotation, Attribution, Rating, ReviewState, Source
+from annotations import languages, rules, selectors
+from annotations.models import Annotation, Article, Attribution, Rating, ReviewState, Source
 from annotations.publishing.models import PublishedAttribution, PublishedClaim
 from annotations.textguard.core import normalize_name
 
@@ -44,6 +44,32 @@ class UtcDateTimeField(IsoDateTimeField):
 
 class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
+
+
+class LanguageTagField(forms.CharField):
+    """A language tag, in its canonical form; anything else is refused (400)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return value
+        try:
+            return languages.normalize(value)
+        except languages.InvalidTag as error:
+            raise ValidationError(str(error), code="invalid") from None
+
+
+class LanguageFilter(django_filters.CharFilter):
+    """es: the rows in Spanish whatever the region (es, es-MX); pt-BR: those tagged pt-BR."""
+
+    field_class = LanguageTagField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", languages.MAX_LENGTH)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        return qs.filter(selectors.in_language(value, self.field_name)) if value else qs
 
 
 class StaffOnlyAuthorFilter:
@@ -105,6 +131,9 @@ class ClaimFilterSet(StaffOnlyAuthorFilter, django_filters.FilterSet):
 
 class AnnotationFilter(ClaimFilterSet):
     review_state = django_filters.ChoiceFilter(choices=ReviewState.choices)
+    language = LanguageFilter(
+        label="The claim's language: es finds es and es-MX; pt-BR only pt-BR.",
+    )
     created_by = django_filters.CharFilter(
         method="filter_created_by", max_length=150, label="The author's username or user id."
     )
@@ -116,8 +145,18 @@ class AnnotationFilter(ClaimFilterSet):
         model = Annotation
         fields = [
             "article", "review_state", "rating", "source", "stance", "created_by",
-            "updated_since", "q",
+            "updated_since", "q", "language",
         ]
+
+
+class ArticleFilter(django_filters.FilterSet):
+    language = LanguageFilter(
+        label="The article's language: es finds es and es-MX; pt-BR only pt-BR.",
+    )
+
+    class Meta:
+        model = Article
+        fields = ["language"]
 
 
 class PublishedClaimFilter(ClaimFilterSet):

@@ -11,7 +11,7 @@ from django.core.validators import URLValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from annotations import anchoring, planning, presenters, rules, selectors
+from annotations import anchoring, languages, planning, presenters, rules, selectors
 from annotations.matching.services import same_as_resolve
 from annotations.models import (
     AnchorState,
@@ -31,7 +31,6 @@ from annotations.urlnorm import normalize_url
 
 from .base import MAX_ID, MAX_OFFSET, StrictSerializer
 
-LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 # Per annotation: far more than a claim has, few enough that one item stays cheap.
 MAX_ATTRIBUTIONS = 50
 REQUIRED = serializers.Field.default_error_messages["required"]
@@ -41,6 +40,22 @@ MAX_EVIDENCE = 50
 def longest(model, field: str) -> int:
     """The model field's max_length (text fields carry theirs for input checks only)."""
     return model._meta.get_field(field).max_length
+
+
+class LanguageField(serializers.CharField):
+    """A BCP 47 language tag, read in its canonical form ("pt_br" -> "pt-BR"); blank: see help_text."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=languages.MAX_LENGTH, allow_blank=True, required=False, **kwargs)
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if not value:
+            return ""
+        try:
+            return languages.normalize(value)
+        except languages.InvalidTag as error:
+            raise serializers.ValidationError(str(error)) from None
 
 
 # Output shapes
@@ -88,6 +103,7 @@ class AnnotationSerializer(serializers.Serializer):
     prefix = serializers.CharField()
     suffix = serializers.CharField()
     claim = serializers.CharField()
+    language = serializers.CharField(help_text="The claim's language tag (BCP 47), e.g. en or pt-BR.")
     rating = serializers.ChoiceField(choices=Rating.choices, allow_blank=True)
     rationale = serializers.CharField()
     review_state = serializers.ChoiceField(choices=ReviewState.choices)
@@ -332,6 +348,10 @@ class AnnotationContentSerializer(StrictSerializer):
     prefix = _context_field()
     suffix = _context_field()
     claim = from_model(Annotation, "claim")
+    language = LanguageField(
+        help_text="The claim's language tag, e.g. es or pt-BR; blank or left out on create (or "
+        "in a full replacement): its article's language.",
+    )
     rating = from_model(Annotation, "rating")
     rationale = from_model(Annotation, "rationale")
     same_as = SameAsWriteSerializer(
@@ -403,6 +423,7 @@ def replace_defaults() -> dict:
     fields = ("prefix", "suffix", *planning.CONTENT_FIELDS)
     return {
         **{name: Annotation._meta.get_field(name).get_default() for name in fields},
+        "language": "",  # the article's
         "attributions": [], "evidence": [],
     }
 
@@ -427,8 +448,9 @@ class ArticleWriteSerializer(StrictSerializer):
     publisher = SourceReferenceField(allow_null=True, required=False)
     byline = serializers.CharField(max_length=300, allow_blank=True, required=False)
     published_at = serializers.DateTimeField(allow_null=True, required=False)
-    language = serializers.RegexField(
-        LANGUAGE_TAG, max_length=16, required=False, help_text="A language tag such as en or pt-BR."
+    language = LanguageField(
+        help_text="A BCP 47 language tag such as en or pt-BR; blank or left out: the language the "
+        "body reads as (English when it tells too little).",
     )
     body = serializers.CharField(
         trim_whitespace=False,

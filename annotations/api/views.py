@@ -31,7 +31,7 @@ from .base import (
 )
 from .claims import ClaimSerializer
 from .errors import annotation_for, annotation_response, present_annotation
-from .filters import AnnotationFilter, SourceFilter
+from .filters import AnnotationFilter, ArticleFilter, SourceFilter
 from .history import annotation_history
 from .permissions import AnnotationPermission, ArticlePermission, SourcePermission
 
@@ -78,6 +78,7 @@ class ArticleViewSet(ApiViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixi
 
     serializer_class = s.ArticleSerializer
     pagination_class = ArticlePagination
+    filterset_class = ArticleFilter
     permission_classes = [IsAuthenticatedOrReadOnly, ArticlePermission]
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 

@@ -133,6 +133,8 @@ def from_claim(claim: dict[str, Any], base_url: str) -> dict[str, Any]:
         review["datePublished"] = date
     if claim.get("date_modified"):
         review["dateModified"] = _date(claim["date_modified"])
+    # The language of the claim reviewed (and of its claimReviewed text).
+    review["inLanguage"] = claim["language"]
     return review
 
 

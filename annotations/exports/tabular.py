@@ -14,12 +14,13 @@ CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 # Spreadsheets read UTF-8 without guessing a legacy code page when the file starts with it.
 BOM = "\ufeff"
 
-# What a reader looks for first; ids, offsets and context last, for programs.
+# What a reader looks for first; ids, offsets and context last, for programs. Columns
+# added later go at the end, so that readers that count columns keep working.
 CSV_COLUMNS = (
     "Claim", "Rating", "Rating code", "Who said it", "Article", "Public URL", "Verified (UTC)",
     "Corrections", "Rationale", "Evidence", "Same claim as", "Publisher", "Article URL",
     "Article published (UTC)", "First published (UTC)", "Claim id", "Article id", "Quote", "Context", "Start",
-    "End", "Prefix", "Suffix",
+    "End", "Prefix", "Suffix", "Language",
 )
 
 # A spreadsheet runs a cell that starts with one of these as a formula; where the cell
@@ -103,7 +104,7 @@ def csv_row(claim: dict[str, Any], base_url: str) -> list[Any]:
         text(publisher["name"] if publisher else ""), cell(article["url"]),
         sheet_time(article["published_at"]), sheet_time(claim["published_at"]), claim["id"],
         article["id"], text(claim["quote"]), text(claim["context"]["text"]), claim["start"],
-        claim["end"], text(claim["prefix"]), text(claim["suffix"]),
+        claim["end"], text(claim["prefix"]), text(claim["suffix"]), text(claim["language"]),
     ]
 
 

@@ -30,16 +30,21 @@ def article_api_url(base_url: str, pk: int) -> str:
     return f"{base_url.rstrip('/')}/api/v1/articles/{pk}/"
 
 
-def _text(value: str, purpose: str) -> dict[str, Any]:
-    return {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"}
+def _text(value: str, purpose: str, language: str | None = None) -> dict[str, Any]:
+    body = {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"}
+    if language:
+        body["language"] = language
+    return body
 
 
 def _bodies(claim: dict[str, Any]) -> list[dict[str, Any]]:
     bodies = []
     if claim["rating"]:
         bodies.append(_text(Rating(claim["rating"]).label, "classifying"))
+    # The claim is restated in its own language; the rating label is ours, and a rationale
+    # may be written in the newsroom's language.
     if claim["claim"]:
-        bodies.append(_text(claim["claim"], "identifying"))
+        bodies.append(_text(claim["claim"], "identifying", claim["language"]))
     if claim["rationale"]:
         bodies.append(_text(claim["rationale"], "describing"))
     bodies.extend(

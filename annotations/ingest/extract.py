@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 
 import trafilatura
 
+from annotations import languages
 from annotations.jsonnest import deeper_than
 from annotations.urlnorm import normalize_url
 
@@ -36,7 +37,6 @@ ARTICLE_TYPES = {
     "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "report", "webpage",
     "liveblogposting", "socialmediaposting", "scholarlyarticle", "techarticle",
 }
-LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 MAX_SUFFIX_WORDS = 6
 # Newsroom JSON-LD nests a handful of levels (@graph, author, publisher, logo); a parser of
 # deeper nesting recurses once per level, and `[` x 100,000 would exhaust the stack.
@@ -189,20 +189,24 @@ def extract(html: str, url: str = "") -> ExtractedPage:
         parse_html(html, comments=True), url, dates.declared_stamps(tree, ld), found.get("date") or "",
     )
     canonical = canonical_url(tree, url)
-    language = (tree.get("lang") or text_of(ld.get("inLanguage")) or meta(tree, "og:locale")
-                or found.get("language") or "")
-    language = language.replace("_", "-").strip()
+    # The first valid tag the page declares: <html lang>, JSON-LD, OpenGraph, trafilatura's.
+    declared = next(filter(None, map(languages.valid, (
+        tree.get("lang") or "", text_of(ld.get("inLanguage")), meta(tree, "og:locale"),
+        found.get("language") or "",
+    ))), "")
     text = (found.get("text") or "").replace("\n", "\n\n")
     first, _, rest = text.partition("\n\n")
     if title and same_name(first, title) and same_name(title, first):
         text = rest  # the headline printed atop the body is the title, not article text
+    body = clean_text(text, split_lines=False)
     return ExtractedPage(
         title=title[:500],
         authors=authors,
         published_at=published,
         publisher=publisher[:200],
         url=normalize_url(canonical or url),
-        language=language[:16] if LANGUAGE.match(language) else "",
-        body=clean_text(text, split_lines=False),
+        # Believed unless the text clearly reads as another language; detected when not declared.
+        language=languages.choose(declared, body),
+        body=body,
         description=text_of(ld.get("description")) or found.get("description") or "",
     )

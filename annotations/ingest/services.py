@@ -89,7 +89,7 @@ def article_import(*, user, page: ExtractedPage, given_url: str = "") -> tuple[A
         article = services.article_create(
             user=user, title=title, body=page.body, url=page.url or normalize_url(given_url),
             byline=page.byline[:300], published_at=_published(page.published_at),
-            language=page.language or "en", origin=ArticleRevision.Origin.IMPORT,
+            language=page.language, origin=ArticleRevision.Origin.IMPORT,
             publisher={"name": page.publisher, "kind": Source.Kind.NEWS_OUTLET} if page.publisher else None,
             fetched_url=page.fetched_url,
         )

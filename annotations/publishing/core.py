@@ -92,6 +92,7 @@ def public_claim(
         "suffix": annotation["suffix"],
         "context": context_of(body, start, end),
         "claim": annotation["claim"],
+        "language": annotation["language"],
         "rating": annotation["rating"],
         "rating_label": rating_label(annotation["rating"]),
         "rationale": annotation["rationale"],
@@ -137,6 +138,8 @@ def changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         )
     if old["claim"] != new["claim"]:
         said.append(f"claim reworded from “{old['claim']}”")
+    if old["language"] != new["language"]:
+        said.append(f"language changed from {old['language']} to {new['language']}")
     if old["quote"] != new["quote"]:
         said.append("quoted passage changed")
     if old["rationale"] != new["rationale"]:

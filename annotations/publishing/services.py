@@ -73,8 +73,8 @@ def public_claim(annotation: Annotation, *, published_at, reviewed_at, date_modi
         annotation={
             field: getattr(annotation, field)
             for field in (
-                "id", "start", "end", "quote", "prefix", "suffix", "claim", "rating", "rationale",
-                "version", "created_at", "updated_at",
+                "id", "start", "end", "quote", "prefix", "suffix", "claim", "language", "rating",
+                "rationale", "version", "created_at", "updated_at",
             )
         },
         # The migration that first published claims runs before annotations had same_as.

@@ -195,7 +195,7 @@ class Command(BaseCommand):
         try:
             services.article_create(
                 user=self.user, title=title, body=body, url=url, publisher=publisher,
-                published_at=published_at, language=str(record.get("language") or "en"),
+                published_at=published_at, language=str(record.get("language") or ""),
                 byline=str(record.get("byline") or ""),
             )
         except ValidationError as error:

@@ -90,6 +90,7 @@ function fill(page) {
   fields.url.value = page.url || "";
   fields.publisher.value = page.publisher || "";
   fields.byline.value = page.byline || "";
+  fields.language.value = page.language || "";
   [fields.published_date.value, fields.published_time.value] = dateAndTime(page.published_at);
   fields.body.value = page.body || "";
   fields.origin.value = "import";
