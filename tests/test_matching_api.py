@@ -8,6 +8,7 @@ from annotations import services
 from annotations.matching.models import ClaimReviewRecord, KnownClaim
 from annotations.matching.services import claimreviews_delete
 from tests.api_support import client_for
+from tests.factories import ArticleFactory
 from tests.matching_corpus import claimreview, corpus
 
 IMPORT = "/api/v1/claimreviews/import/"
@@ -161,6 +162,7 @@ def test_a_paraphrase_of_the_donbas_claim_finds_the_verified_one_first(verified,
         "kind": "verified",
         "id": verified.pk,
         "claim": "Trump pressed Zelenskyy to give up the whole Donbas region",
+        "language": "en",
         "rating": "unproven",
         "rating_label": "Unproven",
         "url": f"http://testserver/claims/{verified.pk}/",
@@ -452,3 +454,38 @@ def test_similar_takes_its_text_posted_as_a_form_too(imported, reviewer):
 
     assert response.status_code == 200
     assert len(response.json()["results"]) == 1
+
+
+def test_results_show_the_language_of_their_claim(verified, reviewer, editor):
+    verified.article.language = "es"
+    verified.article.save(update_fields=["language"])
+    said = "Trump presionó a Zelenski para que cediera toda la región del Donbás a Rusia."
+    post_import(editor, [claimreview(61, said, "Falso", "Verificado", inLanguage="es")])
+
+    results = client_for(reviewer).get(SIMILAR, {"text": said}).json()["results"]
+
+    languages = {(result["kind"], result["language"]) for result in results}
+    assert ("external", "es") in languages  # a ClaimReview: its inLanguage
+    assert ("verified", "es") in languages  # our own claim: its article's language
+
+
+def test_the_same_claim_verified_on_another_article_is_listed_beside_our_own(
+    verified, reviewer, editor, ft_source, donbas_quote
+):
+    """An article whose own verified claim is also verified on another article lists the other one.
+
+    The article's own claim used to win the sentence and then be dropped as "annotated
+    already", leaving the list empty.
+    """
+    other = ArticleFactory(title="The same story elsewhere")
+    # Our own claim here is worded as the sentence is, so it is that sentence's closest match.
+    own = services.annotation_create(
+        article=other, user=reviewer, quote=donbas_quote,
+        claim=f"Trump {donbas_quote}", rating="unproven",
+        attributions=[{"source": ft_source, "stance": "reported"}],
+    )
+    own = services.review_submit(annotation=own, user=reviewer)
+    own = services.review_verify(annotation=own, user=editor)
+
+    results = client_for(reviewer).get(f"/api/v1/articles/{other.pk}/known-claims/").json()["results"]
+    assert [(r["match"]["kind"], r["match"]["id"]) for r in results] == [("verified", verified.pk)]

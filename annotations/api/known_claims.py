@@ -84,6 +84,10 @@ class SimilarResultSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=["verified", "external"])
     id = serializers.IntegerField()
     claim = serializers.CharField()
+    language = serializers.CharField(
+        allow_blank=True,
+        help_text="The claim's language: a ClaimReview's inLanguage; our own claim's, its article's.",
+    )
     rating = serializers.CharField(allow_blank=True)
     rating_label = serializers.CharField(allow_blank=True)
     url = serializers.CharField()

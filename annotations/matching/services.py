@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from annotations.publishing.models import PublishedClaim
@@ -188,11 +188,12 @@ def reindex(*, progress=None, batch: int = 2000) -> int:
 # Reading
 
 
-def _verified_result(claim: dict[str, Any], score: float, base_url: str) -> dict[str, Any]:
+def _verified_result(claim: dict[str, Any], language: str, score: float, base_url: str) -> dict[str, Any]:
     return {
         "kind": "verified",
         "id": claim["id"],
         "claim": claim["claim"] or claim["quote"],
+        "language": language,
         "rating": claim["rating"],
         "rating_label": claim["rating_label"] if claim["rating"] else "",
         "url": f"{base_url}/claims/{claim['id']}/",
@@ -221,6 +222,7 @@ def _external_result(record: ClaimReviewRecord, score: float) -> dict[str, Any]:
         "kind": "external",
         "id": record.pk,
         "claim": record.claim_reviewed,
+        "language": record.language,
         "rating": ratings.our_rating(
             record.rating_label, record.rating_value, record.best_rating, record.worst_rating
         ),
@@ -249,15 +251,19 @@ def _hydrate(hits: list[tuple[str, int, float]], base_url: str) -> list[dict[str
     wanted = {name: [pk for hit_kind, pk, _ in hits if hit_kind == name] for name in KINDS}
     published = {}
     if wanted["verified"]:
-        claims = PublishedClaim.objects.filter(pk__in=wanted["verified"])
-        published = {claim.pk: claim.public for claim in claims}
+        # Our own claim is in its article's language (read in the same query, a join).
+        claims = PublishedClaim.objects.filter(pk__in=wanted["verified"]).annotate(
+            article_language=F("article__language")
+        )
+        published = {claim.pk: (claim.public, claim.article_language) for claim in claims}
     records = {}
     if wanted["external"]:
         records = ClaimReviewRecord.objects.defer("original").in_bulk(wanted["external"])
     results = []
     for hit_kind, pk, score in hits:
         if hit_kind == "verified" and pk in published:
-            results.append(_verified_result(published[pk], score, base_url))
+            public, language = published[pk]
+            results.append(_verified_result(public, language, score, base_url))
         elif hit_kind == "external" and pk in records:
             results.append(_external_result(records[pk], score))
     return results
@@ -291,12 +297,16 @@ def same_as_resolve(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return links
 
 
-KNOWN_IN_ARTICLE_THRESHOLD = 0.3
 KNOWN_IN_ARTICLE_TTL = 24 * 3600
+# Candidates looked at per sentence besides the article's own verified claims, which are skipped.
+KNOWN_IN_ARTICLE_CANDIDATES = 3
 
 
 def article_known_claims(*, article, base_url: str = "") -> list[dict[str, Any]]:
     """Return the sentences of the article's body that repeat a known claim, with the best match.
+
+    The article's own verified claims are annotated already, so they are no match: the best
+    match is the best of the others (the same claim verified on another article included).
 
     Computed once per body revision and state of the index, then served from the cache.
     """
@@ -305,9 +315,14 @@ def article_known_claims(*, article, base_url: str = "") -> list[dict[str, Any]]
     found = cache.get(key)
     if found is None:
         found = []
+        own = set(PublishedClaim.objects.filter(article=article).values_list("pk", flat=True))
         for start, end, sentence in text_functions.sentences(article.body)[:500]:
-            hits = core.similar(index, sentence, limit=3)
-            best = next((hit for hit in hits if hit[2] >= KNOWN_IN_ARTICLE_THRESHOLD), None)
+            hits = core.similar(index, sentence, limit=KNOWN_IN_ARTICLE_CANDIDATES + len(own))
+            best = next(
+                (hit for hit in hits
+                 if hit[2] >= core.SUGGEST and not (hit[0] == "verified" and hit[1] in own)),
+                None,
+            )
             if best is not None:
                 found.append((start, end, sentence, best))
         cache.set(key, found, KNOWN_IN_ARTICLE_TTL)
@@ -316,7 +331,7 @@ def article_known_claims(*, article, base_url: str = "") -> list[dict[str, Any]]
     results = []
     for start, end, sentence, (kind, pk, _) in found:
         match = by_key.get((kind, pk))
-        # The article's own verified claims are annotated already.
+        # A claim published on this article since the list was cached: annotated already.
         if match is None or (match["article"] and match["article"]["id"] == article.pk):
             continue
         results.append({"start": start, "end": end, "sentence": sentence, "match": match})

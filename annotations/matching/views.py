@@ -10,11 +10,9 @@ from django.shortcuts import render
 from annotations.models import Rating, Source
 from annotations.publishing.models import PublishedAttribution, PublishedClaim
 
-from . import services
+from . import core, services
 
 PER_PAGE = 30
-# Below this a match by meaning is noise; word matches are listed after the meaning ones.
-MEANING_THRESHOLD = 0.15
 
 
 class ClaimSearchForm(forms.Form):
@@ -47,7 +45,7 @@ def claims_index(request):
         ranked = [
             result["id"]
             for result in services.similar(text=query, kind="verified", limit=services.MAX_LIMIT)
-            if result["score"] >= MEANING_THRESHOLD
+            if result["score"] >= core.SUGGEST
         ]
         words = Q()
         for word in query.split()[:10]:
