@@ -17,7 +17,10 @@ SCHEMAORG = STANDARDS / "schemaorg-claimreview" / "claimreview-excerpt-schemaorg
 
 # Properties and types of schema.org's core (Thing, CreativeWork, Organization) that the
 # ClaimReview excerpt does not repeat.
-CORE_PROPERTIES = {"url", "name", "headline", "datePublished", "dateModified", "publisher", "sameAs"}
+# inLanguage, like headline, is a CreativeWork property that ClaimReview inherits.
+CORE_PROPERTIES = {
+    "url", "name", "headline", "datePublished", "dateModified", "publisher", "sameAs", "inLanguage",
+}
 CORE_TYPES = {"Organization", "Person", "NewsArticle", "CreativeWork"}
 
 
@@ -106,6 +109,7 @@ def test_claimreview_of_the_ft_donbas_claim(client, verified, settings):
                 },
             ],
         },
+        "inLanguage": "en",
         "datePublished": annotation.reviewed_at.date().isoformat(),
     }
 
