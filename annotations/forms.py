@@ -49,7 +49,7 @@ class ArticleForm(forms.Form):
         url = self.cleaned_data["url"]
         existing = Article.objects.filter(url=normalize_url(url)).values_list("pk", flat=True).first()
         if url and existing is not None:
-            raise forms.ValidationError(f"Article {existing} has this URL already.")
+            raise forms.ValidationError(_("Article %(number)s has this URL already.") % {"number": existing})
         return url
 
     def clean_body(self):
@@ -65,7 +65,7 @@ class ArticleForm(forms.Form):
         cleaned = super().clean()
         day, time = cleaned.get("published_date"), cleaned.get("published_time")
         if time is not None and day is None and "published_date" not in self.errors:
-            self.add_error("published_date", "Give the date as well as the time.")
+            self.add_error("published_date", _("Give the date as well as the time."))
         return cleaned
 
     def published_at(self) -> datetime.datetime | None:

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from annotations.displayzone.models import DisplaySettings
+from tests import factories
 
 
 def html_tag(response) -> str:
@@ -117,3 +118,62 @@ def test_the_settings_page_chooses_the_language(client, reviewer):
 def test_a_stored_language_not_offered_is_refused(reviewer, language):
     with pytest.raises(ValidationError):
         DisplaySettings(user=reviewer, language=language).full_clean()
+
+
+def test_a_page_in_spanish_speaks_spanish(client, reviewer, article):
+    client.force_login(reviewer)
+
+    page = client.get("/", headers={"accept-language": "es"}).content.decode()
+
+    assert "Artículos" in page and "Mi trabajo" in page and "Cerrar sesión" in page
+    assert "Log out" not in page
+
+
+def test_a_page_in_arabic_speaks_arabic_and_reads_right_to_left(client, db):
+    response = client.get("/claims/", headers={"accept-language": "ar"})
+
+    page = response.content.decode()
+    assert 'dir="rtl"' in page
+    assert "ادعاءات تم التحقق منها" in page and "تسجيل الدخول" in page
+
+
+def test_rating_labels_and_dates_follow_the_interface_language(client, reviewer, settings):
+    article = factories.ArticleFactory(published_at="2025-10-22T00:00:00Z")
+    factories.verified_claim(article=article, rating="mostly_false")
+    client.force_login(reviewer)
+
+    spanish = client.get("/", headers={"accept-language": "es"}).content.decode()
+    claims = client.get("/claims/", headers={"accept-language": "es"}).content.decode()
+
+    assert "22/10/2025" in spanish
+    assert "Mayormente falso" in claims
+    assert re.search(r"<time [^>]*>\d+ de \w+ de \d{4}</time>", claims)
+
+
+def test_claimreview_follows_the_claims_language_not_the_readers(client, db):
+    article = factories.ArticleFactory(language="es")
+    claim = factories.verified_claim(article=article, rating="false")
+
+    review = client.get(f"/api/v1/claims/{claim.pk}/claimreview/", headers={"accept-language": "ar"}).json()
+
+    assert review["inLanguage"] == "es"
+    assert review["reviewRating"]["alternateName"] == "Falso"
+    assert review["reviewRating"]["ratingExplanation"] == (
+        "Financial Times lo publicó. Donald Trump lo desmintió."
+    )
+
+
+def test_claimreview_of_a_language_the_interface_lacks_keeps_english_labels(client, db):
+    claim = factories.verified_claim(article=factories.ArticleFactory(language="de"), rating="false")
+
+    review = client.get(f"/api/v1/claims/{claim.pk}/claimreview/", headers={"accept-language": "es"}).json()
+
+    assert review["inLanguage"] == "de"
+    assert review["reviewRating"]["alternateName"] == "False"
+
+
+def test_api_errors_we_write_speak_the_readers_language(client, db):
+    response = client.get("/api/v1/no-such-thing/", headers={"accept-language": "es"})
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No encontrado."}

@@ -18,18 +18,22 @@ from .core import is_language, zone_names
 class DisplaySettingsForm(forms.Form):
     language = forms.ChoiceField(
         label=gettext_lazy("Interface language"), required=False,
-        help_text=gettext_lazy("Articles and claims keep their own language; this changes the pages around them."),
+        help_text=gettext_lazy(
+            "Articles and claims keep their own language; this changes the pages around them."
+        ),
     )
     time_zone = forms.ChoiceField(
         label=gettext_lazy("Show times in"), required=False,
-        help_text=gettext_lazy("Times are stored in UTC; every page shows them in this zone, with the zone named."),
+        help_text=gettext_lazy(
+            "Times are stored in UTC; every page shows them in this zone, with the zone named."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = [
             ("", _("The browser's language")),
-            *((code, translation.get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES),
+            *((code, translation.get_language_info(code)["name_local"]) for code, _ in settings.LANGUAGES),
         ]
         self.fields["time_zone"].choices = [
             ("", _("The newsroom's zone (%(zone)s)") % {"zone": settings.TIME_ZONE}),
@@ -48,9 +52,8 @@ def display_settings(request):
             services.language_set(request=request, user=request.user, language=language)
             # Said in the language just chosen, as the next page will be.
             with translation.override(language or translation.get_language()):
-                messages.success(
-                    request, _("Saved: times are now shown in %(zone)s.") % {"zone": zone or settings.TIME_ZONE}
-                )
+                said = _("Saved: times are now shown in %(zone)s.") % {"zone": zone or settings.TIME_ZONE}
+                messages.success(request, said)
             return redirect("display-settings")
     else:
         form = DisplaySettingsForm(

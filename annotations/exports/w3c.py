@@ -13,7 +13,9 @@ for saying what the target is, which keeps these apart from evidence (purpose "l
 
 from typing import Any
 
-from annotations.models import Rating
+from django.utils import translation
+
+from annotations.vocabulary import labels_language, rating_label
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 LDP_CONTEXT = "http://www.w3.org/ns/ldp.jsonld"
@@ -37,7 +39,9 @@ def _text(value: str, purpose: str) -> dict[str, Any]:
 def _bodies(claim: dict[str, Any]) -> list[dict[str, Any]]:
     bodies = []
     if claim["rating"]:
-        bodies.append(_text(Rating(claim["rating"]).label, "classifying"))
+        # The claim's language, not the reader's, as in ClaimReview.
+        with translation.override(labels_language(claim["article"].get("language") or "")):
+            bodies.append(_text(rating_label(claim["rating"]), "classifying"))
     if claim["claim"]:
         bodies.append(_text(claim["claim"], "identifying"))
     if claim["rationale"]:

@@ -24,20 +24,23 @@ class ClaimReviewRecord(models.Model):
     headline = models.CharField(_("headline"), max_length=1000, blank=True)
     description = models.TextField(_("description"), blank=True)
     rating_label = models.CharField(
-        _("rating"), max_length=200, blank=True, help_text=_("reviewRating.alternateName, as the checker wrote it.")
+        _("rating"), max_length=200, blank=True,
+        help_text=_("reviewRating.alternateName, as the checker wrote it."),
     )
     rating_value = models.FloatField(_("rating value"), null=True, blank=True)
     best_rating = models.FloatField(_("best rating"), null=True, blank=True)
     worst_rating = models.FloatField(_("worst rating"), null=True, blank=True)
     author_name = models.CharField(
-        _("reviewed by"), max_length=200, blank=True, db_index=True, help_text=_("The reviewing organization.")
+        _("reviewed by"), max_length=200, blank=True, db_index=True,
+        help_text=_("The reviewing organization."),
     )
     author_url = models.URLField(_("reviewer URL"), max_length=2000, blank=True)
     date_published = models.DateField(_("published"), null=True, blank=True, db_index=True)
     claim_author = models.CharField(_("claimed by"), max_length=200, blank=True)
     claim_date = models.DateField(_("claim date"), null=True, blank=True)
     appearance = models.JSONField(
-        _("appearances"), default=list, blank=True, help_text=_("URLs where the claim appeared (itemReviewed).")
+        _("appearances"), default=list, blank=True,
+        help_text=_("URLs where the claim appeared (itemReviewed)."),
     )
     language = models.CharField(_("language"), max_length=35, blank=True, db_index=True)
     original = models.JSONField(_("original JSON-LD"), help_text=_("The imported object, untouched."))

@@ -20,7 +20,7 @@ MEANING_THRESHOLD = 0.15
 
 class ClaimSearchForm(forms.Form):
     q = forms.CharField(required=False, max_length=500, label=_("Search"))
-    rating = forms.ChoiceField(required=False, choices=[("", "Any rating"), *Rating.choices])
+    rating = forms.ChoiceField(required=False, choices=[("", _("Any rating")), *Rating.choices])
     source = forms.CharField(required=False, max_length=200, label=_("Source"))
     since = forms.DateField(
         required=False, label=_("Verified since"), widget=forms.DateInput(attrs={"type": "date"})
