@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from . import languages
 from .ingest.clean import clean_text
@@ -13,36 +14,36 @@ from .urlnorm import normalize_url
 class ArticleForm(forms.Form):
     """The fields a reviewer pastes to add an article; the service validates the rest."""
 
-    title = forms.CharField(label="Title", max_length=Article._meta.get_field("title").max_length)
+    title = forms.CharField(label=_("Title"), max_length=Article._meta.get_field("title").max_length)
     url = forms.URLField(
-        label="URL", required=False, assume_scheme="https",
+        label=_("URL"), required=False, assume_scheme="https",
         max_length=Article._meta.get_field("url").max_length,
-        help_text="Where the article was published (http or https).",
+        help_text=_("Where the article was published (http or https)."),
     )
     publisher = forms.CharField(
-        label="Publisher", required=False, max_length=Source._meta.get_field("name").max_length,
-        help_text="A news outlet; an existing source of that name is reused.",
+        label=_("Publisher"), required=False, max_length=Source._meta.get_field("name").max_length,
+        help_text=_("A news outlet; an existing source of that name is reused."),
     )
     # A date and an optional time: a datetime-local input drops a date typed without a time.
     published_date = forms.DateField(
-        label="Published on", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Published on"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
         input_formats=["%Y-%m-%d"],
     )
     published_time = forms.TimeField(
-        label="at (time, UTC)", required=False, widget=forms.TimeInput(attrs={"type": "time"}),
+        label=_("at (time, UTC)"), required=False, widget=forms.TimeInput(attrs={"type": "time"}),
         input_formats=["%H:%M", "%H:%M:%S"],
-        help_text="Leave empty when only the date is known.",
+        help_text=_("Leave empty when only the date is known."),
     )
     byline = forms.CharField(
-        label="Byline", required=False, max_length=Article._meta.get_field("byline").max_length
+        label=_("Byline"), required=False, max_length=Article._meta.get_field("byline").max_length
     )
     language = forms.CharField(
         label="Language", required=False, max_length=languages.MAX_LENGTH,
         help_text="A language tag such as es or pt-BR; left empty, the language the text reads as.",
     )
     body = forms.CharField(
-        label="Text", widget=forms.Textarea(attrs={"rows": 16}), strip=False,
-        help_text="Paste the article text; each line becomes a paragraph.",
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 16}), strip=False,
+        help_text=_("Paste the article text; each line becomes a paragraph."),
     )
     origin = forms.ChoiceField(
         choices=[(ArticleRevision.Origin.MANUAL, "pasted"), (ArticleRevision.Origin.IMPORT, "imported")],
@@ -53,7 +54,7 @@ class ArticleForm(forms.Form):
         url = self.cleaned_data["url"]
         existing = Article.objects.filter(url=normalize_url(url)).values_list("pk", flat=True).first()
         if url and existing is not None:
-            raise forms.ValidationError(f"Article {existing} has this URL already.")
+            raise forms.ValidationError(_("Article %(number)s has this URL already.") % {"number": existing})
         return url
 
     def clean_body(self):
@@ -76,7 +77,7 @@ class ArticleForm(forms.Form):
         cleaned = super().clean()
         day, time = cleaned.get("published_date"), cleaned.get("published_time")
         if time is not None and day is None and "published_date" not in self.errors:
-            self.add_error("published_date", "Give the date as well as the time.")
+            self.add_error("published_date", _("Give the date as well as the time."))
         return cleaned
 
     def published_at(self) -> datetime.datetime | None:

@@ -6,6 +6,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from . import anchoring, languages
@@ -25,7 +26,7 @@ class HttpURLField(models.URLField):
     default_validators = []
 
     def deconstruct(self):
-        name, _, args, kwargs = super().deconstruct()
+        name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.URLField", args, kwargs
 
 
@@ -40,27 +41,27 @@ class Source(models.Model):
     """A party that makes, reports, confirms or denies claims."""
 
     class Kind(models.TextChoices):
-        PERSON = "person", "Person"
-        ORGANIZATION = "organization", "Organization"
-        NEWS_OUTLET = "news_outlet", "News outlet"
-        GOVERNMENT = "government", "Government body"
-        ANONYMOUS = "anonymous", "Anonymous source"
-        DOCUMENT = "document", "Document"
+        PERSON = "person", _("Person")
+        ORGANIZATION = "organization", _("Organization")
+        NEWS_OUTLET = "news_outlet", _("News outlet")
+        GOVERNMENT = "government", _("Government body")
+        ANONYMOUS = "anonymous", _("Anonymous source")
+        DOCUMENT = "document", _("Document")
 
-    name = models.CharField("name", max_length=200)
-    kind = models.CharField("kind", max_length=20, choices=Kind.choices, default=Kind.PERSON)
-    url = HttpURLField("URL", blank=True, validators=[http_url])
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    url = HttpURLField(_("URL"), blank=True, validators=[http_url])
     same_as = HttpURLField(
-        "same as", blank=True, validators=[http_url],
-        help_text="An authority page for this source, e.g. its Wikidata entry.",
+        _("same as"), blank=True, validators=[http_url],
+        help_text=_("An authority page for this source, e.g. its Wikidata entry."),
     )
-    description = models.TextField("description", blank=True)
+    description = models.TextField(_("description"), blank=True)
     aliases = models.JSONField(
-        "aliases", default=list, blank=True,
-        help_text="Other names the source goes by (\"Trump\", \"POTUS\"); suggestions match them.",
+        _("aliases"), default=list, blank=True,
+        help_text=_("Other names the source goes by (\"Trump\", \"POTUS\"); suggestions match them."),
     )
-    created_at = models.DateTimeField("created", auto_now_add=True)
-    updated_at = models.DateTimeField("updated", auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = _history()
 
     class Meta:
@@ -135,32 +136,32 @@ def lookalike_message(existing: Source) -> str:
 class Article(models.Model):
     """A news article; its normalized body is what every annotation offset points into."""
 
-    title = models.CharField("title", max_length=500)
+    title = models.CharField(_("title"), max_length=500)
     url = HttpURLField(
-        "URL", max_length=1000, blank=True, validators=[http_url],
-        help_text="Where the article was published; stored normalized, unique when given.",
+        _("URL"), max_length=1000, blank=True, validators=[http_url],
+        help_text=_("Where the article was published; stored normalized, unique when given."),
     )
     # Deleting a publisher that articles name would leave them unattributed.
     publisher = models.ForeignKey(
-        Source, verbose_name="publisher", null=True, blank=True,
+        Source, verbose_name=_("publisher"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="published_articles",
     )
-    byline = models.CharField("byline", max_length=300, blank=True)
-    published_at = models.DateTimeField("published", null=True, blank=True)
+    byline = models.CharField(_("byline"), max_length=300, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
     language = models.CharField(
-        "language", max_length=16, default=languages.DEFAULT,
-        help_text="A BCP 47 language tag such as en or pt-BR; detected from the text when not given.",
+        _("language"), max_length=16, default=languages.DEFAULT,
+        help_text=_("A BCP 47 language tag such as en or pt-BR; detected from the text when not given."),
     )
     body = models.TextField(
-        "body", help_text="Plain text, NFC, \\n line endings, paragraphs separated by a blank line."
+        _("body"), help_text=_("Plain text, NFC, \\n line endings, paragraphs separated by a blank line.")
     )
-    body_sha256 = models.CharField("body SHA-256", max_length=64, editable=False, db_index=True)
+    body_sha256 = models.CharField(_("body SHA-256"), max_length=64, editable=False, db_index=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="created by", null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
-    created_at = models.DateTimeField("created", auto_now_add=True)
-    updated_at = models.DateTimeField("updated", auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = _history(excluded_fields=["updated_at"])
 
     class Meta:
@@ -195,15 +196,15 @@ def clean_language(value: str) -> str:
 
 
 class ReviewState(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "in_review", "In review"
-    VERIFIED = "verified", "Verified"
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    VERIFIED = "verified", _("Verified")
 
 
 class AnchorState(models.TextChoices):
-    ANCHORED = "anchored", "Anchored"
-    FUZZY = "fuzzy", "Re-attached to edited text"
-    ORPHANED = "orphaned", "Orphaned"
+    ANCHORED = "anchored", _("Anchored")
+    FUZZY = "fuzzy", _("Re-attached to edited text")
+    ORPHANED = "orphaned", _("Orphaned")
 
 
 class Annotation(models.Model):
@@ -212,73 +213,73 @@ class Annotation(models.Model):
     # Articles with verified claims are refused deletion by the service layer.
     # No index of its own: the (article, start, end, id) index below serves lookups by article.
     article = models.ForeignKey(
-        Article, verbose_name="article", on_delete=models.CASCADE, related_name="annotations",
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="annotations",
         db_index=False,
     )
-    start = models.PositiveIntegerField("start", help_text="First code point of the span.")
-    end = models.PositiveIntegerField("end", help_text="Code point just past the span.")
+    start = models.PositiveIntegerField(_("start"), help_text=_("First code point of the span."))
+    end = models.PositiveIntegerField(_("end"), help_text=_("Code point just past the span."))
     # Text fields carry caps (checked by the API and admin forms) so that one request
     # cannot cost unbounded time and memory; a claim's quote is a sentence or a few.
     quote = models.TextField(
-        "quote", max_length=10_000, help_text="The highlighted text, body[start:end]."
+        _("quote"), max_length=10_000, help_text=_("The highlighted text, body[start:end].")
     )
-    prefix = models.CharField("prefix", max_length=32, blank=True)
-    suffix = models.CharField("suffix", max_length=32, blank=True)
+    prefix = models.CharField(_("prefix"), max_length=32, blank=True)
+    suffix = models.CharField(_("suffix"), max_length=32, blank=True)
     claim = models.CharField(
-        "claim", max_length=1000, blank=True, help_text="The claim restated in a short sentence."
+        _("claim"), max_length=1000, blank=True, help_text=_("The claim restated in a short sentence.")
     )
-    rating = models.CharField("rating", max_length=20, choices=Rating.choices, blank=True)
-    rationale = models.TextField("rationale", max_length=10_000, blank=True)
+    rating = models.CharField(_("rating"), max_length=20, choices=Rating.choices, blank=True)
+    rationale = models.TextField(_("rationale"), max_length=10_000, blank=True)
     language = models.CharField(
-        "language", max_length=16, default=languages.DEFAULT,
-        help_text="The claim's language tag; its article's language when it was made, unless given.",
+        _("language"), max_length=16, default=languages.DEFAULT,
+        help_text=_("The claim's language tag; its article's language when it was made, unless given."),
     )
     review_state = models.CharField(
-        "review state", max_length=20, choices=ReviewState.choices, default=ReviewState.DRAFT
+        _("review state"), max_length=20, choices=ReviewState.choices, default=ReviewState.DRAFT
     )
     review_comment = models.TextField(
-        "review comment", blank=True, help_text="Why the annotation was last returned."
+        _("review comment"), blank=True, help_text=_("Why the annotation was last returned.")
     )
     same_as = models.JSONField(
-        "same as", default=list, blank=True,
-        help_text="Known claims a reviewer marked as this same claim: [{kind, id, url}].",
+        _("same as"), default=list, blank=True,
+        help_text=_("Known claims a reviewer marked as this same claim: [{kind, id, url}]."),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="created by", null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="annotations_created",
     )
     edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="last edited by", null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("last edited by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
-        help_text="Who last changed the span, claim, rating, rationale, attributions or evidence.",
+        help_text=_("Who last changed the span, claim, rating, rationale, attributions or evidence."),
     )
     editors = models.TextField(
-        "edited since verification", blank=True, default="", editable=False,
-        help_text="The ids of everyone who changed it since it was last verified (since it was "
+        _("edited since verification"), blank=True, default="", editable=False,
+        help_text=_("The ids of everyone who changed it since it was last verified (since it was "
         "made, if never), as ,3,17, (see rules.editors_since_verification); none of them may "
-        "verify it. Empty: not kept for this row, its author and last editor stand for them.",
+        "verify it. Empty: not kept for this row, its author and last editor stand for them."),
     )
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="reviewed by", null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="annotations_reviewed",
     )
-    reviewed_at = models.DateTimeField("reviewed", null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     version = models.PositiveIntegerField(
-        "version", default=1, editable=False, help_text="Bumped on every write."
+        _("version"), default=1, editable=False, help_text=_("Bumped on every write.")
     )
     anchor_state = models.CharField(
-        "anchor state", max_length=10, choices=AnchorState.choices, default=AnchorState.ANCHORED,
-        help_text="Whether the quote was found again in the current body after it changed.",
+        _("anchor state"), max_length=10, choices=AnchorState.choices, default=AnchorState.ANCHORED,
+        help_text=_("Whether the quote was found again in the current body after it changed."),
     )
     revision = models.PositiveIntegerField(
-        "revision", default=1,
-        help_text="The body revision the offsets and quote were placed in.",
+        _("revision"), default=1,
+        help_text=_("The body revision the offsets and quote were placed in."),
     )
     previous_quote = models.TextField(
-        "previous quote", blank=True, help_text="The quote before a fuzzy re-anchoring changed it."
+        _("previous quote"), blank=True, help_text=_("The quote before a fuzzy re-anchoring changed it.")
     )
-    created_at = models.DateTimeField("created", auto_now_add=True)
-    updated_at = models.DateTimeField("updated", auto_now=True, db_index=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
     history = _history()
 
     class Meta:
@@ -314,24 +315,24 @@ class Attribution(models.Model):
     """Who a claim comes from, and who confirmed or denied it."""
 
     class Stance(models.TextChoices):
-        ASSERTED = "asserted", "asserted"
-        REPORTED = "reported", "reported"
-        CONFIRMED = "confirmed", "confirmed"
-        DENIED = "denied", "denied"
-        DISPUTED = "disputed", "disputed"
-        NO_RESPONSE = "no_response", "did not respond"
+        ASSERTED = "asserted", _("asserted")
+        REPORTED = "reported", _("reported")
+        CONFIRMED = "confirmed", _("confirmed")
+        DENIED = "denied", _("denied")
+        DISPUTED = "disputed", _("disputed")
+        NO_RESPONSE = "no_response", _("did not respond")
 
     annotation = models.ForeignKey(
-        Annotation, verbose_name="annotation", on_delete=models.CASCADE, related_name="attributions"
+        Annotation, verbose_name=_("annotation"), on_delete=models.CASCADE, related_name="attributions"
     )
     # A source cited by attributions is kept; merge duplicates instead of deleting.
     source = models.ForeignKey(
-        Source, verbose_name="source", on_delete=models.PROTECT, related_name="attributions"
+        Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="attributions"
     )
-    stance = models.CharField("stance", max_length=20, choices=Stance.choices)
-    url = HttpURLField("URL", max_length=1000, blank=True, validators=[http_url])
-    date = models.DateField("date", null=True, blank=True)
-    note = models.TextField("note", max_length=2_000, blank=True)
+    stance = models.CharField(_("stance"), max_length=20, choices=Stance.choices)
+    url = HttpURLField(_("URL"), max_length=1000, blank=True, validators=[http_url])
+    date = models.DateField(_("date"), null=True, blank=True)
+    note = models.TextField(_("note"), max_length=2_000, blank=True)
     history = _history()
 
     class Meta:
@@ -345,30 +346,30 @@ class Evidence(models.Model):
     """A document that supports, refutes or gives context to a claim."""
 
     class Relation(models.TextChoices):
-        SUPPORTS = "supports", "supports"
-        REFUTES = "refutes", "refutes"
-        CONTEXT = "context", "context"
+        SUPPORTS = "supports", _("supports")
+        REFUTES = "refutes", _("refutes")
+        CONTEXT = "context", _("context")
 
     annotation = models.ForeignKey(
-        Annotation, verbose_name="annotation", on_delete=models.CASCADE, related_name="evidence"
+        Annotation, verbose_name=_("annotation"), on_delete=models.CASCADE, related_name="evidence"
     )
-    url = HttpURLField("URL", max_length=1000, validators=[http_url])
-    title = models.CharField("title", max_length=500, blank=True)
-    publisher = models.CharField("publisher", max_length=200, blank=True)
-    published = models.DateField("published", null=True, blank=True)
-    excerpt = models.TextField("excerpt", max_length=5_000, blank=True)
+    url = HttpURLField(_("URL"), max_length=1000, validators=[http_url])
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    published = models.DateField(_("published"), null=True, blank=True)
+    excerpt = models.TextField(_("excerpt"), max_length=5_000, blank=True)
     relation = models.CharField(
-        "relation", max_length=20, choices=Relation.choices, default=Relation.CONTEXT
+        _("relation"), max_length=20, choices=Relation.choices, default=Relation.CONTEXT
     )
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="added by", null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("added by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
     history = _history()
 
     class Meta:
         ordering = ["annotation_id", "id"]
-        verbose_name_plural = "evidence"
+        verbose_name_plural = _("evidence")
 
     def __str__(self):
         return self.title or self.url

@@ -6,6 +6,7 @@ annotations the user may read; every write goes through the API from the browser
 
 import json
 import re
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.urls import reverse
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from . import languages, presenters, rules, selectors, services
 from .exports.claimreview import from_claim
@@ -26,6 +28,7 @@ from .ingest.views import revisions_context
 from .live.pages import article_position
 from .models import Article, Attribution, Evidence, Rating, ReviewState, Source
 from .publishing import selectors as publishing_selectors
+from .vocabulary import rating_label
 
 ARTICLES_PER_PAGE = 50
 # The annotation view's ES modules, preloaded so that the browser fetches them in parallel.
@@ -115,7 +118,7 @@ def article_list(request):
 def article_create(request):
     """Add an article from its pasted title, text, URL and publisher."""
     if not rules.can_manage_articles(request.user):
-        raise PermissionDenied("You may not add articles.")
+        raise PermissionDenied(_("You may not add articles."))
     form = ArticleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -179,6 +182,7 @@ def article_excerpts(request, article: Article):
         })
     return render(request, "annotations/article_public.html", {
         "article": article,
+        "login_url": f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}",
         "article_url": http_url_or_empty(article.url),
         "claims": claims,
     })
@@ -193,8 +197,8 @@ def corrections_title(kinds: list[str | None]) -> str:
     """Name the notes as what they are: ours ("Corrections"), after the publisher's edits ("Updates")."""
     updates = sum(kind == "update" for kind in kinds)
     if not updates:
-        return "Corrections"
-    return "Updates" if updates == len(kinds) else "Updates and corrections"
+        return _("Corrections")
+    return _("Updates") if updates == len(kinds) else _("Updates and corrections")
 
 
 def claim_detail(request, pk: int):
@@ -237,7 +241,8 @@ def claim_detail(request, pk: int):
         "reviewed_at": parse_datetime(claim["reviewed_at"] or ""),
         "modified_at": parse_datetime(claim["date_modified"] or claim["reviewed_at"] or ""),
         "published_at": parse_datetime(claim["published_at"] or ""),
-        "rating_label": claim["rating_label"] if claim["rating"] else "",
+        # The reader's language here; the ClaimReview below keeps the claim's.
+        "rating_label": rating_label(claim["rating"]) if claim["rating"] else "",
         "claimreview": json_for_script(
             from_claim(claim, request.build_absolute_uri("/").rstrip("/"))
         ),

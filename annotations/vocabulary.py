@@ -3,20 +3,23 @@
 Plain values (no database): models, publishing's pure core and exports read them here.
 """
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 
 class Rating(models.TextChoices):
-    TRUE = "true", "True"
-    MOSTLY_TRUE = "mostly_true", "Mostly true"
-    MIXED = "mixed", "Half true"
-    MOSTLY_FALSE = "mostly_false", "Mostly false"
-    FALSE = "false", "False"
-    MISLEADING = "misleading", "Misleading"
-    MISSING_CONTEXT = "missing_context", "Missing context"
-    MISATTRIBUTED = "misattributed", "Misattributed"
-    UNPROVEN = "unproven", "Unproven"
-    SATIRE = "satire", "Satire"
+    TRUE = "true", _("True")
+    MOSTLY_TRUE = "mostly_true", _("Mostly true")
+    MIXED = "mixed", _("Half true")
+    MOSTLY_FALSE = "mostly_false", _("Mostly false")
+    FALSE = "false", _("False")
+    MISLEADING = "misleading", _("Misleading")
+    MISSING_CONTEXT = "missing_context", _("Missing context")
+    MISATTRIBUTED = "misattributed", _("Misattributed")
+    UNPROVEN = "unproven", _("Unproven")
+    SATIRE = "satire", _("Satire")
 
 
 # Position on ClaimReview's five-point scale (worstRating 1, bestRating 5);
@@ -30,9 +33,26 @@ RATING_SCALE = {
 }
 
 
-RATING_LABELS = {**{value: str(label) for value, label in Rating.choices}, "": "Not rated"}
+NOT_RATED = _("Not rated")
 
 
 def rating_label(rating: str) -> str:
-    """The label people read for a rating ("Not rated" for none)."""
-    return RATING_LABELS.get(rating or "", rating)
+    """The label people read for a rating in the active language ("Not rated" for none).
+
+    Under translation.override(claim language), the label a published claim carries.
+    """
+    if not rating:
+        return str(NOT_RATED)
+    return str(Rating(rating).label) if rating in Rating.values else rating
+
+
+def labels_language(content_language: str) -> str:
+    """The interface language that writes labels for content in content_language ("pt-BR" -> "pt-br").
+
+    A published claim's rating label and explanation follow the claim's language, not the
+    reader's; a language the interface does not speak gets LANGUAGE_CODE's labels.
+    """
+    try:
+        return translation.get_supported_language_variant(content_language or settings.LANGUAGE_CODE)
+    except LookupError:
+        return settings.LANGUAGE_CODE

@@ -5,6 +5,7 @@ handling, would otherwise answer an HTML page to a client that reads JSON.
 """
 
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views import defaults
 
 from factcheck import outage
@@ -18,21 +19,21 @@ def _is_api(request) -> bool:
 
 def bad_request(request, exception, template_name=defaults.ERROR_400_TEMPLATE_NAME):
     if _is_api(request):
-        return JsonResponse({"detail": "Bad request."}, status=400)
+        return JsonResponse({"detail": _("Bad request.")}, status=400)
     return defaults.bad_request(request, exception, template_name=template_name)
 
 
 def permission_denied(request, exception, template_name=defaults.ERROR_403_TEMPLATE_NAME):
     if _is_api(request):
         return JsonResponse(
-            {"detail": "You do not have permission to perform this action."}, status=403
+            {"detail": _("You do not have permission to perform this action.")}, status=403
         )
     return defaults.permission_denied(request, exception, template_name=template_name)
 
 
 def page_not_found(request, exception, template_name=defaults.ERROR_404_TEMPLATE_NAME):
     if _is_api(request):
-        return JsonResponse({"detail": "Not found."}, status=404)
+        return JsonResponse({"detail": _("Not found.")}, status=404)
     return defaults.page_not_found(request, exception, template_name=template_name)
 
 

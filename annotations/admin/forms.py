@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from annotations import selectors
 from annotations.models import Annotation, Source
@@ -53,8 +54,8 @@ class AnnotationChangeForm(forms.ModelForm):
 
 class ReturnForm(forms.Form):
     comment = forms.CharField(
-        label="Why are they returned?", widget=forms.Textarea(attrs={"rows": 4, "cols": 80}),
-        help_text="The authors see this comment on their drafts; it is kept in the history.",
+        label=_("Why are they returned?"), widget=forms.Textarea(attrs={"rows": 4, "cols": 80}),
+        help_text=_("The authors see this comment on their drafts; it is kept in the history."),
     )
 
 
@@ -64,9 +65,9 @@ class SubmitForm(forms.Form):
 
 class VerifyForm(forms.Form):
     comment = forms.CharField(
-        label="Comment", required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
-        help_text="Kept in the history; for a correction of a published claim it is the "
-        "public reason in the correction note.",
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+        help_text=_("Kept in the history; for a correction of a published claim it is the "
+        "public reason in the correction note."),
     )
 
 
@@ -88,8 +89,8 @@ class ReviewDecisionForm(forms.Form):
 class MergeSourcesForm(forms.Form):
     into = forms.ModelChoiceField(
         queryset=Source.objects.none(), widget=forms.RadioSelect, empty_label=None,
-        label="Keep this source",
-        help_text="The others are deleted; their attributions and articles move to it.",
+        label=_("Keep this source"),
+        help_text=_("The others are deleted; their attributions and articles move to it."),
     )
 
     def __init__(self, *args, sources, **kwargs):
@@ -111,12 +112,12 @@ class AliasesField(forms.CharField):
 
 class SourceAdminForm(forms.ModelForm):
     aliases = AliasesField(
-        required=False, help_text="One per line: other names the source goes by (“Trump”, “POTUS”)."
+        required=False, help_text=_("One per line: other names the source goes by (“Trump”, “POTUS”).")
     )
 
     create_anyway = forms.BooleanField(
-        required=False, label="Create it anyway",
-        help_text="Tick to create this source although stored sources have close names.",
+        required=False, label=_("Create it anyway"),
+        help_text=_("Tick to create this source although stored sources have close names."),
     )
 
     class Meta:

@@ -153,7 +153,7 @@ class NewsroomUserAdmin(BoundedSearchMixin, UserAdmin):
         change_url = reverse("admin:auth_user_change", args=[holder.pk])
         if request.method == "POST":
             if "issue" in request.POST:
-                _, key = api_key_issue(user=holder)
+                _issued, key = api_key_issue(user=holder)
                 keep_to_show(request, [(holder.pk, key)])
                 self.log_change(request, holder, "Issued an API token.")
                 return HttpResponseRedirect(request.path)
@@ -197,7 +197,7 @@ class NewsroomUserAdmin(BoundedSearchMixin, UserAdmin):
     def issue_api_tokens(self, request, queryset):
         issued = []
         for holder in queryset.order_by("pk"):
-            _, key = api_key_issue(user=holder)
+            _issued, key = api_key_issue(user=holder)
             issued.append((holder.pk, key))
             self.log_change(request, holder, "Issued an API token.")
         keep_to_show(request, issued)

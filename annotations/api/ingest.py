@@ -63,7 +63,7 @@ class ImportSerializer(s.StrictSerializer):
         if upload is not None:
             if not upload.name.lower().endswith(UPLOAD_SUFFIXES):
                 raise serializers.ValidationError({"file": "Upload an .html or .htm page."})
-            data["html"], _ = decode(upload.read(fetch.MAX_BYTES + 1))
+            data["html"], _charset = decode(upload.read(fetch.MAX_BYTES + 1))
         if "html" in data and not data["html"].strip():
             raise serializers.ValidationError({"html": "The page is empty."})
         return data

@@ -9,8 +9,11 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
-from annotations.models import RATING_SCALE, Attribution, Rating, Source
+from annotations.models import RATING_SCALE, Attribution, Source
+from annotations.vocabulary import labels_language, rating_label
 
 MEDIA_TYPE = "application/ld+json; charset=utf-8"
 
@@ -18,12 +21,12 @@ PERSON_KINDS = {Source.Kind.PERSON, Source.Kind.ANONYMOUS}
 
 # How each stance reads in the rating explanation ("Donald Trump denied it.").
 STANCE_SENTENCES = {
-    Attribution.Stance.ASSERTED: "{} made the claim.",
-    Attribution.Stance.REPORTED: "{} reported it.",
-    Attribution.Stance.CONFIRMED: "{} confirmed it.",
-    Attribution.Stance.DENIED: "{} denied it.",
-    Attribution.Stance.DISPUTED: "{} disputed it.",
-    Attribution.Stance.NO_RESPONSE: "{} did not respond.",
+    Attribution.Stance.ASSERTED: _("%(source)s made the claim."),
+    Attribution.Stance.REPORTED: _("%(source)s reported it."),
+    Attribution.Stance.CONFIRMED: _("%(source)s confirmed it."),
+    Attribution.Stance.DENIED: _("%(source)s denied it."),
+    Attribution.Stance.DISPUTED: _("%(source)s disputed it."),
+    Attribution.Stance.NO_RESPONSE: _("%(source)s did not respond."),
 }
 
 # Where a claim is seen to come from: whoever made it, else whoever published it.
@@ -55,13 +58,13 @@ def _organization() -> dict[str, Any]:
 def _rating(claim: dict[str, Any]) -> dict[str, Any]:
     rating = claim["rating"]
     explanation = [
-        STANCE_SENTENCES[a["stance"]].format(a["source"]["name"]) for a in claim["attributions"]
+        STANCE_SENTENCES[a["stance"]] % {"source": a["source"]["name"]} for a in claim["attributions"]
     ]
     if claim["rationale"]:
         explanation.append(claim["rationale"])
     result = {
         "@type": "Rating",
-        "alternateName": Rating(rating).label if rating else "Not rated",
+        "alternateName": rating_label(rating),
     }
     if rating in RATING_SCALE:
         result |= {"ratingValue": RATING_SCALE[rating], "bestRating": 5, "worstRating": 1}
@@ -119,13 +122,16 @@ def from_claim(claim: dict[str, Any], base_url: str) -> dict[str, Any]:
 
     datePublished is the first publication; a corrected claim adds dateModified.
     """
+    # The rating's words follow the claim's language, not the reader's.
+    with translation.override(labels_language(claim["language"])):
+        rating = _rating(claim)
     review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": claim_url(base_url, claim["id"]),
         "claimReviewed": claim["claim"] or claim["quote"],
         "author": _organization(),
-        "reviewRating": _rating(claim),
+        "reviewRating": rating,
         "itemReviewed": _item_reviewed(claim),
     }
     date = _date(claim["published_at"] or claim["reviewed_at"] or claim["updated_at"])

@@ -13,7 +13,9 @@ for saying what the target is, which keeps these apart from evidence (purpose "l
 
 from typing import Any
 
-from annotations.models import Rating
+from django.utils import translation
+
+from annotations.vocabulary import labels_language, rating_label
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 LDP_CONTEXT = "http://www.w3.org/ns/ldp.jsonld"
@@ -40,9 +42,10 @@ def _text(value: str, purpose: str, language: str | None = None) -> dict[str, An
 def _bodies(claim: dict[str, Any]) -> list[dict[str, Any]]:
     bodies = []
     if claim["rating"]:
-        bodies.append(_text(Rating(claim["rating"]).label, "classifying"))
-    # The claim is restated in its own language; the rating label is ours, and a rationale
-    # may be written in the newsroom's language.
+        # The rating's words in the claim's language, not the reader's, as in ClaimReview.
+        with translation.override(labels_language(claim["language"])):
+            bodies.append(_text(rating_label(claim["rating"]), "classifying"))
+    # The claim is restated in its own language; a rationale may be written in the newsroom's.
     if claim["claim"]:
         bodies.append(_text(claim["claim"], "identifying", claim["language"]))
     if claim["rationale"]:

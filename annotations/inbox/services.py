@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from annotations import services
 from annotations.models import Annotation
@@ -41,7 +42,8 @@ def review_submit_many(*, annotations: list[tuple[Annotation, int]], user) -> li
             problems[annotation.pk] = [str(error)]
         except services.StaleVersion as error:
             problems[annotation.pk] = [
-                f"Changed since this page was shown (now version {error.current.version}); reload it."
+                _("Changed since this page was shown (now version %(version)s); reload it.")
+                % {"version": error.current.version}
             ]
     if problems:
         raise BulkRefused(problems)

@@ -9,6 +9,8 @@ from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from annotations import rules, services
@@ -28,7 +30,7 @@ ITEM = re.compile(r"^(\d{1,18}):(\d{1,9})$")
 
 def _require_reader(user) -> None:
     if not rules.can_read_drafts(user):
-        raise PermissionDenied("Only fact-checkers have a work list.")
+        raise PermissionDenied(_("Only fact-checkers have a work list."))
 
 
 def _parse_items(values: list[str]) -> dict[int, int]:
@@ -91,7 +93,7 @@ def inbox_submit(request):
     _require_reader(request.user)
     items = _parse_items(request.POST.getlist("annotation"))
     if not items:
-        messages.error(request, "Select the drafts to submit first.")
+        messages.error(request, _("Select the drafts to submit first."))
         return redirect("inbox")
     drafts = list(selectors.drafts_to_submit(user=request.user, ids=items))
     missing = sorted(set(items) - {draft.pk for draft in drafts})
@@ -100,13 +102,16 @@ def inbox_submit(request):
     try:
         review_submit_many(annotations=[(draft, items[draft.pk]) for draft in drafts], user=request.user)
     except BulkRefused as refused:
-        messages.error(request, "Nothing was submitted; first fix:")
+        messages.error(request, _("Nothing was submitted; first fix:"))
         for pk, problems in refused.problems.items():
             for problem in problems:
-                messages.error(request, f"Annotation {pk}: {problem}", extra_tags=f"annotation-{pk}")
+                said = _("Annotation %(number)s: %(problem)s") % {"number": pk, "problem": problem}
+                messages.error(request, said, extra_tags=f"annotation-{pk}")
         return redirect("inbox")
     count = len(drafts)
-    messages.success(request, f"{count} draft{'s' if count != 1 else ''} submitted for review.")
+    messages.success(request, ngettext(
+        "%(count)d draft submitted for review.", "%(count)d drafts submitted for review.", count
+    ) % {"count": count})
     return redirect("inbox")
 
 
@@ -116,10 +121,16 @@ def _review_target(request, pk: int) -> tuple[Annotation, int]:
     return annotation, _parse_items([f"{pk}:{request.POST.get('version', '')}"])[pk]
 
 
+def _stale(pk: int) -> str:
+    return _("Annotation %(number)s changed since this page was shown; look again.") % {"number": pk}
+
+
 def _refusal(pk: int, error) -> str:
     if isinstance(error, ValidationError) and hasattr(error, "message_dict"):
-        return f"Annotation {pk}: {' '.join(m for ms in error.message_dict.values() for m in ms)}"
-    return f"Annotation {pk}: {' '.join(getattr(error, 'messages', [str(error)]))}"
+        said = " ".join(m for ms in error.message_dict.values() for m in ms)
+    else:
+        said = " ".join(getattr(error, "messages", [str(error)]))
+    return _("Annotation %(number)s: %(problem)s") % {"number": pk, "problem": said}
 
 
 @login_required
@@ -133,13 +144,14 @@ def inbox_verify(request, pk: int):
         verified = services.review_verify(annotation=annotation, user=request.user, version=version,
                                           comment=comment)
     except services.StaleVersion:
-        messages.error(request, f"Annotation {pk} changed since this page was shown; look again.")
+        messages.error(request, _stale(pk))
     except (PermissionDenied, ValidationError) as error:
         messages.error(request, _refusal(pk, error))
     else:
         # The extra tag carries the public page the message links to.
-        messages.success(request, f"Annotation {pk} verified and published: “{verified.claim}”.",
-                         extra_tags=f"published:{reverse('claim-detail', args=[pk])}")
+        said = _("Annotation %(number)s verified and published: “%(claim)s”.") % {
+            "number": pk, "claim": verified.claim}
+        messages.success(request, said, extra_tags=f"published:{reverse('claim-detail', args=[pk])}")
     return redirect("inbox")
 
 
@@ -152,12 +164,16 @@ def inbox_return(request, pk: int):
         services.review_return(annotation=annotation, user=request.user, version=version,
                                comment=request.POST.get("comment", ""))
     except services.StaleVersion:
-        messages.error(request, f"Annotation {pk} changed since this page was shown; look again.")
+        messages.error(request, _stale(pk))
     except (PermissionDenied, ValidationError) as error:
         messages.error(request, _refusal(pk, error))
     else:
-        author = annotation.created_by.get_username() if annotation.created_by else "its author"
-        messages.success(request, f"Annotation {pk} returned to {author} with your comment.")
+        if annotation.created_by:
+            said = _("Annotation %(number)s returned to %(author)s with your comment.") % {
+                "number": pk, "author": annotation.created_by.get_username()}
+        else:
+            said = _("Annotation %(number)s returned to its author with your comment.") % {"number": pk}
+        messages.success(request, said)
     return redirect("inbox")
 
 
@@ -168,5 +184,5 @@ def inbox_alert_resolve(request, pk: int):
     _require_reader(request.user)
     alert = get_object_or_404(Alert, pk=pk)
     alert_resolve(alert=alert, user=request.user)
-    messages.success(request, f"Marked as handled: {alert.summary}.")
+    messages.success(request, _("Marked as handled: %(summary)s.") % {"summary": alert.summary})
     return redirect("inbox")

@@ -4,34 +4,35 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ArticleRevision(models.Model):
     """One body of an article; the highest number is the current body."""
 
     class Origin(models.TextChoices):
-        MANUAL = "manual", "Edited by hand"
-        IMPORT = "import", "Imported"
-        FETCH = "fetch", "Fetched again"
+        MANUAL = "manual", _("Edited by hand")
+        IMPORT = "import", _("Imported")
+        FETCH = "fetch", _("Fetched again")
 
     article = models.ForeignKey(
-        "annotations.Article", verbose_name="article", on_delete=models.CASCADE, related_name="revisions"
+        "annotations.Article", verbose_name=_("article"), on_delete=models.CASCADE, related_name="revisions"
     )
-    number = models.PositiveIntegerField("number")
-    body = models.TextField("body")
-    body_sha256 = models.CharField("body SHA-256", max_length=64, editable=False)
-    origin = models.CharField("origin", max_length=10, choices=Origin.choices, default=Origin.MANUAL)
+    number = models.PositiveIntegerField(_("number"))
+    body = models.TextField(_("body"))
+    body_sha256 = models.CharField(_("body SHA-256"), max_length=64, editable=False)
+    origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default=Origin.MANUAL)
     # Text, not a bounded URL field: the address after redirects is whatever the site sent.
     fetched_url = models.TextField(
-        "fetched from", blank=True, default="",
-        help_text="The address this body was fetched from, after redirects; empty for a page given "
-                  "as html or a file, and for an edit.",
+        _("fetched from"), blank=True, default="",
+        help_text=_("The address this body was fetched from, after redirects; empty for a page given "
+                  "as html or a file, and for an edit."),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="created by", null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
-    created_at = models.DateTimeField("created", auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         ordering = ["article_id", "number"]
@@ -52,24 +53,24 @@ class ArticleWatch(models.Model):
 
     # The watch goes with its article.
     article = models.OneToOneField(
-        "annotations.Article", verbose_name="article", primary_key=True, on_delete=models.CASCADE,
+        "annotations.Article", verbose_name=_("article"), primary_key=True, on_delete=models.CASCADE,
         related_name="watch",
     )
-    host = models.CharField("host", max_length=300, blank=True, help_text="Where its URL points.")
-    etag = models.CharField("ETag", max_length=500, blank=True)
-    last_modified = models.CharField("Last-Modified", max_length=100, blank=True)
-    checked_at = models.DateTimeField("last checked", null=True, blank=True)
-    next_check_at = models.DateTimeField("next check", null=True, blank=True, db_index=True)
-    changed_at = models.DateTimeField("last change found", null=True, blank=True)
+    host = models.CharField(_("host"), max_length=300, blank=True, help_text=_("Where its URL points."))
+    etag = models.CharField(_("ETag"), max_length=500, blank=True)
+    last_modified = models.CharField(_("Last-Modified"), max_length=100, blank=True)
+    checked_at = models.DateTimeField(_("last checked"), null=True, blank=True)
+    next_check_at = models.DateTimeField(_("next check"), null=True, blank=True, db_index=True)
+    changed_at = models.DateTimeField(_("last change found"), null=True, blank=True)
     last_status = models.CharField(
-        "last outcome", max_length=20, blank=True,
-        help_text="not_modified (304), unchanged, changed or failed.",
+        _("last outcome"), max_length=20, blank=True,
+        help_text=_("not_modified (304), unchanged, changed or failed."),
     )
-    failures = models.PositiveIntegerField("failures in a row", default=0)
-    last_error = models.TextField("last error", blank=True)
+    failures = models.PositiveIntegerField(_("failures in a row"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
 
     class Meta:
-        verbose_name = "article watch"
+        verbose_name = _("article watch")
 
     def __str__(self):
         return f"watch of article {self.article_id}"

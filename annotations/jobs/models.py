@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from . import core
 
@@ -11,35 +12,35 @@ class Job(models.Model):
     """A piece of background work and its outcome; workers write its state and progress."""
 
     class State(models.TextChoices):
-        QUEUED = core.QUEUED, "Queued"
-        RUNNING = core.RUNNING, "Running"
-        RETRYING = core.RETRYING, "Waiting to retry"
-        SUCCEEDED = core.SUCCEEDED, "Succeeded"
-        FAILED = core.FAILED, "Failed"
+        QUEUED = core.QUEUED, _("Queued")
+        RUNNING = core.RUNNING, _("Running")
+        RETRYING = core.RETRYING, _("Waiting to retry")
+        SUCCEEDED = core.SUCCEEDED, _("Succeeded")
+        FAILED = core.FAILED, _("Failed")
 
-    kind = models.CharField("kind", max_length=50)
+    kind = models.CharField(_("kind"), max_length=50)
     key = models.CharField(
-        "key", max_length=300, blank=True,
-        help_text="Starting a job whose key an unfinished job holds returns that job instead.",
+        _("key"), max_length=300, blank=True,
+        help_text=_("Starting a job whose key an unfinished job holds returns that job instead."),
     )
-    params = models.JSONField("parameters", default=dict, blank=True)
-    state = models.CharField("state", max_length=10, choices=State.choices, default=State.QUEUED)
-    done = models.PositiveIntegerField("done", default=0)
-    total = models.PositiveIntegerField("total", default=0)
-    attempts = models.PositiveIntegerField("attempts", default=0)
-    error = models.TextField("last error", blank=True)
-    result = models.JSONField("result", default=dict, blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    done = models.PositiveIntegerField(_("done"), default=0)
+    total = models.PositiveIntegerField(_("total"), default=0)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    error = models.TextField(_("last error"), blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
     started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="started by", null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("started by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
-    created_at = models.DateTimeField("created", auto_now_add=True, db_index=True)
-    started_at = models.DateTimeField("started", null=True, blank=True)
-    finished_at = models.DateTimeField("finished", null=True, blank=True)
-    next_attempt_at = models.DateTimeField("next attempt", null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     lease_until = models.DateTimeField(
-        "lease until", null=True, blank=True,
-        help_text="A running job whose worker stops renewing this is taken over after it.",
+        _("lease until"), null=True, blank=True,
+        help_text=_("A running job whose worker stops renewing this is taken over after it."),
     )
 
     class Meta:

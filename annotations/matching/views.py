@@ -6,6 +6,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Rating, Source
 from annotations.publishing.models import PublishedAttribution, PublishedClaim
@@ -16,11 +17,11 @@ PER_PAGE = 30
 
 
 class ClaimSearchForm(forms.Form):
-    q = forms.CharField(required=False, max_length=500, label="Search")
-    rating = forms.ChoiceField(required=False, choices=[("", "Any rating"), *Rating.choices])
-    source = forms.CharField(required=False, max_length=200, label="Source")
+    q = forms.CharField(required=False, max_length=500, label=_("Search"))
+    rating = forms.ChoiceField(required=False, choices=[("", _("Any rating")), *Rating.choices])
+    source = forms.CharField(required=False, max_length=200, label=_("Source"))
     since = forms.DateField(
-        required=False, label="Verified since", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=_("Verified since"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
 

@@ -9,7 +9,9 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from annotations.vocabulary import rating_label
+from django.utils import translation
+
+from annotations.vocabulary import labels_language, rating_label
 
 # A paragraph longer than this is cut down to a few sentences around the quote.
 MAX_CONTEXT = 600
@@ -82,6 +84,8 @@ def public_claim(
     organization is the reviewer of record.
     """
     start, end = annotation["start"], annotation["end"]
+    with translation.override(labels_language(article.get("language", ""))):
+        label = rating_label(annotation["rating"])
     return {
         "id": annotation["id"],
         "article": article,
@@ -94,7 +98,7 @@ def public_claim(
         "claim": annotation["claim"],
         "language": annotation["language"],
         "rating": annotation["rating"],
-        "rating_label": rating_label(annotation["rating"]),
+        "rating_label": label,
         "rationale": annotation["rationale"],
         "review_state": "verified",
         "same_as": same_as,

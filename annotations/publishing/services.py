@@ -85,6 +85,7 @@ def public_claim(annotation: Annotation, *, published_at, reviewed_at, date_modi
             "url": article.url,
             "publisher": presenters.source_summary(article.publisher),
             "published_at": core.iso(article.published_at),
+            "language": article.language,
         },
         body=article.body,
         attributions=[presenters.attribution_dict(a) for a in annotation.attributions.all()],

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class RateCounter(models.Model):
@@ -8,13 +9,13 @@ class RateCounter(models.Model):
     """
 
     key = models.CharField(
-        "key", max_length=250, primary_key=True, help_text="Throttle scope, client and window number."
+        _("key"), max_length=250, primary_key=True, help_text=_("Throttle scope, client and window number.")
     )
-    count = models.PositiveBigIntegerField("count", default=0)
-    expires = models.DateTimeField("expires", db_index=True, help_text="When the row may be deleted.")
+    count = models.PositiveBigIntegerField(_("count"), default=0)
+    expires = models.DateTimeField(_("expires"), db_index=True, help_text=_("When the row may be deleted."))
 
     class Meta:
-        verbose_name = "rate counter"
+        verbose_name = _("rate counter")
 
     def __str__(self):
         return f"{self.key}: {self.count}"

@@ -2,22 +2,23 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class SuggestionSet(models.Model):
     """The suggestions computed for one body of an article, kept until the body changes."""
 
     article = models.ForeignKey(
-        "annotations.Article", verbose_name="article", on_delete=models.CASCADE,
+        "annotations.Article", verbose_name=_("article"), on_delete=models.CASCADE,
         related_name="suggestion_sets",
     )
-    body_sha256 = models.CharField("body SHA-256", max_length=64)
+    body_sha256 = models.CharField(_("body SHA-256"), max_length=64)
     sources_stamp = models.CharField(
-        "sources stamp", max_length=100,
-        help_text="Count and last change of the stored sources the names were resolved against.",
+        _("sources stamp"), max_length=100,
+        help_text=_("Count and last change of the stored sources the names were resolved against."),
     )
-    results = models.JSONField("results", default=list)
-    computed_at = models.DateTimeField("computed", auto_now=True)
+    results = models.JSONField(_("results"), default=list)
+    computed_at = models.DateTimeField(_("computed"), auto_now=True)
 
     class Meta:
         constraints = [
@@ -32,29 +33,29 @@ class SuggestionDismissal(models.Model):
     """A suggestion a reviewer dismissed: hidden for everyone while its own sentence is unchanged."""
 
     article = models.ForeignKey(
-        "annotations.Article", verbose_name="article", on_delete=models.CASCADE,
+        "annotations.Article", verbose_name=_("article"), on_delete=models.CASCADE,
         related_name="suggestion_dismissals",
     )
     body_sha256 = models.CharField(
-        "body SHA-256", max_length=64, help_text="The body the suggestion was found in."
+        _("body SHA-256"), max_length=64, help_text=_("The body the suggestion was found in.")
     )
-    start = models.PositiveIntegerField("start")
-    end = models.PositiveIntegerField("end")
-    stance = models.CharField("stance", max_length=20)
-    source_name = models.CharField("source name", max_length=200, blank=True)
-    quote = models.TextField("quote", blank=True)
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    stance = models.CharField(_("stance"), max_length=20)
+    source_name = models.CharField(_("source name"), max_length=200, blank=True)
+    quote = models.TextField(_("quote"), blank=True)
     # Edits elsewhere in the article keep the suggestion dismissed: see suggestions.anchor.
     # Empty on dismissals stored before anchors; those match their body's offsets only.
     anchor = models.CharField(
-        "anchor", max_length=64, blank=True, default="",
-        help_text="SHA-256 of the suggestion's sentence text and its place in that sentence.",
+        _("anchor"), max_length=64, blank=True, default="",
+        help_text=_("SHA-256 of the suggestion's sentence text and its place in that sentence."),
     )
     # Who dismissed it stays on record only as long as the account exists.
     dismissed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="dismissed by", null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("dismissed by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
-    dismissed_at = models.DateTimeField("dismissed", auto_now_add=True)
+    dismissed_at = models.DateTimeField(_("dismissed"), auto_now_add=True)
 
     class Meta:
         ordering = ["article_id", "start", "id"]

@@ -160,7 +160,8 @@ def test_on_a_phone_the_article_list_fits_and_every_header_link_is_reachable(pag
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert page.locator(".article-table").bounding_box()["width"] <= PHONE["width"]
     assert reachable(page, **PHONE) == [
-        "Articles", "My work", "Verified claims", "Add article", "Admin", admin_user.username, "Log out",
+        "Articles", "My work", "Verified claims", "Add article", "Admin", "Change language",
+        admin_user.username, "Log out",
     ]
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SHOTS / "phone-article-list.png", full_page=True)
@@ -176,7 +177,8 @@ def test_at_200_percent_zoom_log_out_shows_and_the_submit_bar_covers_little(page
     page.goto("/work/")
 
     assert reachable(page, **ZOOMED_LAPTOP) == [
-        "Articles", "My work", "Verified claims", "Add article", "Admin", admin_user.username, "Log out",
+        "Articles", "My work", "Verified claims", "Add article", "Admin", "Change language",
+        admin_user.username, "Log out",
     ]
     assert page.evaluate("document.documentElement.scrollWidth") <= ZOOMED_LAPTOP["width"]
     bar = page.locator(".work-bulk").bounding_box()

@@ -1,0 +1,179 @@
+"""The interface language: a person's choice, else the switcher's cookie, else Accept-Language,
+else LANGUAGE_CODE; Arabic pages read right to left; the switcher is a CSRF-protected form."""
+
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+
+from annotations.displayzone.models import DisplaySettings
+from tests import factories
+
+
+def html_tag(response) -> str:
+    assert response.status_code == 200
+    return re.search(r"<html[^>]*>", response.content.decode()).group(0)
+
+
+def test_without_a_choice_the_interface_is_in_language_code(client, db):
+    assert 'lang="en" dir="ltr"' in html_tag(client.get("/claims/"))
+
+
+def test_accept_language_chooses_the_interface(client, db):
+    response = client.get("/claims/", headers={"accept-language": "es-MX,es;q=0.9,en;q=0.5"})
+
+    assert 'lang="es" dir="ltr"' in html_tag(response)
+    assert response["Content-Language"] == "es"
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_brazilian_portuguese_is_offered_as_pt_br(client, db):
+    assert 'lang="pt-br"' in html_tag(client.get("/claims/", headers={"accept-language": "pt-BR"}))
+
+
+def test_an_unsupported_language_falls_back_to_english(client, db):
+    assert 'lang="en" dir="ltr"' in html_tag(client.get("/claims/", headers={"accept-language": "de-DE,de"}))
+
+
+def test_arabic_pages_read_right_to_left(client, db):
+    assert 'lang="ar" dir="rtl"' in html_tag(client.get("/claims/", headers={"accept-language": "ar"}))
+
+
+def test_a_persons_choice_beats_accept_language(client, reviewer):
+    DisplaySettings.objects.create(user=reviewer, language="ar")
+    client.force_login(reviewer)
+
+    assert 'lang="ar" dir="rtl"' in html_tag(client.get("/", headers={"accept-language": "es"}))
+
+
+def test_the_switcher_keeps_a_signed_in_persons_choice(client, reviewer):
+    client.force_login(reviewer)
+
+    response = client.post("/i18n/setlang/", {"language": "fr", "next": "/claims/"})
+
+    assert response.status_code == 302 and response["Location"] == "/claims/"
+    assert DisplaySettings.objects.get(user=reviewer).language == "fr"
+    assert 'lang="fr"' in html_tag(client.get("/claims/", headers={"accept-language": "es"}))
+    # The choice follows the person to a new session.
+    other_browser = Client()
+    other_browser.force_login(reviewer)
+    assert 'lang="fr"' in html_tag(other_browser.get("/claims/", headers={"accept-language": "es"}))
+
+
+def test_the_switcher_uses_the_cookie_for_an_anonymous_visitor(client, db):
+    response = client.post("/i18n/setlang/", {"language": "es", "next": "/claims/"})
+
+    assert response.status_code == 302
+    assert response.cookies["django_language"].value == "es"
+    assert 'lang="es"' in html_tag(client.get("/claims/", headers={"accept-language": "ar"}))
+    assert not DisplaySettings.objects.exists()
+
+
+def test_the_switcher_refuses_a_language_not_offered(client, reviewer):
+    client.force_login(reviewer)
+
+    client.post("/i18n/setlang/", {"language": "de", "next": "/claims/"})
+
+    assert not DisplaySettings.objects.filter(language="de").exists()
+    assert 'lang="en"' in html_tag(client.get("/claims/"))
+
+
+def test_the_switcher_is_csrf_protected(reviewer):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(reviewer)
+
+    response = browser.post("/i18n/setlang/", {"language": "ar", "next": "/claims/"})
+
+    assert response.status_code == 403
+    assert not DisplaySettings.objects.filter(user=reviewer, language="ar").exists()
+
+
+def test_the_switcher_takes_posts_only(client, db):
+    assert client.get("/i18n/setlang/?language=ar").status_code == 405
+
+
+def test_every_page_offers_the_switcher(client, db):
+    page = client.get("/claims/").content.decode()
+
+    assert 'action="/i18n/setlang/"' in page
+    assert 'name="csrfmiddlewaretoken"' in page
+    for code in ("en", "es", "fr", "pt-br", "ar"):
+        assert f'<option value="{code}" lang="{code}"' in page
+
+
+def test_the_settings_page_chooses_the_language(client, reviewer):
+    client.force_login(reviewer)
+
+    response = client.post("/accounts/settings/", {"time_zone": "", "language": "es"})
+
+    assert response.status_code == 302
+    assert DisplaySettings.objects.get(user=reviewer).language == "es"
+    assert 'lang="es"' in html_tag(client.get("/claims/"))
+    client.post("/accounts/settings/", {"time_zone": "", "language": ""})
+    assert 'lang="en"' in html_tag(client.get("/claims/", headers={"accept-language": "en"}))
+
+
+@pytest.mark.parametrize("language", ["xx", "de"])
+def test_a_stored_language_not_offered_is_refused(reviewer, language):
+    with pytest.raises(ValidationError):
+        DisplaySettings(user=reviewer, language=language).full_clean()
+
+
+def test_a_page_in_spanish_speaks_spanish(client, reviewer, article):
+    client.force_login(reviewer)
+
+    page = client.get("/", headers={"accept-language": "es"}).content.decode()
+
+    assert "Artículos" in page and "Mi trabajo" in page and "Cerrar sesión" in page
+    assert "Log out" not in page
+
+
+def test_a_page_in_arabic_speaks_arabic_and_reads_right_to_left(client, db):
+    response = client.get("/claims/", headers={"accept-language": "ar"})
+
+    page = response.content.decode()
+    assert 'dir="rtl"' in page
+    assert "ادعاءات تم التحقق منها" in page and "تسجيل الدخول" in page
+
+
+def test_rating_labels_and_dates_follow_the_interface_language(client, reviewer, settings):
+    article = factories.ArticleFactory(published_at="2025-10-22T00:00:00Z")
+    factories.verified_claim(article=article, rating="mostly_false")
+    client.force_login(reviewer)
+
+    spanish = client.get("/", headers={"accept-language": "es"}).content.decode()
+    claims = client.get("/claims/", headers={"accept-language": "es"}).content.decode()
+
+    assert "22/10/2025" in spanish
+    assert "Mayormente falso" in claims
+    assert re.search(r"<time [^>]*>\d+ de \w+ de \d{4}</time>", claims)
+
+
+def test_claimreview_follows_the_claims_language_not_the_readers(client, db):
+    article = factories.ArticleFactory(language="es")
+    claim = factories.verified_claim(article=article, rating="false")
+
+    review = client.get(f"/api/v1/claims/{claim.pk}/claimreview/", headers={"accept-language": "ar"}).json()
+
+    assert review["inLanguage"] == "es"
+    assert review["reviewRating"]["alternateName"] == "Falso"
+    assert review["reviewRating"]["ratingExplanation"] == (
+        "Financial Times lo publicó. Donald Trump lo desmintió."
+    )
+
+
+def test_claimreview_of_a_language_the_interface_lacks_keeps_english_labels(client, db):
+    claim = factories.verified_claim(article=factories.ArticleFactory(language="de"), rating="false")
+
+    review = client.get(f"/api/v1/claims/{claim.pk}/claimreview/", headers={"accept-language": "es"}).json()
+
+    assert review["inLanguage"] == "de"
+    assert review["reviewRating"]["alternateName"] == "False"
+
+
+def test_api_errors_we_write_speak_the_readers_language(client, db):
+    response = client.get("/api/v1/no-such-thing/", headers={"accept-language": "es"})
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No encontrado."}
