@@ -6,6 +6,7 @@ annotations the user may read; every write goes through the API from the browser
 
 import json
 import re
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
