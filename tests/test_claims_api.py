@@ -24,7 +24,6 @@ def claim_payload(annotation):
             "url": article.url,
             "publisher": {"id": article.publisher_id, "name": "Demo Wire", "kind": "news_outlet"},
             "published_at": None,
-            "language": "en",
         },
         "start": 6,
         "end": 122,

@@ -9,7 +9,7 @@ from annotations.alerts import repeats
 from annotations.alerts.models import Alert
 from annotations.ingest.extract import ExtractedPage
 from annotations.ingest.services import article_import
-from annotations.matching import services as matching
+from annotations.known_claims import services as known_claims
 from tests import factories
 from tests.api_support import client_for
 
@@ -70,7 +70,7 @@ def test_looking_again_raises_nothing_more(rated_false, editor):
 
 def test_someone_else_saying_it_raises_nothing(rated_false, editor):
     article = imported(editor, OTHER_SPEAKER, "https://other.example/b")
-    assert matching.article_known_claims(article=article)  # the claim is found…
+    assert known_claims.article_known_claims(article=article)  # the claim is found…
     assert repeats.claim_repeats_check(article=article) == []  # …but not said by its source
 
 
@@ -95,7 +95,7 @@ def test_an_alias_of_the_source_is_the_same_source(rated_false, editor, trump):
 
 
 def test_an_imported_claimreview_rated_false_counts_too(editor):
-    matching.claimreviews_import(records=[{
+    known_claims.claimreviews_import(records=[{
         "@type": "ClaimReview", "url": "https://checker.example/donbas",
         "claimReviewed": "Ukraine must give up the whole Donbas region to Russia",
         "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Donald Trump"}},

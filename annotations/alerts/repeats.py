@@ -12,8 +12,8 @@ from typing import Any
 
 from django.db.models import Q
 
-from annotations.matching import services as matching
-from annotations.matching.models import ClaimReviewRecord
+from annotations.known_claims import services as known_claims
+from annotations.known_claims.models import ClaimReviewRecord
 from annotations.models import Article, Attribution, Source
 from annotations.suggestions import services as suggestions
 
@@ -55,7 +55,7 @@ def claim_repeats_check(*, article: Article, base_url: str = "") -> list[Alert]:
     """Raise a claim_repeated alert for each sentence of the article in which the source of a
     known false (or mostly false) claim repeats it; return the alerts (each raised once)."""
     known = [
-        found for found in matching.article_known_claims(article=article, base_url=base_url)
+        found for found in known_claims.article_known_claims(article=article, base_url=base_url)
         if found["match"]["rating"] in core.REPEATABLE_RATINGS
     ]
     if not known:

@@ -84,7 +84,8 @@ def public_claim(
     organization is the reviewer of record.
     """
     start, end = annotation["start"], annotation["end"]
-    with translation.override(labels_language(article.get("language", ""))):
+    # The rating's words in the claim's language, not the reader's (as its ClaimReview).
+    with translation.override(labels_language(annotation["language"])):
         label = rating_label(annotation["rating"])
     return {
         "id": annotation["id"],

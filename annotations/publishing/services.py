@@ -29,8 +29,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from annotations import exports, presenters, rules, selectors
+from annotations.known_claims import services as known_claims
 from annotations.live import announce as live
-from annotations.matching import services as known_claims
 from annotations.models import Annotation, ReviewState
 
 from . import core
@@ -85,7 +85,6 @@ def public_claim(annotation: Annotation, *, published_at, reviewed_at, date_modi
             "url": article.url,
             "publisher": presenters.source_summary(article.publisher),
             "published_at": core.iso(article.published_at),
-            "language": article.language,
         },
         body=article.body,
         attributions=[presenters.attribution_dict(a) for a in annotation.attributions.all()],
