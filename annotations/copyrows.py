@@ -1,6 +1,6 @@
 """COPY on PostgreSQL: the one way many rows go in where people wait for them.
 
-Bulk annotation creates (annotations/storage) and ClaimReview imports (known_claims/storage)
+Bulk annotation creates (annotations/storage) and ClaimReview imports (matching/storage)
 both write through these two functions; exports stream the other way (exports/).
 """
 

@@ -380,7 +380,7 @@ from .apikeys.models import ApiKey  # noqa: E402, F401
 from .displayzone.models import DisplaySettings  # noqa: E402, F401
 from .ingest.models import ArticleRevision, ArticleWatch  # noqa: E402, F401
 from .jobs.models import Job  # noqa: E402, F401
-from .known_claims.models import ClaimReviewRecord, KnownClaim  # noqa: E402,F401
+from .matching.models import ClaimReviewRecord, KnownClaim  # noqa: E402,F401
 from .publishing.models import Correction, PublicProfile, PublishedAttribution, PublishedClaim  # noqa: E402,F401
 from .ratelimit.models import RateCounter  # noqa: E402, F401
 from .suggestions.models import SuggestionDismissal, SuggestionSet  # noqa: E402,F401

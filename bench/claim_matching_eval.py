@@ -22,8 +22,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from annotations.known_claims import core  # noqa: E402
-from annotations.known_claims.claimreview import Rejected, clean_record  # noqa: E402
+from annotations.matching import core  # noqa: E402
+from annotations.matching.claimreview import Rejected, clean_record  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "claim-matching"
 

@@ -79,8 +79,8 @@ def main():
 
     from annotations.jobs import core, services
     from annotations.jobs.models import Job
-    from annotations.known_claims import feeds
-    from annotations.known_claims.models import ClaimReviewFeed, ClaimReviewRecord, KnownClaim
+    from annotations.matching import feeds
+    from annotations.matching.models import ClaimReviewFeed, ClaimReviewRecord, KnownClaim
 
     try:
         call_command("migrate", verbosity=0)
@@ -104,7 +104,7 @@ def main():
         outcome = feeds.feed_fetch(ClaimReviewFeed.objects.get())
         print(f"fetched again unchanged: {outcome} in {time.perf_counter() - started:.2f} s")
         # The same reviews through the plain import service (no fetch, no parsing), at the same load.
-        from annotations.known_claims.services import claimreviews_import
+        from annotations.matching.services import claimreviews_import
 
         records = [element["item"][0] for element in json.loads(document)["dataFeedElement"]]
         KnownClaim.objects.all().delete()

@@ -75,8 +75,8 @@ def review(number: int, claim: str, rng: random.Random) -> dict:
 def fill(total: int, batch: int) -> list[str]:
     from django.core.management import call_command
 
-    from annotations.known_claims.models import ClaimReviewRecord, KnownClaim
-    from annotations.known_claims.services import claimreviews_import
+    from annotations.matching.models import ClaimReviewRecord, KnownClaim
+    from annotations.matching.services import claimreviews_import
 
     call_command("migrate", verbosity=0)
     KnownClaim.objects.all().delete()
@@ -114,9 +114,9 @@ def measure(queries: int) -> None:
     from django.contrib.auth import get_user_model
     from rest_framework.test import APIClient
 
-    from annotations.known_claims import embedding
-    from annotations.known_claims.mirror import mirror
-    from annotations.known_claims.models import KnownClaim
+    from annotations.matching import embedding
+    from annotations.matching.mirror import mirror
+    from annotations.matching.models import KnownClaim
 
     user, _ = get_user_model().objects.get_or_create(username="bench-similar")
     client = APIClient()

@@ -116,7 +116,7 @@ def verified(in_review, editor):
 @pytest.fixture(autouse=True)
 def fresh_known_claims_index(settings):
     """Start every test from an empty in-process copy of the known-claims index, checked on each query."""
-    from annotations.known_claims.mirror import mirror
+    from annotations.matching.mirror import mirror
 
     settings.FACTCHECK_MATCHING_REFRESH_SECONDS = 0
     mirror.reset()

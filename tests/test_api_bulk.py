@@ -222,7 +222,7 @@ def test_ids_past_any_stored_one_are_refused_as_missing(reviewer, article):
 
 
 def test_an_items_links_to_known_claims_are_kept(reviewer, editor, article):
-    from annotations.known_claims.models import ClaimReviewRecord
+    from annotations.matching.models import ClaimReviewRecord
     from tests.matching_corpus import corpus
 
     assert client_for(editor).post("/api/v1/claimreviews/import/", corpus()[6:7], format="json").json()[

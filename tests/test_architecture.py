@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # registry), and the embedding model's own libraries, loaded the first time it is used.
 ALLOWED = {
     ("annotations/apps.py", "ready"),
-    ("annotations/known_claims/embedding.py", "_model"),
+    ("annotations/matching/embedding.py", "_model"),
 }
 
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from annotations.ingest import fetch
 from annotations.jobs import tasks
 from annotations.jobs.models import Job
-from annotations.known_claims import feeds, services
-from annotations.known_claims.models import ClaimReviewFeed, ClaimReviewRecord, KnownClaim
+from annotations.matching import feeds, services
+from annotations.matching.models import ClaimReviewFeed, ClaimReviewRecord, KnownClaim
 from tests.api_support import client_for
 from tests.test_commands import run
 

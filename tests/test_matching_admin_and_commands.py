@@ -7,10 +7,10 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from annotations.known_claims import core
-from annotations.known_claims.mirror import Mirror, mirror
-from annotations.known_claims.models import ClaimReviewRecord, KnownClaim
-from annotations.known_claims.services import claimreviews_delete, claimreviews_import, similar
+from annotations.matching import core
+from annotations.matching.mirror import Mirror, mirror
+from annotations.matching.models import ClaimReviewRecord, KnownClaim
+from annotations.matching.services import claimreviews_delete, claimreviews_import, similar
 from tests.matching_corpus import claimreview, corpus
 
 

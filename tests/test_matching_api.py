@@ -5,8 +5,8 @@ import json
 import pytest
 
 from annotations import services
-from annotations.known_claims.models import ClaimReviewRecord, KnownClaim
-from annotations.known_claims.services import claimreviews_delete
+from annotations.matching.models import ClaimReviewRecord, KnownClaim
+from annotations.matching.services import claimreviews_delete
 from tests.api_support import client_for
 from tests.factories import ArticleFactory
 from tests.matching_corpus import claimreview, corpus

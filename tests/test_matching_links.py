@@ -7,7 +7,7 @@ import json
 import pytest
 
 from annotations import services
-from annotations.known_claims.models import ClaimReviewRecord
+from annotations.matching.models import ClaimReviewRecord
 from tests.api_support import client_for
 from tests.matching_corpus import corpus
 

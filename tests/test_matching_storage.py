@@ -5,9 +5,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from annotations.known_claims import core, embedding, storage
-from annotations.known_claims.models import ClaimReviewRecord, KnownClaim
-from annotations.known_claims.services import claimreviews_import, similar
+from annotations.matching import core, embedding, storage
+from annotations.matching.models import ClaimReviewRecord, KnownClaim
+from annotations.matching.services import claimreviews_import, similar
 from tests.matching_corpus import claimreview, corpus
 
 

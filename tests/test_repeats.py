@@ -9,7 +9,7 @@ from annotations.alerts import repeats
 from annotations.alerts.models import Alert
 from annotations.ingest.extract import ExtractedPage
 from annotations.ingest.services import article_import
-from annotations.known_claims import services as known_claims
+from annotations.matching import services as known_claims
 from tests import factories
 from tests.api_support import client_for
 

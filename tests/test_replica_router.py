@@ -12,7 +12,7 @@ from django.test import RequestFactory
 
 from annotations.apikeys.models import ApiKey
 from annotations.apikeys.services import api_key_issue
-from annotations.known_claims.models import KnownClaim
+from annotations.matching.models import KnownClaim
 from annotations.models import Annotation
 from annotations.publishing.models import PublishedClaim
 from factcheck import db_router

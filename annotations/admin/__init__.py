@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from annotations.alerts import admin as alerts_admin  # noqa: F401
 from annotations.jobs import admin as jobs_admin  # noqa: F401
-from annotations.known_claims import admin as known_claims_admin  # noqa: F401
+from annotations.matching import admin as matching_admin  # noqa: F401
 
 from . import annotation, catalog, users  # noqa: F401  (registers the model admins)
 

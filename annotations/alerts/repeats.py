@@ -12,8 +12,8 @@ from typing import Any
 
 from django.db.models import Q
 
-from annotations.known_claims import services as known_claims
-from annotations.known_claims.models import ClaimReviewRecord
+from annotations.matching import services as known_claims
+from annotations.matching.models import ClaimReviewRecord
 from annotations.models import Article, Attribution, Source
 from annotations.suggestions import services as suggestions
 

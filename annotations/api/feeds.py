@@ -7,8 +7,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from annotations import rules
-from annotations.known_claims import feeds
-from annotations.known_claims.models import ClaimReviewFeed
+from annotations.matching import feeds
+from annotations.matching.models import ClaimReviewFeed
 from annotations.presenters import iso
 
 from .base import ApiView, StrictSerializer, error_responses

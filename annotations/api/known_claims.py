@@ -11,9 +11,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from annotations import rules
-from annotations.known_claims import presenters, selectors, services
-from annotations.known_claims.claimreview import NotAFeed, parse_body
-from annotations.known_claims.models import ClaimReviewRecord
+from annotations.matching import presenters, selectors, services
+from annotations.matching.claimreview import NotAFeed, parse_body
+from annotations.matching.models import ClaimReviewRecord
 from annotations.models import Article
 
 from .base import ApiGenericView, ApiView, BoundedJSONParser, StrictSerializer, base_url, read_bounded

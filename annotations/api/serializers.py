@@ -12,7 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from annotations import anchoring, languages, planning, presenters, rules, selectors
-from annotations.known_claims.services import same_as_resolve
+from annotations.matching.services import same_as_resolve
 from annotations.models import (
     AnchorState,
     Annotation,

@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from annotations.alerts import repeats
 from annotations.ingest import fetch, url_import, watch
-from annotations.known_claims import feeds
-from annotations.known_claims.models import ClaimReviewFeed
+from annotations.matching import feeds
+from annotations.matching.models import ClaimReviewFeed
 from annotations.models import Article
 
 from . import core, engine, services

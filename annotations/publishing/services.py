@@ -29,8 +29,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from annotations import exports, presenters, rules, selectors
-from annotations.known_claims import services as known_claims
 from annotations.live import announce as live
+from annotations.matching import services as known_claims
 from annotations.models import Annotation, ReviewState
 
 from . import core

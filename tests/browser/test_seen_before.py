@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from playwright.sync_api import expect
 
-from annotations.known_claims.services import claimreviews_import
+from annotations.matching.services import claimreviews_import
 from annotations.models import Annotation
 from tests import factories
 from tests.browser.helpers import drag_over

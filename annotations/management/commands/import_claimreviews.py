@@ -4,8 +4,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from annotations.known_claims import services
-from annotations.known_claims.claimreview import NotAFeed, loads, records_from_json, records_from_lines
+from annotations.matching import services
+from annotations.matching.claimreview import NotAFeed, loads, records_from_json, records_from_lines
 
 from ._progress import Progress
 

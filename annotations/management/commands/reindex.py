@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from annotations.known_claims import services
-from annotations.known_claims.models import ClaimReviewRecord
+from annotations.matching import services
+from annotations.matching.models import ClaimReviewRecord
 from annotations.models import Annotation, ReviewState
 
 from ._progress import Progress

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from annotations.ingest import fetch, watch
 from annotations.jobs.services import job_sweep
-from annotations.known_claims import feeds
+from annotations.matching import feeds
 
 
 class Command(BaseCommand):
