@@ -12,9 +12,9 @@ import { attributionOf, proposedClaim } from "./suggestion_values.js";
 const SPAN = ["quote", "start", "end", "prefix", "suffix"];
 const moved = () => gettext("The article changed here since the suggestions were loaded: the passage no longer matches.");
 
-/** Return ngettext's form for count with "%(count)s" filled in the page's digits. */
-function counted(singular, plural, count) {
-  return interpolate(ngettext(singular, plural, count), { count: formatNumber(count) });
+/** Return a text chosen by ngettext for count, its "%(count)s" written in the page's digits. */
+function counted(text, count) {
+  return interpolate(text, { count: formatNumber(count) });
 }
 
 /** Return an item's errors in words: a moved passage said plainly, others as the server says. */
@@ -151,8 +151,11 @@ export class AcceptSeveral {
       }
     }
     if (questions.length) {
-      this.say(counted("%(count)s suggestion needs a source answered first (opened below); apply it, then accept again.",
-        "%(count)s suggestions need a source answered first (opened below); apply it, then accept again.", questions.length));
+      this.say(counted(ngettext(
+        "%(count)s suggestion needs a source answered first (opened below); apply it, then accept again.",
+        "%(count)s suggestions need a source answered first (opened below); apply it, then accept again.",
+        questions.length,
+      ), questions.length));
       this.suggestions.askSpeakers(questions);
       return;
     }
@@ -162,7 +165,8 @@ export class AcceptSeveral {
   confirm(keys) {
     const { stances, kinds } = this.labels;
     this.shown = keys;
-    this.title.textContent = counted("Create %(count)s draft annotation?", "Create %(count)s draft annotations?", keys.length);
+    this.title.textContent = counted(
+      ngettext("Create %(count)s draft annotation?", "Create %(count)s draft annotations?", keys.length), keys.length);
     replaceChildren(this.entries, keys.map((key, index) => {
       const suggestion = this.suggestions.suggestion(key);
       const speaker = this.speaker(key);
@@ -182,7 +186,7 @@ export class AcceptSeveral {
       this.entries.querySelector(`#suggestion-claim-${index}`).value =
         this.claims.get(key) ?? proposedClaim(this.suggestions.suggestion(key));
     });
-    this.createButton.textContent = counted("Create %(count)s draft", "Create %(count)s drafts", keys.length);
+    this.createButton.textContent = counted(ngettext("Create %(count)s draft", "Create %(count)s drafts", keys.length), keys.length);
     this.error.hidden = true;
     this.box.hidden = false;
     this.title.focus();
@@ -242,8 +246,11 @@ export class AcceptSeveral {
       this.picked.delete(key);
     });
     this.cancel({ focus: false });
-    this.say(counted("Created %(count)s draft annotation; rate it and submit it for review from the annotation list.",
-      "Created %(count)s draft annotations; rate them and submit them for review from the annotation list.", ids.length));
+    this.say(counted(ngettext(
+      "Created %(count)s draft annotation; rate it and submit it for review from the annotation list.",
+      "Created %(count)s draft annotations; rate them and submit them for review from the annotation list.",
+      ids.length,
+    ), ids.length));
     this.announce(this.status.textContent);
     await this.created(keys, ids, annotations.filter(Boolean));
     this.status.focus();
