@@ -27,7 +27,9 @@ def key(entry) -> tuple[str, str, str]:
 
 
 def forms(entry) -> list[str]:
-    return [entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural)] if entry.msgid_plural else [entry.msgstr]
+    if entry.msgid_plural:
+        return [entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural)]
+    return [entry.msgstr]
 
 
 @pytest.fixture(scope="module")
