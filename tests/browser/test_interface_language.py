@@ -7,9 +7,18 @@ from pathlib import Path
 from django.conf import settings
 from playwright.sync_api import expect
 
+from tests import factories
 from tests.browser.helpers import drag_over
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "screenshots"
+DEMO = (REPO / "annotations" / "fixtures" / "demo_article.txt").read_text()
+
+
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective));
+"""
 
 
 def choose_language(context, live_server, code):
@@ -19,12 +28,15 @@ def choose_language(context, live_server, code):
 def test_the_article_page_in_spanish_writes_the_panel_in_spanish(
     page, context, live_server, login, open_article, reviewer, draft
 ):
+    context.add_init_script(RECORD_VIOLATIONS)
     login(reviewer)
     choose_language(context, live_server, "es")
     open_article(draft.article)
 
     page.click(f"#annotation-list [data-annotation='{draft.pk}']")
 
+    # The catalog is a script of our own origin: the policy lets it run.
+    assert page.evaluate("window.__cspViolations") == []
     expect(page.locator("#panel-heading")).to_have_text(f"Anotación {draft.pk}")
     expect(page.locator("#panel-status")).to_contain_text("Versión 1")
     expect(page.locator("[data-action=submit-review]")).to_have_text("Enviar a revisión")
@@ -59,6 +71,29 @@ def test_the_article_page_in_arabic_writes_the_panel_in_arabic(
     page.screenshot(path=str(SCREENSHOTS / "interface-ar-panel.png"), full_page=True)
 
 
+def test_the_suggestions_count_and_act_in_spanish(page, context, live_server, login, open_article, reviewer):
+    article = factories.ArticleFactory(body=DEMO, title="Trump–Putin summit on hold")
+    login(reviewer)
+    choose_language(context, live_server, "es")
+    open_article(article)
+
+    page.click("[data-action=toggle-suggestions]")
+
+    status = page.locator("#suggestion-status")
+    expect(status).to_have_text(re.compile(r"^\d+ atribuciones sugeridas, \d+ aún sin anotar\.$"))
+    peskov = page.locator("#suggestion-list > li").filter(has_text="Dmitry Peskov")
+    expect(peskov.locator(".suggestion__meta")).to_contain_text("cita indirecta · expresión «")
+    for name in ["Usar", "Cambiar la fuente", "Descartar", "Mostrar en el texto"]:
+        expect(peskov.get_by_role("button", name=name, exact=True)).to_be_visible()
+    peskov.scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "interface-es-suggestions.png"))
+
+    peskov.get_by_role("button", name="Usar", exact=True).click()
+    expect(page.locator("#panel-heading")).to_have_text("Nueva anotación")
+    rationale = page.locator("#f-rationale")
+    expect(rationale).to_have_attribute("placeholder", re.compile(r"^Atribuida en: «Kremlin spokesperson"))
+
+
 def test_english_readers_keep_the_english_strings(page, login, open_article, reviewer, draft):
     login(reviewer)
     open_article(draft.article)
@@ -67,6 +102,9 @@ def test_english_readers_keep_the_english_strings(page, login, open_article, rev
 
     expect(page.locator("#panel-heading")).to_have_text(f"Annotation {draft.pk}")
     expect(page.locator("#history-items")).to_contain_text("created the annotation (v1)")
+    # The scripts are written in English: an English page asks for no catalog.
+    assert page.locator("script[src='/jsi18n/']").count() == 0
+    assert page.evaluate("typeof window.django") == "undefined"
 
 
 def test_scripts_write_dates_and_numbers_as_the_pages_language_does(page, login, reviewer, draft):

@@ -69,3 +69,8 @@ export function fillSentence(format, values) {
   if (last < format.length) parts.push(format.slice(last));
   return parts;
 }
+
+/** Return text between the quotation marks of the page's language (“…”, «…», « … »). */
+export function quoted(text) {
+  return interpolate(pgettext("quotation marks around a quoted text", "“%(text)s”"), { text });
+}

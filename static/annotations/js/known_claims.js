@@ -2,7 +2,7 @@
 // fact-checker's review, each one click away from a pre-filled annotation.
 
 import { el, replaceChildren } from "./dom.js";
-import { gettext, interpolate } from "./i18n.js";
+import { gettext, interpolate, quoted } from "./i18n.js";
 
 export class KnownClaims {
   constructor(root, { api, articleId, canAnnotate, annotate }) {
@@ -41,7 +41,7 @@ export class KnownClaims {
       ? interpolate(gettext("%(reviewer)s (ours)"), { reviewer: match.reviewed_by })
       : match.reviewed_by || gettext("Another fact-checker");
     return el("li", { class: "known-claims__item" },
-      el("p", { class: "known-claims__sentence" }, `“${found.sentence}”`),
+      el("p", { class: "known-claims__sentence" }, quoted(found.sentence)),
       el("p", { class: "seen-before__claim" },
         el("span", { class: `badge rating--${match.rating || "none"}` }, match.rating_label || gettext("Not rated")), " ",
         el("a", { href: match.url, target: "_blank", rel: "noopener noreferrer" }, match.claim)),

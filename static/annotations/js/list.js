@@ -1,7 +1,7 @@
 // The side list of annotations in text order: quote excerpt, rating, stances and state.
 
 import { el, excerpt, replaceChildren } from "./dom.js";
-import { formatNumber, gettext } from "./i18n.js";
+import { formatNumber, gettext, quoted } from "./i18n.js";
 
 export function byPosition(a, b) {
   return a.start - b.start || a.end - b.end || a.id - b.id;
@@ -95,7 +95,7 @@ export class AnnotationList {
           el("span", { class: `badge rating--${rating}` }, ratings[annotation.rating] || gettext("Not rated")),
           el("span", { class: `badge badge--state state--${annotation.review_state}` }, states[annotation.review_state]),
         ),
-        el("span", { class: "annotation-item__quote" }, `“${excerpt(this.quoteOf(annotation))}”`),
+        el("span", { class: "annotation-item__quote" }, quoted(excerpt(this.quoteOf(annotation)))),
         stanceLine ? el("span", { class: "annotation-item__stances" }, stanceLine) : null,
       ),
     );

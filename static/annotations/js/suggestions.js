@@ -8,7 +8,7 @@
 import { ApiError } from "./api.js";
 import { supported } from "./highlights.js";
 import { el, excerpt, replaceChildren } from "./dom.js";
-import { formatNumber, gettext, interpolate, ngettext, pgettext } from "./i18n.js";
+import { formatNumber, gettext, interpolate, ngettext, pgettext, quoted } from "./i18n.js";
 import { AcceptSeveral } from "./suggestion_accept.js";
 import { SpeakerEditor } from "./suggestion_speaker.js";
 import { proposedClaim, speakerOf, suggestionKey } from "./suggestion_values.js";
@@ -166,7 +166,7 @@ export class Suggestions {
     const open = !suggestion.annotated && acceptedId === undefined;
     const who = speaker.name
       ? [el("strong", {}, speaker.name),
-        !speaker.corrected && source.text !== source.name ? ` (“${source.text}”)` : "",
+        !speaker.corrected && source.text !== source.name ? ` (${quoted(source.text)})` : "",
         ` · ${kinds[speaker.kind] || speaker.kind}`,
         speaker.corrected ? [" ", el("span", { class: "badge badge--corrected" }, gettext("corrected"))] : ""]
       : [el("strong", {}, gettext("No source named"))];
