@@ -95,7 +95,7 @@ def test_the_compiled_catalog_matches_its_source(language):
     [
         ("es", "New annotation", "Nueva anotación"),
         ("es-MX,es;q=0.9", "Submit for review", "Enviar a revisión"),
-        ("ar", "New annotation", "تعليق توضيحي جديد"),
+        ("ar", "Submit for review", "إرسال للمراجعة"),
         ("pt-BR", "Same claim", "Mesma alegação"),
         ("fr-FR", "Show in text", "Montrer dans le texte"),
     ],

@@ -49,10 +49,10 @@ def test_the_article_page_in_spanish_writes_the_panel_in_spanish(
     drag_over(page, "a story by the Financial Times")
     expect(page.locator("#panel-heading")).to_have_text("Nueva anotación")
     claim = page.locator("#f-claim")
-    expect(claim).to_have_attribute("placeholder", "Reformula la afirmación con tus propias palabras")
+    expect(claim).to_have_attribute("placeholder", "Reformule la afirmación con sus propias palabras")
     page.click("[data-action=save]")
     expect(page.locator("#f-claim-error")).to_have_text(
-        "Escribe la afirmación con tus propias palabras antes de guardar.")
+        "Escriba la afirmación con sus propias palabras antes de guardar.")
 
 
 def test_the_article_page_in_arabic_writes_the_panel_in_arabic(
@@ -65,7 +65,7 @@ def test_the_article_page_in_arabic_writes_the_panel_in_arabic(
     page.click(f"#annotation-list [data-annotation='{draft.pk}']")
 
     expect(page.locator("#panel-heading")).to_have_text(f"التعليق التوضيحي {draft.pk}")
-    expect(page.locator("[data-action=submit-review]")).to_have_text("أرسل للمراجعة")
+    expect(page.locator("[data-action=submit-review]")).to_have_text("إرسال للمراجعة")
     expect(page.locator("#history-items")).to_contain_text("أنشأ التعليق التوضيحي")
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "interface-ar-panel.png"), full_page=True)
