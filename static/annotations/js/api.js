@@ -1,10 +1,11 @@
 // Same-origin client of /api/v1/: JSON in and out, the CSRF token on writes, If-Match on edits.
 
+import { gettext, interpolate } from "./i18n.js";
 import { clientId } from "./live_socket.js";
 
 export class ApiError extends Error {
   constructor(status, data) {
-    super(`The server answered ${status}.`);
+    super(interpolate(gettext("The server answered %(status)s."), { status }));
     this.status = status;
     this.data = data;
   }
@@ -20,11 +21,11 @@ export class ApiError extends Error {
 }
 
 function defaultMessage(status) {
-  if (status === 0) return "The server could not be reached. Check your connection and try again.";
-  if (status === 403) return "You may not do this.";
-  if (status === 404) return "This annotation no longer exists.";
-  if (status >= 500) return "The server failed to handle this. Try again later.";
-  return `The request failed (${status}).`;
+  if (status === 0) return gettext("The server could not be reached. Check your connection and try again.");
+  if (status === 403) return gettext("You may not do this.");
+  if (status === 404) return gettext("This annotation no longer exists.");
+  if (status >= 500) return gettext("The server failed to handle this. Try again later.");
+  return interpolate(gettext("The request failed (%(status)s)."), { status });
 }
 
 export class Api {

@@ -13,6 +13,7 @@ import { SeenBefore } from "./seen_before.js";
 import { KnownClaims } from "./known_claims.js";
 import { refreshWorkCount } from "./work_count.js";
 import { LiveArticle } from "./live.js";
+import { gettext } from "./i18n.js";
 
 performance.mark("highlights-start");
 
@@ -193,7 +194,7 @@ class ArticleView {
     if (!this.config.user.can_create) return;
     const span = this.currentSpan();
     if (!span) {
-      this.announce("Select some text in the article first.");
+      this.announce(gettext("Select some text in the article first."));
       return;
     }
     this.layer.setPending(span);

@@ -2,6 +2,8 @@
 // preview the user corrects before saving) or pasted text. Untrusted text only ever goes
 // into form values and textContent.
 
+import { gettext, interpolate } from "./i18n.js";
+
 const root = document.getElementById("article-new");
 const form = document.getElementById("article-form");
 const status = document.getElementById("import-status");
@@ -46,12 +48,12 @@ function showDuplicate(article) {
   form.hidden = true;
   previewTitle.hidden = true;
   duplicateBox.hidden = false;
-  status.textContent = "This article is already stored.";
+  status.textContent = gettext("This article is already stored.");
 }
 
 refreshButton.addEventListener("click", async () => {
   refreshButton.disabled = true;
-  status.textContent = "Fetching the article again…";
+  status.textContent = gettext("Fetching the article again…");
   let response;
   try {
     response = await fetch(`${root.dataset.api}articles/${encodeURIComponent(duplicateId)}/refresh/`, {
@@ -59,7 +61,7 @@ refreshButton.addEventListener("click", async () => {
       headers: { Accept: "application/json", "X-CSRFToken": csrfToken() },
     });
   } catch {
-    status.textContent = "The server could not be reached. Check your connection and try again.";
+    status.textContent = gettext("The server could not be reached. Check your connection and try again.");
     refreshButton.disabled = false;
     return;
   }
@@ -70,8 +72,8 @@ refreshButton.addEventListener("click", async () => {
     return;
   }
   status.textContent = data.changed
-    ? `Refreshed: the text changed; it is now revision ${data.revision}.`
-    : "Refreshed: the text has not changed.";
+    ? interpolate(gettext("Refreshed: the text changed; it is now revision %(revision)s."), { revision: data.revision })
+    : gettext("Refreshed: the text has not changed.");
 });
 
 /** Split an ISO 8601 date or date-time into the form's date and time values, in UTC (the server's zone). */
@@ -98,8 +100,8 @@ function fill(page) {
   form.hidden = false;
   previewTitle.hidden = false;
   status.textContent = page.body
-    ? "Extracted. Check every field, correct what is wrong, then save."
-    : "No article text was found on this page; paste it below.";
+    ? gettext("Extracted. Check every field, correct what is wrong, then save.")
+    : gettext("No article text was found on this page; paste it below.");
   fields.title.focus();
 }
 
@@ -108,11 +110,11 @@ function message(data, code) {
   if (data && typeof data === "object") {
     return Object.values(data).flat().join(" ");
   }
-  return `The request failed (${code}).`;
+  return interpolate(gettext("The request failed (%(status)s)."), { status: code });
 }
 
 async function extract(body, isJson) {
-  status.textContent = "Extracting…";
+  status.textContent = gettext("Extracting…");
   const headers = { Accept: "application/json", "X-CSRFToken": csrfToken() };
   if (isJson) headers["Content-Type"] = "application/json";
   let response;
@@ -121,7 +123,7 @@ async function extract(body, isJson) {
       method: "POST", credentials: "same-origin", headers, body,
     });
   } catch {
-    status.textContent = "The server could not be reached. Check your connection and try again.";
+    status.textContent = gettext("The server could not be reached. Check your connection and try again.");
     return;
   }
   const data = (response.headers.get("Content-Type") || "").includes("json") ? await response.json() : null;
@@ -141,7 +143,7 @@ document.querySelector("[data-import=url]").addEventListener("submit", (event) =
   event.preventDefault();
   const url = event.target.elements.url.value.trim();
   if (!url) {
-    status.textContent = "Give the address of the article.";
+    status.textContent = gettext("Give the address of the article.");
     return;
   }
   extract(JSON.stringify({ url }), true);
@@ -151,7 +153,7 @@ document.querySelector("[data-import=upload]").addEventListener("submit", (event
   event.preventDefault();
   const [file] = event.target.elements.file.files;
   if (!file) {
-    status.textContent = "Choose a saved web page.";
+    status.textContent = gettext("Choose a saved web page.");
     return;
   }
   const data = new FormData();

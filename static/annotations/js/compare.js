@@ -3,6 +3,7 @@
 // with <del>/<ins>, never by colour alone.
 
 import { el } from "./dom.js";
+import { gettext } from "./i18n.js";
 
 function attributionText(item, labels) {
   const name = item.source ? item.source.name : "";
@@ -15,15 +16,15 @@ function evidenceText(item) {
 
 /** Rows {field, published, proposed, changed}: values are strings or lists of strings. */
 export function compareRows(published, proposed, labels) {
-  const rating = (value) => labels.ratings[value] || "Not rated";
+  const rating = (value) => labels.ratings[value] || gettext("Not rated");
   return [
-    ["Claim", published.claim, proposed.claim],
-    ["Rating", rating(published.rating), rating(proposed.rating)],
-    ["Quote", published.quote, proposed.quote],
-    ["Rationale", published.rationale, proposed.rationale],
-    ["Attributions", published.attributions.map((a) => attributionText(a, labels)),
+    [gettext("Claim"), published.claim, proposed.claim],
+    [gettext("Rating"), rating(published.rating), rating(proposed.rating)],
+    [gettext("Quote"), published.quote, proposed.quote],
+    [gettext("Rationale"), published.rationale, proposed.rationale],
+    [gettext("Attributions"), published.attributions.map((a) => attributionText(a, labels)),
       proposed.attributions.map((a) => attributionText(a, labels))],
-    ["Evidence", published.evidence.map(evidenceText), proposed.evidence.map(evidenceText)],
+    [gettext("Evidence"), published.evidence.map(evidenceText), proposed.evidence.map(evidenceText)],
   ].map(([field, before, after]) => ({
     field, published: before, proposed: after, changed: JSON.stringify(before) !== JSON.stringify(after),
   }));
@@ -41,10 +42,12 @@ function cell(value, other, mark, label) {
 
 /** Return the table rows of the comparison. */
 export function compareTable(rows) {
+  const published = gettext("Published");
+  const proposed = gettext("Proposed");
   return rows.map((row) => el("tr", { class: row.changed ? "is-changed" : null },
     el("th", { scope: "row" }, row.field,
-      row.changed ? el("span", { class: "compare__changed" }, "Changed") : null),
-    cell(row.published, row.proposed, "del", "Published"),
-    cell(row.proposed, row.published, "ins", "Proposed"),
+      row.changed ? el("span", { class: "compare__changed" }, gettext("Changed")) : null),
+    cell(row.published, row.proposed, "del", published),
+    cell(row.proposed, row.published, "ins", proposed),
   ));
 }

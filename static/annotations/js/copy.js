@@ -1,6 +1,8 @@
 // Copy buttons: <button data-copy-target="ID" data-copy-status="ID"> copies the text of the
 // element #ID to the clipboard and says so in the status element (a live region).
 
+import { gettext } from "./i18n.js";
+
 function say(button, message) {
   const status = document.getElementById(button.dataset.copyStatus || "");
   if (status) status.textContent = message;
@@ -21,10 +23,10 @@ document.addEventListener("click", async (event) => {
   if (!source) return;
   try {
     await navigator.clipboard.writeText(source.textContent.trim());
-    say(button, "Copied.");
+    say(button, gettext("Copied."));
   } catch {
     // No clipboard access (an insecure origin, or refused): leave the text selected to copy by hand.
     selectText(source);
-    say(button, "Selected: press Ctrl+C (⌘C) to copy.");
+    say(button, gettext("Selected: press Ctrl+C (⌘C) to copy."));
   }
 });

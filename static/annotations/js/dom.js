@@ -1,5 +1,7 @@
 // Build DOM from data with createElement and textContent only: user text never becomes markup.
 
+import { pageLanguage } from "./i18n.js";
+
 /**
  * Return a new element; props sets attributes ("class", "data-*", "aria-*", ...), children are
  * nodes or strings (added as text). null, undefined and false children are skipped.
@@ -56,7 +58,8 @@ export function excerpt(text, limit = 90) {
 }
 
 /** Return a date-time as "21 Oct 2025, 18:30 EDT" in the page's display zone (the
- * reader's choice, else the newsroom's: <html data-time-zone>), the zone named. */
+ * reader's choice, else the newsroom's: <html data-time-zone>), the zone named, written as
+ * the page's language writes dates. */
 export function formatDate(iso) {
   if (!iso) return "";
   const date = new Date(iso);
@@ -66,9 +69,13 @@ export function formatDate(iso) {
     timeZoneName: "short",
   };
   const zone = document.documentElement.dataset.timeZone;
-  try {
-    return date.toLocaleString(undefined, zone ? { ...options, timeZone: zone } : options);
-  } catch {
-    return date.toLocaleString(undefined, options);  // a zone this browser does not know
+  const language = pageLanguage();
+  for (const [locale, opts] of [[language, zone ? { ...options, timeZone: zone } : options], [language, options]]) {
+    try {
+      return date.toLocaleString(locale, opts);
+    } catch {
+      // a zone (or a language tag) this browser does not know: try without it
+    }
   }
+  return date.toLocaleString(undefined, options);
 }

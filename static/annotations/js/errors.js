@@ -1,6 +1,8 @@
 // API errors shown next to the form fields they name: {field: [messages]}, with nested
 // lists for attributions and evidence ({attributions: [{source: [...]}, ...]}).
 
+import { gettext } from "./i18n.js";
+
 export class FormErrors {
   constructor(root, { sentRows, workflowOpen, announce }) {
     this.root = root;
@@ -43,7 +45,7 @@ export class FormErrors {
       box.textContent = general.join(" ");
       box.hidden = false;
     }
-    this.announce("That did not work; the panel says why.");
+    this.announce(gettext("That did not work; the panel says why."));
     const first = [...this.root.querySelectorAll("[data-error-for], .row__error")].find((e) => e.textContent);
     const control = first?.closest(".field, li, .confirm")?.querySelector("input, select, textarea");
     if (control && !control.disabled) control.focus();

@@ -1,6 +1,8 @@
 // My work: a verification is sent only after a 10-second window in which Undo stops it
 // (without scripts the form posts at once, after the same sentence naming what becomes public).
 
+import { formatNumber, gettext, interpolate } from "./i18n.js";
+
 const DELAY = 10;
 
 function pendingVerify(form, button) {
@@ -11,10 +13,11 @@ function pendingVerify(form, button) {
   const undo = document.createElement("button");
   undo.type = "button";
   undo.className = "button button--primary";
-  undo.textContent = "Undo";
+  undo.textContent = gettext("Undo");
   const text = document.createElement("span");
   const tell = () => {
-    text.textContent = `Publishing “${form.dataset.claim}” in ${left} s; nothing is sent before then. `;
+    text.textContent = `${interpolate(gettext("Publishing “%(claim)s” in %(seconds)s s; nothing is sent before then."),
+      { claim: form.dataset.claim, seconds: formatNumber(left) })} `;
   };
   tell();
   status.replaceChildren(text, undo);
@@ -43,7 +46,7 @@ function pendingVerify(form, button) {
     window.removeEventListener("beforeunload", stopLeaving);
     for (const control of buttons) control.disabled = false;
     delete form.dataset.confirmed;
-    status.textContent = "Not published: the verification was undone; nothing was sent.";
+    status.textContent = gettext("Not published: the verification was undone; nothing was sent.");
     button.focus();
   });
 }

@@ -2,6 +2,7 @@
 // fact-checker's review, each one click away from a pre-filled annotation.
 
 import { el, replaceChildren } from "./dom.js";
+import { gettext, interpolate, quoted } from "./i18n.js";
 
 export class KnownClaims {
   constructor(root, { api, articleId, canAnnotate, annotate }) {
@@ -36,15 +37,17 @@ export class KnownClaims {
 
   item(found, index) {
     const match = found.match;
-    const who = match.kind === "verified" ? `${match.reviewed_by} (ours)` : match.reviewed_by || "Another fact-checker";
+    const who = match.kind === "verified"
+      ? interpolate(gettext("%(reviewer)s (ours)"), { reviewer: match.reviewed_by })
+      : match.reviewed_by || gettext("Another fact-checker");
     return el("li", { class: "known-claims__item" },
-      el("p", { class: "known-claims__sentence" }, `“${found.sentence}”`),
+      el("p", { class: "known-claims__sentence" }, quoted(found.sentence)),
       el("p", { class: "seen-before__claim" },
-        el("span", { class: `badge rating--${match.rating || "none"}` }, match.rating_label || "Not rated"), " ",
+        el("span", { class: `badge rating--${match.rating || "none"}` }, match.rating_label || gettext("Not rated")), " ",
         el("a", { href: match.url, target: "_blank", rel: "noopener noreferrer" }, match.claim)),
       el("p", { class: "seen-before__meta" }, [who, match.date].filter(Boolean).join(" · ")),
       this.canAnnotate ? el("button", {
         type: "button", class: "button button--small", "data-action": "annotate-known", "data-index": index,
-      }, "Annotate this sentence") : null);
+      }, gettext("Annotate this sentence")) : null);
   }
 }

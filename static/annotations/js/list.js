@@ -1,6 +1,7 @@
 // The side list of annotations in text order: quote excerpt, rating, stances and state.
 
 import { el, excerpt, replaceChildren } from "./dom.js";
+import { formatNumber, gettext, quoted } from "./i18n.js";
 
 export function byPosition(a, b) {
   return a.start - b.start || a.end - b.end || a.id - b.id;
@@ -80,7 +81,7 @@ export class AnnotationList {
   }
 
   updateCount() {
-    this.countElement.textContent = `(${this.items.size})`;
+    this.countElement.textContent = `(${formatNumber(this.items.size)})`;
     this.emptyElement.hidden = this.items.size > 0;
   }
 
@@ -91,10 +92,10 @@ export class AnnotationList {
     const element = el("li", { class: `annotation-item state--${annotation.review_state}`, "data-id": annotation.id },
       el("button", { type: "button", class: "annotation-item__open", "data-annotation": annotation.id },
         el("span", { class: "annotation-item__badges" },
-          el("span", { class: `badge rating--${rating}` }, ratings[annotation.rating] || "Not rated"),
+          el("span", { class: `badge rating--${rating}` }, ratings[annotation.rating] || gettext("Not rated")),
           el("span", { class: `badge badge--state state--${annotation.review_state}` }, states[annotation.review_state]),
         ),
-        el("span", { class: "annotation-item__quote" }, `“${excerpt(this.quoteOf(annotation))}”`),
+        el("span", { class: "annotation-item__quote" }, quoted(excerpt(this.quoteOf(annotation)))),
         stanceLine ? el("span", { class: "annotation-item__stances" }, stanceLine) : null,
       ),
     );

@@ -6,17 +6,15 @@
 // replacing their fields. If-Match still guards every save.
 
 import { el, replaceChildren } from "./dom.js";
+import { fillSentence, formatNumber, gettext, interpolate, ngettext, pgettext } from "./i18n.js";
 import { LiveSocket, showStatus } from "./live_socket.js";
+import { annotationChange } from "./live_words.js";
 import { permissions } from "./panel.js";
 import { refreshWorkCount } from "./work_count.js";
 
 // How long an event that arrived ahead of a missing one waits before the missing ones are asked for.
 const GAP_WAIT = 1000;
 const RELOAD_RETRY = 5000;
-const DONE = {
-  created: "created", edited: "edited", submitted: "submitted for review", verified: "verified",
-  returned: "returned", deleted: "deleted",
-};
 
 function debounce(callback, wait) {
   let timer = null;
@@ -135,7 +133,7 @@ export class LiveArticle {
     this.view.layer.put(summary);
     this.view.list.put(summary);
     if (event.kind === "created") this.suggestionsChanged();
-    this.view.announce(`${event.actor || "Someone"} ${DONE[event.kind] || "changed"} annotation ${summary.id}.`);
+    this.view.announce(annotationChange(event.kind, event.actor, summary.id));
     this.panelHears(summary.id, event);
   }
 
@@ -143,15 +141,19 @@ export class LiveArticle {
     if (!this.view.store.has(id)) return;
     this.view.removed(id);
     this.suggestionsChanged();
-    this.view.announce(this.team ? `${event.actor || "Someone"} deleted annotation ${id}.` : `Claim ${id} is no longer published.`);
+    this.view.announce(this.team ? annotationChange("deleted", event.actor, id)
+      : interpolate(gettext("Claim %(id)s is no longer published."), { id }));
     this.panelHears(id, event);
   }
 
   articleChanged(event) {
     const box = document.getElementById("live-article");
     box.hidden = false;
-    replaceChildren(box.querySelector("p"), `${event.actor ? `${event.actor} changed` : "Someone changed"} this article’s text or details. `,
-      el("a", { href: window.location.href.split("#")[0] }, "Reload the page"), " to read the new version.");
+    replaceChildren(box.querySelector("p"), fillSentence(
+      gettext("%(actor)s changed this article’s text or details. %(reload)s to read the new version."), {
+        actor: event.actor || gettext("Someone"),
+        reload: el("a", { href: window.location.href.split("#")[0] }, gettext("Reload the page")),
+      }));
   }
 
   /** Read the page's state again (too many events missed, or another epoch), then go on from it. */
@@ -214,14 +216,15 @@ export class LiveArticle {
 
   async panelHears(id, event) {
     if (this.openId() !== id) return;
-    const who = event.actor || (this.team ? "someone" : null);
+    const who = event.actor || (this.team ? gettext("someone") : null);
     if (event.type === "removed") {
-      this.say(who ? `Deleted by ${who}.` : "This claim is no longer published.", {});
+      this.say(who ? interpolate(gettext("Deleted by %(user)s."), { user: who }) : gettext("This claim is no longer published."), {});
       this.panel.setEditable(false);
       return;
     }
     if (this.panel.guard.dirty() || this.panel.busy || this.panel.pendingVerify) {
-      this.say(`Updated by ${who || "someone"} — review changes before you save.`, { review: true });
+      this.say(interpolate(gettext("Updated by %(user)s — review changes before you save."), { user: who || gettext("someone") }),
+        { review: true });
       return;
     }
     const fresh = await this.panel.api.getAnnotation(id).catch(() => null);
@@ -229,7 +232,7 @@ export class LiveArticle {
     this.panel.annotation = fresh;
     this.panel.fill(fresh);
     this.panel.loadHistory(id);
-    this.say(`Updated by ${who || "someone"}: the panel shows the new version.`, {});
+    this.say(interpolate(gettext("Updated by %(user)s: the panel shows the new version."), { user: who || gettext("someone") }), {});
   }
 
   /** Show the stored version beside the person's own unsaved one, with "Re-apply my changes". */
@@ -238,7 +241,7 @@ export class LiveArticle {
     const theirs = id === null ? null : await this.panel.api.getAnnotation(id).catch(() => null);
     if (!theirs || this.openId() !== id) return;
     this.hideNotice();
-    this.panel.showConflict(theirs, (newer) => this.panel.save({ version: newer.version }), "Re-apply my changes");
+    this.panel.showConflict(theirs, (newer) => this.panel.save({ version: newer.version }), gettext("Re-apply my changes"));
   }
 
   say(text, { review = false, takeOver = false } = {}) {
@@ -267,7 +270,8 @@ export class LiveArticle {
   heldBy(id, lock) {
     this.heldBack = id;
     this.panel.setEditable(false);
-    this.say(`${lock.name} is editing this claim. Wait for them to save, or take over (they will be told).`, { takeOver: true });
+    this.say(interpolate(gettext("%(user)s is editing this claim. Wait for them to save, or take over (they will be told)."),
+      { user: lock.name }), { takeOver: true });
   }
 
   typing() {
@@ -286,7 +290,9 @@ export class LiveArticle {
     this.socket.send({ type: "take_over", annotation: id });
     if (this.panel.annotation) this.panel.setEditable(permissions(this.view.config.user, this.panel.annotation).edit);
     const lock = this.locks.get(id);
-    this.say(`You took over editing this claim${lock ? ` from ${lock.name}` : ""}; they were told. Their unsaved changes are theirs: your save is checked against the stored version.`, {});
+    this.say(lock
+      ? interpolate(gettext("You took over editing this claim from %(user)s; they were told. Their unsaved changes are theirs: your save is checked against the stored version."), { user: lock.name })
+      : gettext("You took over editing this claim; they were told. Their unsaved changes are theirs: your save is checked against the stored version."), {});
   }
 
   /** Saved or closed: the soft lock goes. */
@@ -309,7 +315,8 @@ export class LiveArticle {
       if (this.editing === id) {
         // Someone else got there first: keep what was typed, and say so.
         this.editing = null;
-        this.say(`${lock.name} is editing this claim too. Take over to go on (they will be told), or wait for their save.`, { takeOver: true });
+        this.say(interpolate(gettext("%(user)s is editing this claim too. Take over to go on (they will be told), or wait for their save."),
+          { user: lock.name }), { takeOver: true });
       } else if (this.heldBack !== id && this.panel.annotation && !this.panel.guard.dirty()
         && permissions(this.view.config.user, this.panel.annotation).edit) {
         this.heldBy(id, lock);
@@ -324,7 +331,7 @@ export class LiveArticle {
   takenOver({ annotation, by }) {
     if (this.editing === annotation) this.editing = null;
     if (this.openId() !== annotation) return;
-    this.say(`${by} took over editing this claim. Your unsaved changes are still here; if you save them after ${by}, you will be asked to review theirs first.`, {});
+    this.say(interpolate(gettext("%(user)s took over editing this claim. Your unsaved changes are still here; if you save them after %(user)s, you will be asked to review theirs first."), { user: by }), {});
   }
 
   // Who is here
@@ -333,16 +340,21 @@ export class LiveArticle {
     if (!this.presence) return;
     if (!this.team) {
       this.presence.hidden = message.count < 2;
-      this.presence.textContent = `${message.count} people are reading this article now.`;
+      this.presence.textContent = interpolate(ngettext("%(count)s person is reading this article now.",
+        "%(count)s people are reading this article now.", message.count), { count: formatNumber(message.count) });
       return;
     }
     const others = message.people.filter((person) => person.name !== this.username);
     const names = others.map((person) => el("li", { class: "live-person" }, person.name,
-      person.editing.length ? el("span", { class: "live-person__editing" }, ` editing annotation ${person.editing.join(", ")}`) : null));
+      person.editing.length ? el("span", { class: "live-person__editing" }, ` ${interpolate(ngettext(
+        "editing annotation %(ids)s", "editing annotations %(ids)s", person.editing.length), { ids: person.editing.join(", ") })}`)
+        : null));
     const visitors = message.others ? el("li", { class: "live-person live-person--others" },
-      `${message.others} ${message.others === 1 ? "reader" : "readers"} without a role`) : null;
+      interpolate(ngettext("%(count)s reader without a role", "%(count)s readers without a role", message.others),
+        { count: formatNumber(message.others) })) : null;
     this.presence.hidden = false;
-    replaceChildren(this.presence, el("span", { class: "live-presence__label" }, "Here now:"),
-      el("ul", { class: "live-presence__people" }, el("li", { class: "live-person live-person--me" }, "you"), ...names, visitors));
+    replaceChildren(this.presence, el("span", { class: "live-presence__label" }, gettext("Here now:")),
+      el("ul", { class: "live-presence__people" }, el("li", { class: "live-person live-person--me" }, pgettext("presence", "you")),
+        ...names, visitors));
   }
 }

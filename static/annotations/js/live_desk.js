@@ -2,13 +2,11 @@
 // the top with a link that reloads the page, and the header's My-work count follows them.
 
 import { el, replaceChildren } from "./dom.js";
+import { formatNumber, interpolate, ngettext } from "./i18n.js";
 import { LiveSocket, showStatus } from "./live_socket.js";
+import { annotationChange, otherChange } from "./live_words.js";
 import { refreshWorkCount } from "./work_count.js";
 
-const DONE = {
-  created: "created", edited: "edited", submitted: "submitted for review", verified: "verified",
-  returned: "returned", deleted: "deleted", article: "changed the text of an article", resync: "changed several annotations",
-};
 const SHOWN = 5;
 
 const root = document.getElementById("live-desk");
@@ -22,11 +20,11 @@ if (root) {
       if (event.type !== "work") return;
       changes.unshift(event);
       root.hidden = false;
-      root.querySelector(".live-desk__count").textContent =
-        `${changes.length} ${changes.length === 1 ? "change" : "changes"} since this page was loaded`;
+      root.querySelector(".live-desk__count").textContent = interpolate(ngettext(
+        "%(count)s change since this page was loaded", "%(count)s changes since this page was loaded", changes.length,
+      ), { count: formatNumber(changes.length) });
       replaceChildren(list, changes.slice(0, SHOWN).map((change) => el("li", {},
-        change.id ? `${change.actor || "Someone"} ${DONE[change.kind] || "changed"} annotation ${change.id}`
-          : `${change.actor || "Someone"} ${DONE[change.kind] || "changed an article"}`)));
+        change.id ? annotationChange(change.kind, change.actor, change.id) : otherChange(change.kind, change.actor))));
       clearTimeout(timer);
       timer = setTimeout(() => refreshWorkCount(root.dataset.countUrl), 500);
     },

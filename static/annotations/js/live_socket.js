@@ -2,6 +2,8 @@
 // delay (0.5 s doubling to 10 s; Hypothesis' client backs off too), and says when live updates are
 // paused, while the page itself goes on working over HTTP.
 
+import { formatNumber, gettext, interpolate } from "./i18n.js";
+
 /** This tab's id: the server does not echo the tab's own changes back to it (X-Live-Client). */
 export const clientId = [...crypto.getRandomValues(new Uint8Array(12))]
   .map((byte) => byte.toString(16).padStart(2, "0")).join("");
@@ -114,6 +116,7 @@ export function showStatus(element, state, { retryIn }) {
   }
   element.hidden = false;
   element.textContent = state === "off"
-    ? "Live updates are off for this page; reload it to see others’ changes."
-    : `Live updates are paused; this page still works, and others’ changes appear once they are back (next try in ${retryIn} s).`;
+    ? gettext("Live updates are off for this page; reload it to see others’ changes.")
+    : interpolate(gettext("Live updates are paused; this page still works, and others’ changes appear once they are back (next try in %(seconds)s s)."),
+      { seconds: formatNumber(retryIn) });
 }

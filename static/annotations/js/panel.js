@@ -4,6 +4,7 @@
 import { ApiError } from "./api.js";
 import { el, formatDate, replaceChildren } from "./dom.js";
 import { FormErrors } from "./errors.js";
+import { fillSentence, formatNumber, gettext, interpolate, pageLanguage } from "./i18n.js";
 import { renderHistory } from "./history.js";
 import { compareRows, compareTable } from "./compare.js";
 import { AttributionRows, EvidenceRows, SourceDirectory } from "./rows.js";
@@ -151,7 +152,7 @@ export class Panel {
     this.show({
       // The claim starts empty: a pre-filled, pre-selected claim was replaced by the next
       // keystroke, and a save kept the raw quote as the claim nobody wrote.
-      heading: "New annotation", quote: span.quote, claim: "", rating: "", rationale: "",
+      heading: gettext("New annotation"), quote: span.quote, claim: "", rating: "", rationale: "",
       attributions: [], evidence: [],
     });
     if (attribution) this.attributions.addSpeaker(attribution, attribution.origin);
@@ -164,7 +165,7 @@ export class Panel {
     this.root.querySelector("#panel-history").hidden = true;
     this.reveal();
     const claim = this.form.querySelector("#f-claim");
-    claim.placeholder = "Restate the claim in your own words";
+    claim.placeholder = gettext("Restate the claim in your own words");
     claim.focus();
     this.guard.markClean();
   }
@@ -197,10 +198,10 @@ export class Panel {
     this.span = null;
     this.returnFocus = returnFocus || null;
     this.show({
-      heading: `Annotation ${id}`, quote, claim: "", rating: summary.rating, rationale: "",
+      heading: interpolate(gettext("Annotation %(id)s"), { id }), quote, claim: "", rating: summary.rating, rationale: "",
       attributions: [], evidence: [],
     });
-    this.setStatus(["Loading…"]);
+    this.setStatus([gettext("Loading…")]);
     this.setEditable(false);
     this.root.querySelector("#panel-workflow").hidden = true;
     this.root.querySelector("#panel-history").hidden = true;
@@ -227,21 +228,21 @@ export class Panel {
 
   fill(annotation) {
     const may = permissions(this.user, annotation);
-    this.show({ heading: `Annotation ${annotation.id}`, ...annotation });
+    this.show({ heading: interpolate(gettext("Annotation %(id)s"), { id: annotation.id }), ...annotation });
     const { ratings, states } = this.labels;
     if (annotation.review_state === "verified") this.published = true;
     // A published claim that is not verified now is being corrected.
     const correction = this.published && annotation.review_state !== "verified";
     this.setStatus([
-      correction ? el("span", { class: "badge badge--correction" }, "Correction") : null,
+      correction ? el("span", { class: "badge badge--correction" }, gettext("Correction")) : null,
       el("span", { class: `badge badge--state state--${annotation.review_state}` }, states[annotation.review_state]),
-      el("span", { class: `badge rating--${annotation.rating || "none"}` }, ratings[annotation.rating] || "Not rated"),
-      ` Version ${annotation.version}`,
-      annotation.created_by ? ` · by ${annotation.created_by}` : "",
+      el("span", { class: `badge rating--${annotation.rating || "none"}` }, ratings[annotation.rating] || gettext("Not rated")),
+      ` ${interpolate(gettext("Version %(version)s"), { version: annotation.version })}`,
+      annotation.created_by ? ` · ${interpolate(gettext("by %(user)s"), { user: annotation.created_by })}` : "",
       // Says why its last editor is offered no Verify or Return.
       annotation.edited_by && annotation.edited_by !== annotation.created_by
-        ? ` · last edited by ${annotation.edited_by}` : "",
-      annotation.reviewed_by ? ` · reviewed by ${annotation.reviewed_by}` : "",
+        ? ` · ${interpolate(gettext("last edited by %(user)s"), { user: annotation.edited_by })}` : "",
+      annotation.reviewed_by ? ` · ${interpolate(gettext("reviewed by %(user)s"), { user: annotation.reviewed_by })}` : "",
     ]);
     this.showReturned(annotation);
     this.setEditable(may.edit);
@@ -256,14 +257,15 @@ export class Panel {
     // On someone else's draft the buttons say whose work they act on.
     const owner = annotation.created_by && annotation.created_by !== this.user.username ? annotation.created_by : null;
     workflow.querySelector("[data-action=submit-review]").textContent =
-      owner ? `Submit ${owner}’s draft for review` : "Submit for review";
-    workflow.querySelector("[data-action=show-delete]").textContent = owner ? `Delete ${owner}’s draft…` : "Delete…";
+      owner ? interpolate(gettext("Submit %(owner)s’s draft for review"), { owner }) : gettext("Submit for review");
+    workflow.querySelector("[data-action=show-delete]").textContent = owner
+      ? interpolate(gettext("Delete %(owner)s’s draft…"), { owner }) : gettext("Delete…");
     const publicLink = workflow.querySelector("#panel-public-link");
     const verified = annotation.review_state === "verified";
     publicLink.hidden = !(verified || this.published);
     // During a correction the public still sees the version verified before it.
     publicLink.textContent = verified
-      ? "Public claim page" : "Public claim page (the version published before this correction)";
+      ? gettext("Public claim page") : gettext("Public claim page (the version published before this correction)");
     publicLink.setAttribute("href", this.claimUrl.replace("{id}", String(annotation.id)));
     workflow.hidden = false;
     this.guard.markClean();
@@ -293,21 +295,22 @@ export class Panel {
     if (!(await this.guard.saveFirst("verify"))) return;
     const annotation = this.annotation;
     const { ratings } = this.labels;
-    const rating = (value) => ratings[value] || "not rated";
+    const rating = (value) => ratings[value] || gettext("not rated");
     const before = this.publishedVersion && this.publishedVersion.id === annotation.id
       && annotation.review_state !== "verified" && this.published ? this.publishedVersion.data : null;
-    this.root.querySelector("#verify-question").textContent =
-      `Publish the claim “${annotation.claim}” rated ${rating(annotation.rating)}?`;
-    this.root.querySelector("#verify-detail").textContent = (before
-      ? `It replaces the published version (“${before.claim}”, rated ${rating(before.rating)}) on the public `
-        + "claim page, in the exports and the API, with a correction note."
-      : "It becomes public on the claim page, in the exports and the API.")
-      + ` After you press Publish you have ${VERIFY_DELAY} seconds to undo; nothing is sent before then.`;
+    this.root.querySelector("#verify-question").textContent = interpolate(
+      gettext("Publish the claim “%(claim)s” rated %(rating)s?"), { claim: annotation.claim, rating: rating(annotation.rating) });
+    this.root.querySelector("#verify-detail").textContent = `${before
+      ? interpolate(gettext("It replaces the published version (“%(claim)s”, rated %(rating)s) on the public "
+        + "claim page, in the exports and the API, with a correction note."), { claim: before.claim, rating: rating(before.rating) })
+      : gettext("It becomes public on the claim page, in the exports and the API.")} ${interpolate(
+      gettext("After you press Publish you have %(seconds)s seconds to undo; nothing is sent before then."),
+      { seconds: formatNumber(VERIFY_DELAY) })}`;
     this.root.querySelector("#f-verify-comment-label").textContent = before
-      ? "Reason for the correction (optional; public, in the correction note)"
-      : "Comment (optional; kept in the history)";
+      ? gettext("Reason for the correction (optional; public, in the correction note)")
+      : gettext("Comment (optional; kept in the history)");
     this.root.querySelector("#f-verify-comment-help").textContent = before
-      ? "Readers see it after “Corrected on …”." : "Only fact-checkers see it.";
+      ? gettext("Readers see it after “Corrected on …”.") : gettext("Only fact-checkers see it.");
     this.toggle("#verify-confirm", true, "#f-verify-comment");
   }
 
@@ -323,7 +326,8 @@ export class Panel {
     this.pendingVerify = pending;
     const countdown = this.root.querySelector("#verify-countdown");
     const tell = () => {
-      countdown.textContent = `Publishing “${annotation.claim}” in ${pending.left} s. Nothing is sent before then.`;
+      countdown.textContent = interpolate(gettext("Publishing “%(claim)s” in %(seconds)s s. Nothing is sent before then."),
+        { claim: annotation.claim, seconds: formatNumber(pending.left) });
     };
     tell();
     pending.timer = setInterval(() => {
@@ -333,7 +337,8 @@ export class Panel {
     }, 1000);
     this.root.querySelector("#verify-pending").hidden = false;
     this.root.querySelector("[data-action=undo-verify]").focus();
-    this.callbacks.announce(`Publishing in ${VERIFY_DELAY} seconds. Press Undo to stop it.`);
+    this.callbacks.announce(interpolate(gettext("Publishing in %(seconds)s seconds. Press Undo to stop it."),
+      { seconds: formatNumber(VERIFY_DELAY) }));
   }
 
   undoVerify() {
@@ -349,7 +354,7 @@ export class Panel {
       workflow.querySelector("[data-action=show-return]").hidden = !may.review;
       workflow.querySelector("[data-action=verify]").focus();
     }
-    this.guard.confirm("Not published: the verification was undone; nothing was sent.", { spot: "workflow" });
+    this.guard.confirm(gettext("Not published: the verification was undone; nothing was sent."), { spot: "workflow" });
   }
 
   /** Send the pending verification; detached: the panel is moving on to something else. */
@@ -367,10 +372,12 @@ export class Panel {
       const annotation = await this.api.transition(pending.id, "verify", pending.version, { comment: pending.comment });
       this.callbacks.onSaved(annotation);
       this.callbacks.workChanged?.();
-      this.callbacks.announce(`Annotation ${pending.id} verified and published.`);
+      this.callbacks.announce(interpolate(gettext("Annotation %(id)s verified and published."), { id: pending.id }));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      this.callbacks.announce(`Annotation ${pending.id} was not verified: ${error.fieldErrors.non_field_errors?.[0] || "it changed meanwhile"}.`);
+      this.callbacks.announce(interpolate(gettext("Annotation %(id)s was not verified: %(reason)s."), {
+        id: pending.id, reason: error.fieldErrors.non_field_errors?.[0] || gettext("it changed meanwhile"),
+      }));
     }
   }
 
@@ -384,25 +391,41 @@ export class Panel {
     }
     const last = this.returnedBy && this.returnedBy.id === annotation.id ? this.returnedBy : null;
     replaceChildren(returned, last
-      ? ["Returned by ", el("strong", {}, last.user || "an editor"), " on ",
-        el("time", { datetime: last.at }, formatDate(last.at)), `: ${annotation.review_comment}`]
-      : `Returned for changes: ${annotation.review_comment}`);
+      ? fillSentence(gettext("Returned by %(user)s on %(date)s: %(comment)s"), {
+        user: el("strong", {}, last.user || gettext("an editor")),
+        date: el("time", { datetime: last.at }, formatDate(last.at)),
+        comment: annotation.review_comment,
+      })
+      : interpolate(gettext("Returned for changes: %(comment)s"), { comment: annotation.review_comment }));
   }
 
   /** Say what a write did, as a person would. */
   describe(annotation, action) {
     const own = !annotation.created_by || annotation.created_by === this.user.username;
     const owner = annotation.created_by;
-    if (action === "submit") return "Submitted for review.";
-    if (action === "return") return `Returned to ${owner || "its author"} with your comment.`;
-    if (action === "verify") return "Verified and published.";
+    if (action === "submit") return gettext("Submitted for review.");
+    if (action === "return") {
+      return owner ? interpolate(gettext("Returned to %(owner)s with your comment."), { owner })
+        : gettext("Returned to its author with your comment.");
+    }
+    if (action === "verify") return gettext("Verified and published.");
     if (annotation.review_state !== "draft") {
-      return `Saved; it is ${this.labels.states[annotation.review_state].toLowerCase()}.`;
+      return interpolate(gettext("Saved; it is %(state)s."), {
+        state: this.labels.states[annotation.review_state].toLocaleLowerCase(pageLanguage()),
+      });
     }
     const last = this.returnedBy && this.returnedBy.id === annotation.id ? this.returnedBy : null;
-    const by = last && last.user ? ` by ${last.user}` : "";
-    const returned = annotation.review_comment ? ` (returned to ${own ? "you" : owner}${by})` : "";
-    return `${own ? "Saved as a draft" : `Saved as ${owner}’s draft`}${returned}.`;
+    const by = last && last.user ? last.user : "";
+    if (!annotation.review_comment) {
+      return own ? gettext("Saved as a draft.") : interpolate(gettext("Saved as %(owner)s’s draft."), { owner });
+    }
+    // Returned work: whose draft it is, to whom it was returned and by whom.
+    if (own) {
+      return by ? interpolate(gettext("Saved as a draft (returned to you by %(editor)s)."), { editor: by })
+        : gettext("Saved as a draft (returned to you).");
+    }
+    return by ? interpolate(gettext("Saved as %(owner)s’s draft (returned to %(owner)s by %(editor)s)."), { owner, editor: by })
+      : interpolate(gettext("Saved as %(owner)s’s draft (returned to %(owner)s)."), { owner });
   }
 
   show(values) {
@@ -492,8 +515,8 @@ export class Panel {
       // A new annotation needs the claim its author wrote (Save or Ctrl+Enter alike).
       const offered = !this.root.querySelector("#claim-wording").hidden;
       this.errors.show({ claim: [offered
-        ? "Write the claim in your own words, or press “Use this wording”, before saving."
-        : "Write the claim in your own words before saving."] });
+        ? gettext("Write the claim in your own words, or press “Use this wording”, before saving.")
+        : gettext("Write the claim in your own words before saving.")] });
       this.form.elements.claim.focus();
       return;
     }
@@ -501,7 +524,7 @@ export class Panel {
       const current = this.annotation;
       return this.run(
         () => this.api.updateAnnotation(current.id, version ?? current.version, values),
-        { again: (newer) => this.save({ version: newer.version }), label: "Re-apply my changes" },
+        { again: (newer) => this.save({ version: newer.version }), label: gettext("Re-apply my changes") },
       );
     } else {
       const span = this.span;
@@ -535,7 +558,7 @@ export class Panel {
         this.guard.confirm(this.describe(annotation, action), action === "verify" ? {
           link: {
             href: new URL(this.claimUrl.replace("{id}", String(annotation.id)), window.location.origin).href,
-            text: "Open the public claim page",
+            text: gettext("Open the public claim page"),
           },
         } : {});
         // The focused control may have been rebuilt; keep the focus in the panel.
@@ -548,7 +571,7 @@ export class Panel {
       if (error.status === 412 && error.data && again) {
         this.showConflict(error.data, again, label);
       } else if (error.status === 404 && this.annotation) {
-        this.errors.show({ non_field_errors: ["This annotation was deleted by someone else."] });
+        this.errors.show({ non_field_errors: [gettext("This annotation was deleted by someone else.")] });
         this.callbacks.onRemoved(this.annotation.id);
       } else {
         this.errors.show(error.fieldErrors);
@@ -563,7 +586,7 @@ export class Panel {
   async transition(action, body = {}, { version } = {}) {
     if (version === undefined && !(await this.guard.saveFirst(action))) return false;
     const current = this.annotation;
-    const labels = { submit: "Submit anyway", verify: "Verify anyway", return: "Return anyway" };
+    const labels = { submit: gettext("Submit anyway"), verify: gettext("Verify anyway"), return: gettext("Return anyway") };
     return this.run(
       () => this.api.transition(current.id, action, version ?? current.version, body),
       { again: (newer) => this.transition(action, body, { version: newer.version }), label: labels[action], action },
@@ -573,7 +596,7 @@ export class Panel {
   returnToAuthor() {
     const comment = this.root.querySelector("#f-return-comment").value.trim();
     if (!comment) {
-      this.errors.show({ comment: ["Say why the annotation is returned."] });
+      this.errors.show({ comment: [gettext("Say why the annotation is returned.")] });
       return null;
     }
     return this.transition("return", { comment });
@@ -587,11 +610,11 @@ export class Panel {
         await this.api.deleteAnnotation(id, version ?? current.version);
         return null;
       },
-      { again: (newer) => this.remove({ version: newer.version }), label: "Delete anyway" },
+      { again: (newer) => this.remove({ version: newer.version }), label: gettext("Delete anyway") },
     );
     if (deleted) {
       this.callbacks.onRemoved(id);
-      this.callbacks.announce(`Annotation ${id} deleted.`);
+      this.callbacks.announce(interpolate(gettext("Annotation %(id)s deleted."), { id }));
       this.guard.markClean();
       this.close();
     }
@@ -604,19 +627,20 @@ export class Panel {
     const mine = this.collect() || {};
     const { ratings, states, stances } = this.labels;
     const rows = [
-      ["Claim", theirs.claim, mine.claim !== undefined && mine.claim !== theirs.claim],
-      ["Rating", ratings[theirs.rating] || "Not rated", mine.rating !== undefined && mine.rating !== theirs.rating],
-      ["Rationale", theirs.rationale || "—", mine.rationale !== undefined && mine.rationale !== theirs.rationale],
-      ["Attributions", stancesText(summarize(theirs).stances, stances) || "—", false],
-      ["Evidence", theirs.evidence.map((item) => item.title || item.url).join(" · ") || "—", false],
-      ["Review state", states[theirs.review_state], false],
+      [gettext("Claim"), theirs.claim, mine.claim !== undefined && mine.claim !== theirs.claim],
+      [gettext("Rating"), ratings[theirs.rating] || gettext("Not rated"), mine.rating !== undefined && mine.rating !== theirs.rating],
+      [gettext("Rationale"), theirs.rationale || "—", mine.rationale !== undefined && mine.rationale !== theirs.rationale],
+      [gettext("Attributions"), stancesText(summarize(theirs).stances, stances) || "—", false],
+      [gettext("Evidence"), theirs.evidence.map((item) => item.title || item.url).join(" · ") || "—", false],
+      [gettext("Review state"), states[theirs.review_state], false],
     ];
     replaceChildren(this.root.querySelector("#conflict-values"), rows.map(([term, value, differs]) => [
-      el("dt", {}, term, differs ? el("span", { class: "badge badge--differs" }, "differs from yours") : null),
+      el("dt", {}, term, differs ? el("span", { class: "badge badge--differs" }, gettext("differs from yours")) : null),
       el("dd", {}, value),
     ]));
     this.root.querySelector("#conflict-summary").textContent =
-      `The stored annotation is now at version ${theirs.version}, saved ${formatDate(theirs.updated_at)}.`;
+      interpolate(gettext("The stored annotation is now at version %(version)s, saved %(date)s."),
+        { version: theirs.version, date: formatDate(theirs.updated_at) });
     this.root.querySelector("[data-action=conflict-reapply]").textContent = label;
     const box = this.root.querySelector("#panel-conflict");
     box.hidden = false;
@@ -646,7 +670,7 @@ export class Panel {
     // The history names reviewers; only signed-in users may read it.
     section.hidden = !this.user.username;
     if (section.hidden) return;
-    list.replaceChildren(el("li", { class: "history__loading" }, "Loading history…"));
+    list.replaceChildren(el("li", { class: "history__loading" }, gettext("Loading history…")));
     try {
       const data = await this.api.history(id);
       if (!this.annotation || this.annotation.id !== id) return;
@@ -655,7 +679,7 @@ export class Panel {
       this.returnedBy = last ? { id, user: last.user, at: last.at } : null;
       this.showReturned(this.annotation);
     } catch {
-      list.replaceChildren(el("li", {}, "The history could not be loaded."));
+      list.replaceChildren(el("li", {}, gettext("The history could not be loaded.")));
     }
   }
 }

@@ -2,6 +2,7 @@
 // annotations, which a reviewer re-attaches by selecting the text they moved to.
 // Article text only ever goes into textContent.
 
+import { gettext, interpolate } from "./i18n.js";
 import { TextMap } from "./offsets.js";
 
 const section = document.getElementById("revisions");
@@ -23,7 +24,7 @@ async function call(method, path, { body, version } = {}) {
   const data = (response.headers.get("Content-Type") || "").includes("json") ? await response.json() : null;
   if (!response.ok) {
     const detail = data && (data.detail || Object.values(data).flat().join(" "));
-    throw new Error(detail || `The request failed (${response.status}).`);
+    throw new Error(detail || interpolate(gettext("The request failed (%(status)s)."), { status: response.status }));
   }
   return data;
 }
@@ -60,7 +61,7 @@ async function showRevision(button) {
     other.setAttribute("aria-pressed", String(other === button));
   }
   container.hidden = false;
-  container.textContent = "Loading…";
+  container.textContent = gettext("Loading…");
   try {
     const revision = await call("GET", `articles/${section.dataset.article}/revisions/${button.dataset.revision}/`);
     renderDiff(container, revision.diff);
@@ -79,7 +80,7 @@ async function reattach(item) {
     ? range.commonAncestorContainer : range.commonAncestorContainer.parentNode) ? map.offsetsOf(range) : null;
   if (!span) {
     error.hidden = false;
-    error.textContent = "First select, in the article, the passage this annotation belongs to.";
+    error.textContent = gettext("First select, in the article, the passage this annotation belongs to.");
     return;
   }
   try {

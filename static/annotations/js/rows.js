@@ -2,6 +2,7 @@
 // evidence links. Rows are cloned from <template> elements rendered by the server.
 
 import { safeHref } from "./dom.js";
+import { gettext, interpolate } from "./i18n.js";
 
 const originals = new WeakMap();
 
@@ -142,22 +143,23 @@ export class AttributionRows {
     }
     const name = this.newName(row);
     const intro = document.createElement("p");
-    intro.textContent = "Did you mean:";
+    intro.textContent = gettext("Did you mean:");
     const buttons = sources.map((source) => {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "button button--small";
       button.dataset.similar = "use";
       button.dataset.name = source.name;
-      button.textContent = `${source.name}?`;
-      button.setAttribute("aria-label", `Use the stored source ${source.name} (${this.kindLabels[source.kind] || source.kind})`);
+      button.textContent = interpolate(gettext("%(name)s?"), { name: source.name });
+      button.setAttribute("aria-label", interpolate(gettext("Use the stored source %(name)s (%(kind)s)"),
+        { name: source.name, kind: this.kindLabels[source.kind] || source.kind }));
       return button;
     });
     const create = document.createElement("button");
     create.type = "button";
     create.className = "button button--quiet button--small";
     create.dataset.similar = "create";
-    create.textContent = `Create new source “${name}”`;
+    create.textContent = interpolate(gettext("Create new source “%(name)s”"), { name });
     box.replaceChildren(intro, ...buttons, create);
   }
 
@@ -207,7 +209,8 @@ export class AttributionRows {
     const note = row.querySelector(".row__known");
     row.querySelector(".row__kind").hidden = Boolean(known) || !name.trim();
     note.hidden = !known;
-    note.textContent = known ? `Known source · ${this.kindLabels[known.kind] || known.kind}` : "";
+    note.textContent = known
+      ? interpolate(gettext("Known source · %(kind)s"), { kind: this.kindLabels[known.kind] || known.kind }) : "";
     this.renderSimilar(row);
   }
 
@@ -228,10 +231,10 @@ export class AttributionRows {
       const url = link.value.trim();
       const linkOk = !url || safeHref(url) !== null;
       link.setAttribute("aria-invalid", linkOk ? "false" : "true");
-      error.textContent = !name ? "Name a source, or remove this attribution."
-        : linkOk ? "" : "Enter a link that starts with http:// or https://, or leave it empty.";
+      error.textContent = !name ? gettext("Name a source, or remove this attribution.")
+        : linkOk ? "" : gettext("Enter a link that starts with http:// or https://, or leave it empty.");
       const asking = this.pendingSimilar(row).length > 0;
-      if (asking) error.textContent = "A similar source is stored: choose it, or create a new source.";
+      if (asking) error.textContent = gettext("A similar source is stored: choose it, or create a new source.");
       if (!name || !linkOk || asking) valid = false;
       const known = this.sources.find(name);
       const value = {
@@ -288,7 +291,7 @@ export class EvidenceRows {
       const url = row.querySelector("[name=url]").value.trim();
       const error = row.querySelector(".row__error");
       const ok = safeHref(url) !== null;
-      error.textContent = ok ? "" : "Enter a link that starts with http:// or https://.";
+      error.textContent = ok ? "" : gettext("Enter a link that starts with http:// or https://.");
       row.querySelector("[name=url]").setAttribute("aria-invalid", ok ? "false" : "true");
       if (!ok) valid = false;
       const value = {

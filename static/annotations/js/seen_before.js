@@ -5,6 +5,7 @@
 // copied into the form as a starting point.
 
 import { el, replaceChildren } from "./dom.js";
+import { formatNumber, gettext, interpolate } from "./i18n.js";
 
 const DEBOUNCE_MS = 400;
 const MIN_CHARS = 12;
@@ -81,26 +82,29 @@ export class SeenBefore {
     const linked = this.isLinked(result);
     const editable = !this.form.classList.contains("is-readonly");
     const rating = result.rating || "none";
-    const who = result.kind === "verified" ? `${result.reviewed_by} (ours)` : result.reviewed_by || "Another fact-checker";
+    const who = result.kind === "verified"
+      ? interpolate(gettext("%(reviewer)s (ours)"), { reviewer: result.reviewed_by })
+      : result.reviewed_by || gettext("Another fact-checker");
     return el("li", { class: "seen-before__item", "data-kind": result.kind },
       el("p", { class: "seen-before__claim" },
-        el("span", { class: `badge rating--${rating}` }, result.rating_label || "Not rated"), " ",
+        el("span", { class: `badge rating--${rating}` }, result.rating_label || gettext("Not rated")), " ",
         el("a", { href: result.url, target: "_blank", rel: "noopener noreferrer" }, result.claim)),
       el("p", { class: "seen-before__meta" },
-        [who, result.date, `match ${Math.round(result.score * 100)}%`].filter(Boolean).join(" · ")),
+        [who, result.date, interpolate(gettext("match %(percent)s"),
+          { percent: formatNumber(Math.round(result.score * 100) / 100, { style: "percent" }) })].filter(Boolean).join(" · ")),
       editable ? el("div", { class: "button-row" },
         el("button", {
           type: "button", class: "button button--small", "data-action": "same-claim",
           "data-index": index, "aria-pressed": linked ? "true" : "false",
-        }, linked ? "Linked as same claim" : "Same claim"),
+        }, linked ? gettext("Linked as same claim") : gettext("Same claim")),
         result.rating ? el("button", {
           type: "button", class: "button button--small button--quiet", "data-action": "copy-rating",
           "data-index": index,
-        }, `Use rating “${result.rating_label}”`) : null,
+        }, interpolate(gettext("Use rating “%(rating)s”"), { rating: result.rating_label })) : null,
         result.attributions?.length ? el("button", {
           type: "button", class: "button button--small button--quiet", "data-action": "copy-attributions",
           "data-index": index,
-        }, `Use attributions (${result.attributions.length})`) : null) : null);
+        }, interpolate(gettext("Use attributions (%(count)s)"), { count: formatNumber(result.attributions.length) })) : null) : null);
   }
 
   /** Add the known claim's attributions as new rows, skipping sources the form already names. */

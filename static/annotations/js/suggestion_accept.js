@@ -5,23 +5,25 @@
 import { ApiError } from "./api.js";
 import { el, excerpt, replaceChildren } from "./dom.js";
 import { describe } from "./errors.js";
+import { formatNumber, gettext, interpolate, ngettext } from "./i18n.js";
 import { attributionOf, proposedClaim } from "./suggestion_values.js";
 
 // Fields that place the passage: refused when the article changed since the list was loaded.
 const SPAN = ["quote", "start", "end", "prefix", "suffix"];
-const MOVED = "The article changed here since the suggestions were loaded: the passage no longer matches.";
+const moved = () => gettext("The article changed here since the suggestions were loaded: the passage no longer matches.");
 
-function plural(count, one, many) {
-  return `${count} ${count === 1 ? one : many}`;
+/** Return a text chosen by ngettext for count, its "%(count)s" written in the page's digits. */
+function counted(text, count) {
+  return interpolate(text, { count: formatNumber(count) });
 }
 
 /** Return an item's errors in words: a moved passage said plainly, others as the server says. */
 function explain(errors) {
   if (!errors || typeof errors !== "object" || Array.isArray(errors)) return describe(errors);
-  const moved = SPAN.some((field) => field in errors);
+  const placeMoved = SPAN.some((field) => field in errors);
   const { attributions, ...rest } = Object.fromEntries(
     Object.entries(errors).filter(([field]) => !SPAN.includes(field)));
-  return [moved ? MOVED : "", attributions ? describe(attributions) : "", describe(rest)]
+  return [placeMoved ? moved() : "", attributions ? describe(attributions) : "", describe(rest)]
     .filter(Boolean).join(" ");
 }
 
@@ -97,7 +99,7 @@ export class AcceptSeveral {
     this.picked = new Set([...this.picked].filter((key) => open.has(key)));
     if (!this.box.hidden && this.shown.some((key) => !open.has(key))) {
       this.cancel({ focus: false });
-      this.say("The suggestions changed meanwhile; check the ticked ones and accept again.");
+      this.say(gettext("The suggestions changed meanwhile; check the ticked ones and accept again."));
     }
     this.update();
   }
@@ -106,7 +108,7 @@ export class AcceptSeveral {
     const count = this.picked.size;
     const open = this.suggestions.openKeys().length;
     this.button.disabled = count === 0;
-    this.button.textContent = `Accept selected (${count})`;
+    this.button.textContent = interpolate(gettext("Accept selected (%(count)s)"), { count: formatNumber(count) });
     this.all.checked = count > 0 && count === open;
     this.all.indeterminate = count > 0 && count < open;
     this.all.disabled = open === 0;
@@ -136,20 +138,24 @@ export class AcceptSeveral {
     for (const key of keys) {
       const speaker = this.speaker(key);
       if (!speaker.name) {
-        questions.push({ key, reason: "No source is named: name one before accepting." });
+        questions.push({ key, reason: gettext("No source is named: name one before accepting.") });
       } else if (!speaker.sourceId && !speaker.confirmedNew) {
         const similar = await this.sources.similar(speaker.name);
         if (similar.length) {
           questions.push({
             key,
-            reason: `“${speaker.name}” would be a new source, and similar ones are stored: choose one or create it.`,
+            reason: interpolate(gettext("“%(name)s” would be a new source, and similar ones are stored: choose one or create it."),
+              { name: speaker.name }),
           });
         }
       }
     }
     if (questions.length) {
-      this.say(`${plural(questions.length, "suggestion needs", "suggestions need")} a source answered first `
-        + "(opened below); apply it, then accept again.");
+      this.say(counted(ngettext(
+        "%(count)s suggestion needs a source answered first (opened below); apply it, then accept again.",
+        "%(count)s suggestions need a source answered first (opened below); apply it, then accept again.",
+        questions.length,
+      ), questions.length));
       this.suggestions.askSpeakers(questions);
       return;
     }
@@ -159,7 +165,8 @@ export class AcceptSeveral {
   confirm(keys) {
     const { stances, kinds } = this.labels;
     this.shown = keys;
-    this.title.textContent = `Create ${plural(keys.length, "draft annotation", "draft annotations")}?`;
+    this.title.textContent = counted(
+      ngettext("Create %(count)s draft annotation?", "Create %(count)s draft annotations?", keys.length), keys.length);
     replaceChildren(this.entries, keys.map((key, index) => {
       const suggestion = this.suggestions.suggestion(key);
       const speaker = this.speaker(key);
@@ -168,9 +175,9 @@ export class AcceptSeveral {
       return el("li", { class: "draft-entry", "data-key": key },
         el("p", { class: "draft-entry__who" },
           el("strong", {}, speaker.name), ` — ${stances[speaker.stance] || speaker.stance}`,
-          speaker.sourceId ? "" : ` · new source (${kinds[speaker.kind] || speaker.kind})`),
+          speaker.sourceId ? "" : ` · ${interpolate(gettext("new source (%(kind)s)"), { kind: kinds[speaker.kind] || speaker.kind })}`),
         el("blockquote", { class: "draft-entry__quote" }, excerpt(suggestion.quote, 140)),
-        el("label", { for: claimId }, `Claim ${index + 1}`),
+        el("label", { for: claimId }, interpolate(gettext("Claim %(number)s"), { number: formatNumber(index + 1) })),
         el("textarea", { id: claimId, name: "claim", rows: "3", maxlength: "1000", "aria-describedby": errorId }),
         el("p", { class: "field__error", id: errorId }));
     }));
@@ -179,7 +186,7 @@ export class AcceptSeveral {
       this.entries.querySelector(`#suggestion-claim-${index}`).value =
         this.claims.get(key) ?? proposedClaim(this.suggestions.suggestion(key));
     });
-    this.createButton.textContent = `Create ${plural(keys.length, "draft", "drafts")}`;
+    this.createButton.textContent = counted(ngettext("Create %(count)s draft", "Create %(count)s drafts", keys.length), keys.length);
     this.error.hidden = true;
     this.box.hidden = false;
     this.title.focus();
@@ -208,7 +215,7 @@ export class AcceptSeveral {
       for (const claim of empty) {
         claim.setAttribute("aria-invalid", "true");
         claim.closest("li").querySelector(".field__error").textContent =
-          "Write the claim, or cancel and untick this suggestion.";
+          gettext("Write the claim, or cancel and untick this suggestion.");
       }
       empty[0].focus();
       return;
@@ -239,8 +246,11 @@ export class AcceptSeveral {
       this.picked.delete(key);
     });
     this.cancel({ focus: false });
-    this.say(`Created ${plural(ids.length, "draft annotation", "draft annotations")}; `
-      + "rate them and submit them for review from the annotation list.");
+    this.say(counted(ngettext(
+      "Created %(count)s draft annotation; rate it and submit it for review from the annotation list.",
+      "Created %(count)s draft annotations; rate them and submit them for review from the annotation list.",
+      ids.length,
+    ), ids.length));
     this.announce(this.status.textContent);
     await this.created(keys, ids, annotations.filter(Boolean));
     this.status.focus();
@@ -255,13 +265,16 @@ export class AcceptSeveral {
         const entry = entries[index];
         if (entry) entry.querySelector(".field__error").textContent = explain(errors);
       }
-      const moved = items.some(({ errors }) => errors && SPAN.some((field) => field in errors));
-      this.error.textContent = `Nothing was created: ${items.length} of ${count} ${count === 1 ? "draft was" : "drafts were"} `
-        + "refused (marked below). "
-        + (moved ? "Reload the page to work on the article as it is now."
-          : "Correct them, or cancel and untick them.");
+      const placeMoved = items.some(({ errors }) => errors && SPAN.some((field) => field in errors));
+      this.error.textContent = `${interpolate(ngettext(
+        "Nothing was created: %(refused)s of %(count)s draft was refused (marked below).",
+        "Nothing was created: %(refused)s of %(count)s drafts were refused (marked below).", count,
+      ), { refused: formatNumber(items.length), count: formatNumber(count) })} ${placeMoved
+        ? gettext("Reload the page to work on the article as it is now.")
+        : gettext("Correct them, or cancel and untick them.")}`;
     } else {
-      this.error.textContent = `Nothing was created: ${error.fieldErrors.non_field_errors?.[0] || describe(error.fieldErrors)}`;
+      this.error.textContent = interpolate(gettext("Nothing was created: %(reason)s"),
+        { reason: error.fieldErrors.non_field_errors?.[0] || describe(error.fieldErrors) });
     }
     this.error.hidden = false;
     this.error.focus();

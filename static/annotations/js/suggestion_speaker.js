@@ -3,6 +3,7 @@
 // kind of a new source, stance), opened inside the suggestion's item.
 
 import { el } from "./dom.js";
+import { gettext } from "./i18n.js";
 import { AttributionRows } from "./rows.js";
 
 let editors = 0;
@@ -22,16 +23,16 @@ export class SpeakerEditor {
     this.rows = new AttributionRows(this.list, { sources, kindLabels });
     this.reason = el("p", { class: "suggestion__edit-reason", role: "alert" }, reason);
     this.element = el("div", { class: "suggestion__edit", role: "group", "aria-labelledby": titleId },
-      el("p", { class: "suggestion__edit-title", id: titleId }, "Correct the source"),
+      el("p", { class: "suggestion__edit-title", id: titleId }, gettext("Correct the source")),
       this.reason,
       el("p", { class: "field__help" },
-        "Type to choose a stored source, or name a new one; the stance can change too."),
+        gettext("Type to choose a stored source, or name a new one; the stance can change too.")),
       this.list,
       el("div", { class: "button-row" },
         el("button", { type: "button", class: "button button--small button--primary", "data-action": "apply-speaker" },
-          "Apply"),
+          gettext("Apply")),
         el("button", { type: "button", class: "button button--small button--quiet", "data-action": "cancel-speaker" },
-          "Cancel")));
+          gettext("Cancel"))));
     this.row = this.rows.addSpeaker(speaker);
     this.element.addEventListener("click", (event) => {
       const action = event.target.closest("button[data-action]")?.dataset.action;

@@ -8,6 +8,7 @@
 import { ApiError } from "./api.js";
 import { supported } from "./highlights.js";
 import { el, excerpt, replaceChildren } from "./dom.js";
+import { formatNumber, gettext, interpolate, ngettext, pgettext, quoted } from "./i18n.js";
 import { AcceptSeveral } from "./suggestion_accept.js";
 import { SpeakerEditor } from "./suggestion_speaker.js";
 import { proposedClaim, speakerOf, suggestionKey } from "./suggestion_values.js";
@@ -89,13 +90,13 @@ export class Suggestions {
   /** Load the suggestions again (after a save or a dismissal) and repaint them. */
   async refresh() {
     if (!this.isOn) return;
-    this.status.textContent = "Finding attributions…";
+    this.status.textContent = gettext("Finding attributions…");
     let data;
     try {
       data = await this.api.request("GET", this.path);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      this.status.textContent = error.fieldErrors.non_field_errors?.[0] || "The suggestions could not be loaded.";
+      this.status.textContent = error.fieldErrors.non_field_errors?.[0] || gettext("The suggestions could not be loaded.");
       return;
     }
     if (!this.isOn) return;
@@ -106,9 +107,15 @@ export class Suggestions {
     this.items.clear();
     this.paint.clear();
     const notAnnotated = results.filter((suggestion) => !suggestion.annotated);
+    // Two counts, each with its own plural: "12 suggested attributions, 1 not yet annotated."
     this.status.textContent = results.length
-      ? `${results.length} suggested attributions, ${notAnnotated.length} not yet annotated.`
-      : "No attributions found.";
+      ? interpolate(gettext("%(suggested)s, %(open)s."), {
+        suggested: interpolate(ngettext("%(count)s suggested attribution", "%(count)s suggested attributions",
+          results.length), { count: formatNumber(results.length) }),
+        open: interpolate(ngettext("%(count)s not yet annotated", "%(count)s not yet annotated", notAnnotated.length),
+          { count: formatNumber(notAnnotated.length) }),
+      })
+      : gettext("No attributions found.");
     for (const suggestion of results) {
       // Sources the finder matched to stored ones count as known in the forms.
       const source = suggestion.source;
@@ -159,10 +166,10 @@ export class Suggestions {
     const open = !suggestion.annotated && acceptedId === undefined;
     const who = speaker.name
       ? [el("strong", {}, speaker.name),
-        !speaker.corrected && source.text !== source.name ? ` (“${source.text}”)` : "",
+        !speaker.corrected && source.text !== source.name ? ` (${quoted(source.text)})` : "",
         ` · ${kinds[speaker.kind] || speaker.kind}`,
-        speaker.corrected ? [" ", el("span", { class: "badge badge--corrected" }, "corrected")] : ""]
-      : [el("strong", {}, "No source named")];
+        speaker.corrected ? [" ", el("span", { class: "badge badge--corrected" }, gettext("corrected"))] : ""]
+      : [el("strong", {}, gettext("No source named"))];
     const button = (action, text, props = {}) => el("button", {
       type: "button", class: `button button--small${action === "use-suggestion" ? "" : " button--quiet"}`,
       "data-action": action, ...props,
@@ -178,30 +185,33 @@ export class Suggestions {
             type: "checkbox", "data-action": "pick", "aria-labelledby": `${headingId}-pick ${headingId}`,
             "aria-describedby": quoteId,
           }),
-          el("span", { class: "visually-hidden", id: `${headingId}-pick` }, "Select"))
+          el("span", { class: "visually-hidden", id: `${headingId}-pick` }, gettext("Select")))
         : null,
       el("p", { class: "suggestion__who", id: headingId }, who)),
     el("p", { class: "suggestion__meta" },
       el("span", { class: `badge stance--${speaker.stance}` }, stances[speaker.stance] || speaker.stance),
-      suggestion.direct ? " · direct quote" : " · reported speech",
-      ` · cue “${suggestion.cue.text}”`,
-      suggestion.annotated && acceptedId === undefined ? " · already annotated" : ""),
+      ` · ${suggestion.direct ? gettext("direct quote") : gettext("reported speech")}`,
+      ` · ${interpolate(gettext("cue “%(cue)s”"), { cue: suggestion.cue.text })}`,
+      suggestion.annotated && acceptedId === undefined ? ` · ${gettext("already annotated")}` : ""),
     speaker.corrected
       ? el("p", { class: "suggestion__was" },
-        `Suggested: ${source ? source.name : "no source"}, ${stances[suggestion.stance] || suggestion.stance}`)
+        interpolate(gettext("Suggested: %(source)s, %(stance)s"), {
+          source: source ? source.name : gettext("no source"), stance: stances[suggestion.stance] || suggestion.stance,
+        }))
       : null,
     el("blockquote", { class: "suggestion__quote", id: quoteId }, excerpt(suggestion.quote, 160)),
     acceptedId !== undefined
-      ? el("p", { class: "suggestion__done" }, `Accepted as draft annotation ${acceptedId}. `,
-        button("open-accepted", `Open annotation ${acceptedId}`, { "data-id": acceptedId }))
+      ? el("p", { class: "suggestion__done" },
+        `${interpolate(gettext("Accepted as draft annotation %(id)s."), { id: acceptedId })} `,
+        button("open-accepted", interpolate(gettext("Open annotation %(id)s"), { id: acceptedId }), { "data-id": acceptedId }))
       : null,
     el("div", { class: "button-row" },
-      this.canCreate && acceptedId === undefined ? button("use-suggestion", "Use") : null,
+      this.canCreate && acceptedId === undefined ? button("use-suggestion", pgettext("suggestion", "Use")) : null,
       this.canCreate && open
-        ? button("correct-speaker", "Change source", { "aria-expanded": editor ? "true" : "false" })
+        ? button("correct-speaker", gettext("Change source"), { "aria-expanded": editor ? "true" : "false" })
         : null,
-      this.canCreate ? button("dismiss-suggestion", "Dismiss") : null,
-      button("show-suggestion", "Show in text")),
+      this.canCreate ? button("dismiss-suggestion", gettext("Dismiss")) : null,
+      button("show-suggestion", gettext("Show in text"))),
     editor && open ? editor.element : null);
     if (this.canCreate && open) item.querySelector("input[data-action=pick]").checked = this.several.isPicked(key);
     return item;
@@ -266,7 +276,8 @@ export class Suggestions {
       && correction.stance === suggestion.stance;
     if (same) this.corrections.delete(key);
     else this.corrections.set(key, correction);
-    this.announce(same ? "The suggested source is kept." : `Source corrected to ${correction.name}.`);
+    this.announce(same ? gettext("The suggested source is kept.")
+      : interpolate(gettext("Source corrected to %(name)s."), { name: correction.name }));
   }
 
   editorClosed(key, applied) {
@@ -289,12 +300,14 @@ export class Suggestions {
     const speaker = this.speaker(key);
     const span = { start: suggestion.start, end: suggestion.end, quote: this.map.text(suggestion.start, suggestion.end) };
     const origin = speaker.corrected
-      ? `Corrected from the suggestion; cue in the text: “${suggestion.cue.text}”`
-      : `In the text: ${suggestion.source ? `“${suggestion.source.text}”` : "no source named"} · cue “${suggestion.cue.text}”`;
+      ? interpolate(gettext("Corrected from the suggestion; cue in the text: “%(cue)s”"), { cue: suggestion.cue.text })
+      : `${suggestion.source
+        ? interpolate(gettext("In the text: “%(source)s”"), { source: suggestion.source.text })
+        : gettext("In the text: no source named")} · ${interpolate(gettext("cue “%(cue)s”"), { cue: suggestion.cue.text })}`;
     this.openNew(span, {
       returnFocus: button,
       attribution: speaker.name ? { ...speaker, origin } : null,
-      rationaleHint: `Attributed in: “${this.sentenceOf(suggestion)}”`,
+      rationaleHint: interpolate(gettext("Attributed in: “%(sentence)s”"), { sentence: this.sentenceOf(suggestion) }),
       claimWording: proposedClaim(suggestion),
     });
   }
@@ -327,11 +340,11 @@ export class Suggestions {
       await this.api.request("POST", `${this.path}dismiss/`, { body });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      this.status.textContent = error.fieldErrors.non_field_errors?.[0] || "The suggestion could not be dismissed.";
+      this.status.textContent = error.fieldErrors.non_field_errors?.[0] || gettext("The suggestion could not be dismissed.");
       return;
     }
     const next = item.nextElementSibling || item.previousElementSibling;
-    this.announce("Suggestion dismissed for every reviewer.");
+    this.announce(gettext("Suggestion dismissed for every reviewer."));
     await this.refresh();
     const focusTarget = next && this.list.querySelector(`li[data-key="${CSS.escape(next.dataset.key)}"] button`);
     (focusTarget || this.toggle).focus();

@@ -3,9 +3,9 @@
 // changes first, and each outcome is shown beside the button that was pressed (and spoken).
 
 import { el } from "./dom.js";
+import { gettext } from "./i18n.js";
 
 const WORKFLOW_BUTTONS = { submit: "submit-review", verify: "verify", return: "show-return" };
-const DONE = { submit: "submitted for review", verify: "verified", return: "returned" };
 // One-line inputs, where Enter would submit the form; textareas keep Enter for new lines.
 const ONE_LINE = new Set(["text", "url", "date", "search", "email", "number", "tel", "time"]);
 
@@ -52,7 +52,7 @@ export class UnsavedChanges {
   mayClose() {
     if (!this.dirty() || this.warned) return true;
     this.warned = true;
-    this.confirm("You have unsaved changes: press Save to keep them, or close again to discard them.",
+    this.confirm(gettext("You have unsaved changes: press Save to keep them, or close again to discard them."),
       { problem: true, spot: "save" });
     return false;
   }
@@ -67,15 +67,22 @@ export class UnsavedChanges {
     if (!this.dirty()) return true;
     const saved = await this.panel.save();
     if (!saved) {
-      this.confirm(`Not ${DONE[action]}: your changes could not be saved. Fix what is marked and try again.`,
-        { problem: true, spot: "workflow" });
+      const notDone = {
+        submit: gettext("Not submitted for review: your changes could not be saved. Fix what is marked and try again."),
+        verify: gettext("Not verified: your changes could not be saved. Fix what is marked and try again."),
+        return: gettext("Not returned: your changes could not be saved. Fix what is marked and try again."),
+      };
+      this.confirm(notDone[action], { problem: true, spot: "workflow" });
       return false;
     }
     const button = this.panel.root.querySelector(`[data-action=${WORKFLOW_BUTTONS[action]}]`);
     if (!button || button.hidden) {
-      this.confirm(`Your changes are saved, but the annotation was not ${DONE[action]}: `
-        + (action === "submit" ? "it can no longer be submitted." : "as its last editor, another editor must review it."),
-      { problem: true, spot: "workflow" });
+      const notDone = {
+        submit: gettext("Your changes are saved, but the annotation was not submitted for review: it can no longer be submitted."),
+        verify: gettext("Your changes are saved, but the annotation was not verified: as its last editor, another editor must review it."),
+        return: gettext("Your changes are saved, but the annotation was not returned: as its last editor, another editor must review it."),
+      };
+      this.confirm(notDone[action], { problem: true, spot: "workflow" });
       return false;
     }
     return true;

@@ -1,6 +1,8 @@
 // The article's Refresh button: starts a refresh job, shows its progress, and reloads the page
 // when the publisher's page brought a new revision (its annotations re-anchored).
 
+import { gettext, interpolate } from "./i18n.js";
+
 const section = document.getElementById("watch");
 const button = section?.querySelector("[data-action=refresh-article]");
 const POLL_MS = 700;
@@ -17,15 +19,16 @@ async function call(method, path) {
   const data = (response.headers.get("Content-Type") || "").includes("json") ? await response.json() : null;
   if (!response.ok) {
     const detail = data && (data.detail || Object.values(data).flat().join(" "));
-    throw new Error(detail || `The request failed (${response.status}).`);
+    throw new Error(detail || interpolate(gettext("The request failed (%(status)s)."), { status: response.status }));
   }
   return data;
 }
 
 const WORDS = {
-  changed: (result) => `The page changed: it is now revision ${result.revision}. Reloading…`,
-  unchanged: () => "Checked: the publisher's page has not changed.",
-  not_modified: () => "Checked: the publisher's page has not changed (not modified).",
+  changed: (result) => interpolate(gettext("The page changed: it is now revision %(revision)s. Reloading…"),
+    { revision: result.revision }),
+  unchanged: () => gettext("Checked: the publisher's page has not changed."),
+  not_modified: () => gettext("Checked: the publisher's page has not changed (not modified)."),
 };
 
 function show(job) {
@@ -36,13 +39,14 @@ function show(job) {
   progress.value = job.done;
   if (job.state === "succeeded") {
     const said = WORDS[job.result.status];
-    status.textContent = said ? said(job.result) : "Checked.";
+    status.textContent = said ? said(job.result) : gettext("Checked.");
   } else if (job.state === "failed") {
-    status.textContent = `The refresh failed: ${job.error}`;
+    status.textContent = interpolate(gettext("The refresh failed: %(error)s"), { error: job.error });
   } else if (job.state === "retrying") {
-    status.textContent = `The publisher's page did not answer; trying again later (${job.error}).`;
+    status.textContent = interpolate(gettext("The publisher's page did not answer; trying again later (%(error)s)."),
+      { error: job.error });
   } else {
-    status.textContent = job.state === "queued" ? "Waiting for a worker…" : "Fetching the publisher's page…";
+    status.textContent = job.state === "queued" ? gettext("Waiting for a worker…") : gettext("Fetching the publisher's page…");
   }
 }
 

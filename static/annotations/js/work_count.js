@@ -2,6 +2,7 @@
 // saves, submits, verifies or returns work without reloading asks for it again.
 
 import { el } from "./dom.js";
+import { formatNumber, ngettext } from "./i18n.js";
 
 export async function refreshWorkCount(url) {
   const link = document.querySelector(".site-nav__work");
@@ -16,6 +17,7 @@ export async function refreshWorkCount(url) {
   }
   link.querySelector(".nav-count")?.remove();
   if (count > 0) {
-    link.append(" ", el("span", { class: "nav-count" }, String(count), el("span", { class: "visually-hidden" }, " items")));
+    link.append(" ", el("span", { class: "nav-count" }, formatNumber(count),
+      el("span", { class: "visually-hidden" }, ` ${ngettext("item", "items", count)}`)));
   }
 }

@@ -1,0 +1,82 @@
+"""Translations keep their placeholders (both domains; tests/test_translations.py checks that
+they are complete and compiled), and Django's JavaScript catalog serves the scripts' strings in
+the request's language."""
+
+import json
+import re
+from pathlib import Path
+
+import polib
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPTS = ROOT / "static" / "annotations" / "js"
+LANGUAGES = ["es", "fr", "pt_BR", "ar"]
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def catalog(language: str, domain: str) -> polib.POFile:
+    return polib.pofile(str(ROOT / "locale" / language / "LC_MESSAGES" / f"{domain}.po"))
+
+
+def key(entry) -> tuple[str, str, str]:
+    return (entry.msgctxt or "", entry.msgid, entry.msgid_plural or "")
+
+
+def forms(entry) -> list[str]:
+    if entry.msgid_plural:
+        return [entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural)]
+    return [entry.msgstr]
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translations_keep_the_placeholders(language, domain):
+    for entry in catalog(language, domain):
+        names = set(PLACEHOLDER.findall(entry.msgid)) | set(PLACEHOLDER.findall(entry.msgid_plural or ""))
+        texts = forms(entry)
+        for text in texts:
+            # A placeholder the script does not fill would show as "%(name)s" to the reader.
+            assert set(PLACEHOLDER.findall(text)) <= names, (entry.msgid, text)
+        # Plural forms for one or two may say the number in words; the general form names everything.
+        assert set(PLACEHOLDER.findall(texts[-1])) == names, (entry.msgid, texts[-1])
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "english", "translated"),
+    [
+        ("es", "New annotation", "Nueva anotación"),
+        ("es-MX,es;q=0.9", "Submit for review", "Enviar a revisión"),
+        ("ar", "Submit for review", "إرسال للمراجعة"),
+        ("pt-BR", "Same claim", "Mesma alegação"),
+        ("fr-FR", "Show in text", "Montrer dans le texte"),
+    ],
+)
+def test_the_javascript_catalog_speaks_the_browsers_language(client, accept_language, english, translated):
+    response = client.get("/jsi18n/", HTTP_ACCEPT_LANGUAGE=accept_language)
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/javascript")
+    assert "Accept-Language" in response["Vary"]
+    assert f"{json.dumps(english)}: {json.dumps(translated)}" in response.content.decode()
+
+
+def test_the_language_cookie_wins_over_the_browsers_language(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+
+    body = client.get("/jsi18n/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+
+    assert f'{json.dumps("Cancel")}: {json.dumps("إلغاء")}' in body
+    assert json.dumps("Cancelar") not in body
+    # Arabic's six plural forms travel with the catalog.
+    assert "n%100>=11 && n%100<=99 ? 4 : 5" in body
+
+
+def test_english_gets_no_translations_of_the_interface(client):
+    body = client.get("/jsi18n/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert json.dumps("New annotation") not in body
+    # The catalog serves our strings only, not the admin's own calendar words.
+    spanish = client.get("/jsi18n/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert json.dumps("Nueva anotación") in spanish
+    assert json.dumps("Enero") not in spanish
