@@ -117,3 +117,16 @@ def test_the_switcher_changes_the_language_and_keeps_it(page, login, reviewer, a
     expect(page.get_by_role("link", name=re.compile("المقالات"))).to_be_visible()
     page.goto(f"/articles/{article.pk}/")
     expect(page.locator("html")).to_have_attribute("lang", "ar")
+
+
+def test_an_english_article_reads_left_to_right_on_an_arabic_page(page, login, open_article, reviewer, article,
+                                                                   context, live_server):
+    login(reviewer)
+    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "ar", "url": live_server.url}])
+    open_article(article)
+
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    direction = page.locator("#article-body p").first.evaluate("p => getComputedStyle(p).direction")
+    assert direction == "ltr"  # its punctuation stays where the English text puts it
+    title = page.locator("#article-title").evaluate("h => getComputedStyle(h).direction")
+    assert title == "ltr"
