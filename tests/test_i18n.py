@@ -9,6 +9,7 @@ from django.test import Client
 
 from annotations.displayzone.models import DisplaySettings
 from tests import factories
+from tests.api_support import client_for
 
 
 def html_tag(response) -> str:
@@ -177,3 +178,57 @@ def test_api_errors_we_write_speak_the_readers_language(client, db):
 
     assert response.status_code == 404
     assert response.json() == {"detail": "No encontrado."}
+
+
+@pytest.mark.parametrize(
+    ("language", "detail"),
+    [("en", "No such article."), ("es", "No existe ese artículo."), ("ar", "لا يوجد مقال كهذا.")],
+)
+def test_our_own_api_errors_speak_the_readers_language(reviewer, language, detail):
+    response = client_for(reviewer).get(
+        "/api/v1/articles/999999/known-claims/", HTTP_ACCEPT_LANGUAGE=language
+    )
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": detail}
+    assert response["Content-Language"] == language
+
+
+@pytest.mark.parametrize(
+    ("language", "detail"),
+    [
+        ("en", "You may not edit this annotation."),
+        ("es", "No puede editar esta anotación."),
+        ("ar", "لا يحق لك تعديل هذا التعليق التوضيحي."),
+    ],
+)
+def test_a_refusal_of_our_own_speaks_the_readers_language(draft, other_reviewer, language, detail):
+    version = draft.version
+    response = client_for(other_reviewer).patch(
+        f"/api/v1/annotations/{draft.pk}/", {"quote": "Trump"}, format="json",
+        HTTP_IF_MATCH=f'"{draft.version}"', HTTP_ACCEPT_LANGUAGE=language,
+    )
+
+    assert response.status_code == 403
+    assert response.json() == {"detail": detail}
+    draft.refresh_from_db()
+    assert draft.version == version
+
+
+@pytest.mark.parametrize(
+    ("language", "detail"),
+    [
+        ("en", "Unknown charset 'rot13'; send UTF-8."),
+        ("es", "Juego de caracteres desconocido 'rot13'; envíe UTF-8."),
+        ("fr", "Jeu de caractères inconnu 'rot13'\u00a0; envoyez de l’UTF-8."),
+        ("ar", "ترميز أحرف غير معروف 'rot13'؛ أرسل UTF-8."),
+    ],
+)
+def test_a_translated_api_error_keeps_what_it_quotes(editor, language, detail):
+    response = client_for(editor).post(
+        "/api/v1/annotations/", b'{"quote": "x"}',
+        content_type="application/json; charset=rot13", HTTP_ACCEPT_LANGUAGE=language,
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": detail}

@@ -1,5 +1,6 @@
 """REST API for alerts: what the watch found, for fact-checkers."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers
@@ -48,12 +49,14 @@ class AlertList(ApiGenericView):
     )
     def get(self, request):
         if not rules.can_read_drafts(request.user):
-            raise exceptions.PermissionDenied("Only fact-checkers read alerts.")
+            raise exceptions.PermissionDenied(_("Only fact-checkers read alerts."))
         kind, state = request.query_params.get("kind", ""), request.query_params.get("state", "")
         if kind and kind not in Alert.Kind.values:
-            raise exceptions.ValidationError({"kind": [f"One of: {', '.join(Alert.Kind.values)}."]})
+            choices = ", ".join(Alert.Kind.values)
+            raise exceptions.ValidationError({"kind": [_("One of: %(choices)s.") % {"choices": choices}]})
         if state and state not in Alert.State.values:
-            raise exceptions.ValidationError({"state": [f"One of: {', '.join(Alert.State.values)}."]})
+            choices = ", ".join(Alert.State.values)
+            raise exceptions.ValidationError({"state": [_("One of: %(choices)s.") % {"choices": choices}]})
         page = self.paginate_queryset(selectors.alert_list(user=request.user, kind=kind, state=state))
         base = base_url(request)
         return self.get_paginated_response([presenters.alert_dict(alert, base=base) for alert in page])

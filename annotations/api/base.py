@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from django.conf import settings
 from django.db import transaction
 from django.urls import register_converter
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import force_instance
 from drf_spectacular.types import OpenApiTypes
@@ -66,20 +67,20 @@ register_converter(IdConverter, "id")
 class PreconditionRequired(exceptions.APIException):
     status_code = status.HTTP_428_PRECONDITION_REQUIRED
     default_detail = (
-        'Send If-Match with the annotation\'s ETag (e.g. If-Match: "3") or "version" in the body.'
+        _('Send If-Match with the annotation\'s ETag (e.g. If-Match: "3") or "version" in the body.')
     )
     default_code = "precondition_required"
 
 
 class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = "The request body is larger than the configured maximum."
+    default_detail = _("The request body is larger than the configured maximum.")
     default_code = "payload_too_large"
 
 
 class ConflictError(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
-    default_detail = "The request conflicts with the stored data."
+    default_detail = _("The request conflicts with the stored data.")
     default_code = "conflict"
 
 
@@ -123,7 +124,7 @@ class StrictSerializer(serializers.Serializer):
             unknown = sorted(str(name) for name in set(data) - self.accepted_fields)
             if unknown:
                 raise serializers.ValidationError(
-                    {name: ["This field is not accepted here."] for name in unknown}
+                    {name: [_("This field is not accepted here.")] for name in unknown}
                 )
         return super().to_internal_value(data)
 
@@ -161,9 +162,9 @@ def refuse_lone_surrogates(data):
     try:
         json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
-        raise ParseError("JSON parse error - the body contains a lone surrogate.") from None
+        raise ParseError(_("JSON parse error - the body contains a lone surrogate.")) from None
     except RecursionError:
-        raise ParseError("JSON parse error - nested too deeply.") from None
+        raise ParseError(_("JSON parse error - nested too deeply.")) from None
     return data
 
 
@@ -177,17 +178,20 @@ class BoundedJSONParser(JSONParser):
         # Python's codecs include transforms (base64, rot13, undefined…): text encodings only.
         codec = codec_for(encoding)
         if codec is None:
-            raise ParseError(f"Unknown charset {encoding!r}; send UTF-8.")
+            raise ParseError(_("Unknown charset %(charset)s; send UTF-8.") % {"charset": repr(encoding)})
         try:
             text = raw.decode(codec)
         except UnicodeDecodeError as error:
-            raise ParseError(f"The body is not valid {encoding}: {error.reason}.") from None
+            raise ParseError(
+                _("The body is not valid %(charset)s: %(reason)s.")
+                % {"charset": encoding, "reason": error.reason}
+            ) from None
         try:
             data = json.loads(text, parse_constant=_refuse_constant)
         except RecursionError:
-            raise ParseError("JSON parse error - nested too deeply.") from None
+            raise ParseError(_("JSON parse error - nested too deeply.")) from None
         except ValueError as error:
-            raise ParseError(f"JSON parse error - {error}") from None
+            raise ParseError(_("JSON parse error - %(error)s") % {"error": error}) from None
         return refuse_lone_surrogates(data)
 
 

@@ -2,6 +2,8 @@
 
 import json
 
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -28,7 +30,9 @@ TRUE = {"1", "true", "yes"}
 
 
 class TooManyItems(PayloadTooLarge):
-    default_detail = f"At most {services.MAX_ITEMS:,} annotations per request."
+    default_detail = lazy(
+        lambda: _("At most %(count)s annotations per request.") % {"count": f"{services.MAX_ITEMS:,}"}, str
+    )()
 
 
 class BulkItemSerializer(AnnotationCreateSerializer):
@@ -82,7 +86,9 @@ class JSONLinesParser(BaseParser):
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise ParseError(f"The body is not valid UTF-8: {error.reason}.") from None
+            raise ParseError(
+                _("The body is not valid UTF-8: %(reason)s.") % {"reason": error.reason}
+            ) from None
         items = []
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
@@ -90,7 +96,10 @@ class JSONLinesParser(BaseParser):
             try:
                 items.append(json.loads(line))
             except (ValueError, RecursionError) as error:
-                raise ParseError(f"JSON Lines parse error on line {number} - {error}") from None
+                raise ParseError(
+                    _("JSON Lines parse error on line %(number)s - %(error)s")
+                    % {"number": number, "error": error}
+                ) from None
         return refuse_lone_surrogates(items)
 
 
@@ -124,21 +133,25 @@ class AnnotationBulkView(ApiView):
     def check_permissions(self, request):
         super().check_permissions(request)
         if not rules.can_create(request.user):
-            self.permission_denied(request, message="You may not create annotations.")
+            self.permission_denied(request, message=_("You may not create annotations."))
 
     def post(self, request):
         data = request.data
         if not isinstance(data, list):
-            raise ParseError("Send a JSON array (or JSON Lines) of annotations.")
+            raise ParseError(_("Send a JSON array (or JSON Lines) of annotations."))
         if len(data) > services.MAX_ITEMS:
             raise TooManyItems(
-                f"At most {services.MAX_ITEMS:,} annotations per request; got {len(data):,}."
+                _("At most %(count)s annotations per request; got %(got)s.")
+                % {"count": f"{services.MAX_ITEMS:,}", "got": f"{len(data):,}"}
             )
         children = child_count(data)
         if children > services.MAX_CHILDREN:
             raise TooManyItems(
-                f"At most {services.MAX_CHILDREN:,} attributions and evidence items per request; "
-                f"got {children:,}. Send fewer annotations per request."
+                _(
+                    "At most %(count)s attributions and evidence items per request; "
+                    "got %(got)s. Send fewer annotations per request."
+                )
+                % {"count": f"{services.MAX_CHILDREN:,}", "got": f"{children:,}"}
             )
         items, rejected = validate_items(data)
         partial = request.query_params.get("partial", "").lower() in TRUE

@@ -6,6 +6,7 @@ what the public sees is what a second editor verified, whatever changed since.
 
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
@@ -241,13 +242,18 @@ class ClaimExport(ClaimMixin, generics.GenericAPIView):
         exporter = EXPORTERS.get(name)
         if exporter is None:
             raise ValidationError(
-                {"format": [f"Unknown export format {name!r}; choose one of {', '.join(EXPORTERS)}."]}
+                {
+                    "format": [
+                        _("Unknown export format %(name)s; choose one of %(choices)s.")
+                        % {"name": repr(name), "choices": ", ".join(EXPORTERS)}
+                    ]
+                }
             )
         options = {}
         if name == "csv":
             bom = request.query_params.get("bom", "1")
             if bom not in ("0", "1"):
-                raise ValidationError({"bom": ["Give 1 (a byte order mark) or 0 (none)."]})
+                raise ValidationError({"bom": [_("Give 1 (a byte order mark) or 0 (none).")]})
             options["bom"] = bom == "1"
         claims = self.filter_queryset(self.get_queryset())
         response = StreamingHttpResponse(

@@ -3,6 +3,7 @@
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -55,5 +56,5 @@ def exception_handler(exc, context):
         exc = PayloadTooLarge()
     elif isinstance(exc, IntegrityError):
         # Validation ran before the write, so only a concurrent write gets here.
-        exc = ConflictError("A concurrent change conflicts with this one; reload and retry.")
+        exc = ConflictError(_("A concurrent change conflicts with this one; reload and retry."))
     return drf_exception_handler(exc, context)

@@ -1,6 +1,7 @@
 """REST API for followed ClaimReview feeds: list them, follow one (Editor/Admin)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.permissions import IsAuthenticated
@@ -55,7 +56,7 @@ class FeedList(ApiView):
                    responses={200: FeedSerializer(many=True), **error_responses(401, 403)})
     def get(self, request):
         if not rules.can_read_drafts(request.user):
-            raise exceptions.PermissionDenied("Only fact-checkers read the followed feeds.")
+            raise exceptions.PermissionDenied(_("Only fact-checkers read the followed feeds."))
         return Response([feed_dict(feed) for feed in ClaimReviewFeed.objects.order_by("name", "id")])
 
     @extend_schema(tags=["claimreviews"], request=FeedRequestSerializer,

@@ -6,6 +6,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.utils.translation import gettext as _
 from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 
@@ -39,7 +40,7 @@ class UtcDateTimeField(IsoDateTimeField):
         try:
             return value.astimezone(UTC)
         except OverflowError:
-            raise ValidationError("This time is out of range.", code="overflow") from None
+            raise ValidationError(_("This time is out of range."), code="overflow") from None
 
 
 class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
@@ -79,7 +80,7 @@ class StaffOnlyAuthorFilter:
         valid = super().is_valid()
         user = getattr(self.request, "user", None)
         if valid and self.form.cleaned_data.get("created_by") and not rules.can_read_drafts(user):
-            self.form.add_error("created_by", "Filtering by author needs a staff login.")
+            self.form.add_error("created_by", _("Filtering by author needs a staff login."))
             return False
         return valid
 

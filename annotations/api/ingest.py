@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.parsers import MultiPartParser
@@ -29,12 +30,12 @@ UPLOAD_SUFFIXES = (".html", ".htm", ".xhtml")
 
 class BadGateway(exceptions.APIException):
     status_code = status.HTTP_502_BAD_GATEWAY
-    default_detail = "The page could not be fetched."
+    default_detail = _("The page could not be fetched.")
 
 
 class UnsupportedPage(exceptions.APIException):
     status_code = status.HTTP_415_UNSUPPORTED_MEDIA_TYPE
-    default_detail = "The page is not HTML."
+    default_detail = _("The page is not HTML.")
 
 
 class ImportSerializer(s.StrictSerializer):
@@ -50,22 +51,22 @@ class ImportSerializer(s.StrictSerializer):
             try:
                 http_url(value)
             except Exception as error:
-                raise serializers.ValidationError("Give an http or https URL.") from error
+                raise serializers.ValidationError(_("Give an http or https URL.")) from error
         return value
 
     def validate(self, data):
         given = [name for name in ("html", "file") if name in data]
         if len(given) > 1:
-            raise serializers.ValidationError({"html": "Give the page as html or as a file, not both."})
+            raise serializers.ValidationError({"html": _("Give the page as html or as a file, not both.")})
         if not given and not data.get("url"):
-            raise serializers.ValidationError({"url": "Give a url to fetch, or the page as html or file."})
+            raise serializers.ValidationError({"url": _("Give a url to fetch, or the page as html or file.")})
         upload = data.get("file")
         if upload is not None:
             if not upload.name.lower().endswith(UPLOAD_SUFFIXES):
-                raise serializers.ValidationError({"file": "Upload an .html or .htm page."})
+                raise serializers.ValidationError({"file": _("Upload an .html or .htm page.")})
             data["html"], _charset = decode(upload.read(fetch.MAX_BYTES + 1))
         if "html" in data and not data["html"].strip():
-            raise serializers.ValidationError({"html": "The page is empty."})
+            raise serializers.ValidationError({"html": _("The page is empty.")})
         return data
 
 
@@ -179,7 +180,7 @@ def fetch_failures_answered():
     except fetch.UnsupportedContentType as error:
         raise UnsupportedPage(str(error)) from None
     except fetch.FetchError as error:
-        raise BadGateway(f"The page could not be fetched: {error}.") from None
+        raise BadGateway(_("The page could not be fetched: %(error)s.") % {"error": error}) from None
 
 
 def _page(data, fetcher=None, user=None):
@@ -273,7 +274,7 @@ class ArticleIngestViewSet(ApiViewSet):
             ).select_related("created_by")
         }
         if number not in revisions:
-            raise exceptions.NotFound(f"The article has no revision {number}.")
+            raise exceptions.NotFound(_("The article has no revision %(number)s.") % {"number": number})
         current = revisions[number]
         previous = revisions.get(number - 1)
         shown = revision_dict(current, people=rules.can_read_drafts(request.user))

@@ -1,6 +1,7 @@
 """REST API for background jobs: follow one, start a refresh or a list import."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.permissions import IsAuthenticated
@@ -53,7 +54,7 @@ class JobDetail(ApiView):
     def get(self, request, pk):
         job = job_selectors.job_for(user=request.user, pk=pk)
         if job is None:
-            raise exceptions.NotFound("No such job of yours.")
+            raise exceptions.NotFound(_("No such job of yours."))
         response = Response(presenters.job_dict(job))
         response["Cache-Control"] = "no-store"
         return response
@@ -69,9 +70,9 @@ class ArticleRefreshJob(ApiView):
     def post(self, request, pk):
         article = get_object_or_404(selectors.article_list(user=request.user), pk=pk)
         if not rules.can_edit_articles(request.user):
-            raise exceptions.PermissionDenied("You may not refresh articles.")
+            raise exceptions.PermissionDenied(_("You may not refresh articles."))
         if not article.url:
-            raise exceptions.ValidationError({"url": ["The article has no URL to fetch."]})
+            raise exceptions.ValidationError({"url": [_("The article has no URL to fetch.")]})
         job = jobs.job_start(kind=tasks.REFRESH, params={"article": article.pk}, user=request.user,
                              key=f"refresh:{article.pk}")
         return _started(job)
@@ -86,12 +87,12 @@ class ArticleUrlImportJob(ApiView):
                    responses={202: JobSerializer, **error_responses(400, 401, 403, 413)})
     def post(self, request):
         if not rules.can_manage_articles(request.user):
-            raise exceptions.PermissionDenied("You may not add articles.")
+            raise exceptions.PermissionDenied(_("You may not add articles."))
         serializer = UrlListSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         urls = url_import.clean_urls(serializer.validated_data["urls"])
         if not urls:
-            raise exceptions.ValidationError({"urls": ["Give at least one address."]})
+            raise exceptions.ValidationError({"urls": [_("Give at least one address.")]})
         job = jobs.job_start(kind=tasks.URL_IMPORT, params={"urls": urls}, user=request.user)
         return _started(job)
 

@@ -1,5 +1,6 @@
 """REST API for known claims: import and list ClaimReviews, find the known claims like a text."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
@@ -175,7 +176,7 @@ class ClaimReviewImport(ApiView):
 
     def post(self, request):
         if not rules.can_import_claimreviews(request.user):
-            raise ApiPermissionDenied("Only editors and admins import ClaimReviews.")
+            raise ApiPermissionDenied(_("Only editors and admins import ClaimReviews."))
         # Read past Django's DATA_UPLOAD_MAX_MEMORY_SIZE: imports have their own limit.
         body = read_bounded(request._request, {"view": self})
         media_type = (request.content_type or "").split(";")[0].strip().lower()
@@ -184,7 +185,7 @@ class ClaimReviewImport(ApiView):
         except NotAFeed as error:
             raise ParseError(str(error)) from None
         except RecursionError:
-            raise ParseError("The JSON is nested too deeply.") from None
+            raise ParseError(_("The JSON is nested too deeply.")) from None
         result = services.claimreviews_import(records=records, user=request.user)
         return Response(result.as_dict(), status=status.HTTP_200_OK)
 
@@ -218,7 +219,7 @@ class SimilarClaims(ApiView):
 
     def post(self, request):
         if not isinstance(request.data, dict):
-            raise ParseError("Send a JSON object with text, limit and kind.")
+            raise ParseError(_("Send a JSON object with text, limit and kind."))
         return self._answer(request, request.data)
 
     def _answer(self, request, data):
@@ -255,6 +256,6 @@ class KnownClaimsInArticle(ApiView):
     def get(self, request, pk):
         article = Article.objects.filter(pk=pk).first()
         if article is None:
-            raise NotFound("No such article.")
+            raise NotFound(_("No such article."))
         results = services.article_known_claims(article=article, base_url=base_url(request))
         return Response({"results": results})

@@ -4,6 +4,7 @@ The services check the same rules again on the locked rows; these checks only ma
 an unauthorized request fail with 401/403 rather than with a validation error.
 """
 
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
@@ -57,9 +58,9 @@ class AnnotationPermission(BasePermission):
 
     def has_object_permission(self, request, view, obj):
         if view.action in ("update", "partial_update") and not rules.can_edit(request.user, obj):
-            raise PermissionDenied("You may not edit this annotation.")
+            raise PermissionDenied(_("You may not edit this annotation."))
         if view.action == "destroy" and not rules.can_delete(request.user, obj):
-            raise PermissionDenied("Only drafts can be deleted, by their author or an editor.")
+            raise PermissionDenied(_("Only drafts can be deleted, by their author or an editor."))
         if view.action in ("verify", "return_annotation") and not rules.is_editor(request.user):
-            raise PermissionDenied("You need the verify permission to verify or return annotations.")
+            raise PermissionDenied(_("You need the verify permission to verify or return annotations."))
         return True

@@ -8,6 +8,7 @@ here give the OpenAPI schema its shapes.
 from collections.abc import Mapping
 
 from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -236,8 +237,8 @@ class SourceReferenceField(serializers.Field):
     """A source written as an id or as {"name", "kind"}; read as {id, name, kind}."""
 
     default_error_messages = {
-        "invalid": 'Give a source id or {{"name": ..., "kind": ...}}.',
-        "does_not_exist": "There is no source with id {pk}.",
+        "invalid": _('Give a source id or {{"name": ..., "kind": ...}}.'),
+        "does_not_exist": _("There is no source with id {pk}."),
     }
 
     def to_internal_value(self, data):
@@ -412,7 +413,7 @@ class AnnotationUpdateSerializer(AnnotationContentSerializer):
         if not self.partial:
             if "quote" not in attrs and not {"start", "end"} <= set(attrs):
                 raise serializers.ValidationError(
-                    {"quote": "A full replacement needs start and end, or a quote to anchor."}
+                    {"quote": _("A full replacement needs start and end, or a quote to anchor.")}
                 )
             # A full replacement (PUT) resets what it leaves out to the model's defaults.
             attrs = {**replace_defaults(), **attrs}
@@ -473,12 +474,14 @@ class ArticleWriteSerializer(StrictSerializer):
                 duplicate = duplicate.exclude(pk=self.instance.pk)
             existing = duplicate.values_list("pk", flat=True).first()
             if existing is not None:
-                raise serializers.ValidationError(f"Article {existing} has this URL already.")
+                raise serializers.ValidationError(
+                    _("Article %(article)s has this URL already.") % {"article": existing}
+                )
         return value
 
     def validate_body(self, value):
         if not anchoring.normalize_body(value).strip():
-            raise serializers.ValidationError("The body must not be empty.")
+            raise serializers.ValidationError(_("The body must not be empty."))
         return value
 
 
@@ -496,13 +499,15 @@ class SourceWriteSerializer(StrictSerializer):
     def validate_name(self, value):
         value = normalize_name(value)
         if not value:
-            raise serializers.ValidationError("A source needs a name with visible characters.")
+            raise serializers.ValidationError(_("A source needs a name with visible characters."))
         duplicate = Source.objects.filter(name__iexact=value)
         if self.instance is not None:
             duplicate = duplicate.exclude(pk=self.instance.pk)
         existing = duplicate.values_list("pk", flat=True).first()
         if existing is not None:
-            raise serializers.ValidationError(f"Source {existing} has this name already.")
+            raise serializers.ValidationError(
+                _("Source %(source)s has this name already.") % {"source": existing}
+            )
         unchanged = self.instance is not None and value == self.instance.name
         lookalikes = [] if unchanged else source_lookalikes(
             value, exclude_pk=self.instance.pk if self.instance else None

@@ -1,5 +1,6 @@
 """REST API for attribution suggestions: list an article's suggestions, dismiss one."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
@@ -48,7 +49,7 @@ class _SuggestionView(ApiView):
     def article(self, pk: int) -> Article:
         article = Article.objects.filter(pk=pk).only("id", "body", "body_sha256", "language").first()
         if article is None:
-            raise NotFound("No such article.")
+            raise NotFound(_("No such article."))
         return article
 
 

@@ -6,6 +6,7 @@ reads come from the selectors.
 
 import re
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.decorators import action
@@ -124,12 +125,17 @@ def _requested_version(request, annotation, body_version: int | None) -> int | N
     tags = [tag.strip() for tag in header.split(",")]
     if "*" in tags:
         raise ValidationError(
-            {"If-Match": ['"*" is not accepted: send the ETag of the version you saw, e.g. "3".']}
+            {"If-Match": [_('"*" is not accepted: send the ETag of the version you saw, e.g. "3".')]}
         )
     versions = [int(match[1]) for tag in tags if (match := ENTITY_TAG.match(tag))]
     if body_version is not None and body_version not in versions:
         raise ValidationError(
-            {"version": [f"The body's version {body_version} disagrees with If-Match {header}."]}
+            {
+                "version": [
+                    _("The body's version %(version)s disagrees with If-Match %(header)s.")
+                    % {"version": body_version, "header": header}
+                ]
+            }
         )
     if annotation.version in versions:
         return annotation.version
@@ -274,11 +280,11 @@ class AnnotationViewSet(ApiViewSet):
         """The version of the claim the public reads now, as /api/v1/claims/ shows it: what a
         correction under review would replace. 404 if it was never published. Staff only."""
         if not rules.can_read_drafts(request.user):
-            raise PermissionDenied("Only fact-checkers compare a claim with its published version.")
+            raise PermissionDenied(_("Only fact-checkers compare a claim with its published version."))
         annotation = self.get_object()
         public = publishing_selectors.published_version(annotation.pk)
         if public is None:
-            raise NotFound("This annotation has not been published.")
+            raise NotFound(_("This annotation has not been published."))
         return Response(public)
 
 

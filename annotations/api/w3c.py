@@ -4,6 +4,7 @@ import hashlib
 import json
 
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound, ValidationError
@@ -103,9 +104,12 @@ class AnnotationContainer(W3CView):
             try:
                 number = int(page_param[-1])
             except ValueError:
-                raise ValidationError({"page": ["A page number is a whole number."]}) from None
+                raise ValidationError({"page": [_("A page number is a whole number.")]}) from None
             if number < 0 or number > last or total == 0:
-                raise NotFound(f"There is no page {page_param[-1]}; pages run from 0 to {last}.")
+                raise NotFound(
+                    _("There is no page %(page)s; pages run from 0 to %(last)s.")
+                    % {"page": page_param[-1], "last": last}
+                )
             embedded = False
         start = number * w3c.PAGE_SIZE
         page = None
