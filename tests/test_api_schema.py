@@ -80,11 +80,11 @@ def test_schema_is_openapi_3_with_every_v1_endpoint(client):
     create = document["components"]["schemas"]["AnnotationCreateRequest"]
     assert create["additionalProperties"] is False
     assert set(create["properties"]) == {
-        "article", "start", "end", "quote", "prefix", "suffix", "claim", "rating", "rationale", "same_as",
-        "attributions", "evidence",
+        "article", "start", "end", "quote", "prefix", "suffix", "claim", "language", "rating", "rationale",
+        "same_as", "attributions", "evidence",
     }
     assert set(document["components"]["schemas"]["Annotation"]["properties"]) == {
-        "id", "article", "start", "end", "quote", "prefix", "suffix", "claim", "rating",
+        "id", "article", "start", "end", "quote", "prefix", "suffix", "claim", "language", "rating",
         "rationale", "review_state", "review_comment", "same_as", "attributions", "evidence", "created_by",
         "edited_by", "reviewed_by", "reviewed_at", "version", "created_at", "updated_at",
         "anchor_state", "revision", "previous_quote", "may_review",

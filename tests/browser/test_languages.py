@@ -119,8 +119,9 @@ def test_the_switcher_changes_the_language_and_keeps_it(page, login, reviewer, a
     expect(page.locator("html")).to_have_attribute("lang", "ar")
 
 
-def test_an_english_article_reads_left_to_right_on_an_arabic_page(page, login, open_article, reviewer, article,
-                                                                   context, live_server):
+def test_an_english_article_reads_left_to_right_on_an_arabic_page(
+    page, login, open_article, reviewer, article, context, live_server
+):
     login(reviewer)
     context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "ar", "url": live_server.url}])
     open_article(article)
