@@ -54,6 +54,7 @@ def test_dragging_over_text_opens_the_panel_and_save_paints_the_highlight(
         "prefix": "Trump refuted ",
         "suffix": " that he had pressed Zelenskyy t",
         "claim": "The Financial Times published a story",
+        "language": "en",
         "rating": "unproven",
         "rationale": "Only one outlet reported it.",
         "review_state": "draft",

@@ -80,7 +80,7 @@ def test_the_lockout_page_renders_under_the_policy(watched_page, reviewer, setti
         page.goto("/accounts/login/")
         page.fill("#id_username", reviewer.username)
         page.fill("#id_password", "not the password")
-        page.click("button[type=submit]")
+        page.click(".stacked-form button[type=submit]")
 
     expect(page.locator("h1")).to_have_text("Too many failed logins")
     page.screenshot(path=str(SCREENSHOTS / "login-locked-out.png"))

@@ -83,7 +83,7 @@ def test_a_refreshed_article_shows_its_diff_and_reattaches_an_orphan(
 
     open_article(article)
 
-    expect(page.get_by_role("heading", name="Revised 1 time")).to_be_visible()
+    expect(page.get_by_role("heading", name="Revised once")).to_be_visible()
     orphans = page.locator(".orphans__item")
     expect(orphans).to_have_count(1)
     expect(orphans.first.locator(".orphans__quote")).to_have_text(ORPHANED)

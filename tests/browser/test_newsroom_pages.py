@@ -56,7 +56,7 @@ def test_my_work_counts_and_submits_the_selected_drafts(page, login, reviewer, e
 
     expect(page.locator(".work-messages")).to_have_text("2 drafts submitted for review.")
     expect(drafts).to_have_count(1)
-    expect(page.locator(".site-nav__work")).to_have_text("My work 1 items")
+    expect(page.locator(".site-nav__work")).to_have_text("My work 1 item")
     assert dict(Annotation.objects.values_list("pk", "review_state")) == {
         draft.pk: "in_review", ready.pk: "in_review", unrated.pk: "draft",
     }

@@ -5,11 +5,25 @@ from annotations.models import Annotation
 from tests.browser.helpers import highlight_texts, select_text
 
 
+def in_page_language(page, message: str, **values) -> str:
+    """The message as the page's scripts write it (translated when the page has a catalog)."""
+    return page.evaluate(
+        """([message, values]) => {
+          const d = window.django;
+          return d ? d.interpolate(d.gettext(message), values, true)
+                   : message.replace(/%\\((\\w+)\\)s/g, (_, name) => values[name]);
+        }""",
+        [message, values],
+    )
+
+
 def open_in_panel(page, annotation):
     page.click(f"#annotation-list [data-annotation='{annotation.pk}']")
-    expect(page.locator("#panel-heading")).to_have_text(f"Annotation {annotation.pk}")
+    heading = in_page_language(page, "Annotation %(id)s", id=annotation.pk)
+    expect(page.locator("#panel-heading")).to_have_text(heading)
     # The panel has loaded the annotation from the API once it shows the version.
-    expect(page.locator("#panel-status")).to_contain_text(f"Version {annotation.version}")
+    version = in_page_language(page, "Version %(version)s", version=annotation.version)
+    expect(page.locator("#panel-status")).to_contain_text(version)
 
 
 def test_submit_shows_missing_fields_next_to_them_then_sends_the_draft_to_review(
@@ -82,7 +96,7 @@ def test_an_editor_returns_an_annotation_with_a_comment_the_author_then_sees(
     open_article(in_review.article)
     open_in_panel(page, in_review)
     work_count = page.locator(".site-nav__work .nav-count")
-    expect(work_count).to_have_text("1 items")
+    expect(work_count).to_have_text("1 item")
 
     page.click("[data-action=show-return]")
     expect(page.locator("#f-return-comment")).to_be_focused()
@@ -111,7 +125,7 @@ def test_an_editor_returns_an_annotation_with_a_comment_the_author_then_sees(
     expect(page.locator("#f-claim")).to_be_enabled()
     expect(page.locator("[data-action=submit-review]")).to_have_text("Submit for review")
     expect(page.locator("[data-action=show-delete]")).to_be_visible()
-    expect(work_count).to_have_text("1 items")
+    expect(work_count).to_have_text("1 item")
     page.fill("#f-rationale", "The FT link is added.")
     page.click("[data-action=save]")
     expect(page.locator("#panel-confirm-save")).to_have_text("Saved as a draft (returned to you by eddie).")

@@ -117,7 +117,7 @@ def test_the_public_claims_page_searches_by_meaning_and_words(page, verified, db
     expect(items).to_have_count(2)
     expect(items.first).to_contain_text("The mayor doubled the bus fares")
     page.fill("#id_q", "Did Trump push Zelensky to give Donbas away?")
-    page.click("button[type=submit]")
+    page.click(".claims-index__search button[type=submit]")
     expect(items).to_have_count(1)
     expect(items.first).to_contain_text("Trump pressed Zelenskyy to give up the whole Donbas region")
     expect(items.first.locator(".badge")).to_have_text("Unproven")

@@ -47,5 +47,9 @@ export class SelectionAction {
     // Below the selection's end, clear of the handles a touch screen draws there.
     this.button.style.setProperty("left", `${Math.round(left + window.scrollX)}px`);
     this.button.style.setProperty("top", `${Math.round(last.bottom + GAP + window.scrollY)}px`);
+    // A selection at the foot of the screen would leave its button below it: bring it in.
+    if (last.bottom + GAP + this.button.offsetHeight > window.innerHeight) {
+      this.button.scrollIntoView({ block: "nearest", inline: "nearest" });
+    }
   }
 }
