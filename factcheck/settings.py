@@ -302,6 +302,7 @@ CELERY_BEAT_SCHEDULE = {
     "watch-due": {"task": "factcheck.watch.due", "schedule": FACTCHECK_WATCH_TICK_SECONDS},
     "feeds-due": {"task": "factcheck.feeds.due", "schedule": FACTCHECK_WATCH_TICK_SECONDS},
     "jobs-sweep": {"task": "factcheck.jobs.sweep", "schedule": 60.0},
+    "known-claims-embed": {"task": "factcheck.known_claims.embed_due", "schedule": 60.0},
 }
 
 REST_FRAMEWORK = {

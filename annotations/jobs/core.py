@@ -7,6 +7,7 @@ ACTIVE = (QUEUED, RUNNING, RETRYING)
 # The kinds of job (tasks.py maps each to its work).
 REFRESH, WATCH_SITE = "article_refresh", "watch_site"
 URL_IMPORT, CLAIM_REPEATS, FEED_FETCH = "url_import", "claim_repeats", "feed_fetch"
+KNOWN_CLAIMS_EMBED = "known_claims_embed"
 FINISHED = (SUCCEEDED, FAILED)
 
 

@@ -17,6 +17,7 @@ RUN_JOB = "factcheck.jobs.run"
 SWEEP = "factcheck.jobs.sweep"
 WATCH_DUE = "factcheck.watch.due"
 FEEDS_DUE = "factcheck.feeds.due"
+EMBED_DUE = "factcheck.known_claims.embed_due"
 
 app = Celery("factcheck")
 app.config_from_object("django.conf:settings", namespace="CELERY")

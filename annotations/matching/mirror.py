@@ -116,7 +116,7 @@ class Mirror:
             )
             for kind, ref_id, claim, context, vector, active, changed_at in rows:
                 self.applied[(kind, ref_id)] = changed_at
-                if active and vector is not None:
+                if active:
                     fresh.append(Document(kind, ref_id, claim, context, embedding.from_bytes(vector)))
                 else:
                     gone.append((kind, ref_id))

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from annotations.jobs import core as jobs_core
+from annotations.jobs import services as jobs
 from annotations.publishing.models import PublishedClaim
 
 from . import core, embedding, ratings, storage
@@ -39,17 +41,58 @@ class ImportResult:
         return {"created": self.created, "updated": self.updated, "rejected": self.rejected}
 
 
+# Up to this many claims are embedded before a write returns (a claim published, a small
+# import: well under a second); a larger import stores its claims without vectors, findable
+# by their words at once, and a background job embeds them (`known_claims_embed`).
+EMBED_NOW = 64
+EMBED_BATCH = 256
+
+
 def _stored_rows(documents: list[Document], now) -> list[KnownClaim]:
-    """Return the index rows of documents, their embeddings computed in one batch."""
-    documents = core.with_vectors(documents)
-    vectors = embedding.many_to_bytes(np.stack([d.vector for d in documents])) if documents else []
+    """Return the index rows of documents, embedded now if they are few, else by a job."""
+    if len(documents) <= EMBED_NOW:
+        documents = core.with_vectors(documents)
+    else:
+        jobs.job_start(kind=jobs_core.KNOWN_CLAIMS_EMBED, key=jobs_core.KNOWN_CLAIMS_EMBED)
+    embedded = [d.vector for d in documents if d.vector is not None]
+    vectors = iter(embedding.many_to_bytes(np.stack(embedded)) if embedded else [])
     return [
         KnownClaim(
             kind=d.kind, ref_id=d.id, claim=d.claim, context=d.context,
-            vector=vector, active=True, changed_at=now,
+            vector=None if d.vector is None else next(vectors), active=True, changed_at=now,
         )
-        for d, vector in zip(documents, vectors, strict=True)
+        for d in documents
     ]
+
+
+def known_claims_unembedded() -> bool:
+    return KnownClaim.objects.filter(active=True, vector__isnull=True).exists()
+
+
+def known_claims_embed(*, progress=None) -> int:
+    """Embed the known claims stored without a vector, a batch per transaction; return how many."""
+    done = 0
+    while True:
+        with transaction.atomic():
+            rows = list(
+                KnownClaim.objects.select_for_update(skip_locked=True)
+                .filter(active=True, vector__isnull=True)
+                .order_by("id")
+                .values_list("id", "claim", "context")[:EMBED_BATCH]
+            )
+            if not rows:
+                return done
+            texts = [core.semantic_text(claim, context) for _, claim, context in rows]
+            vectors = embedding.many_to_bytes(embedding.embed(texts))
+            now = timezone.now()
+            storage.index_vectors_update([
+                KnownClaim(id=pk, vector=vector, changed_at=now)
+                for (pk, *_), vector in zip(rows, vectors, strict=True)
+            ])
+            transaction.on_commit(mirror.poke)
+        done += len(rows)
+        if progress:
+            progress(done)
 
 
 def _store_index_rows(rows: list[KnownClaim]) -> None:

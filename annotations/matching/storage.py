@@ -74,6 +74,11 @@ def index_rows_upsert(rows: list[KnownClaim]) -> None:
     )
 
 
+def index_vectors_update(rows: list[KnownClaim]) -> None:
+    """Write the vectors of index rows embedded after they were stored."""
+    KnownClaim.objects.bulk_update(rows, ["vector", "changed_at"], batch_size=1000)
+
+
 def _through_stage(stage_name: str, table: str, fields: list, rows: list, statement) -> None:
     """COPY rows into a staging table with table's columns for fields, then run statement(stage, columns)."""
     quote = connection.ops.quote_name

@@ -18,4 +18,7 @@ class Command(BaseCommand):
         progress = Progress(self.stderr, total, label="reindex")
         done = services.reindex(progress=progress.update)
         progress.done()
+        embedding = Progress(self.stderr, done, label="embed")
+        services.known_claims_embed(progress=embedding.update)
+        embedding.done()
         self.stdout.write(f"Indexed {done} known claims.")
