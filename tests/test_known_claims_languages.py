@@ -13,6 +13,7 @@ from django.core.management import call_command
 from annotations.jobs.core import KNOWN_CLAIMS_EMBED
 from annotations.jobs.models import Job
 from annotations.matching import services
+from annotations.matching.core import SUGGEST
 from annotations.matching.models import KnownClaim
 from tests.api_support import client_for
 from tests.matching_corpus import claimreview, corpus
@@ -118,3 +119,13 @@ def test_reindex_embeds_every_known_claim(imported):
     call_command("reindex", stdout=io.StringIO(), stderr=io.StringIO())
     assert KnownClaim.objects.count() == len(corpus())
     assert not KnownClaim.objects.filter(vector__isnull=True).exists()
+
+
+def test_a_review_of_the_donbas_claim_worded_differently_reaches_the_articles_list(verified, reviewer, editor):
+    afp = claimreview(300, "Trump told Zelensky to surrender Donetsk and Luhansk to Russia", "False", "AFP")
+    response = client_for(editor).post(IMPORT, data=[*corpus(), afp], content_type="application/json")
+    assert response.status_code == 200, response.content
+    sentence = "Trump pressed Zelenskyy to give up the whole Donbas region"
+    results = client_for(reviewer).get(SIMILAR, {"text": sentence, "kind": "external"}).json()["results"]
+    afp_result = next(result for result in results if result["url"] == "https://checks.example.org/300")
+    assert afp_result["score"] >= SUGGEST
