@@ -70,11 +70,10 @@ def main():
                 for rank, (_kind, number, score) in enumerate(results, start=1):
                     run.write(f"{query['id']}\t{ids[number - 1]}\t{rank}\t{score:.6f}\n")
         per_query = (time.perf_counter() - started) / len(queries) * 1000
-        output = subprocess.run(
-            [sys.executable, str(args.scorer), run.name, "--json", "--qrels", str(args.data / "dev" / "qrels.tsv"),
-             "--queries", str(args.data / "dev" / "queries.jsonl"), "--vclaims", str(args.data / "vclaims.jsonl")],
-            capture_output=True, text=True, check=True,
-        ).stdout
+        dev = args.data / "dev"
+        command = [sys.executable, str(args.scorer), run.name, "--json", "--qrels", str(dev / "qrels.tsv"),
+                   "--queries", str(dev / "queries.jsonl"), "--vclaims", str(args.data / "vclaims.jsonl")]
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
         Path(run.name).unlink()
         summary = json.loads(output)
         slices = "  ".join(

@@ -121,7 +121,7 @@ def test_reindex_embeds_every_known_claim(imported):
     assert not KnownClaim.objects.filter(vector__isnull=True).exists()
 
 
-def test_a_review_of_the_donbas_claim_worded_differently_reaches_the_articles_list(verified, reviewer, editor):
+def test_a_review_of_the_donbas_claim_worded_differently_scores_above_the_suggest_threshold(reviewer, editor):
     afp = claimreview(300, "Trump told Zelensky to surrender Donetsk and Luhansk to Russia", "False", "AFP")
     response = client_for(editor).post(IMPORT, data=[*corpus(), afp], content_type="application/json")
     assert response.status_code == 200, response.content
