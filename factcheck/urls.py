@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from factcheck import health
@@ -27,9 +26,6 @@ urlpatterns = [
     # The split view serves its script from our origin: no inline script for the CSP.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path(".well-known/security.txt", security_txt, name="security-txt"),
-    # The interface strings of static/annotations/js in the request's language: the djangojs
-    # catalogs of LOCALE_PATHS (naming our app keeps the admin's own strings out).
-    path("jsi18n/", JavaScriptCatalog.as_view(packages=["annotations"]), name="javascript-catalog"),
     path("", include("annotations.displayzone.urls")),
     path("", include("annotations.discovery.urls")),
     path("", include("annotations.inbox.urls")),

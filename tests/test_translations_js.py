@@ -9,6 +9,8 @@ from pathlib import Path
 import polib
 import pytest
 
+from annotations.displayzone.core import catalog_version
+
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = ROOT / "static" / "annotations" / "js"
 LANGUAGES = ["es", "fr", "pt_BR", "ar"]
@@ -80,3 +82,46 @@ def test_english_gets_no_translations_of_the_interface(client):
     spanish = client.get("/jsi18n/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert json.dumps("Nueva anotación") in spanish
     assert json.dumps("Enero") not in spanish
+
+
+def test_pages_link_the_catalog_at_an_address_naming_its_language_and_version(client, reviewer):
+    client.force_login(reviewer)
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="pt-BR").content.decode()
+    address = re.search(r'<script src="(/jsi18n/[^"]+)"', page).group(1)
+    assert address == f"/jsi18n/pt-br/{catalog_version('pt-br')}/"
+
+    # Whatever the browser or cookie says, the address decides the language; it is cached a year.
+    response = client.get(address, HTTP_ACCEPT_LANGUAGE="ar")
+    assert f"{json.dumps('Same claim')}: {json.dumps('Mesma alegação')}" in response.content.decode()
+    assert "max-age=31536000" in response["Cache-Control"]
+    assert "immutable" in response["Cache-Control"]
+
+
+def test_a_catalog_address_of_an_older_version_is_answered_but_not_cached(client):
+    response = client.get("/jsi18n/es/000000000000/")
+    assert response.status_code == 200
+    assert json.dumps("Nueva anotación") in response.content.decode()
+    assert "no-cache" in response["Cache-Control"]
+    assert "max-age=31536000" not in response["Cache-Control"]
+
+
+def test_a_catalog_address_in_a_language_we_do_not_offer_is_404(client):
+    assert client.get("/jsi18n/de/000000000000/").status_code == 404
+
+
+@pytest.fixture
+def fresh_versions():
+    catalog_version.cache_clear()
+    yield
+    catalog_version.cache_clear()
+
+
+def test_the_catalog_version_follows_the_compiled_catalog(settings, tmp_path, fresh_versions):
+    catalog = tmp_path / "es" / "LC_MESSAGES" / "djangojs.mo"
+    catalog.parent.mkdir(parents=True)
+    settings.LOCALE_PATHS = [tmp_path]
+    catalog.write_bytes(b"one")
+    first = catalog_version("es")
+    catalog_version.cache_clear()
+    catalog.write_bytes(b"two")
+    assert catalog_version("es") != first

@@ -4,15 +4,23 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import i18n
 from django.views.decorators.http import require_POST
+from django.views.i18n import JavaScriptCatalog
 
 from . import services
-from .core import is_language, zone_names
+from .core import catalog_version, is_language, zone_names
+
+# The interface strings of static/annotations/js: the djangojs catalogs of LOCALE_PATHS
+# (naming our app keeps the admin's own strings out).
+_catalog = JavaScriptCatalog.as_view(packages=["annotations"])
+YEAR = 365 * 24 * 3600
 
 
 class DisplaySettingsForm(forms.Form):
@@ -72,4 +80,26 @@ def set_language(request):
     language = request.POST.get(i18n.LANGUAGE_QUERY_PARAMETER, "")
     if request.user.is_authenticated and is_language(language):
         services.language_set(request=request, user=request.user, language=language)
+    return response
+
+
+def javascript_catalog_negotiated(request):
+    """The script catalog in the request's language (the person's, the cookie's, the browser's)."""
+    return _catalog(request)
+
+
+def javascript_catalog(request, language: str, version: str):
+    """One language's script catalog at an address that names its version: cached for a year.
+
+    Pages link the current version (`catalog_version`); an address with an older one (a page
+    from before a deployment) gets today's catalog, not to be cached.
+    """
+    if not is_language(language):
+        raise Http404
+    with translation.override(language):
+        response = _catalog(request)
+    if version == catalog_version(language):
+        patch_cache_control(response, public=True, max_age=YEAR, immutable=True)
+    else:
+        patch_cache_control(response, no_cache=True)
     return response
