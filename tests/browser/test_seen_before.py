@@ -146,3 +146,23 @@ def test_known_claims_in_the_article_open_a_prefilled_annotation(
     item.get_by_role("button", name="Annotate this sentence").click()
     expect(page.locator("#panel-quote")).to_have_text(sentence)
     expect(page.locator("#seen-before .seen-before__item").first).to_contain_text("Factcheck (ours)")
+
+
+def test_a_spanish_article_lists_our_english_claim_with_its_language(
+    page, login, open_article, verified, reviewer
+):
+    sentence = "Según el diario, Trump presionó a Zelenski para que cediera toda la región del Donbás."
+    other = factories.ArticleFactory(
+        title="Otra crónica de la cumbre", language="es",
+        body=f"La cumbre se aplazó el lunes.\n\n{sentence}\n\nLas conversaciones siguen.",
+    )
+    login(reviewer)
+    open_article(other)
+    item = page.locator("#known-claims .known-claims__item")
+    expect(item).to_have_count(1)
+    expect(item).to_contain_text(sentence)
+    claim = item.get_by_role("link", name="Trump pressed Zelenskyy to give up the whole Donbas region")
+    expect(claim).to_have_attribute("lang", "en")
+    expect(item.locator(".seen-before__meta")).to_contain_text("English")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "known_claims_across_languages.png", full_page=True)

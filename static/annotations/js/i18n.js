@@ -52,6 +52,16 @@ export function formatNumber(value, options = {}) {
   }
 }
 
+/** Return a language tag's name in the page's language ("Spanish", "espagnol"); the tag if unknown. */
+export function languageName(tag) {
+  if (!tag) return "";
+  try {
+    return new Intl.DisplayNames([pageLanguage() || "en"], { type: "language" }).of(tag) || tag;
+  } catch {
+    return tag;
+  }
+}
+
 /**
  * Return a translated sentence as parts to append, its placeholders filled with nodes or
  * strings: fillSentence("Returned by %(user)s on %(date)s", {user: strongElement, date: "…"}).

@@ -2,7 +2,7 @@
 // fact-checker's review, each one click away from a pre-filled annotation.
 
 import { el, replaceChildren } from "./dom.js";
-import { gettext, interpolate, quoted } from "./i18n.js";
+import { gettext, interpolate, languageName, quoted } from "./i18n.js";
 
 export class KnownClaims {
   constructor(root, { api, articleId, canAnnotate, annotate }) {
@@ -44,8 +44,10 @@ export class KnownClaims {
       el("p", { class: "known-claims__sentence" }, quoted(found.sentence)),
       el("p", { class: "seen-before__claim" },
         el("span", { class: `badge rating--${match.rating || "none"}` }, match.rating_label || gettext("Not rated")), " ",
-        el("a", { href: match.url, target: "_blank", rel: "noopener noreferrer" }, match.claim)),
-      el("p", { class: "seen-before__meta" }, [who, match.date].filter(Boolean).join(" · ")),
+        el("a", {
+          href: match.url, target: "_blank", rel: "noopener noreferrer", lang: match.language || null, dir: "auto",
+        }, match.claim)),
+      el("p", { class: "seen-before__meta" }, [who, languageName(match.language), match.date].filter(Boolean).join(" · ")),
       this.canAnnotate ? el("button", {
         type: "button", class: "button button--small", "data-action": "annotate-known", "data-index": index,
       }, gettext("Annotate this sentence")) : null);

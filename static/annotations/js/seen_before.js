@@ -5,7 +5,7 @@
 // copied into the form as a starting point.
 
 import { el, replaceChildren } from "./dom.js";
-import { formatNumber, gettext, interpolate } from "./i18n.js";
+import { formatNumber, gettext, interpolate, languageName } from "./i18n.js";
 
 const DEBOUNCE_MS = 400;
 const MIN_CHARS = 12;
@@ -88,9 +88,11 @@ export class SeenBefore {
     return el("li", { class: "seen-before__item", "data-kind": result.kind },
       el("p", { class: "seen-before__claim" },
         el("span", { class: `badge rating--${rating}` }, result.rating_label || gettext("Not rated")), " ",
-        el("a", { href: result.url, target: "_blank", rel: "noopener noreferrer" }, result.claim)),
+        el("a", {
+          href: result.url, target: "_blank", rel: "noopener noreferrer", lang: result.language || null, dir: "auto",
+        }, result.claim)),
       el("p", { class: "seen-before__meta" },
-        [who, result.date, interpolate(gettext("match %(percent)s"),
+        [who, languageName(result.language), result.date, interpolate(gettext("match %(percent)s"),
           { percent: formatNumber(Math.round(result.score * 100) / 100, { style: "percent" }) })].filter(Boolean).join(" · ")),
       editable ? el("div", { class: "button-row" },
         el("button", {
