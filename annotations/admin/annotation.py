@@ -9,6 +9,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from annotations import rules, selectors, services
 from annotations.models import Annotation, Attribution, Evidence, ReviewState, Source
@@ -35,7 +37,7 @@ STATE_COLOURS = {
 
 
 class StanceFilter(admin.SimpleListFilter):
-    title = "stance"
+    title = _("stance")
     parameter_name = "stance"
 
     def lookups(self, request, model_admin):
@@ -50,7 +52,7 @@ class StanceFilter(admin.SimpleListFilter):
 
 
 class SourceKindFilter(admin.SimpleListFilter):
-    title = "source kind"
+    title = _("source kind")
     parameter_name = "source_kind"
 
     def lookups(self, request, model_admin):
@@ -71,13 +73,13 @@ class SourceKindFilter(admin.SimpleListFilter):
 class AuthorFilter(admin.RelatedOnlyFieldListFilter):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.title = "author"
+        self.title = _("author")
 
 
 class ReviewerFilter(admin.RelatedOnlyFieldListFilter):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.title = "reviewer"
+        self.title = _("reviewer")
 
 
 class _ChildInline(admin.TabularInline):
@@ -109,7 +111,7 @@ class AttributionInline(_ChildInline):
 class EvidenceInline(_ChildInline):
     model = Evidence
     fields = EVIDENCE_FIELDS
-    verbose_name_plural = "evidence"
+    verbose_name_plural = _("evidence")
 
 
 def _child_items(formset, fields: list[str]) -> list[dict]:
@@ -207,42 +209,42 @@ class AnnotationAdmin(ReviewAdmin, ServiceAdmin):
     def get_fieldsets(self, request, obj=None):
         if obj is None:
             return [
-                ("Span", {"fields": ["article", ("start", "end"), "quote"]}),
-                ("Claim", {"fields": ["claim", "rating", "rationale"]}),
+                (_("Span"), {"fields": ["article", ("start", "end"), "quote"]}),
+                (_("Claim"), {"fields": ["claim", "rating", "rationale"]}),
             ]
         claim = ["claim", "rating", "rationale"]
         if self.has_change_permission(request, obj):
             claim.append("expected_version")
         return [
-            ("Span", {
+            (_("Span"), {
                 "fields": ["article_link", ("start", "end"), "quote_in_browser"],
-                "description": "Offsets count Unicode code points into the article body; "
-                               "the span is changed in the annotation view, not here.",
+                "description": _("Offsets count Unicode code points into the article body; "
+                                 "the span is changed in the annotation view, not here."),
             }),
-            ("Claim", {"fields": claim}),
-            ("Review", {"fields": [
+            (_("Claim"), {"fields": claim}),
+            (_("Review"), {"fields": [
                 "state", "review_comment", ("created_by", "created_at"),
                 ("reviewed_by", "reviewed_at"), ("version", "updated_at"),
             ]}),
-            ("History", {"fields": ["recent_history"]}),
+            (_("History"), {"fields": ["recent_history"]}),
         ]
 
     def get_readonly_fields(self, request, obj=None):
         return [] if obj is None else self.readonly_fields
 
-    @admin.display(description="quote", ordering="quote")
+    @admin.display(description=_("quote"), ordering="quote")
     def quote_excerpt(self, obj):
         return reveal_invisible(Truncator(obj.quote).chars(70))
 
-    @admin.display(description="claim", ordering="claim")
+    @admin.display(description=_("claim"), ordering="claim")
     def claim_excerpt(self, obj):
         return Truncator(obj.claim).chars(80)
 
-    @admin.display(description="article", ordering="article__title")
+    @admin.display(description=_("article"), ordering="article__title")
     def article_title(self, obj):
         return Truncator(obj.article.title).chars(32)
 
-    @admin.display(description="review state", ordering="review_state")
+    @admin.display(description=_("review state"), ordering="review_state")
     def state(self, obj):
         return format_html(
             '<span class="review-state" style="color:#fff;background:{};padding:1px 6px;'
@@ -250,38 +252,38 @@ class AnnotationAdmin(ReviewAdmin, ServiceAdmin):
             STATE_COLOURS[obj.review_state], obj.get_review_state_display(),
         )
 
-    @admin.display(description="author", ordering="created_by__username")
+    @admin.display(description=_("author"), ordering="created_by__username")
     def author(self, obj):
         return obj.created_by
 
-    @admin.display(description="reviewer", ordering="reviewed_by__username")
+    @admin.display(description=_("reviewer"), ordering="reviewed_by__username")
     def reviewer(self, obj):
         return obj.reviewed_by
 
-    @admin.display(description="updated", ordering="updated_at")
+    @admin.display(description=_("updated"), ordering="updated_at")
     def updated(self, obj):
         return date_format(localtime(obj.updated_at), "Y-m-d H:i")
 
-    @admin.display(description="attributions")
+    @admin.display(description=_("attributions"))
     def attributions_in_short(self, obj):
         return attributions_short(obj)
 
-    @admin.display(description="article")
+    @admin.display(description=_("article"))
     def article_link(self, obj):
         url = reverse("admin:annotations_article_change", args=[obj.article_id])
         return format_html('<a href="{}">{}</a>', url, obj.article.title)
 
-    @admin.display(description="quote")
+    @admin.display(description=_("quote"))
     def quote_in_browser(self, obj):
         return format_html(
             '<blockquote style="margin:0 0 .5em;font-size:.9rem;max-width:60em">'
             "{}<mark>{}</mark>{}</blockquote>"
-            '<a href="{}" class="open-in-browser">Open in the annotation view</a>',
+            '<a href="{}" class="open-in-browser">{}</a>',
             reveal_invisible(obj.prefix), reveal_invisible(obj.quote), reveal_invisible(obj.suffix),
-            browser_url(obj),
+            browser_url(obj), gettext("Open in the annotation view"),
         )
 
-    @admin.display(description="recent changes")
+    @admin.display(description=_("recent changes"))
     def recent_history(self, obj):
         records = list(obj.history.select_related("history_user")[:10])
         rows = format_html_join(
@@ -297,10 +299,11 @@ class AnnotationAdmin(ReviewAdmin, ServiceAdmin):
         )
         url = reverse("admin:annotations_annotation_history", args=[obj.pk])
         return format_html(
-            '<table class="recent-history"><thead><tr><th>When</th><th>Who</th><th>What</th>'
-            "<th>State</th><th>Version</th></tr></thead><tbody>{}</tbody></table>"
-            '<p><a href="{}">Full history, with attributions and evidence</a></p>',
-            rows, url,
+            '<table class="recent-history"><thead><tr><th>{}</th><th>{}</th><th>{}</th>'
+            "<th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>"
+            '<p><a href="{}">{}</a></p>',
+            gettext("When"), gettext("Who"), gettext("What"), gettext("State"), gettext("Version"),
+            rows, url, gettext("Full history, with attributions and evidence"),
         )
 
     # Writes: all through the services, in save_related where the inlines are at hand.
@@ -350,7 +353,8 @@ class AnnotationAdmin(ReviewAdmin, ServiceAdmin):
         copy_saved(form.instance, saved)
         if was_verified:
             self.message_user(
-                request, "It was verified; the edit sent it back to review.", messages.WARNING
+                request, gettext("It was verified; the edit sent it back to review."),
+                messages.WARNING,
             )
 
     def delete_model(self, request, obj):
@@ -364,7 +368,7 @@ class AnnotationAdmin(ReviewAdmin, ServiceAdmin):
     def history_view(self, request, object_id, extra_context=None):
         require_key(self.model, object_id)  # before the children are looked up by it
         children = []
-        for model, label in ((Attribution, "attribution"), (Evidence, "evidence")):
+        for model, label in ((Attribution, gettext("attribution")), (Evidence, gettext("evidence"))):
             records = model.history.filter(annotation_id=object_id).select_related(
                 "history_user"
             )[:200]

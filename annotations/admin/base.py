@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.text import Truncator, smart_split, unescape_string_literal
 from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import DeletedObject
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -30,13 +31,21 @@ class ServiceRefusal(Exception):
 
 def stale_message(current: Annotation, expected: int) -> str:
     who = current.history.select_related("history_user").first()
-    by = f" by {who.history_user}" if who and who.history_user else ""
-    when = localize(localtime(current.updated_at))
-    return (
-        f"This annotation was changed{by} at {when} since you opened it (you edited version "
-        f"{expected}, it is now at version {current.version}). Nothing was saved: reload the "
-        "page to see the changes, then make your edit again."
-    )
+    values = {
+        "user": who.history_user if who else None, "when": localize(localtime(current.updated_at)),
+        "expected": expected, "version": current.version,
+    }
+    if values["user"]:
+        return _(
+            "This annotation was changed by %(user)s at %(when)s since you opened it (you edited "
+            "version %(expected)s, it is now at version %(version)s). Nothing was saved: reload "
+            "the page to see the changes, then make your edit again."
+        ) % values
+    return _(
+        "This annotation was changed at %(when)s since you opened it (you edited version "
+        "%(expected)s, it is now at version %(version)s). Nothing was saved: reload the page "
+        "to see the changes, then make your edit again."
+    ) % values
 
 
 def _flatten(value, label: str = "") -> Iterable[str]:
@@ -64,13 +73,15 @@ def refusal_errors(error: Exception, *, version: int | None = None) -> dict[str 
         }
     if isinstance(error, ValidationError):
         return {None: error.messages}
-    return {None: [str(error) or "You may not do this."]}
+    return {None: [str(error) or _("You may not do this.")]}
 
 
 def refusal_message(error: Exception) -> str:
     """Return a service's refusal as one sentence for a message."""
     if isinstance(error, services.StaleVersion):
-        return f"it changed meanwhile (now version {error.current.version}); reload and try again"
+        return _("it changed meanwhile (now version %(version)s); reload and try again") % {
+            "version": error.current.version
+        }
     parts = []
     for field, items in refusal_errors(error).items():
         parts.extend(f"{field}: {item}" if field else item for item in items)
@@ -167,8 +178,10 @@ class BoundedSearchMixin:
             request._search_cut_told = True
             self.message_user(
                 request,
-                f"Only the first {MAX_SEARCH_TERMS} search words were used, each up to "
-                f"{MAX_SEARCH_TERM_LENGTH} characters; the rest of the search was ignored.",
+                _(
+                    "Only the first %(words)s search words were used, each up to %(characters)s "
+                    "characters; the rest of the search was ignored."
+                ) % {"words": MAX_SEARCH_TERMS, "characters": MAX_SEARCH_TERM_LENGTH},
                 messages.WARNING,
             )
         return super().get_search_results(request, queryset, bounded)
@@ -209,7 +222,9 @@ class ServiceAdmin(BoundedSearchMixin, SimpleHistoryAdmin):
         try:
             return super().delete_view(request, object_id, extra_context)
         except ServiceRefusal as refusal:
-            self.message_user(request, f"Not deleted: {refusal}", messages.ERROR)
+            self.message_user(
+                request, _("Not deleted: %(reason)s") % {"reason": refusal}, messages.ERROR
+            )
             opts = self.opts
             return HttpResponseRedirect(
                 reverse(
@@ -241,7 +256,7 @@ class ServiceAdmin(BoundedSearchMixin, SimpleHistoryAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method not in ("GET", "HEAD"):
-            raise PermissionDenied("History cannot be changed.")
+            raise PermissionDenied(_("History cannot be changed."))
         require_key(self.model, object_id)
         require_key(self.model.history.model, version_id)
         return super().history_form_view(request, object_id, version_id, extra_context)

@@ -5,6 +5,8 @@ from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from annotations import anchoring, rules, selectors, services
 from annotations.ingest.admin import ArticleRevisionInline
@@ -46,30 +48,33 @@ class ArticleAdmin(ServiceAdmin):
     def view_on_site(self, obj):
         return reverse("article-detail", args=[obj.pk])
 
-    @admin.display(description="drafts", ordering="draft_count")
+    @admin.display(description=_("drafts"), ordering="draft_count")
     def draft_count(self, obj):
         return obj.draft_count
 
-    @admin.display(description="in review", ordering="in_review_count")
+    @admin.display(description=pgettext_lazy("annotation count", "in review"), ordering="in_review_count")
     def in_review_count(self, obj):
         return obj.in_review_count
 
-    @admin.display(description="verified", ordering="verified_count")
+    @admin.display(description=pgettext_lazy("annotation count", "verified"), ordering="verified_count")
     def verified_count(self, obj):
         return obj.verified_count
 
-    @admin.display(description="annotations")
+    @admin.display(description=_("annotations"))
     def annotation_view(self, obj):
-        return format_html('<a href="{}">Open</a>', reverse("article-detail", args=[obj.pk]))
+        return format_html(
+            '<a href="{}">{}</a>', reverse("article-detail", args=[obj.pk]), pgettext("link", "Open")
+        )
 
-    @admin.display(description="annotations by state")
+    @admin.display(description=_("annotations by state"))
     def annotation_counts(self, obj):
         if obj.pk is None:
             return "—"
         changelist = reverse("admin:annotations_annotation_changelist")
         counts = (
-            ("draft", "Drafts", obj.draft_count), ("in_review", "In review", obj.in_review_count),
-            ("verified", "Verified", obj.verified_count),
+            ("draft", gettext("Drafts"), obj.draft_count),
+            ("in_review", gettext("In review"), obj.in_review_count),
+            ("verified", gettext("Verified"), obj.verified_count),
         )
         return format_html_join(
             " · ", '<a href="{}?article__id__exact={}&amp;review_state__exact={}">{}: {}</a>',
@@ -118,24 +123,29 @@ class SourceAdmin(ServiceAdmin):
         # Counting makes a GROUP BY, which drops Meta.ordering: the autocomplete pages need one.
         return selectors.source_list().order_by("name", "id")
 
-    @admin.display(description="attributions", ordering="attribution_count")
+    @admin.display(description=_("attributions"), ordering="attribution_count")
     def attribution_count(self, obj):
         return obj.attribution_count
 
-    @admin.display(description="articles published", ordering="article_count")
+    @admin.display(description=_("articles published"), ordering="article_count")
     def article_count(self, obj):
         return obj.article_count
 
-    @admin.display(description="used by")
+    @admin.display(description=_("used by"))
     def usage(self, obj):
         if obj.pk is None:
             return "—"
         annotations = reverse("admin:annotations_annotation_changelist")
         articles = reverse("admin:annotations_article_changelist")
+        attributions = ngettext(
+            "%(count)s attribution", "%(count)s attributions", obj.attribution_count
+        ) % {"count": obj.attribution_count}
+        published = ngettext(
+            "%(count)s article published", "%(count)s articles published", obj.article_count
+        ) % {"count": obj.article_count}
         return format_html(
-            '<a href="{}?q={}">{} attributions</a> · <a href="{}?publisher__id__exact={}">'
-            "{} articles published</a>",
-            annotations, obj.name, obj.attribution_count, articles, obj.pk, obj.article_count,
+            '<a href="{}?q={}">{}</a> · <a href="{}?publisher__id__exact={}">{}</a>',
+            annotations, obj.name, attributions, articles, obj.pk, published,
         )
 
     def save_model(self, request, obj, form, change):
@@ -157,11 +167,13 @@ class SourceAdmin(ServiceAdmin):
             raise ServiceRefusal(refusal_errors(error)) from error
 
     # A merge deletes the duplicates, so it asks for what deleting a source asks for.
-    @admin.action(description="Merge duplicates into one source…", permissions=["delete"])
+    @admin.action(description=_("Merge duplicates into one source…"), permissions=["delete"])
     def merge(self, request, queryset):
         sources = queryset.order_by("name", "pk")
         if len(sources) < 2:
-            self.message_user(request, "Select two or more sources to merge.", messages.WARNING)
+            self.message_user(
+                request, gettext("Select two or more sources to merge."), messages.WARNING
+            )
             return None
         form = MergeSourcesForm(request.POST if "apply" in request.POST else None, sources=sources)
         if form.is_valid():
@@ -175,18 +187,26 @@ class SourceAdmin(ServiceAdmin):
                     services.source_merge(duplicate=duplicate, into=into, user=request.user)
                 except REFUSED as error:
                     self.message_user(
-                        request, f"{name} was not merged: {refusal_message(error)}", messages.ERROR
+                        request,
+                        gettext("%(source)s was not merged: %(reason)s")
+                        % {"source": name, "reason": refusal_message(error)},
+                        messages.ERROR,
                     )
                 else:
                     merged.append(name)
             if merged:
-                done = f"Merged {', '.join(merged)} into {into.name}"
-                self.log_change(request, into, done)
-                self.message_user(request, f"{done}.", messages.SUCCESS)
+                names = ", ".join(merged)
+                # The log entry is stored: it stays in English, as every stored record does.
+                self.log_change(request, into, f"Merged {names} into {into.name}")
+                self.message_user(
+                    request,
+                    gettext("Merged %(sources)s into %(source)s.") % {"sources": names, "source": into.name},
+                    messages.SUCCESS,
+                )
             return None
         context = {
             **self.admin_site.each_context(request),
-            "title": "Merge sources",
+            "title": gettext("Merge sources"),
             "opts": self.opts,
             "sources": sources,
             "form": form,

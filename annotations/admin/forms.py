@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from annotations import selectors
@@ -20,8 +21,8 @@ class AnnotationAddForm(forms.ModelForm):
         fields = ["article", "start", "end", "quote", "claim", "rating", "rationale"]
         widgets = {"claim": forms.Textarea(attrs={"rows": 2, "cols": 80})}
         help_texts = {
-            "quote": "The highlighted text, exactly as in the article body.",
-            "start": "Leave start and end empty to find the quote in the body.",
+            "quote": _("The highlighted text, exactly as in the article body."),
+            "start": _("Leave start and end empty to find the quote in the body."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -76,13 +77,13 @@ class ReviewDecisionForm(forms.Form):
 
     annotation = forms.IntegerField(widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput)
-    decision = forms.ChoiceField(choices=[("verify", "Verify"), ("return", "Return")])
+    decision = forms.ChoiceField(choices=[("verify", _("Verify")), ("return", _("Return"))])
     comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("decision") == "return" and not cleaned.get("comment", "").strip():
-            self.add_error("comment", "Say why the annotation is returned.")
+            self.add_error("comment", gettext("Say why the annotation is returned."))
         return cleaned
 
 
@@ -135,7 +136,11 @@ class SourceAdminForm(forms.ModelForm):
                 if skeleton(other) != skeleton(name)
             ]
             if close:
-                listed = ", ".join(f"“{other}” (id {pk})" for pk, other in close)
-                self.add_error("name", f"Did you mean: {listed}? Use that source, or tick "
-                                       "“Create it anyway” to create a new one.")
+                listed = ", ".join(
+                    gettext("“%(name)s” (id %(id)s)") % {"name": other, "id": pk} for pk, other in close
+                )
+                self.add_error("name", gettext(
+                    "Did you mean: %(sources)s? Use that source, or tick “Create it anyway” to "
+                    "create a new one."
+                ) % {"sources": listed})
         return cleaned

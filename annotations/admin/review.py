@@ -9,6 +9,8 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from annotations import rules, selectors, services
 from annotations.models import Annotation
@@ -40,27 +42,34 @@ class ReviewAdmin:
 
     # Review actions
 
-    def _apply_each(self, request, queryset, write, *, done: str, refused: str) -> None:
-        """Run write on each selected annotation; report what was done and what was refused."""
+    def _apply_each(self, request, queryset, write, *, logged: str, done: str, refused: str) -> None:
+        """Run write on each selected annotation; report what was done and what was refused.
+
+        `logged` is the log entry's text, stored as written (in English); `done`
+        ("%(annotations)s") and `refused` ("%(annotation)s", "%(reason)s") are the
+        messages, in the reader's language.
+        """
         succeeded = []
         for annotation in queryset.order_by("pk"):
             try:
                 saved = write(annotation=annotation, user=request.user)
             except REFUSED as error:
                 self.message_user(
-                    request, f"{describe(annotation)} {refused}: {refusal_message(error)}",
+                    request,
+                    str(refused) % {"annotation": describe(annotation), "reason": refusal_message(error)},
                     messages.ERROR,
                 )
             else:
                 succeeded.append(saved)
-                self.log_change(request, saved, done)
+                self.log_change(request, saved, logged)
         if succeeded:
             self.message_user(
-                request, f"{done}: {', '.join(describe(a) for a in succeeded)}.", messages.SUCCESS
+                request, str(done) % {"annotations": ", ".join(describe(a) for a in succeeded)},
+                messages.SUCCESS,
             )
 
     def _confirm_each(self, request, queryset, *, action: str, title: str, intro: str,
-                      button: str, form_class, write, done: str, refused: str):
+                      button: str, form_class, write, logged: str, done: str, refused: str):
         """Show the selected annotations with their versions; apply write to the versions seen.
 
         A review decision is about the version the editor looked at: the confirmation
@@ -79,7 +88,7 @@ class ReviewAdmin:
             def write_seen(*, annotation, user):
                 return write(annotation=annotation, user=user, version=versions[annotation.pk], **extra)
 
-            self._apply_each(request, queryset, write_seen, done=done, refused=refused)
+            self._apply_each(request, queryset, write_seen, logged=logged, done=done, refused=refused)
             return None
         context = {
             **self.admin_site.each_context(request),
@@ -97,34 +106,37 @@ class ReviewAdmin:
             request, "admin/annotations/annotation/confirm_review_action.html", context
         )
 
-    @admin.action(description="Submit for review…", permissions=["change"])
+    @admin.action(description=_("Submit for review…"), permissions=["change"])
     def submit_for_review(self, request, queryset):
         return self._confirm_each(
-            request, queryset, action="submit_for_review", title="Submit for review",
-            intro="These annotations go to review as you see them here:",
-            button="Submit for review", form_class=SubmitForm, write=services.review_submit,
-            done="Submitted for review", refused="was not submitted",
+            request, queryset, action="submit_for_review", title=_("Submit for review"),
+            intro=_("These annotations go to review as you see them here:"),
+            button=_("Submit for review"), form_class=SubmitForm, write=services.review_submit,
+            logged="Submitted for review", done=_("Submitted for review: %(annotations)s."),
+            refused=_("%(annotation)s was not submitted: %(reason)s"),
         )
 
-    @admin.action(description="Verify (an editor who is not the author)…", permissions=["verify"])
+    @admin.action(description=_("Verify (an editor who is not the author)…"), permissions=["verify"])
     def verify(self, request, queryset):
         return self._confirm_each(
-            request, queryset, action="verify", title="Verify annotations",
-            intro="You verify these annotations at the versions shown; a published one is "
-            "corrected, with a dated note:",
-            button="Verify", form_class=VerifyForm, write=services.review_verify,
-            done="Verified", refused="was not verified",
+            request, queryset, action="verify", title=_("Verify annotations"),
+            intro=_("You verify these annotations at the versions shown; a published one is "
+                    "corrected, with a dated note:"),
+            button=_("Verify"), form_class=VerifyForm, write=services.review_verify,
+            logged="Verified", done=_("Verified: %(annotations)s."),
+            refused=_("%(annotation)s was not verified: %(reason)s"),
         )
 
-    @admin.action(description="Return to the author, with a comment…", permissions=["verify"])
+    @admin.action(description=_("Return to the author, with a comment…"), permissions=["verify"])
     def return_for_changes(self, request, queryset):
         return self._confirm_each(
             request, queryset, action="return_for_changes",
-            title="Return annotations to their authors",
-            intro="These annotations go back to their authors as drafts, with your comment:",
-            button="Return to their authors", form_class=ReturnForm,
-            write=services.review_return, done="Returned to the author",
-            refused="was not returned",
+            title=_("Return annotations to their authors"),
+            intro=_("These annotations go back to their authors as drafts, with your comment:"),
+            button=_("Return to their authors"), form_class=ReturnForm,
+            write=services.review_return, logged="Returned to the author",
+            done=_("Returned to the author: %(annotations)s."),
+            refused=_("%(annotation)s was not returned: %(reason)s"),
         )
 
     # The review queue
@@ -152,7 +164,7 @@ class ReviewAdmin:
             annotation.browser_url = browser_url(annotation)
         context = {
             **self.admin_site.each_context(request),
-            "title": "Review queue",
+            "title": gettext("Review queue"),
             "subtitle": None,
             "opts": self.opts,
             "page": page,
@@ -164,7 +176,8 @@ class ReviewAdmin:
     def _decide(self, request, form: ReviewDecisionForm) -> None:
         if not form.is_valid():
             errors = "; ".join(message for items in form.errors.values() for message in items)
-            self.message_user(request, f"Nothing was done: {errors}", messages.ERROR)
+            self.message_user(request, gettext("Nothing was done: %(errors)s") % {"errors": errors},
+                              messages.ERROR)
             return
         annotation = get_object_or_404(Annotation, pk=form.cleaned_data["annotation"])
         decision, comment = form.cleaned_data["decision"], form.cleaned_data["comment"].strip()
@@ -175,12 +188,19 @@ class ReviewAdmin:
                 comment=comment,
             )
         except REFUSED as error:
-            verb = "verified" if decision == "verify" else "returned"
+            refused = (
+                gettext("%(annotation)s was not verified: %(reason)s") if decision == "verify"
+                else gettext("%(annotation)s was not returned: %(reason)s")
+            )
             self.message_user(
-                request, f"{describe(annotation)} was not {verb}: {refusal_message(error)}",
+                request, refused % {"annotation": describe(annotation), "reason": refusal_message(error)},
                 messages.ERROR,
             )
             return
-        done = "Verified" if decision == "verify" else "Returned to the author"
-        self.log_change(request, saved, done)
-        self.message_user(request, f"{done}: {describe(saved)}.", messages.SUCCESS)
+        # The log entry is stored: it stays in English, as every stored record does.
+        self.log_change(request, saved, "Verified" if decision == "verify" else "Returned to the author")
+        done = (
+            gettext("Verified: %(annotations)s.") if decision == "verify"
+            else gettext("Returned to the author: %(annotations)s.")
+        )
+        self.message_user(request, done % {"annotations": describe(saved)}, messages.SUCCESS)

@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from annotations.apikeys.models import ApiKey
 from annotations.apikeys.services import api_key_issue, api_key_revoke
@@ -61,7 +63,7 @@ class NewsroomUserAdmin(BoundedSearchMixin, UserAdmin):
     ]
     fieldsets = (
         UserAdmin.fieldsets[0],
-        ("Fact-checking", {"fields": ["annotation_counts", "api_token"]}),
+        (_("Fact-checking"), {"fields": ["annotation_counts", "api_token"]}),
         *UserAdmin.fieldsets[1:],
     )
     add_fieldsets = (
@@ -71,8 +73,8 @@ class NewsroomUserAdmin(BoundedSearchMixin, UserAdmin):
                 "username", "email", "usable_password", "password1", "password2",
                 "is_staff", "groups",
             ],
-            "description": "Reviewers and editors need “Staff status” to use this site. "
-                           "Choose Reviewer or Editor as their group.",
+            "description": _("Reviewers and editors need “Staff status” to use this site. "
+                             "Choose Reviewer or Editor as their group."),
         }),
     )
     readonly_fields = ["annotation_counts", "api_token"]
@@ -86,15 +88,15 @@ class NewsroomUserAdmin(BoundedSearchMixin, UserAdmin):
         actions.pop("delete_selected", None)  # deactivate instead; their history stays theirs
         return actions
 
-    @admin.display(description="groups")
+    @admin.display(description=_("groups"))
     def roles(self, obj):
         return ", ".join(group.name for group in obj.groups.all()) or "—"
 
-    @admin.display(description="API token", boolean=True)
+    @admin.display(description=_("API token"), boolean=True)
     def has_api_token(self, obj):
         return hasattr(obj, "api_key")
 
-    @admin.display(description="annotations by state")
+    @admin.display(description=_("annotations by state"))
     def annotation_counts(self, obj):
         if obj.pk is None:
             return "—"
@@ -112,23 +114,24 @@ class NewsroomUserAdmin(BoundedSearchMixin, UserAdmin):
             ),
         )
         return format_html(
-            '{} · <a href="{}?reviewed_by__id__exact={}">reviewed by them: {}</a>',
-            by_state, changelist, obj.pk, reviewed,
+            '{} · <a href="{}?reviewed_by__id__exact={}">{}</a>',
+            by_state, changelist, obj.pk,
+            gettext("reviewed by them: %(count)s") % {"count": reviewed},
         )
 
-    @admin.display(description="API token")
+    @admin.display(description=_("API token"))
     def api_token(self, obj):
         token = ApiKey.objects.filter(user=obj).first() if obj.pk else None
         status = (
-            format_html(
-                "issued {} UTC, starts {}…", token.created.strftime("%Y-%m-%d %H:%M"), token.prefix
-            )
-            if token else "none"
+            gettext("issued %(when)s UTC, starts %(prefix)s…") % {
+                "when": token.created.strftime("%Y-%m-%d %H:%M"), "prefix": token.prefix,
+            }
+            if token else gettext("none")
         )
         if obj.pk is None:
             return status
         url = reverse("admin:auth_user_api_token", args=[obj.pk])
-        return format_html('{} — <a href="{}">issue or revoke</a>', status, url)
+        return format_html('{} — <a href="{}">{}</a>', status, url, gettext("issue or revoke"))
 
     # API tokens from the user's page
 
@@ -160,14 +163,20 @@ class NewsroomUserAdmin(BoundedSearchMixin, UserAdmin):
             if "revoke" in request.POST:
                 if api_key_revoke(user=holder):
                     self.log_change(request, holder, "Revoked the API token.")
-                    self.message_user(request, f"{holder}'s API token is revoked.", messages.SUCCESS)
+                    self.message_user(
+                        request, gettext("%(user)s's API token is revoked.") % {"user": holder},
+                        messages.SUCCESS,
+                    )
                 else:
-                    self.message_user(request, f"{holder} had no API token.", messages.WARNING)
+                    self.message_user(
+                        request, gettext("%(user)s had no API token.") % {"user": holder},
+                        messages.WARNING,
+                    )
                 return HttpResponseRedirect(change_url)
             raise Http404("Unknown token operation.")
         context = {
             **self.admin_site.each_context(request),
-            "title": f"API token for {holder}",
+            "title": gettext("API token for %(user)s") % {"user": holder},
             "opts": self.opts,
             "original": holder,
             "holder": holder,
@@ -185,7 +194,7 @@ class NewsroomUserAdmin(BoundedSearchMixin, UserAdmin):
         holders = User.objects.in_bulk(list(keys))
         context = {
             **self.admin_site.each_context(request),
-            "title": "New API tokens",
+            "title": gettext("New API tokens"),
             "opts": self.opts,
             "issued": [(holders[pk], key) for pk, key in sorted(keys.items()) if pk in holders],
         }
@@ -193,7 +202,7 @@ class NewsroomUserAdmin(BoundedSearchMixin, UserAdmin):
 
     # Bulk actions
 
-    @admin.action(description="Issue new API tokens (replacing old ones)…", permissions=["change"])
+    @admin.action(description=_("Issue new API tokens (replacing old ones)…"), permissions=["change"])
     def issue_api_tokens(self, request, queryset):
         issued = []
         for holder in queryset.order_by("pk"):
@@ -203,20 +212,22 @@ class NewsroomUserAdmin(BoundedSearchMixin, UserAdmin):
         keep_to_show(request, issued)
         return HttpResponseRedirect(reverse("admin:auth_user_api_tokens_issued"))
 
-    @admin.action(description="Revoke API tokens", permissions=["change"])
+    @admin.action(description=_("Revoke API tokens"), permissions=["change"])
     def revoke_api_tokens(self, request, queryset):
         revoked = [holder for holder in queryset.order_by("pk") if api_key_revoke(user=holder)]
         for holder in revoked:
             self.log_change(request, holder, "Revoked the API token.")
-        names = ", ".join(str(holder) for holder in revoked) or "nobody (no tokens)"
-        self.message_user(request, f"Revoked the API tokens of {names}.", messages.SUCCESS)
+        names = ", ".join(str(holder) for holder in revoked) or gettext("nobody (no tokens)")
+        self.message_user(
+            request, gettext("Revoked the API tokens of %(names)s.") % {"names": names}, messages.SUCCESS
+        )
 
-    @admin.action(description="Deactivate (and revoke their API tokens)", permissions=["change"])
+    @admin.action(description=_("Deactivate (and revoke their API tokens)"), permissions=["change"])
     def deactivate(self, request, queryset):
         done = []
         for holder in queryset.order_by("pk"):
             if holder.pk == request.user.pk:
-                self.message_user(request, "You cannot deactivate yourself.", messages.ERROR)
+                self.message_user(request, gettext("You cannot deactivate yourself."), messages.ERROR)
                 continue
             with transaction.atomic():
                 holder.is_active = False
@@ -225,12 +236,16 @@ class NewsroomUserAdmin(BoundedSearchMixin, UserAdmin):
             self.log_change(request, holder, "Deactivated; API token revoked.")
             done.append(str(holder))
         if done:
-            self.message_user(request, f"Deactivated {', '.join(done)}.", messages.SUCCESS)
+            self.message_user(
+                request, gettext("Deactivated %(names)s.") % {"names": ", ".join(done)}, messages.SUCCESS
+            )
 
-    @admin.action(description="Unlock login (forget failed attempts)", permissions=["change"])
+    @admin.action(description=_("Unlock login (forget failed attempts)"), permissions=["change"])
     def unlock_login(self, request, queryset):
         # Failed logins are counted per account in the shared cache (django-axes).
         names = [holder.get_username() for holder in queryset.order_by("pk")]
         for name in names:
             axes_reset(username=name)
-        self.message_user(request, f"Unlocked {', '.join(names)}.", messages.SUCCESS)
+        self.message_user(
+            request, gettext("Unlocked %(names)s.") % {"names": ", ".join(names)}, messages.SUCCESS
+        )

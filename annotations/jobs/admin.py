@@ -1,6 +1,7 @@
 """Jobs in admin: what ran, who started it, how far it got, and why it failed."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Job
 
@@ -21,10 +22,10 @@ class JobAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="progress")
+    @admin.display(description=_("progress"))
     def progress(self, obj):
         return f"{obj.done}/{obj.total}" if obj.total else "—"
 
-    @admin.display(description="last error")
+    @admin.display(description=_("last error"))
     def short_error(self, obj):
         return obj.error[:120]

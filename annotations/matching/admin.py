@@ -6,6 +6,8 @@ from django.contrib import admin
 from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from annotations.jsonnest import deeper_than
 
@@ -51,20 +53,21 @@ class ClaimReviewRecordAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         claimreviews_delete(records=queryset)
 
-    @admin.display(description="claim reviewed", ordering="claim_reviewed")
+    @admin.display(description=_("claim reviewed"), ordering="claim_reviewed")
     def claim_reviewed_short(self, obj):
         return obj.claim_reviewed[:120]
 
-    @admin.display(description="review")
+    @admin.display(description=_("review"))
     def link(self, obj):
-        return format_html('<a href="{}" rel="noopener noreferrer">open</a>', obj.url)
+        return format_html('<a href="{}" rel="noopener noreferrer">{}</a>', obj.url, gettext("open"))
 
-    @admin.display(description="original JSON-LD")
+    @admin.display(description=_("original JSON-LD"))
     def original_json(self, obj):
         text = obj.original_text or ""
         if deeper_than(text, MAX_DEPTH):
             return format_html(
-                "<p>Nested deeper than {} levels: shown as stored.</p><pre>{}</pre>", MAX_DEPTH, text
+                "<p>{}</p><pre>{}</pre>",
+                gettext("Nested deeper than %(depth)s levels: shown as stored.") % {"depth": MAX_DEPTH}, text,
             )
         return format_html("<pre>{}</pre>", json.dumps(json.loads(text), indent=2, ensure_ascii=False))
 
@@ -83,6 +86,6 @@ class ClaimReviewFeedAdmin(admin.ModelAdmin):
         "created_by", "created_at",
     ]
 
-    @admin.display(description="last error")
+    @admin.display(description=_("last error"))
     def short_error(self, obj):
         return obj.last_error[:120]
