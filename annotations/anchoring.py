@@ -8,6 +8,9 @@ import unicodedata
 from dataclasses import dataclass
 from itertools import islice
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 CONTEXT_LENGTH = 32
 # Scoring every repeat of a one-letter quote in a 2 MB body would take a minute.
 MAX_CANDIDATES = 10_000
@@ -44,17 +47,21 @@ def normalize_body(text: str) -> str:
 def validate_span(body: str, start: int, end: int, quote: str | None = None) -> None:
     """Raise AnchoringError unless 0 <= start < end <= len(body) and the quote matches."""
     if start < 0:
-        raise AnchoringError(f"start must be 0 or more, got {start}.", "start")
+        raise AnchoringError(_("start must be 0 or more, got %(start)s.") % {"start": start}, "start")
     if start >= end:
-        raise AnchoringError(f"start ({start}) must be less than end ({end}).", "end")
+        raise AnchoringError(
+            _("start (%(start)s) must be less than end (%(end)s).") % {"start": start, "end": end}, "end"
+        )
     if end > len(body):
         raise AnchoringError(
-            f"end ({end}) is past the end of the body ({len(body)} characters).", "end"
+            _("end (%(end)s) is past the end of the body (%(length)s characters).")
+            % {"end": end, "length": len(body)},
+            "end",
         )
     if quote is not None and body[start:end] != quote:
         raise AnchoringError(
-            f"quote does not match the text at {start}-{end}: "
-            f"the body has {body[start:end]!r} there."
+            _("quote does not match the text at %(start)s-%(end)s: the body has %(text)s there.")
+            % {"start": start, "end": end, "text": repr(body[start:end])}
         )
 
 
@@ -98,14 +105,15 @@ def locate(
     broken by the position hint (nearest start wins) or, without one, refused.
     """
     if not exact:
-        raise QuoteNotFound("quote must not be empty.")
+        raise QuoteNotFound(_("quote must not be empty."))
     candidates = list(islice(_occurrences(body, exact), MAX_CANDIDATES + 1))
     if len(candidates) > MAX_CANDIDATES:
         raise QuoteAmbiguous(
-            f"quote {_excerpt(exact)} occurs more than {MAX_CANDIDATES} times; give start and end."
+            _("quote %(quote)s occurs more than %(limit)s times; give start and end.")
+            % {"quote": _excerpt(exact), "limit": MAX_CANDIDATES}
         )
     if not candidates:
-        raise QuoteNotFound(f"quote {_excerpt(exact)} is not in the article body.")
+        raise QuoteNotFound(_("quote %(quote)s is not in the article body.") % {"quote": _excerpt(exact)})
     if len(candidates) > 1:
         scores = {
             start: _context_score(body, start, start + len(exact), prefix, suffix) for start in candidates
@@ -115,8 +123,14 @@ def locate(
     if len(candidates) > 1:
         if hint is None:
             raise QuoteAmbiguous(
-                f"quote {_excerpt(exact)} occurs {len(candidates)} times; "
-                "give a prefix or suffix (or start/end) to choose one."
+                ngettext(
+                    "quote %(quote)s occurs %(count)s time; "
+                    "give a prefix or suffix (or start/end) to choose one.",
+                    "quote %(quote)s occurs %(count)s times; "
+                    "give a prefix or suffix (or start/end) to choose one.",
+                    len(candidates),
+                )
+                % {"quote": _excerpt(exact), "count": len(candidates)}
             )
         candidates.sort(key=lambda start: (abs(start - hint), start))
     start = candidates[0]

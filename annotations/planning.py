@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models.functions import Lower
+from django.utils.translation import gettext as _
 
 from . import anchoring, recording, rules, selectors
 from .models import Annotation, Article, Attribution, Evidence, Source
@@ -70,7 +71,9 @@ class Context:
         try:
             return self.articles[pk]
         except KeyError:
-            raise ValidationError({"article": f'Invalid pk "{pk}" - object does not exist.'}) from None
+            raise ValidationError(
+                {"article": _('Invalid pk "%(pk)s" - object does not exist.') % {"pk": pk}}
+            ) from None
 
     def source(self, ref) -> Source:
         if isinstance(ref, Source):
@@ -79,9 +82,11 @@ class Context:
             try:
                 return self.sources_by_id[ref]
             except KeyError:
-                raise ValidationError({"source": f"There is no source with id {ref}."}) from None
+                raise ValidationError(
+                    {"source": _("There is no source with id %(id)s.") % {"id": ref}}
+                ) from None
         if not isinstance(ref, Mapping):
-            raise ValidationError({"source": "This field is required."})
+            raise ValidationError({"source": _("This field is required.")})
         key = normalize_name(ref.get("name") or "").lower()
         if key not in self.sources_by_name:
             self.sources_by_name[key] = self._new_source(ref)
@@ -93,7 +98,7 @@ def plan_annotation(item: Mapping[str, Any], ctx: Context) -> AnnotationPlan:
     Article or its id); raise ValidationError naming the field at fault."""
     unknown = set(item) - ITEM_FIELDS
     if unknown:
-        raise ValidationError({field: "This field cannot be set." for field in sorted(unknown)})
+        raise ValidationError({field: _("This field cannot be set.") for field in sorted(unknown)})
     user = ctx.user
     article = ctx.article(item["article"])
     annotation = Annotation(
@@ -145,11 +150,13 @@ def anchor(annotation: Annotation, *, start, end, quote, prefix, suffix) -> None
     try:
         if start is None and end is None:
             if not quote:
-                raise anchoring.AnchoringError("Give start and end, or a quote to anchor.")
+                raise anchoring.AnchoringError(_("Give start and end, or a quote to anchor."))
             start, end = anchoring.locate(body, quote, prefix or "", suffix or "")
         elif start is None or end is None:
             missing = "start" if start is None else "end"
-            raise anchoring.AnchoringError(f"{missing} is required with the other offset.", missing)
+            raise anchoring.AnchoringError(
+                _("%(field)s is required with the other offset.") % {"field": missing}, missing
+            )
         else:
             anchoring.validate_span(body, start, end, quote)
     except anchoring.AnchoringError as error:
@@ -162,11 +169,14 @@ def anchor(annotation: Annotation, *, start, end, quote, prefix, suffix) -> None
 def item_error(related_name: str, index: int, error: ValidationError) -> ValidationError:
     return ValidationError({
         related_name: [
-            f"item {index}, {field}: {message}"
+            _("item %(index)s, %(field)s: %(message)s") % {"index": index, "field": field, "message": message}
             for field, messages in error.message_dict.items() for message in messages
         ]
     })
 
 
 def no_such_child(related_name: str, index: int, pk) -> ValidationError:
-    return ValidationError({related_name: f"Item {index}: no {related_name} with id {pk} here."})
+    return ValidationError({
+        related_name: _("Item %(index)s: no %(name)s with id %(id)s here.")
+        % {"index": index, "name": related_name, "id": pk}
+    })

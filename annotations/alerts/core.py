@@ -3,14 +3,16 @@
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from annotations.ingest import diffs
 from annotations.textguard.core import same_name_key
 
 MOVED, FUZZY, ORPHANED = "moved", "fuzzy", "orphaned"
 OUTCOME_LABELS = {
-    MOVED: "Quote intact, text around it changed",
-    FUZZY: "Quote edited: re-attached to the closest text",
-    ORPHANED: "Quote gone: no longer found in the article",
+    MOVED: _("Quote intact, text around it changed"),
+    FUZZY: _("Quote edited: re-attached to the closest text"),
+    ORPHANED: _("Quote gone: no longer found in the article"),
 }
 
 
@@ -29,12 +31,13 @@ def presented(change: dict[str, Any]) -> dict[str, Any]:
     """Return a passage change with its label and the word diff of its context."""
     return {
         **change,
-        "outcome_label": OUTCOME_LABELS.get(change["outcome"], change["outcome"]),
+        "outcome_label": str(OUTCOME_LABELS.get(change["outcome"], change["outcome"])),
         "diff": diffs.diff(change["context_before"], change["context_after"]),
     }
 
 
 def summary(title: str, changes: list[dict[str, Any]]) -> str:
+    """Return the alert's stored summary: in English, as every stored record is."""
     count = len(changes)
     return f"“{title}” changed {count} checked passage{'s' if count != 1 else ''}"
 
@@ -58,6 +61,6 @@ def same_source(speaker_names: set[str], original_names: set[str]) -> bool:
 
 
 def repeat_summary(speaker: str, rating_label: str, rated_on: date | None) -> str:
-    """Return "Donald Trump repeated a claim rated False on 21 Oct 2025"."""
+    """Return "Donald Trump repeated a claim rated False on 21 Oct 2025" (stored, in English)."""
     when = f" on {rated_on.day} {rated_on:%b %Y}" if rated_on else ""
     return f"{speaker} repeated a claim rated {rating_label}{when}"

@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 import urllib3
 from charset_normalizer import from_bytes
+from django.utils.translation import gettext as _
 
 from .charsets import codec_for
 from .deadline import Deadline, HTTPPool, HTTPSPool, resolve_before
@@ -48,7 +49,10 @@ class AddressNotAllowed(FetchError):
     """The host resolves to an address the guard refuses (400)."""
 
     def __init__(self, host: str = ""):
-        super().__init__("this address is not allowed" + (f": {host}" if host else ""))
+        super().__init__(
+            _("this address is not allowed: %(host)s") % {"host": host} if host
+            else _("this address is not allowed")
+        )
 
 
 class BadURL(FetchError):
@@ -63,7 +67,10 @@ class UnsupportedContentType(FetchError):
     """The page is not HTML (415), or not what was asked for; content_type names what it is."""
 
     def __init__(self, content_type: str, expected: str = "HTML"):
-        super().__init__(f"content type {content_type or '(none)'} is not {expected}")
+        super().__init__(
+            _("content type %(type)s is not %(expected)s")
+            % {"type": content_type or _("(none)"), "expected": expected}
+        )
         self.content_type = content_type
 
 
@@ -198,12 +205,15 @@ def _target(url: str) -> tuple[str, str, int, str]:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as error:
-        raise BadURL(f"not a valid URL: {error}") from None
+        raise BadURL(_("not a valid URL: %(error)s") % {"error": error}) from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        raise BadURL(f"only http and https URLs can be fetched, not {scheme or 'a relative URL'}")
+        raise BadURL(
+            _("only http and https URLs can be fetched, not %(scheme)s") % {"scheme": scheme} if scheme
+            else _("only http and https URLs can be fetched, not a relative URL")
+        )
     if not parts.hostname:
-        raise BadURL("the URL has no host")
+        raise BadURL(_("the URL has no host"))
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     return scheme, parts.hostname, port or (443 if scheme == "https" else 80), path
 

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from annotations import recording, rules, services
 from annotations.anchoring import normalize_body
@@ -78,9 +79,9 @@ def article_import(*, user, page: ExtractedPage, given_url: str = "") -> tuple[A
     stored again: the existing article comes back with duplicate=True.
     """
     if not rules.can_manage_articles(user):
-        raise PermissionDenied("You may not add articles.")
+        raise PermissionDenied(_("You may not add articles."))
     if not page.body.strip():
-        raise ValidationError({"body": "No article text was found on the page."})
+        raise ValidationError({"body": _("No article text was found on the page.")})
     existing = find_duplicate(urls=[given_url, page.url], body=page.body)
     if existing is not None:
         return existing, True
@@ -111,7 +112,7 @@ def article_body_replace(
     from; publisher_edited_at: the body is the publisher's edit, found then); return what
     re-anchoring did (None: same body)."""
     if not rules.can_edit_articles(user):
-        raise PermissionDenied("You may not edit articles.")
+        raise PermissionDenied(_("You may not edit articles."))
     return body_replace(article=article, user=user, body=body, origin=origin, fetched_url=fetched_url,
                         publisher_edited_at=publisher_edited_at)
 
@@ -145,13 +146,13 @@ def article_refresh(
     Return (changed, current revision number, re-anchoring outcome or None).
     """
     if not rules.can_edit_articles(user):
-        raise PermissionDenied("You may not edit articles.")
+        raise PermissionDenied(_("You may not edit articles."))
     if not article.url:
-        raise ValidationError({"url": "The article has no URL to fetch."})
+        raise ValidationError({"url": _("The article has no URL to fetch.")})
     if page is None:
         page = page_preview(url=article.url, fetcher=fetcher, user=user)
     if not page.body.strip():
-        raise fetch.FetchError("no article text was found on the page")
+        raise fetch.FetchError(_("no article text was found on the page"))
     outcome = article_body_replace(
         article=article, user=user, body=page.body, origin="fetch", fetched_url=page.fetched_url,
         publisher_edited_at=timezone.now(),

@@ -25,6 +25,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from annotations import rules
 from annotations.jobs import services as jobs
@@ -134,9 +135,9 @@ def article_check(article: Article, *, user=None, fetcher: Callable | None = Non
     recorded on the watch (the next check then waits longer) and raised.
     """
     if user is not None and not rules.can_edit_articles(user):
-        raise PermissionDenied("You may not refresh articles.")
+        raise PermissionDenied(_("You may not refresh articles."))
     if not article.url:
-        raise ValidationError({"url": "The article has no URL to fetch."})
+        raise ValidationError({"url": _("The article has no URL to fetch.")})
     watch = _watch_of(article)
     validators = fetch.Validators(etag=watch.etag, last_modified=watch.last_modified)
     try:

@@ -4,6 +4,7 @@ annotated spans marked, dismissals applied."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
+from django.utils.translation import gettext as _
 
 from annotations import rules, selectors
 from annotations.ingest import revisions
@@ -134,16 +135,16 @@ def suggestion_dismiss(*, article: Article, start: int, end: int, stance: str,
     """Hide a current suggestion of the article for every reviewer while its sentence (with
     its quote, cue and source) reads the same, wherever the rest of the body changes."""
     if not rules.can_create(user):
-        raise PermissionDenied("You may not dismiss suggestions.")
+        raise PermissionDenied(_("You may not dismiss suggestions."))
     if stance not in STANCES:
-        raise ValidationError({"stance": f"{stance!r} is not a stance."})
+        raise ValidationError({"stance": _("%(stance)s is not a stance.") % {"stance": repr(stance)}})
     wanted = _key(start, end, stance, source_name)
     for result in _computed(article):
         name = result["source"]["name"] if result["source"] else ""
         if _key(result["start"], result["end"], result["stance"], name) == wanted:
             break
     else:
-        raise ValidationError("The article has no such suggestion; it may have changed.")
+        raise ValidationError(_("The article has no such suggestion; it may have changed."))
     live.suggestions_changed(article, user=user)
     anchor = suggestion_anchor(article.body, result)
     same = SuggestionDismissal.objects.filter(article=article).filter(
