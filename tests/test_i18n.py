@@ -6,9 +6,11 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
+from django.urls import reverse
 
 from annotations.displayzone.models import DisplaySettings
 from tests import factories
+from tests.admin_support import CHANGELIST, QUEUE, messages_of, review_action
 from tests.api_support import client_for
 
 
@@ -232,3 +234,72 @@ def test_a_translated_api_error_keeps_what_it_quotes(editor, language, detail):
 
     assert response.status_code == 400
     assert response.json() == {"detail": detail}
+
+
+# The admin and the domain errors below the API speak the reader's language too.
+
+
+def test_an_admin_review_action_reports_in_the_persons_language(client, reviewer, draft):
+    DisplaySettings.objects.create(user=reviewer, language="es")
+    client.force_login(reviewer)
+
+    response = review_action(client, "submit_for_review", [draft])
+
+    assert messages_of(response) == [
+        ("success", f"Enviadas a revisión: #{draft.pk} “Trump pressed Zelenskyy to give up the whole "
+                    "Donbas region”."),
+    ]
+    assert 'lang="es"' in response.content.decode()
+
+
+def test_admin_columns_filters_and_actions_speak_the_persons_language(client, editor, draft):
+    DisplaySettings.objects.create(user=editor, language="es")
+    client.force_login(editor)
+
+    page = client.get(reverse(CHANGELIST)).content.decode()
+
+    assert re.search(r'<th scope="col" class="sortable[^"]*column-reviewer[^>]*>.*?>Revisor</a>', page, re.S)
+    assert "tipo de fuente" in page  # a filter's title
+    assert "Verificar (un editor que no sea el autor)…" in page
+    assert "Back office de Factcheck" in page
+    for english in ("Reviewer<", "source kind", "Verify (an editor", "Factcheck back office"):
+        assert english not in page
+
+
+def test_the_review_queue_speaks_arabic(client, editor, in_review):
+    DisplaySettings.objects.create(user=editor, language="ar")
+    client.force_login(editor)
+
+    page = client.get(reverse(QUEUE)).content.decode()
+
+    assert 'dir="rtl"' in page
+    assert "تعليق توضيحي واحد ينتظر المراجعة" in page
+    assert "waiting for review" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "quote 'Putin' is not in the article body."),
+        ("es", "quote 'Putin' no está en el cuerpo del artículo."),
+        ("ar", "quote 'Putin' غير موجود في متن المقال."),
+    ],
+)
+def test_an_anchoring_error_from_the_api_speaks_the_readers_language(reviewer, article, language, message):
+    response = client_for(reviewer).post(
+        "/api/v1/annotations/", {"article": article.pk, "quote": "Putin"}, format="json",
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"quote": [message]}
+
+
+def test_an_offset_error_from_the_api_speaks_spanish(reviewer, article):
+    response = client_for(reviewer).post(
+        "/api/v1/annotations/", {"article": article.pk, "start": 5, "end": 5}, format="json",
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"end": ["start (5) debe ser menor que end (5)."]}
