@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AnnotationsConfig(AppConfig):
     name = "annotations"
-    verbose_name = "Fact-check annotations"
+    verbose_name = _("Fact-check annotations")
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
