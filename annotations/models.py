@@ -65,6 +65,8 @@ class Source(models.Model):
     history = _history()
 
     class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
         ordering = ["name", "id"]
         constraints = [
             # Sources are matched by name, whatever the case, when clients name them.
@@ -165,6 +167,8 @@ class Article(models.Model):
     history = _history(excluded_fields=["updated_at"])
 
     class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         ordering = ["-published_at", "-id"]
         constraints = [
             models.UniqueConstraint(
@@ -283,6 +287,8 @@ class Annotation(models.Model):
     history = _history()
 
     class Meta:
+        verbose_name = _("annotation")
+        verbose_name_plural = _("annotations")
         ordering = ["article_id", "start", "end", "id"]
         permissions = [("verify_annotation", "Can verify or return others' annotations")]
         constraints = [
@@ -336,6 +342,8 @@ class Attribution(models.Model):
     history = _history()
 
     class Meta:
+        verbose_name = _("attribution")
+        verbose_name_plural = _("attributions")
         ordering = ["annotation_id", "id"]
 
     def __str__(self):
@@ -368,6 +376,8 @@ class Evidence(models.Model):
     history = _history()
 
     class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
         ordering = ["annotation_id", "id"]
         verbose_name_plural = _("evidence")
 

@@ -41,6 +41,8 @@ class Alert(models.Model):
     )
 
     class Meta:
+        verbose_name = _("alert")
+        verbose_name_plural = _("alerts")
         ordering = ["-created_at", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["key"], condition=~Q(key=""), name="alert_unique_key"),

@@ -35,6 +35,8 @@ class ArticleRevision(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("article revision")
+        verbose_name_plural = _("article revisions")
         ordering = ["article_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["article", "number"], name="article_revision_unique_number"),

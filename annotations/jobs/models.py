@@ -44,6 +44,8 @@ class Job(models.Model):
     )
 
     class Meta:
+        verbose_name = _("job")
+        verbose_name_plural = _("jobs")
         ordering = ["-created_at", "-id"]
         constraints = [
             models.UniqueConstraint(

@@ -79,6 +79,8 @@ class KnownClaim(models.Model):
     changed_at = models.DateTimeField(_("changed"), db_index=True)
 
     class Meta:
+        verbose_name = _("known claim")
+        verbose_name_plural = _("known claims")
         ordering = ["changed_at", "id"]
         constraints = [models.UniqueConstraint(fields=["kind", "ref_id"], name="known_claim_unique_ref")]
 

@@ -104,6 +104,8 @@ class PublishedAttribution(models.Model):
     stance = models.CharField(_("stance"), max_length=20)
 
     class Meta:
+        verbose_name = _("published attribution")
+        verbose_name_plural = _("published attributions")
         ordering = ["published_id", "id"]
         indexes = [models.Index(fields=["source_id", "stance"])]
 
@@ -135,6 +137,8 @@ class Correction(models.Model):
     )
 
     class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
         ordering = ["published_id", "corrected_at", "id"]
 
     def __str__(self):

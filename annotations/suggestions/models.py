@@ -21,6 +21,8 @@ class SuggestionSet(models.Model):
     computed_at = models.DateTimeField(_("computed"), auto_now=True)
 
     class Meta:
+        verbose_name = _("suggestion set")
+        verbose_name_plural = _("suggestion sets")
         constraints = [
             models.UniqueConstraint(fields=["article", "body_sha256"], name="suggestion_set_unique_body"),
         ]
@@ -58,6 +60,8 @@ class SuggestionDismissal(models.Model):
     dismissed_at = models.DateTimeField(_("dismissed"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("dismissed suggestion")
+        verbose_name_plural = _("dismissed suggestions")
         ordering = ["article_id", "start", "id"]
         constraints = [
             models.UniqueConstraint(
