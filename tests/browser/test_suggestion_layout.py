@@ -44,7 +44,8 @@ def test_at_1366_by_900_the_suggestion_list_is_above_the_fold(
     expect(page.locator("#annotation-count")).to_have_text("(8)")
 
     page.click(TOGGLE)
-    expect(page.locator(ITEMS).first).to_be_visible()
+    # Finding the suggestions of a whole article can take seconds on a busy machine.
+    expect(page.locator(ITEMS).first).to_be_visible(timeout=20_000)
 
     assert page.evaluate("window.scrollY") == 0
     assert page.evaluate("document.querySelector('.sidebar').scrollTop") == 0
@@ -63,7 +64,8 @@ def test_on_a_phone_and_at_200_percent_zoom_nothing_of_the_suggestions_is_clippe
     login(reviewer)
     open_article(article)
     page.click(TOGGLE)
-    expect(page.locator(ITEMS).first).to_be_visible()
+    # Finding the suggestions of a whole article can take seconds on a busy machine.
+    expect(page.locator(ITEMS).first).to_be_visible(timeout=20_000)
     item = item_with(page, PESKOV)
     item.get_by_role("button", name="Change source").click()
     item.get_by_role("checkbox").check()
