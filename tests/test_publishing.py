@@ -102,6 +102,22 @@ def test_verifying_a_correction_replaces_the_published_version_with_a_dated_note
     }
 
 
+def test_a_correction_note_is_written_in_english_whatever_the_verifiers_interface_language(
+    verified, editor, other_editor
+):
+    client_for(editor).patch(
+        f"/api/v1/annotations/{verified.pk}/", {"rating": "false"}, HTTP_IF_MATCH='"3"', format="json",
+    )
+    response = client_for(other_editor).post(
+        f"/api/v1/annotations/{verified.pk}/verify/", {"comment": "The FT withdrew the report."},
+        HTTP_IF_MATCH='"4"', HTTP_ACCEPT_LANGUAGE="es", format="json",
+    )
+
+    assert response.status_code == 200
+    # The note's sentence is English, stored and published once: so are the rating words in it.
+    assert "rating changed from Unproven to False" in Correction.objects.get().note
+
+
 def test_verifying_again_without_a_visible_change_adds_no_correction(
     client, verified, editor, other_editor, draft
 ):

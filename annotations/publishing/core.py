@@ -134,13 +134,19 @@ def _names(items: list[dict[str, Any]]) -> list[str]:
     return [f"{a['source']['name']} ({a['stance']})" for a in items]
 
 
+NOTE_LANGUAGE = "en"
+
+
 def changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     """Describe, for a correction note, what a reader sees differently in `new`."""
     said = []
     if old["rating"] != new["rating"]:
-        said.append(
-            f"rating changed from {rating_label(old['rating'])} to {rating_label(new['rating'])}"
-        )
+        # The note is an English sentence, stored and published once: its rating words are
+        # English too, whatever language the verifier's pages are in.
+        with translation.override(NOTE_LANGUAGE):
+            said.append(
+                f"rating changed from {rating_label(old['rating'])} to {rating_label(new['rating'])}"
+            )
     if old["claim"] != new["claim"]:
         said.append(f"claim reworded from “{old['claim']}”")
     if old["language"] != new["language"]:
