@@ -132,6 +132,17 @@ def test_a_page_in_spanish_speaks_spanish(client, reviewer, article):
     assert "Log out" not in page
 
 
+def test_the_article_pages_legend_and_list_heading_speak_spanish(client, reviewer, article):
+    client.force_login(reviewer)
+
+    page = client.get(f"/articles/{article.pk}/", headers={"accept-language": "es"}).content.decode()
+
+    assert "Borrador: subrayado discontinuo" in page and "Sin calificar" in page
+    assert "Redacción sugerida:" in page
+    assert "dashed underline" not in page and "Suggested wording" not in page
+    assert ">Anotaciones <" in page
+
+
 def test_a_page_in_arabic_speaks_arabic_and_reads_right_to_left(client, db):
     response = client.get("/claims/", headers={"accept-language": "ar"})
 

@@ -41,7 +41,7 @@ export class KnownClaims {
       ? interpolate(gettext("%(reviewer)s (ours)"), { reviewer: match.reviewed_by })
       : match.reviewed_by || gettext("Another fact-checker");
     return el("li", { class: "known-claims__item" },
-      el("p", { class: "known-claims__sentence" }, quoted(found.sentence)),
+      el("p", { class: "known-claims__sentence", dir: "auto" }, quoted(found.sentence)),
       el("p", { class: "seen-before__claim" },
         el("span", { class: `badge rating--${match.rating || "none"}` }, match.rating_label || gettext("Not rated")), " ",
         el("a", {
