@@ -38,8 +38,8 @@ class ArticleForm(forms.Form):
         label=_("Byline"), required=False, max_length=Article._meta.get_field("byline").max_length
     )
     language = forms.CharField(
-        label="Language", required=False, max_length=languages.MAX_LENGTH,
-        help_text="A language tag such as es or pt-BR; left empty, the language the text reads as.",
+        label=_("Language"), required=False, max_length=languages.MAX_LENGTH,
+        help_text=_("A language tag such as es or pt-BR; left empty, the language the text reads as."),
     )
     body = forms.CharField(
         label=_("Text"), widget=forms.Textarea(attrs={"rows": 16}), strip=False,
@@ -98,3 +98,15 @@ class ArticleForm(forms.Form):
         name = data.pop("publisher").strip()
         data["publisher"] = {"name": name, "kind": Source.Kind.NEWS_OUTLET} if name else None
         return data
+
+
+class ArticleLanguageForm(forms.Form):
+    """An article's language corrected on its page: a common language, or detected again ("")."""
+
+    language = forms.ChoiceField(label=_("Language"), required=False)
+
+    def __init__(self, *args, current: str, locale: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        detect = ("", _("Detect from the text"))
+        self.fields["language"].choices = [detect, *languages.choices(locale, current)]
+        self.fields["language"].initial = current

@@ -103,6 +103,21 @@ def name(tag: str, locale: str = "en") -> str:
     return f"{known} ({where})" if where else known
 
 
+# The languages offered when a person corrects an article's language on its page (any other
+# tag goes through the API or admin).
+COMMON = (
+    "ar", "bn", "ca", "cs", "da", "de", "el", "en", "es", "fa", "fi", "fr", "he", "hi", "hr", "hu",
+    "id", "it", "ja", "ko", "ms", "nl", "no", "pl", "pt", "pt-BR", "ro", "ru", "sk", "sr", "sv",
+    "sw", "ta", "th", "tl", "tr", "uk", "ur", "vi", "zh",
+)
+
+
+def choices(locale: str, current: str = "") -> list[tuple[str, str]]:
+    """Return (tag, name in locale) for the common languages and current, sorted by name."""
+    tags = {*COMMON, current} - {""}
+    return sorted(((tag, name(tag, locale)) for tag in tags), key=lambda choice: choice[1].casefold())
+
+
 @functools.cache
 def _english() -> Locale:
     return Locale("en")

@@ -15,14 +15,16 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from . import languages, presenters, rules, selectors, services
 from .exports.claimreview import from_claim
-from .forms import ArticleForm
+from .forms import ArticleForm, ArticleLanguageForm
 from .ingest.views import revisions_context
 from .live.pages import article_position
 from .models import Article, Attribution, Evidence, Rating, ReviewState, Source
@@ -165,8 +167,25 @@ def article_detail(request, pk: int):
         "config": config,
         "ratings": Rating.choices,
         "modules": ARTICLE_MODULES,
+        "language_form": language_form(article) if rules.can_edit_articles(user) else None,
         **revisions_context(article, user),
     })
+
+
+def language_form(article: Article, data=None) -> ArticleLanguageForm:
+    return ArticleLanguageForm(data, current=article.language, locale=translation.get_language())
+
+
+@require_POST
+@login_required
+def article_language(request, pk: int):
+    """Correct an article's language from its page (or have it detected from the text again)."""
+    article = get_object_or_404(Article, pk=pk)
+    form = language_form(article, request.POST)
+    if not form.is_valid():
+        raise BadRequest(_("Choose a language from the list."))
+    services.article_update(article=article, user=request.user, language=form.cleaned_data["language"])
+    return redirect("article-detail", pk=article.pk)
 
 
 def article_excerpts(request, article: Article):

@@ -239,3 +239,51 @@ def test_the_article_page_names_its_language_and_marks_its_text(client, reviewer
 
     assert ">Mexican Spanish</span>" in page_text
     assert 'class="article__body" lang="es-MX"' in page_text
+
+
+# Correcting the language on the article's page.
+
+
+def language_page_post(client, article, language):
+    return client.post(f"/articles/{article.pk}/language/", {"language": language})
+
+
+def test_an_editor_corrects_an_articles_language_on_its_page(client, editor):
+    article = ArticleFactory(language="en", body=SPANISH)
+    client.force_login(editor)
+
+    page = client.get(f"/articles/{article.pk}/", headers={"accept-language": "fr"}).content.decode()
+    assert f'action="/articles/{article.pk}/language/"' in page
+    assert "<option value=\"pt-BR\">portugais brésilien</option>" in page  # named in the reader’s language
+
+    response = language_page_post(client, article, "pt-BR")
+    assert response.status_code == 302 and response["Location"] == f"/articles/{article.pk}/"
+    article.refresh_from_db()
+    assert article.language == "pt-BR"
+
+    language_page_post(client, article, "")  # detected from the text again
+    article.refresh_from_db()
+    assert article.language == "es"
+
+
+def test_a_language_off_the_list_is_400_and_changes_nothing(client, editor):
+    article = ArticleFactory(language="en")
+    client.force_login(editor)
+
+    assert language_page_post(client, article, "<script>").status_code == 400
+    assert language_page_post(client, article, "xx").status_code == 400
+    article.refresh_from_db()
+    assert article.language == "en"
+
+
+def test_only_people_who_may_edit_articles_correct_a_language(client, reviewer):
+    article = ArticleFactory(language="en")
+
+    assert language_page_post(client, article, "fr").status_code == 302  # anonymous: to the login page
+    client.force_login(reviewer)
+    page = client.get(f"/articles/{article.pk}/").content.decode()
+    assert f'action="/articles/{article.pk}/language/"' not in page
+    assert language_page_post(client, article, "fr").status_code == 403
+    assert client.get(f"/articles/{article.pk}/language/").status_code == 405
+    article.refresh_from_db()
+    assert article.language == "en"
