@@ -6,6 +6,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -132,7 +133,9 @@ def source_lookalikes(name: str, *, exclude_pk: int | None = None) -> list[Sourc
 
 
 def lookalike_message(existing: Source) -> str:
-    return f"This name looks like the existing source \u201c{existing.name}\u201d (id {existing.pk})."
+    return gettext("This name looks like the existing source “%(name)s” (id %(id)s).") % {
+        "name": existing.name, "id": existing.pk,
+    }
 
 
 class Article(models.Model):
@@ -379,7 +382,6 @@ class Evidence(models.Model):
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence")
         ordering = ["annotation_id", "id"]
-        verbose_name_plural = _("evidence")
 
     def __str__(self):
         return self.title or self.url

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from . import languages, planning, recording, rules, storage
@@ -58,10 +59,11 @@ def source_resolve(source: Source | Mapping[str, Any] | int, *, user) -> Source:
         try:
             return Source.objects.get(pk=source)
         except Source.DoesNotExist:
-            raise ValidationError({"source": f"There is no source with id {source}."}) from None
+            message = _("There is no source with id %(id)s.") % {"id": source}
+            raise ValidationError({"source": message}) from None
     name = normalize_name(source.get("name") or "")
     if not name:
-        raise ValidationError({"source": "A source needs a name."})
+        raise ValidationError({"source": _("A source needs a name.")})
     existing = Source.objects.filter(name__iexact=name).first()
     if existing:
         return existing
@@ -71,7 +73,8 @@ def source_resolve(source: Source | Mapping[str, Any] | int, *, user) -> Source:
         # that only looks like it (other scripts' letters) may be a spoof: name it by id.
         if same_name_key(lookalikes[0].name) == same_name_key(name):
             return Source.objects.get(pk=lookalikes[0].pk)
-        raise ValidationError({"source": f"{lookalike_message(lookalikes[0])} Give its id to cite it."})
+        message = _("%(lookalike)s Give its id to cite it.") % {"lookalike": lookalike_message(lookalikes[0])}
+        raise ValidationError({"source": message})
     try:
         return source_create(user=user, name=name, kind=source.get("kind") or Source.Kind.PERSON)
     except IntegrityError:
@@ -92,7 +95,7 @@ def source_create(*, user, name: str, kind: str, url: str = "", same_as: str = "
 def source_update(*, source: Source, user, **changes) -> Source:
     """Change a source; a new name or kind opens a correction of every claim citing it."""
     if not user.is_active or not user.has_perm("annotations.change_source"):
-        raise PermissionDenied("You may not edit sources.")
+        raise PermissionDenied(_("You may not edit sources."))
     # Compare with what is stored: an admin form has already set its values on `source`.
     before = dict(Source.objects.select_for_update().filter(pk=source.pk).values("name", "kind").get())
     for field, value in changes.items():
@@ -114,7 +117,7 @@ def source_update(*, source: Source, user, **changes) -> Source:
 def source_merge(*, duplicate: Source, into: Source, user) -> Source:
     """Re-point the duplicate's attributions and articles to `into`, then delete it."""
     if duplicate.pk == into.pk:
-        raise ValidationError("A source cannot be merged into itself.")
+        raise ValidationError(_("A source cannot be merged into itself."))
     reason = f"merged source {duplicate.name!r} (#{duplicate.pk}) into {into.name!r} (#{into.pk})"
     citing = list(Annotation.objects.filter(attributions__source=duplicate).distinct())
     # The duplicate's name keeps finding the source (suggestions match names and aliases).
@@ -148,7 +151,7 @@ def article_create(*, user, title: str, body: str, url: str = "", publisher=None
                    origin: str = "manual", fetched_url: str = "") -> Article:
     """Add an article; without a language, the one its text reads as (else languages.DEFAULT)."""
     if not rules.can_manage_articles(user):
-        raise PermissionDenied("You may not add articles.")
+        raise PermissionDenied(_("You may not add articles."))
     article = Article(
         title=title, body=body, url=url, byline=byline, published_at=published_at,
         language=language or languages.choose("", body), created_by=user,
@@ -163,10 +166,10 @@ def article_create(*, user, title: str, body: str, url: str = "", publisher=None
 def article_update(*, article: Article, user, origin: str = "manual", **changes) -> Article:
     """Change an article; a new body becomes a revision and re-anchors its annotations."""
     if not rules.can_edit_articles(user):
-        raise PermissionDenied("You may not edit articles.")
+        raise PermissionDenied(_("You may not edit articles."))
     unknown = set(changes) - set(ARTICLE_FIELDS)
     if unknown:
-        raise ValidationError({field: "This field cannot be changed." for field in unknown})
+        raise ValidationError({field: _("This field cannot be changed.") for field in unknown})
     article = Article.objects.select_for_update().get(pk=article.pk)
     old_body = article.body
     before = {field: getattr(article, field) for field in ARTICLE_SHOWN_FIELDS}
@@ -202,7 +205,7 @@ def _open_article_corrections(article: Article, before: dict, *, user) -> None:
 @transaction.atomic
 def article_delete(*, article: Article, user) -> None:
     if not user.has_perm("annotations.delete_article") or not user.is_active:
-        raise PermissionDenied("You may not delete articles.")
+        raise PermissionDenied(_("You may not delete articles."))
     if article.annotations.filter(
         Q(review_state=ReviewState.VERIFIED) | Q(published__isnull=False)
     ).exists():
@@ -269,7 +272,7 @@ def _plan_children(annotation: Annotation, model, related_name: str,
 def _plan_attributions(annotation, items, *, user, existing=True) -> ChildChanges:
     def prepare(item):
         if "source" not in item:
-            raise ValidationError({"source": "This field is required."})
+            raise ValidationError({"source": _("This field is required.")})
         return {**item, "source": source_resolve(item["source"], user=user)}
 
     return _plan_children(
@@ -301,7 +304,7 @@ def annotation_create(*, article: Article | int, user, **fields) -> Annotation:
     (planning.CONTENT_FIELDS), attributions and evidence, as the API's create takes them.
     """
     if not rules.can_create(user):
-        raise PermissionDenied("You may not create annotations.")
+        raise PermissionDenied(_("You may not create annotations."))
     item = {**fields, "article": article}
     plan = planning.plan_annotation(item, planning_context([item], user=user))
     storage.insert_annotations([plan], user=user)
@@ -334,12 +337,12 @@ def annotation_update(*, annotation: Annotation, user, version: int, **changes) 
     """
     annotation = _lock(annotation, version)
     if not rules.can_edit(user, annotation):
-        raise PermissionDenied("You may not edit this annotation.")
+        raise PermissionDenied(_("You may not edit this annotation."))
     unknown = set(changes) - set(SPAN_FIELDS) - set(ANNOTATION_TEXT_FIELDS) - {
         "attributions", "evidence",
     }
     if unknown:
-        raise ValidationError({field: "This field cannot be changed." for field in unknown})
+        raise ValidationError({field: _("This field cannot be changed.") for field in unknown})
     before = {
         field: getattr(annotation, field)
         for field in (*SPAN_FIELDS, *ANNOTATION_TEXT_FIELDS, "anchor_state")
@@ -387,7 +390,7 @@ def annotation_update(*, annotation: Annotation, user, version: int, **changes) 
 def annotation_delete(*, annotation: Annotation, user, version: int | None) -> None:
     annotation = _lock(annotation, version)
     if not rules.can_delete(user, annotation):
-        raise PermissionDenied("Only drafts can be deleted, by their author or an editor.")
+        raise PermissionDenied(_("Only drafts can be deleted, by their author or an editor."))
     if publishing.is_published(annotation):
         raise Conflict("The annotation is published; correct it instead of deleting it.")
     live.annotation_deleted(annotation, user=user)
@@ -406,7 +409,7 @@ def review_submit(*, annotation: Annotation, user, version: int | None = None) -
     """Send a draft to review; it needs a claim and a rating first."""
     annotation = _lock(annotation, version)
     if not rules.can_submit(user, annotation):
-        raise PermissionDenied("Only a draft's author or an editor can submit it for review.")
+        raise PermissionDenied(_("Only a draft's author or an editor can submit it for review."))
     missing = {
         field: "Fill this in before submitting for review."
         for field in ("claim", "rating") if not getattr(annotation, field)
@@ -436,7 +439,7 @@ def review_verify(*, annotation: Annotation, user, version: int | None = None,
     was last verified (four eyes, rules.can_review)."""
     annotation = _lock(annotation, version)
     if annotation.review_state != ReviewState.IN_REVIEW:
-        raise ValidationError({"review_state": "Only an annotation in review can be verified."})
+        raise ValidationError({"review_state": _("Only an annotation in review can be verified.")})
     if not rules.can_review(user, annotation):
         raise PermissionDenied(_verify_refusal(annotation, user))
     annotation.reviewed_by, annotation.reviewed_at = user, timezone.now()
@@ -454,9 +457,9 @@ def review_return(*, annotation: Annotation, user, comment: str,
     """Send an annotation under review back to its author as a draft, saying why."""
     annotation = _lock(annotation, version)
     if not comment or not comment.strip():
-        raise ValidationError({"comment": "Say why the annotation is returned."})
+        raise ValidationError({"comment": _("Say why the annotation is returned.")})
     if annotation.review_state != ReviewState.IN_REVIEW:
-        raise ValidationError({"review_state": "Only an annotation in review can be returned."})
+        raise ValidationError({"review_state": _("Only an annotation in review can be returned.")})
     if not rules.can_review(user, annotation):
         raise PermissionDenied(
             "Only an editor who neither wrote it nor changed it since it was last verified can return it."

@@ -314,3 +314,17 @@ def test_an_offset_error_from_the_api_speaks_spanish(reviewer, article):
 
     assert response.status_code == 400
     assert response.json() == {"end": ["start (5) debe ser menor que end (5)."]}
+
+
+@pytest.mark.parametrize(("language", "message"), [
+    ("es", "Solo se puede verificar una anotación en revisión."),
+    ("ar", "لا يمكن التحقق إلا من تعليق توضيحي قيد المراجعة."),
+])
+def test_a_refusal_of_the_review_service_speaks_the_readers_language(editor, draft, language, message):
+    response = client_for(editor).post(
+        f"/api/v1/annotations/{draft.pk}/verify/", {}, format="json",
+        HTTP_IF_MATCH=f'"{draft.version}"', HTTP_ACCEPT_LANGUAGE=language,
+    )
+
+    assert response.status_code == 400
+    assert response.json()["review_state"] == [message]

@@ -96,14 +96,16 @@ def test_a_large_import_is_found_by_its_words_at_once_and_by_meaning_once_the_jo
         response = client_for(editor).post(IMPORT, data=[*corpus(), *extra], content_type="application/json")
     assert response.status_code == 200, response.content
     assert KnownClaim.objects.filter(vector__isnull=True).count() == len(corpus()) + len(extra)
-    assert Job.objects.filter(kind=KNOWN_CLAIMS_EMBED).count() == 1
+    assert not Job.objects.filter(kind=KNOWN_CLAIMS_EMBED).exists()  # started once the rows are committed
     # Meanwhile its words find it...
     assert first_result(reviewer, "wind turbines bird deaths")["url"] == "https://checks.example.org/8"
     # ...but a translation, sharing none of them, does not yet.
     spanish = TRANSLATIONS[0][1]
     assert first_result(reviewer, spanish)["url"] != "https://checks.example.org/8"
-    for callback in callbacks:  # the commit sends the job; without a broker it runs here
-        callback()
+    # The commit starts the job and sends it; without a broker it runs here.
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
     assert Job.objects.get(kind=KNOWN_CLAIMS_EMBED).state == "succeeded"
     assert not KnownClaim.objects.filter(vector__isnull=True).exists()
     assert first_result(reviewer, spanish)["url"] == "https://checks.example.org/8"
@@ -114,10 +116,16 @@ def test_a_small_import_is_embedded_before_the_answer(imported):
     assert not Job.objects.filter(kind=KNOWN_CLAIMS_EMBED).exists()
 
 
-def test_reindex_embeds_every_known_claim(imported):
-    KnownClaim.objects.update(vector=None)
+def test_reindex_embeds_every_known_claim(editor):
+    # More claims than a write embeds at once: reindex leaves them to the job, then embeds them itself.
+    extra = [claimreview(200 + n, f"Filler claim number {n} about municipal parking fees.", "False", "X")
+             for n in range(services.EMBED_NOW)]
+    services.claimreviews_import(records=[*corpus(), *extra], user=editor)
+    assert KnownClaim.objects.filter(vector__isnull=True).count() == len(corpus()) + len(extra)
+
     call_command("reindex", stdout=io.StringIO(), stderr=io.StringIO())
-    assert KnownClaim.objects.count() == len(corpus())
+
+    assert KnownClaim.objects.count() == len(corpus()) + len(extra)
     assert not KnownClaim.objects.filter(vector__isnull=True).exists()
 
 
@@ -129,3 +137,13 @@ def test_a_review_of_the_donbas_claim_worded_differently_scores_above_the_sugges
     results = client_for(reviewer).get(SIMILAR, {"text": sentence, "kind": "external"}).json()["results"]
     afp_result = next(result for result in results if result["url"] == "https://checks.example.org/300")
     assert afp_result["score"] >= SUGGEST
+
+
+def test_a_cron_run_of_watch_embeds_the_known_claims_that_wait(imported):
+    KnownClaim.objects.update(vector=None)  # as after migration 0025, or a job that missed them
+
+    out = io.StringIO()
+    call_command("watch", "--once", stdout=out, stderr=io.StringIO())
+
+    assert f"Embedded {len(corpus())} known claims." in out.getvalue()
+    assert not KnownClaim.objects.filter(vector__isnull=True).exists()

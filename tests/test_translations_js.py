@@ -95,6 +95,7 @@ def test_pages_link_the_catalog_at_an_address_naming_its_language_and_version(cl
     assert f"{json.dumps('Same claim')}: {json.dumps('Mesma alegação')}" in response.content.decode()
     assert "max-age=31536000" in response["Cache-Control"]
     assert "immutable" in response["Cache-Control"]
+    assert response["Content-Language"] == "pt-br"
 
 
 def test_a_catalog_address_of_an_older_version_is_answered_but_not_cached(client):

@@ -98,7 +98,10 @@ def javascript_catalog(request, language: str, version: str):
         raise Http404
     with translation.override(language):
         response = _catalog(request)
+    response["Content-Language"] = language
     if version == catalog_version(language):
+        # Browsers keep it for a year; the session and language middleware still add
+        # `Vary: Cookie, Accept-Language`, so a new session cookie fetches it once more.
         patch_cache_control(response, public=True, max_age=YEAR, immutable=True)
     else:
         patch_cache_control(response, no_cache=True)

@@ -118,7 +118,7 @@ def embed_due() -> int | None:
     """Start the embedding job if known claims wait for vectors (after an upgrade, a lost job)."""
     if not known_claims.known_claims_unembedded():
         return None
-    return services.job_start(kind=KNOWN_CLAIMS_EMBED, key=KNOWN_CLAIMS_EMBED).pk
+    return known_claims.known_claims_embed_start().pk
 
 
 @engine.app.task(name=engine.FEEDS_DUE)

@@ -53,7 +53,9 @@ def _stored_rows(documents: list[Document], now) -> list[KnownClaim]:
     if len(documents) <= EMBED_NOW:
         documents = core.with_vectors(documents)
     else:
-        jobs.job_start(kind=jobs_core.KNOWN_CLAIMS_EMBED, key=jobs_core.KNOWN_CLAIMS_EMBED)
+        # Once the rows are committed, so that the job sees them (the scheduler's tick starts
+        # another if a job that was finishing just then missed them).
+        transaction.on_commit(known_claims_embed_start)
     embedded = [d.vector for d in documents if d.vector is not None]
     vectors = iter(embedding.many_to_bytes(np.stack(embedded)) if embedded else [])
     return [
@@ -67,6 +69,11 @@ def _stored_rows(documents: list[Document], now) -> list[KnownClaim]:
 
 def known_claims_unembedded() -> bool:
     return KnownClaim.objects.filter(active=True, vector__isnull=True).exists()
+
+
+def known_claims_embed_start():
+    """Start the embedding job, unless one is waiting or running already."""
+    return jobs.job_start(kind=jobs_core.KNOWN_CLAIMS_EMBED, key=jobs_core.KNOWN_CLAIMS_EMBED)
 
 
 def known_claims_embed(*, progress=None) -> int:

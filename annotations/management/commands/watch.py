@@ -3,13 +3,15 @@ from django.core.management.base import BaseCommand
 from annotations.ingest import fetch, watch
 from annotations.jobs.services import job_sweep
 from annotations.matching import feeds
+from annotations.matching import services as known_claims
 
 
 class Command(BaseCommand):
     help = (
         "Run every due check of the watched articles and followed ClaimReview feeds now, in this "
         "process, and exit (for cron-only deployments and tests; with workers, beat starts the same "
-        "checks on schedule). Also runs the jobs left waiting for a retry when no broker is configured."
+        "checks on schedule). Also runs the jobs left waiting for a retry when no broker is configured, "
+        "and embeds the known claims that wait for their vectors."
     )
 
     def add_arguments(self, parser):
@@ -38,3 +40,6 @@ class Command(BaseCommand):
                 self.stderr.write(f"feed {feed.name} ({feed.url}): failed: {error}")
                 continue
             self.stdout.write(f"feed {feed.name}: " + ", ".join(f"{k} {v}" for k, v in outcome.items()))
+        embedded = known_claims.known_claims_embed()
+        if embedded:
+            self.stdout.write(f"Embedded {embedded} known claims.")
