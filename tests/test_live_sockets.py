@@ -253,3 +253,16 @@ def test_a_dismissal_is_told_to_the_team_and_a_new_text_to_everyone(people):
 
     assert heard_by_team == [("suggestions", 1), ("article", 2)]
     assert heard_by_public == [("article", 1)]
+
+
+def test_a_message_for_a_page_that_just_closed_its_socket_is_dropped_not_an_error():
+    from autobahn.exception import Disconnected
+
+    from annotations.live.consumers import ArticleSocket
+
+    async def closed(message):
+        raise Disconnected("Attempt to send on a closed protocol")
+
+    socket = ArticleSocket()
+    socket.base_send = closed
+    async_to_sync(socket.send_json)({"type": "presence", "people": []})  # raised before

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 
 from asgiref.sync import sync_to_async
+from autobahn.exception import Disconnected
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
@@ -77,6 +78,15 @@ class LiveSocket(AsyncJsonWebsocketConsumer):
                 await self.disconnect(PAUSED)
             with contextlib.suppress(Exception):
                 await send({"type": "websocket.close", "code": PAUSED})
+
+    async def send_json(self, content, close=False):
+        """Send to the page; one that has just closed its socket hears nothing more, and that is no error.
+
+        (A group's message can reach the consumer between the page closing the socket and the
+        server telling the consumer so; daphne then refuses the send.)
+        """
+        with contextlib.suppress(Disconnected):
+            await super().send_json(content, close=close)
 
     async def refuse(self, code: int, event: dict | None = None) -> None:
         await self.accept()
