@@ -59,9 +59,13 @@ def ensure_database() -> None:
 
 
 def setup_django() -> None:
+    """Set up Django as a serving process is (factcheck.wsgi): the lists are measured in process."""
     import django
 
+    from factcheck.collector import pace_for_serving
+
     django.setup()
+    pace_for_serving()
 
 
 def seed(total: int = TOTAL) -> None:

@@ -7,7 +7,7 @@
   (`max_body_setting`) before the view runs; the parsers here read no more than that limit.
 - Error shapes and their documentation, the strict serializer, the schema class.
 - The view bases: ApiView, ApiGenericView and ApiViewSet, one set of authentication,
-  parsers, renderer and schema.
+  parsers, renderer (api/renderers.py) and schema.
 """
 
 import functools
@@ -27,12 +27,13 @@ from rest_framework import exceptions, generics, serializers, status, viewsets
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
-from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
 from annotations.apikeys.authentication import ApiKeyAuthentication
 from annotations.ingest.charsets import codec_for
 from factcheck.limits import view_limit
+
+from .renderers import JSONRenderer
 
 # Ids and offsets are stored in bigint and integer columns; larger numbers name nothing
 # and must not reach the database.

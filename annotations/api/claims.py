@@ -13,7 +13,6 @@ from rest_framework import generics, serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from annotations.exports import EXPORTERS
@@ -26,6 +25,7 @@ from . import serializers as api_serializers
 from .base import ApiGenericView, base_url
 from .filters import PublishedClaimFilter
 from .pagination import StrictCursorPagination
+from .renderers import JSONRenderer
 
 
 class FixedRendererNegotiation(DefaultContentNegotiation):

@@ -10,7 +10,6 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import get_object_or_404
 from rest_framework.permissions import AllowAny
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from annotations.exports import w3c
@@ -19,6 +18,7 @@ from annotations.publishing import selectors as published
 from .base import ApiGenericView, base_url
 from .claims import CLAIM_ID, ERRORS, NO_SUCH_PATH, FixedRendererNegotiation
 from .filters import PublishedClaimFilter
+from .renderers import JSONRenderer
 
 RESOURCE_LINK = '<http://www.w3.org/ns/ldp#Resource>; rel="type"'
 CONTAINER_LINK = (
