@@ -166,3 +166,25 @@ def test_the_json_lines_parser_reads_as_much_as_the_view_declares_and_no_more(se
     assert JSONLinesParser().parse(io.BytesIO(b'{"a": 1}\n'), parser_context={"view": view}) == [{"a": 1}]
     with pytest.raises(PayloadTooLarge):
         JSONLinesParser().parse(io.BytesIO(b'{"a": 1}\n' * 3), parser_context={"view": view})
+
+
+def test_a_page_is_freed_with_its_response_without_waiting_for_the_collector(verified, editor):
+    """DRF's view and response refer to each other; left so, a page of 1,000 annotations
+    stayed in memory until the collector's next full pass."""
+    import gc
+    import weakref
+
+    from rest_framework.test import APIRequestFactory, force_authenticate
+
+    request = APIRequestFactory().get("/api/v1/annotations/")
+    force_authenticate(request, user=editor)
+    gc.disable()
+    try:
+        response = AnnotationViewSet.as_view({"get": "list"})(request)
+        response.render()
+        assert response.data["results"]
+        freed = weakref.ref(response)
+        del response
+        assert freed() is None
+    finally:
+        gc.enable()
