@@ -51,7 +51,9 @@ def annotations(db):
 @pytest.mark.parametrize("read", READS.values(), ids=READS.keys())
 @pytest.mark.parametrize("model", [Annotation, Attribution, Evidence, Source])
 def test_a_row_read_in_bulk_is_built_as_django_builds_it(annotations, model, read):
-    rows = model.objects.order_by("id") if model is not Annotation else read(Annotation.objects.order_by("id"))
+    rows = model.objects.order_by("id")
+    if model is Annotation:
+        rows = read(rows)
     ours = [built(row) for row in rows.all()]
     with built_by_django():
         django = [built(row) for row in rows.all()]
