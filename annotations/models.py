@@ -37,11 +37,11 @@ class ReadInBulk(models.Model):
     """A model whose rows read from the database are built without Model.__init__.
 
     Pages and exports read thousands of rows; Django builds each through __init__, which
-    sets every field through its descriptor and sends pre_init and post_init: a fifth of a
-    page of 1,000 annotations. A row read is only its columns, so it is built from them
-    directly, as Django would build it (deferred fields left out), while nothing listens
-    to those signals (an ImageField would). tests/test_read_in_bulk.py pins it to
-    Model.from_db.
+    sets every field through its descriptor and sends pre_init and post_init: a sixth of
+    reading a page of 1,000 annotations with their children. A row read is only its
+    columns, so it is built from them directly, as Django would build it (deferred fields
+    left out), while nothing listens to those signals (an ImageField would).
+    tests/test_read_in_bulk.py pins it to Model.from_db.
     """
 
     class Meta:

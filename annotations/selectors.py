@@ -261,10 +261,10 @@ def load_details(annotations: Iterable[Annotation]) -> list[Annotation]:
 class AnyOf(Lookup):
     """`column IN (ids)` for a page's worth of ids: on PostgreSQL `column = ANY(%s)` with the
     ids as one array parameter. Django's `__in` prepares each id and writes a placeholder
-    for it, which the driver then parses again: 10 ms of a 25 ms read of 1,000 ids' children.
+    for it, which the driver then parses again: the attributions of 1,000 annotations were
+    read in 25 ms that way, in 17 ms this way.
     """
 
-    lookup_name = "any_of"
     prepare_rhs = False
 
     def as_sql(self, compiler, connection):

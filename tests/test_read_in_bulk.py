@@ -85,7 +85,7 @@ def test_nothing_in_the_app_listens_to_model_init_so_rows_are_built_fast():
     assert not pre_init.receivers and not post_init.receivers
 
 
-def test_children_found_by_an_array_of_ids_are_those_in_finds(annotations):
+def test_an_array_of_ids_finds_the_children_that_in_finds(annotations):
     ids = [annotations[0].pk, annotations[2].pk, 10**12]
     found = Attribution.objects.filter(selectors.AnyOf(F("annotation_id"), ids)).order_by("id")
     assert list(found) == list(Attribution.objects.filter(annotation_id__in=ids).order_by("id"))
