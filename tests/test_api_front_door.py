@@ -1,13 +1,16 @@
 """The one front door of /api/v1: one URL module, ids read by one path converter, and the
 body limit each view declares, refused by the middleware and bounded by the parsers."""
 
+import gc
 import io
 import re
+import weakref
 
 import pytest
 from django.conf import settings
 from django.test import RequestFactory
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
+from rest_framework.test import APIRequestFactory, force_authenticate
 from rest_framework.views import APIView
 
 from annotations.api.base import MAX_ID, BoundedJSONParser, PayloadTooLarge
@@ -171,11 +174,6 @@ def test_the_json_lines_parser_reads_as_much_as_the_view_declares_and_no_more(se
 def test_a_page_is_freed_with_its_response_without_waiting_for_the_collector(verified, editor):
     """DRF's view and response refer to each other; left so, a page of 1,000 annotations
     stayed in memory until the collector's next full pass."""
-    import gc
-    import weakref
-
-    from rest_framework.test import APIRequestFactory, force_authenticate
-
     request = APIRequestFactory().get("/api/v1/annotations/")
     force_authenticate(request, user=editor)
     gc.disable()
